@@ -1,0 +1,148 @@
+/**
+ * The shapes every adapter (terminal, Discord, HTTP) shares. The core produces them; adapters only render them.
+ * Nothing here knows about Discord or the terminal.
+ */
+
+/** Stable ids of the people (and the agency) quoted in the article. */
+export type SpeakerId = string;
+
+/** One person or body quoted in the article, as curated in `seeds/speakers.json`. */
+export interface Speaker {
+  id: SpeakerId;
+  /** The name exactly as the article writes it (Arabic). */
+  nameAr: string;
+  nameEn: string;
+  roleAr: string;
+  roleEn: string;
+  /** Spellings people type (Arabic, English, Arabizi); matched after normalization. */
+  variants: string[];
+}
+
+/** One of the article's 14 paragraphs. `number` is 1-based over the non-empty paragraphs after removing `&`. */
+export interface Paragraph {
+  number: number;
+  /** The cleaned paragraph text: a verbatim substring of the cleaned article. */
+  text: string;
+  speakerId: SpeakerId;
+  /** Spans of `text` that the article puts in quotation marks (verbatim substrings), as curated. */
+  quotes: string[];
+  /** Curator's note on attribution (continuations, unbalanced quote marks). */
+  note: string;
+}
+
+/** Language tags of curated alternate questions. `ar-*` are dialects: Levantine, Iraqi, Egyptian, Gulf. */
+export const QUESTION_LANGS = ['ar', 'ar-lev', 'ar-iq', 'ar-eg', 'ar-gulf', 'en', 'arabizi'] as const;
+export type QuestionLang = (typeof QUESTION_LANGS)[number];
+
+/** A hand-curated question/answer pair from `seeds/qa.json`. */
+export interface QaEntry {
+  id: string;
+  paragraph: number;
+  speakerId: SpeakerId;
+  /** Verbatim substring of paragraph `paragraph`. */
+  quote: string;
+  /** English translation of `quote`, written by the curators (always shown labelled as a translation). */
+  translation: string;
+  /** Alternate phrasings by language; at least one question in all. */
+  questions: Partial<Record<QuestionLang, string[]>>;
+}
+
+/** The validated model: the article, who speaks, and the curated Q&A. Immutable after loading. */
+export interface Corpus {
+  /** The article with stray `&` removed; every quote shown is a substring of this. */
+  text: string;
+  /** First line's byline, e.g. "أسامة مهدي". */
+  byline: string;
+  paragraphs: Paragraph[];
+  speakers: Speaker[];
+  entries: QaEntry[];
+}
+
+/** How a user wrote the question; decides whether to show the English translation. */
+export type QueryScript = 'arabic' | 'latin' | 'mixed' | 'none';
+
+/** The speaker block of an answer. `role` is English, `roleAr` Arabic. */
+export interface AnswerSpeaker {
+  id: SpeakerId;
+  nameAr: string;
+  nameEn: string;
+  role: string;
+  roleAr: string;
+}
+
+/** A candidate answer that ranked below the top one. */
+export interface Alternative {
+  quote: string;
+  speaker: AnswerSpeaker;
+  paragraph: number;
+  source: 'qa' | 'article';
+  confidence: number;
+  /** Curated entry id when `source` is 'qa'. */
+  entryId?: string;
+  /** A question this alternative answers (for "Did you mean" buttons). */
+  label: string;
+  translation?: string;
+}
+
+/** The bot found a passage that answers the question. */
+export interface Answer {
+  kind: 'answer';
+  /** Verbatim substring of the cleaned article. */
+  quote: string;
+  speaker: AnswerSpeaker;
+  /** 1-based paragraph number. */
+  paragraph: number;
+  source: 'qa' | 'article';
+  /** 0..1; calibrated so that answers ≥ 0.8 are nearly always right. */
+  confidence: number;
+  /** Curated English translation of the quote, when the answer comes from a curated entry. */
+  translation?: string;
+  entryId?: string;
+  /** Up to 3 other candidates, best first. */
+  alternatives: Alternative[];
+  /** The script of the question, so adapters can decide to show the translation. */
+  script: QueryScript;
+}
+
+/** Why the bot declined. */
+export type NoAnswerReason = 'empty' | 'off-topic' | 'not-in-article';
+
+/** The bot did not find an answer in the article; it says so and suggests what it can answer. */
+export interface NoAnswer {
+  kind: 'no-answer';
+  reason: NoAnswerReason;
+  /** A plain sentence for the user (English and Arabic). */
+  message: string;
+  /** Questions the bot can answer (curated phrasings). */
+  suggestions: string[];
+  script: QueryScript;
+}
+
+export type Reply = Answer | NoAnswer;
+
+/** A curated question offered by autocomplete or as a suggestion. */
+export interface Suggestion {
+  entryId: string;
+  question: string;
+}
+
+/**
+ * The one service adapters call. Pure and synchronous: every call answers in well under a millisecond
+ * and never throws on any string input.
+ */
+export interface Answerer {
+  readonly corpus: Corpus;
+  /** Answers a free-text question (any language, any noise). Never throws. */
+  ask(question: string): Reply;
+  /** The answer of a curated entry (autocomplete pick, "Did you mean" button); undefined for an unknown id. */
+  answerEntry(entryId: string, script?: QueryScript): Answer | undefined;
+  /**
+   * Curated questions matching what is typed so far, best first, at most `limit`.
+   * An empty or blank `partial` returns popular questions. Prefers questions in the script the user types.
+   */
+  suggest(partial: string, limit: number): Suggestion[];
+  /** Every paragraph attributed to `speakerId` as an answer (quote = the paragraph's curated quotes or text), in article order. Empty for an unknown id. */
+  quotesBy(speakerId: SpeakerId): Answer[];
+  /** Finds a speaker by id or by any typed name variant (normalized); undefined when none. */
+  findSpeaker(nameOrId: string): Speaker | undefined;
+}
