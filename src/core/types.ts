@@ -28,6 +28,8 @@ export interface Paragraph {
   quotes: string[];
   /** Curator's note on attribution (continuations, unbalanced quote marks). */
   note: string;
+  /** The curators' English translation of the whole paragraph (indexed for English questions; shown labelled). */
+  translation: string;
 }
 
 /** Language tags of curated alternate questions. `ar-*` are dialects: Levantine, Iraqi, Egyptian, Gulf. */

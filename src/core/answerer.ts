@@ -1,0 +1,265 @@
+/**
+ * Turns a question into a `Reply`: match, decide (answer or abstain), and build the answer from the corpus.
+ * The quote of every answer is taken from the corpus (a curated quote or a paragraph span), never composed.
+ */
+import { confidenceOf, DECISION } from './calibration.ts';
+import { OUT_OF_SCOPE_WORDS } from './lexicon.ts';
+import { type Candidate, MatchIndex, type QueryToken } from './matcher.ts';
+import { normalize } from './normalize.ts';
+import { scriptOf, stemArabic } from './tokenize.ts';
+import type {
+  Alternative,
+  Answer,
+  Answerer,
+  AnswerSpeaker,
+  Corpus,
+  NoAnswer,
+  Paragraph,
+  QaEntry,
+  QueryScript,
+  Reply,
+  Speaker,
+  Suggestion,
+} from './types.ts';
+
+/** Longest question we read, in characters; the rest is ignored (keeps time bounded for pasted walls of text). */
+export const MAX_QUESTION_CHARS = 2_000;
+
+/** The script a question is written in: Arabic letters, Latin letters, both, or neither. */
+export function detectScript(question: string): QueryScript {
+  const arabic = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(question);
+  const latin = /[A-Za-z]/.test(question);
+  if (arabic && latin) return 'mixed';
+  if (arabic) return 'arabic';
+  if (latin) return 'latin';
+  return 'none';
+}
+
+const NO_ANSWER_MESSAGES = Object.freeze({
+  empty: 'Please write a question about the article. / اكتب سؤالاً عن المقال.',
+  'off-topic':
+    'The article does not answer that: it is about Iraqi–Syrian cooperation against ISIS. / المقال لا يجيب عن هذا السؤال.',
+  'not-in-article': 'The article does not say. / المقال لا يذكر ذلك.',
+});
+
+class CorpusAnswerer implements Answerer {
+  readonly corpus: Corpus;
+  private readonly index: MatchIndex;
+  private readonly speakers: Map<string, Speaker>;
+  private readonly entryIds: Map<string, number>;
+  private readonly speakerNames: Array<{ key: string; speaker: Speaker }>;
+
+  constructor(corpus: Corpus) {
+    this.corpus = corpus;
+    this.index = new MatchIndex(corpus);
+    this.speakers = new Map(corpus.speakers.map((s) => [s.id, s]));
+    this.entryIds = new Map(corpus.entries.map((e, i) => [e.id, i]));
+    this.speakerNames = corpus.speakers
+      .flatMap((speaker) =>
+        [speaker.id, speaker.nameAr, speaker.nameEn, ...speaker.variants].map((v) => ({ key: normalize(v), speaker })),
+      )
+      .filter((n) => n.key !== '');
+  }
+
+  ask(question: string): Reply {
+    const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '';
+    const script = detectScript(text);
+    const normalized = normalize(text);
+    if (normalized === '') return this.noAnswer('empty', script);
+    const result = this.index.match(normalized);
+    const top = result.candidates[0];
+    if (!top) return this.noAnswer('off-topic', script);
+    if (this.asksOutOfScope(result.tokens)) return this.noAnswer('not-in-article', script);
+    const confidence = confidenceOf(top, result.candidates[1], result.knownShare);
+    if (confidence < DECISION.abstainBelow) {
+      return this.noAnswer(result.knownShare > 0.5 ? 'not-in-article' : 'off-topic', script);
+    }
+    const answer = this.answerFor(top, confidence, script);
+    answer.alternatives = this.alternativesFor(top, result.candidates, script);
+    return answer;
+  }
+
+  answerEntry(entryId: string, script: QueryScript = 'arabic'): Answer | undefined {
+    const index = this.entryIds.get(entryId);
+    if (index === undefined) return undefined;
+    const answer = this.answerFor({ target: { type: 'entry', index }, score: 1, coverage: 1 }, 1, script);
+    return answer;
+  }
+
+  suggest(partial: string, limit: number): Suggestion[] {
+    const max = Math.max(0, Math.min(limit, 25));
+    const normalized = normalize(typeof partial === 'string' ? partial.slice(0, MAX_QUESTION_CHARS) : '');
+    const script = detectScript(partial);
+    if (normalized === '') return this.popular(script === 'latin' ? 'latin' : 'arabic', max);
+    const prefixMatches = this.prefixSuggestions(normalized, max);
+    if (prefixMatches.length >= max) return prefixMatches;
+    const seen = new Set(prefixMatches.map((s) => s.entryId));
+    const ranked = this.index
+      .match(normalized)
+      .candidates.filter((c) => c.target.type === 'entry')
+      .map((c) => this.corpus.entries[(c.target as { index: number }).index] as QaEntry)
+      .filter((e) => !seen.has(e.id))
+      .map((e) => ({ entryId: e.id, question: this.labelFor(e, script) }));
+    return [...prefixMatches, ...ranked].slice(0, max);
+  }
+
+  quotesBy(speakerId: string): Answer[] {
+    const speaker = this.speakers.get(speakerId);
+    if (!speaker) return [];
+    return this.corpus.paragraphs
+      .filter((p) => p.speakerId === speakerId)
+      .map((p) => ({
+        kind: 'answer' as const,
+        quote: quoteOfParagraph(p),
+        speaker: this.speakerBlock(p.speakerId),
+        paragraph: p.number,
+        source: 'article' as const,
+        confidence: 1,
+        translation: p.translation,
+        alternatives: [],
+        script: 'arabic' as const,
+      }));
+  }
+
+  findSpeaker(nameOrId: string): Speaker | undefined {
+    const direct = this.speakers.get(nameOrId);
+    if (direct) return direct;
+    const key = normalize(nameOrId);
+    if (key === '') return undefined;
+    return this.speakerNames.find((n) => n.key === key)?.speaker;
+  }
+
+  private asksOutOfScope(tokens: QueryToken[]): boolean {
+    return tokens.some(
+      (t) =>
+        OUT_OF_SCOPE_WORDS.has(t.token) ||
+        (scriptOf(t.token) === 'arabic' && OUT_OF_SCOPE_WORDS.has(stemArabic(t.token))),
+    );
+  }
+
+  private speakerBlock(id: string): AnswerSpeaker {
+    const s = this.speakers.get(id) as Speaker;
+    return { id: s.id, nameAr: s.nameAr, nameEn: s.nameEn, role: s.roleEn, roleAr: s.roleAr };
+  }
+
+  private answerFor(candidate: Candidate, confidence: number, script: QueryScript): Answer {
+    if (candidate.target.type === 'entry') {
+      const entry = this.corpus.entries[candidate.target.index] as QaEntry;
+      return {
+        kind: 'answer',
+        quote: entry.quote,
+        speaker: this.speakerBlock(entry.speakerId),
+        paragraph: entry.paragraph,
+        source: 'qa',
+        confidence,
+        translation: entry.translation,
+        entryId: entry.id,
+        alternatives: [],
+        script,
+      };
+    }
+    const paragraph = this.corpus.paragraphs[candidate.target.number - 1] as Paragraph;
+    return {
+      kind: 'answer',
+      quote: quoteOfParagraph(paragraph),
+      speaker: this.speakerBlock(paragraph.speakerId),
+      paragraph: paragraph.number,
+      source: 'article',
+      confidence,
+      translation: paragraph.translation,
+      alternatives: [],
+      script,
+    };
+  }
+
+  private alternativesFor(top: Candidate, candidates: Candidate[], script: QueryScript): Alternative[] {
+    const topAnswer = this.answerFor(top, 1, script);
+    const seen = new Set([`${topAnswer.paragraph}|${topAnswer.quote}`]);
+    const out: Alternative[] = [];
+    for (const c of candidates.slice(1)) {
+      if (out.length >= 3) break;
+      if (c.score < top.score * 0.5) break;
+      const a = this.answerFor(c, 0, script);
+      const k = `${a.paragraph}|${a.quote}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const confidence = confidenceOf(c, undefined, 1) * (c.score / top.score);
+      const alternative: Alternative = {
+        quote: a.quote,
+        speaker: a.speaker,
+        paragraph: a.paragraph,
+        source: a.source,
+        confidence: Math.round(confidence * 100) / 100,
+        label: this.labelForCandidate(c, script),
+      };
+      if (a.entryId !== undefined) alternative.entryId = a.entryId;
+      if (a.translation !== undefined) alternative.translation = a.translation;
+      out.push(alternative);
+    }
+    return out;
+  }
+
+  private labelForCandidate(c: Candidate, script: QueryScript): string {
+    if (c.target.type === 'entry') return this.labelFor(this.corpus.entries[c.target.index] as QaEntry, script);
+    const p = this.corpus.paragraphs[c.target.number - 1] as Paragraph;
+    const who = this.speakers.get(p.speakerId);
+    return script === 'latin'
+      ? `Paragraph ${p.number} (${who?.nameEn ?? ''})`
+      : `الفقرة ${p.number} (${who?.nameAr ?? ''})`;
+  }
+
+  /** The first curated question of an entry in the user's script (English for Latin, MSA otherwise). */
+  private labelFor(entry: QaEntry, script: QueryScript): string {
+    const order = script === 'latin' ? (['en', 'arabizi', 'ar'] as const) : (['ar', 'en'] as const);
+    for (const lang of order) {
+      const q = entry.questions[lang]?.[0];
+      if (q) return q;
+    }
+    return Object.values(entry.questions).flat()[0] ?? entry.id;
+  }
+
+  private prefixSuggestions(normalized: string, max: number): Suggestion[] {
+    const out: Suggestion[] = [];
+    for (const entry of this.corpus.entries) {
+      for (const list of Object.values(entry.questions)) {
+        const hit = (list ?? []).find((q) => normalize(q).startsWith(normalized));
+        if (hit) {
+          out.push({ entryId: entry.id, question: hit });
+          break;
+        }
+      }
+      if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  /** Popular questions: the first entry of each speaker, then the rest in file order. */
+  private popular(script: 'latin' | 'arabic', max: number): Suggestion[] {
+    const firstOfSpeaker = new Map<string, QaEntry>();
+    for (const e of this.corpus.entries) if (!firstOfSpeaker.has(e.speakerId)) firstOfSpeaker.set(e.speakerId, e);
+    const ordered = [
+      ...firstOfSpeaker.values(),
+      ...this.corpus.entries.filter((e) => !firstOfSpeaker.has(e.speakerId) || firstOfSpeaker.get(e.speakerId) !== e),
+    ];
+    return ordered.slice(0, max).map((e) => ({ entryId: e.id, question: this.labelFor(e, script) }));
+  }
+
+  private noAnswer(reason: NoAnswer['reason'], script: QueryScript): NoAnswer {
+    const suggestions = this.popular(script === 'latin' ? 'latin' : 'arabic', 4).map((s) => s.question);
+    return { kind: 'no-answer', reason, message: NO_ANSWER_MESSAGES[reason], suggestions, script };
+  }
+}
+
+/**
+ * The quote shown for a paragraph: its longest curated quotation-mark span when that makes up most of it (the
+ * speaker's own words), else the whole paragraph (reporter's text, reported speech).
+ */
+export function quoteOfParagraph(paragraph: Paragraph): string {
+  const longest = paragraph.quotes.reduce((a, q) => (q.length > a.length ? q : a), '');
+  return longest.length >= paragraph.text.length * 0.5 ? longest : paragraph.text;
+}
+
+/** Builds the answerer (and its index) for a validated corpus. Build time is a few milliseconds. */
+export function createAnswerer(corpus: Corpus): Answerer {
+  return new CorpusAnswerer(corpus);
+}

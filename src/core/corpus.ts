@@ -1,0 +1,257 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { type Corpus, type Paragraph, type QaEntry, QUESTION_LANGS, type Speaker } from './types.ts';
+
+/** The project's own `seeds/` folder (resolved from this file, so it works from any working directory). */
+export const DEFAULT_SEEDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'seeds');
+
+/** File names inside a seeds folder. The article file is copied verbatim from the source and never edited. */
+export const SEED_FILES = Object.freeze({
+  article: 'article.txt',
+  speakers: 'speakers.json',
+  paragraphs: 'paragraphs.json',
+  qa: 'qa.json',
+});
+
+/** Thrown when seed data is invalid; `problems` lists every problem found, one line each ("<where>: <what>"). */
+export class SeedValidationError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`iqtibas: invalid seed data (${problems.length} problem(s)):\n  - ${problems.join('\n  - ')}`);
+    this.name = 'SeedValidationError';
+    this.problems = problems;
+  }
+}
+
+const nonEmpty = z.string().trim().min(1);
+
+const SpeakerSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'id must be lowercase letters, digits and dashes'),
+  nameAr: nonEmpty,
+  nameEn: nonEmpty,
+  roleAr: nonEmpty,
+  roleEn: nonEmpty,
+  variants: z.array(nonEmpty).min(1),
+});
+
+const ParagraphSchema = z.object({
+  paragraph: z.number().int().positive(),
+  speaker: nonEmpty,
+  note: z.string().default(''),
+  quotes: z.array(nonEmpty).default([]),
+  translation: nonEmpty,
+});
+
+const QuestionsSchema = z.partialRecord(z.enum(QUESTION_LANGS), z.array(nonEmpty));
+
+const QaEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id must be lowercase letters, digits and dashes'),
+  paragraph: z.number().int().positive(),
+  speaker: nonEmpty.optional(),
+  quote: nonEmpty,
+  translation: nonEmpty,
+  questions: QuestionsSchema,
+});
+
+/** The raw contents of the seed files, before validation. */
+export interface RawSeeds {
+  article: string;
+  speakers: unknown;
+  paragraphs: unknown;
+  qa: unknown;
+}
+
+/**
+ * Removes the stray `&` characters of the source text (HTML-entity debris). The only change ever made to the
+ * article's text; every quote shown is a substring of the result.
+ */
+export function cleanArticle(raw: string): string {
+  return raw.replace(/&/g, '').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Splits the cleaned article into paragraphs: lines, trimmed, empty ones dropped. Their 1-based index is
+ * the paragraph number used everywhere (interface: the eval sets and users rely on it).
+ */
+export function splitParagraphs(cleaned: string): string[] {
+  return cleaned
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+function zodProblems(where: string, error: z.ZodError): string[] {
+  return error.issues.map(
+    (issue) => `${where}${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`,
+  );
+}
+
+function parseArray<T>(
+  label: string,
+  value: unknown,
+  schema: z.ZodType<T>,
+  idOf: (item: unknown, index: number) => string,
+  problems: string[],
+): T[] {
+  if (!Array.isArray(value)) {
+    problems.push(`${label}: expected a JSON array`);
+    return [];
+  }
+  const out: T[] = [];
+  value.forEach((item, index) => {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) out.push(parsed.data);
+    else problems.push(...zodProblems(`${label}[${idOf(item, index)}]`, parsed.error));
+  });
+  return out;
+}
+
+function idOrIndex(item: unknown, index: number): string {
+  const id = (item as { id?: unknown; paragraph?: unknown } | null)?.id;
+  const paragraph = (item as { paragraph?: unknown } | null)?.paragraph;
+  if (typeof id === 'string') return id;
+  if (typeof paragraph === 'number') return `paragraph ${paragraph}`;
+  return `#${index}`;
+}
+
+function checkDuplicates(label: string, ids: string[], problems: string[]): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) problems.push(`${label}[${id}]: duplicate id`);
+    seen.add(id);
+  }
+}
+
+function buildSpeakers(raw: unknown, problems: string[]): Speaker[] {
+  const speakers = parseArray('speakers', raw, SpeakerSchema, idOrIndex, problems);
+  checkDuplicates(
+    'speakers',
+    speakers.map((s) => s.id),
+    problems,
+  );
+  return speakers;
+}
+
+function buildParagraphs(raw: unknown, texts: string[], speakerIds: Set<string>, problems: string[]): Paragraph[] {
+  const annotations = parseArray('paragraphs', raw, ParagraphSchema, idOrIndex, problems);
+  const byNumber = new Map(annotations.map((a) => [a.paragraph, a]));
+  if (annotations.length !== byNumber.size) problems.push('paragraphs: a paragraph number is annotated twice');
+  for (const a of annotations) {
+    if (a.paragraph > texts.length) {
+      problems.push(`paragraphs[paragraph ${a.paragraph}]: the article has only ${texts.length} paragraphs`);
+    }
+  }
+  return texts.map((text, index) => {
+    const number = index + 1;
+    const annotation = byNumber.get(number);
+    if (!annotation) {
+      problems.push(`paragraphs[paragraph ${number}]: no annotation (speaker) for this paragraph`);
+      return { number, text, speakerId: '', quotes: [], note: '', translation: '' };
+    }
+    if (!speakerIds.has(annotation.speaker)) {
+      problems.push(`paragraphs[paragraph ${number}]: unknown speaker "${annotation.speaker}"`);
+    }
+    for (const quote of annotation.quotes) {
+      if (!text.includes(quote)) {
+        problems.push(
+          `paragraphs[paragraph ${number}]: quote is not a verbatim substring of the paragraph: "${quote}"`,
+        );
+      }
+    }
+    return {
+      number,
+      text,
+      speakerId: annotation.speaker,
+      quotes: annotation.quotes,
+      note: annotation.note,
+      translation: annotation.translation,
+    };
+  });
+}
+
+function buildEntries(raw: unknown, paragraphs: Paragraph[], speakerIds: Set<string>, problems: string[]): QaEntry[] {
+  const parsed = parseArray('qa', raw, QaEntrySchema, idOrIndex, problems);
+  checkDuplicates(
+    'qa',
+    parsed.map((e) => e.id),
+    problems,
+  );
+  return parsed.map((e) => {
+    const where = `qa[${e.id}]`;
+    const paragraph = paragraphs[e.paragraph - 1];
+    if (!paragraph) problems.push(`${where}: paragraph ${e.paragraph} does not exist (1..${paragraphs.length})`);
+    else if (!paragraph.text.includes(e.quote)) {
+      problems.push(`${where}: quote is not a verbatim substring of paragraph ${e.paragraph}: "${e.quote}"`);
+    }
+    const speakerId = e.speaker ?? paragraph?.speakerId ?? '';
+    if (e.speaker !== undefined && !speakerIds.has(e.speaker))
+      problems.push(`${where}: unknown speaker "${e.speaker}"`);
+    const count = Object.values(e.questions).reduce((n, list) => n + (list?.length ?? 0), 0);
+    if (count === 0) problems.push(`${where}: no questions`);
+    return {
+      id: e.id,
+      paragraph: e.paragraph,
+      speakerId,
+      quote: e.quote,
+      translation: e.translation,
+      questions: e.questions,
+    };
+  });
+}
+
+/**
+ * Validates raw seed contents and builds the immutable model. Pure (no I/O), so tests can pass fixtures.
+ * @throws SeedValidationError listing every problem: schema errors, unknown speakers, duplicate ids, entries
+ *   with no questions, quotes that are not verbatim substrings of the cleaned article, missing annotations.
+ */
+export function buildCorpus(raw: RawSeeds): Corpus {
+  const problems: string[] = [];
+  const text = cleanArticle(raw.article);
+  const texts = splitParagraphs(text);
+  if (texts.length === 0) problems.push('article: no paragraphs');
+  const speakers = buildSpeakers(raw.speakers, problems);
+  const speakerIds = new Set(speakers.map((s) => s.id));
+  const paragraphs = buildParagraphs(raw.paragraphs, texts, speakerIds, problems);
+  const entries = buildEntries(raw.qa, paragraphs, speakerIds, problems);
+  if (problems.length > 0) throw new SeedValidationError(problems);
+  const byline = (texts[0] ?? '').split(':')[0]?.trim() ?? '';
+  return deepFreeze({ text, byline, paragraphs, speakers, entries });
+}
+
+function readJson(path: string, problems: string[]): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    problems.push(`${path}: ${(error as Error).message}`);
+    return [];
+  }
+}
+
+/**
+ * Reads and validates the seed files of `seedsDir` (default: the project's `seeds/`).
+ * @throws SeedValidationError on unreadable files or invalid data (every problem listed).
+ */
+export function loadCorpus(seedsDir: string = DEFAULT_SEEDS_DIR): Corpus {
+  const problems: string[] = [];
+  let article = '';
+  try {
+    article = readFileSync(join(seedsDir, SEED_FILES.article), 'utf8');
+  } catch (error) {
+    problems.push(`${join(seedsDir, SEED_FILES.article)}: ${(error as Error).message}`);
+  }
+  const speakers = readJson(join(seedsDir, SEED_FILES.speakers), problems);
+  const paragraphs = readJson(join(seedsDir, SEED_FILES.paragraphs), problems);
+  const qa = readJson(join(seedsDir, SEED_FILES.qa), problems);
+  if (problems.length > 0) throw new SeedValidationError(problems);
+  return buildCorpus({ article, speakers, paragraphs, qa });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

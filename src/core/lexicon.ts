@@ -1,0 +1,89 @@
+/**
+ * Word lists the matcher needs beyond the article: function words to ignore, and the concepts that mark a
+ * question the article cannot answer. All entries are written naturally and normalized at load with the same
+ * `normalize` as everything else, so they can be read and extended by hand.
+ */
+import { normalize } from './normalize.ts';
+
+function normalizedSet(words: string): ReadonlySet<string> {
+  return new Set(
+    words
+      .split(/\s+/)
+      .map((w) => normalize(w))
+      .filter((w) => w !== ''),
+  );
+}
+
+/**
+ * Arabic function words and question words, MSA and dialects (Levantine, Iraqi, Egyptian, Gulf), plus the
+ * "meta" words of a question about a text (قال, المقال, حسب). They carry no topic, so they get no weight.
+ */
+export const ARABIC_STOPWORDS = normalizedSet(`
+  ما ماذا ماذا من مين منو منهو شو شنو ايش إيش وش اش شي هو هي هم هما هل في فى على علي عن الى إلى الي لـ
+  ان إن أن لا لم لن قد كان كانت يكون التي الذي الذين اللذين اللواتي هذا هذه ذلك تلك هاد هاذا هذي هاي هيدا
+  مع كل او أو ثم بين حول عند منذ متى متي امتى إمتى امتا ايمتى وقت كيف كيفاش ازاي إزاي شلون اين أين وين فين
+  لماذا ليش ليه لي لك له لها انا أنا انت أنت احنا نحن
+  كم قديش أديش اديش أي اي أيه ايه إيه يا بدي ابي أبي عايز عاوز ممكن لو سمحت رجاء ارجو أرجو من فضلك
+  شكرا اللي يلي إللي اللى دي ده دا هذول هدول بتاع تبع مال عم رح راح حا ح بس كمان كذلك أيضا ايضا
+  قال قالت يقول تقول قاله قالو قالوا حكى حكا احكي احكيلي يحكي تحدث يتحدث تكلم اتكلم صرح ذكر يذكر
+  المقال المقاله الخبر التقرير النص الكاتب حسب بحسب وفقا طبقا عندي سؤال صغير جاوب اجب أجب جاوبني
+  لنا لي هناك هنالك يعني طيب اذا إذا لكن بل و ف ب ل ك
+`);
+
+/** English function words and question/meta words ("say", "article", "pls", "bot"). */
+export const ENGLISH_STOPWORDS = normalizedSet(`
+  a an the and or but if then of to in on at by for from with about as into over under than that this these
+  those is are was were be been being am do does did done doing have has had having will would shall should
+  can could may might must it its it's he him his she her they them their we us our you your i me my mine
+  what which who whom whose when where why how whats what's who's where's there here not no yes so too very
+  just also any some all each every more most much many such only own same other
+  say says said saying tell told telling mention mentions mentioned according article text story news piece
+  quote quotes quoted pls please plz thanks thank hey hi hello bot question questions answer explain exactly
+  know like really actually thing things anything something someone anyone did didn't does doesn't
+`);
+
+/**
+ * Arabizi (Arabic in Latin letters) function and question words, Levantine, Egyptian, Iraqi and Gulf.
+ * Digits stand for letters: 2 ء/ق, 3 ع, 7 ح, 5 خ.
+ */
+export const ARABIZI_STOPWORDS = normalizedSet(`
+  shu sho shou chu esh eish ish aish wesh wish eh eih ey ay shinu shno shnu chnu meen min mn miin mnu minu manu
+  emta imta amta emtan imtan mta wen wein ween wain fen fein feen wayn lesh leish laysh leh lih lei kif keef kaif
+  izay ezay ezzay shlon shloon 2ad 2adesh adesh 2adde adde addesh kam kem 3an an 3la 3ala 3al ala 3lal fi fe f
+  el al il l wel wil wal w we wa ya ma la mesh msh mish mush bas kaman kamen hay hayda haydi hadi hatha hada
+  hadha haza da di dah deh elli eli illi yalli halli 2al aal 2alet alet 2alo alo 2alu 7aka 7aki 7ako 7aku 7ka
+  ye7ki bi2ool bi2ol biyi2ool bey2ool yqool yegol gal galet 2ool ool howa huwe hiye hiya hia hoa humma homa
+  ana enta inta enti inti e7na i7na ne7na kan kanet kanit bade badi baddi ebgha abgha 3ayez 3awez momken
+  mumken law samat samaht sa7 ok okay yalla ba2a
+`);
+
+/** All stopwords, any script: a normalized token in this set carries no topic. */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  ...ARABIC_STOPWORDS,
+  ...ENGLISH_STOPWORDS,
+  ...ARABIZI_STOPWORDS,
+]);
+
+/**
+ * Concepts the article never covers although questions about its people and places often ask them: visits,
+ * casualty figures, ages and birth, death, family, elections, salaries, and people who are not in it. A
+ * question whose topic words include one of these is a near-miss: the bot says the article does not say,
+ * instead of offering the nearest paragraph. Matched on normalized tokens (and Arabic light stems).
+ */
+export const OUT_OF_SCOPE_WORDS = normalizedSet(`
+  زيارة زياره يزور سيزور زار زاره زيارته زيارات visit visits visited visiting yzour yezour zar ziyara zyara
+  قتلى قتيل قتيلا قتيلاً ضحايا ضحية جرحى مصابين خسائر killed casualties casualty dead deaths toll wounded victims
+  injured 2atla at2la 2atil
+  عمر عمره عمرها سن مواليد ولد مولود age old born birthday aged 3omro 3omr
+  توفي مات وفاة died death dies
+  زوجة زوجته أولاد اولاده ابنه عائلة عائلته wife children family son daughter
+  انتخابات انتخب election elections elected vote راتب salary
+  ترامب ترمب بايدن أوباما اوباما بوتين أردوغان اردوغان السيسي سيسي خامنئي روحاني نتنياهو ماكرون نصرالله
+  الصدر المالكي السيستاني بوش كيري لافروف ظريف سليماني
+  trump biden obama putin erdogan sisi khamenei rouhani netanyahu macron nasrallah sadr maliki sistani bush kerry
+  lavrov zarif soleimani suleimani
+  أمريكا امريكا أميركا اميركا الأمريكي الامريكي الأمريكية واشنطن التحالف america american americans usa
+  washington coalition pentagon
+  تركيا turkey turkish السعودية saudi الأردن jordan لبنان lebanon بيروت beirut مصر egypt إسرائيل israel
+  الطقس طقس weather مباراة كرة football soccer match الدوري league
+`);

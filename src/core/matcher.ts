@@ -1,0 +1,243 @@
+/**
+ * The matcher: an inverted index over short units of the corpus, scored by weighted token coverage.
+ *
+ * Units ("documents"):
+ *  - every curated alternate question (the primary signal: short, written the way people ask);
+ *  - every curated answer's quote plus its English translation;
+ *  - every paragraph plus its English translation (the fallback when no curated entry fits).
+ * A question is matched token by token (exact stem, then phonetic skeleton across scripts, then a fuzzy
+ * neighbour in the vocabulary), never as one long fuzzy pattern against a long paragraph: that is what makes
+ * it fast, length-bounded and able to tell right from wrong.
+ */
+import { contentFeatures, type FeatureKey, featuresOf, isStopword, type TokenFeatures } from './features.ts';
+import { FuzzyVocabulary } from './fuzzy.ts';
+import { normalize } from './normalize.ts';
+import { tokenize } from './tokenize.ts';
+import type { Corpus } from './types.ts';
+
+/** Scoring weights, in one frozen object: every number the ranking depends on, with why. */
+export const MATCH_WEIGHTS = Object.freeze({
+  /** A skeleton match between a Latin (Arabizi/English) token and Arabic text: weaker than an exact stem. */
+  crossScriptSkeleton: 0.8,
+  /** A skeleton match within one script (e.g. two Arabizi spellings): weaker still, spellings collide. */
+  sameScriptSkeleton: 0.6,
+  /** A fuzzy neighbour counts its edit similarity times this. */
+  fuzzy: 0.9,
+  /** In a question-vs-curated-question score, the share of the user's words covered (vs the curated ones). */
+  queryCoverageShare: 0.7,
+  /** Curated answer text (quote + translation) scores this much of a curated question match. */
+  entryContent: 0.85,
+  /** A paragraph scores this much of a curated match: prefer the curated answer when both fit. */
+  paragraph: 0.8,
+  /** Weight of a user's topic word found nowhere in the index, relative to the rarest indexed word. */
+  unknownWord: 0.55,
+});
+
+/** What a unit of the index points to. */
+export type Target = { type: 'entry'; index: number } | { type: 'paragraph'; number: number };
+
+interface Unit {
+  kind: 'question' | 'content' | 'paragraph';
+  target: Target;
+  /** For question units: the curated question text (for labels). */
+  text: string;
+  tokens: TokenFeatures[];
+}
+
+/** One query token, resolved against the index. */
+export interface QueryToken {
+  token: string;
+  /** Index keys this token matches, each with a match strength in (0, 1]. */
+  keys: Array<{ key: FeatureKey; strength: number }>;
+  /** Importance of the token (inverse document frequency; a fixed weight for unknown words). */
+  weight: number;
+  /** Whether any key of this token is in the index. */
+  known: boolean;
+}
+
+/** A ranked candidate: a curated entry or a paragraph, with its score and what it matched. */
+export interface Candidate {
+  target: Target;
+  /** 0..1. */
+  score: number;
+  /** Share of the question's topic weight matched by this candidate (0..1). */
+  coverage: number;
+  /** The curated question that matched best (entries only). */
+  matchedQuestion?: string;
+}
+
+/** The analysed question and its ranked candidates. */
+export interface MatchResult {
+  tokens: QueryToken[];
+  /** Share of the question's topic weight that the index knows at all (0..1). */
+  knownShare: number;
+  candidates: Candidate[];
+}
+
+function key(target: Target): string {
+  return target.type === 'entry' ? `e${target.index}` : `p${target.number}`;
+}
+
+/**
+ * The inverted index over a corpus. Build once (a few milliseconds), query many times.
+ */
+export class MatchIndex {
+  private readonly units: Unit[] = [];
+  private readonly postings = new Map<FeatureKey, number[]>();
+  private readonly idf = new Map<FeatureKey, number>();
+  private readonly maxIdf: number;
+  private readonly arabicVocabulary: FuzzyVocabulary;
+  private readonly latinVocabulary: FuzzyVocabulary;
+
+  constructor(corpus: Corpus) {
+    corpus.entries.forEach((entry, index) => {
+      const target: Target = { type: 'entry', index };
+      for (const list of Object.values(entry.questions)) {
+        for (const question of list ?? []) this.addUnit('question', target, question);
+      }
+      this.addUnit('content', target, `${entry.quote} ${entry.translation}`);
+    });
+    for (const paragraph of corpus.paragraphs) {
+      this.addUnit(
+        'paragraph',
+        { type: 'paragraph', number: paragraph.number },
+        `${paragraph.text} ${paragraph.translation}`,
+      );
+    }
+    this.maxIdf = this.computeIdf();
+    const stems = [...this.postings.keys()];
+    this.arabicVocabulary = new FuzzyVocabulary(stems.filter((k) => k.startsWith('a:')).map((k) => k.slice(2)));
+    this.latinVocabulary = new FuzzyVocabulary(stems.filter((k) => k.startsWith('e:')).map((k) => k.slice(2)));
+  }
+
+  private addUnit(kind: Unit['kind'], target: Target, text: string): void {
+    const tokens = contentFeatures(normalize(text));
+    const id = this.units.length;
+    this.units.push({ kind, target, text, tokens });
+    for (const t of tokens) {
+      for (const k of [t.exact, t.skeleton]) {
+        if (k === undefined) continue;
+        const list = this.postings.get(k);
+        if (!list) this.postings.set(k, [id]);
+        else if (list[list.length - 1] !== id) list.push(id);
+      }
+    }
+  }
+
+  /** IDF over topics (an entry with all its questions, or a paragraph), so paraphrase count does not skew it. */
+  private computeIdf(): number {
+    const topics = new Set(this.units.map((u) => key(u.target)));
+    const n = topics.size;
+    let max = 0;
+    for (const [k, ids] of this.postings) {
+      const df = new Set(ids.map((id) => key((this.units[id] as Unit).target))).size;
+      const value = Math.log((n + 1) / (df + 0.5));
+      this.idf.set(k, value);
+      if (value > max) max = value;
+    }
+    return max;
+  }
+
+  /** Resolves one normalized token against the index: exact stem, skeleton, fuzzy neighbours. */
+  resolveToken(token: string): QueryToken {
+    const f = featuresOf(token);
+    const keys: QueryToken['keys'] = [];
+    if (this.postings.has(f.exact)) keys.push({ key: f.exact, strength: 1 });
+    const isLatin = f.exact.startsWith('e:');
+    if (f.skeleton && this.postings.has(f.skeleton)) {
+      keys.push({
+        key: f.skeleton,
+        strength: isLatin ? MATCH_WEIGHTS.crossScriptSkeleton : MATCH_WEIGHTS.sameScriptSkeleton,
+      });
+    }
+    if (!this.postings.has(f.exact) && !f.exact.startsWith('n:')) {
+      const prefix = f.exact.slice(0, 2);
+      const vocabulary = prefix === 'a:' ? this.arabicVocabulary : this.latinVocabulary;
+      for (const hit of vocabulary.lookup(f.exact.slice(2))) {
+        keys.push({ key: prefix + hit.word, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
+      }
+    }
+    const known = keys.length > 0;
+    const weight = known
+      ? Math.max(...keys.map((k) => (this.idf.get(k.key) ?? 0) * k.strength))
+      : this.maxIdf * MATCH_WEIGHTS.unknownWord;
+    return { token, keys, weight, known };
+  }
+
+  /** Topic tokens of a question (stopwords removed), resolved. */
+  analyse(normalized: string): QueryToken[] {
+    return tokenize(normalized)
+      .filter((t) => !isStopword(t))
+      .map((t) => this.resolveToken(t));
+  }
+
+  /**
+   * Ranks entries and paragraphs for a normalized question. Cost is linear in the number of topic tokens times
+   * their postings, independent of paragraph length.
+   */
+  match(normalized: string, maxTokens = 40): MatchResult {
+    const tokens = this.analyse(normalized).slice(0, maxTokens);
+    const total = tokens.reduce((s, t) => s + t.weight, 0);
+    const knownWeight = tokens.filter((t) => t.known).reduce((s, t) => s + t.weight, 0);
+    if (tokens.length === 0 || total === 0) return { tokens, knownShare: 0, candidates: [] };
+
+    // best[unit][token] = strongest key of that token found in the unit.
+    const best = new Map<number, Float64Array>();
+    const queryKeys = new Map<FeatureKey, number>();
+    tokens.forEach((t, i) => {
+      for (const { key: k, strength } of t.keys) {
+        queryKeys.set(k, Math.max(queryKeys.get(k) ?? 0, strength));
+        for (const id of this.postings.get(k) ?? []) {
+          let row = best.get(id);
+          if (!row) {
+            row = new Float64Array(tokens.length);
+            best.set(id, row);
+          }
+          if (strength > (row[i] ?? 0)) row[i] = strength;
+        }
+      }
+    });
+
+    const byTarget = new Map<string, Candidate>();
+    for (const [id, row] of best) {
+      const unit = this.units[id] as Unit;
+      let matched = 0;
+      tokens.forEach((t, i) => {
+        matched += t.weight * (row[i] ?? 0);
+      });
+      const coverage = matched / total;
+      let score: number;
+      if (unit.kind === 'question') {
+        const share = MATCH_WEIGHTS.queryCoverageShare;
+        score = share * coverage + (1 - share) * this.unitCoverage(unit, queryKeys);
+      } else if (unit.kind === 'content') {
+        score = coverage * MATCH_WEIGHTS.entryContent;
+      } else {
+        score = coverage * MATCH_WEIGHTS.paragraph;
+      }
+      const k = key(unit.target);
+      const previous = byTarget.get(k);
+      if (!previous || score > previous.score) {
+        const candidate: Candidate = { target: unit.target, score, coverage };
+        if (unit.kind === 'question') candidate.matchedQuestion = unit.text;
+        else if (previous?.matchedQuestion) candidate.matchedQuestion = previous.matchedQuestion;
+        byTarget.set(k, candidate);
+      }
+    }
+    const candidates = [...byTarget.values()].sort((a, b) => b.score - a.score);
+    return { tokens, knownShare: knownWeight / total, candidates };
+  }
+
+  /** Share of a unit's own topic weight that the question's keys cover. */
+  private unitCoverage(unit: Unit, queryKeys: Map<FeatureKey, number>): number {
+    let total = 0;
+    let matched = 0;
+    for (const t of unit.tokens) {
+      const w = this.idf.get(t.exact) ?? 0;
+      total += w;
+      const strength = Math.max(queryKeys.get(t.exact) ?? 0, t.skeleton ? (queryKeys.get(t.skeleton) ?? 0) : 0);
+      matched += w * strength;
+    }
+    return total === 0 ? 0 : matched / total;
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Arabic (and Latin) text normalization for matching keys.
+ *
+ * Each step is one small exported function, applied in `normalize` in a fixed order. The same `normalize` is
+ * used for every index key (article, curated questions, lexicon) and for every question, so the two sides
+ * always agree. Normalized text is a matching key only: it loses distinctions (ة/ه, ى/ي, hamza seats) that
+ * matter for display, so it is never shown to a user.
+ *
+ * Sources of the rules: Unicode blocks Arabic (U+0600–U+06FF), Arabic Presentation Forms-A/B
+ * (U+FB50–U+FDFF, U+FE70–U+FEFF), General Punctuation (U+2000–U+206F); the Bidi_Control property
+ * (UAX #9); CAMeL Tools' normalize/dediac steps and PyArabic's named letter groups.
+ */
+
+/**
+ * NFKC: presentation forms and ligatures (U+FB50–U+FDFF, U+FE70–U+FEFF, e.g. ﻻ → لا, ﷲ → الله) and
+ * full-width Latin become base letters; a decomposed hamza (ا + U+0654 HAMZA ABOVE) recomposes to أ.
+ * Loses: the distinction between a compatibility character and its base (never meaningful for search).
+ */
+export function applyNfkc(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/**
+ * Every Bidi_Control code point (U+061C ALM, U+200E LRM, U+200F RLM, U+202A–U+202E embeddings/overrides,
+ * U+2066–U+2069 isolates) plus zero-width characters (U+200B ZWSP, U+200C ZWNJ, U+200D ZWJ, U+2060 WJ,
+ * U+FEFF BOM, U+00AD soft hyphen). They are invisible, so users paste them by accident; removed (not spaced)
+ * because they can sit inside a word. Loses: nothing visible.
+ */
+export function removeInvisibles(text: string): string {
+  return text.replace(/[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g, '');
+}
+
+/**
+ * Tatweel / kashida (U+0640): a stretching character with no meaning (المقـــداد = المقداد). Loses nothing.
+ */
+export function removeTatweel(text: string): string {
+  return text.replace(/\u0640/g, '');
+}
+
+/**
+ * Arabic diacritics (harakat): fathatan..sukun U+064B–U+0652, the extended marks U+0653 (maddah above),
+ * U+0655–U+065F, superscript alef U+0670, and Quranic annotation marks U+06D6–U+06ED. Most text omits
+ * them, so a vocalized question (قالَ فالِح) must match unvocalized text. U+0654 (hamza above) is not here:
+ * NFKC has already composed it onto its seat. Loses: vowel distinctions (كَتب/كُتب), irrelevant for keys.
+ */
+export function removeDiacritics(text: string): string {
+  return text.replace(/[\u064B-\u0653\u0655-\u065F\u0670\u06D6-\u06ED]/g, '');
+}
+
+/**
+ * Alef/hamza folding: أ إ آ ٱ (U+0623, U+0625, U+0622, U+0671) and a bare U+0654/U+0655 left after NFKC
+ * → ا; ؤ (U+0624) → و; ئ (U+0626) → ي; a standalone ء (U+0621) is dropped. Writers are careless with hamza
+ * seats (the article itself writes الاسد and الأسد). Loses: hamza distinctions (أمل/امل, سأل/سال).
+ */
+export function foldAlefHamza(text: string): string {
+  return text
+    .replace(/[\u0622\u0623\u0625\u0671\u0672\u0673]/g, 'ا')
+    .replace(/\u0624/g, 'و')
+    .replace(/\u0626/g, 'ي')
+    .replace(/[\u0621\u0654\u0655]/g, '');
+}
+
+/**
+ * Alef maksura ى (U+0649) → ي (U+064A): often swapped in writing (علي/على). Loses: على vs علي.
+ */
+export function foldAlefMaksura(text: string): string {
+  return text.replace(/\u0649/g, 'ي');
+}
+
+/**
+ * Teh marbuta ة (U+0629) → ه (U+0647): often written as heh (المشتركه). Loses: feminine ending vs pronoun.
+ */
+export function foldTehMarbuta(text: string): string {
+  return text.replace(/\u0629/g, 'ه');
+}
+
+/**
+ * Persian/Urdu keyboard letters: ی (U+06CC FARSI YEH) and ې/ۍ/ێ (U+06D0, U+06CD, U+06CE) → ي;
+ * ک (U+06A9 KEHEH) → ك; ە (U+06D5) and ہ/ھ (U+06C1, U+06BE) → ه; ۀ (U+06C0) → ه. Users on Persian layouts type
+ * them for Arabic letters. Loses: distinctions that only matter in those languages.
+ */
+export function foldPersianLetters(text: string): string {
+  return text
+    .replace(/[\u06CC\u06D0\u06CD\u06CE]/g, 'ي')
+    .replace(/\u06A9/g, 'ك')
+    .replace(/[\u06D5\u06C1\u06BE\u06C0]/g, 'ه');
+}
+
+/**
+ * Arabic-Indic digits ٠–٩ (U+0660–U+0669) and Persian digits ۰–۹ (U+06F0–U+06F9) → ASCII 0–9, so ٦٠٥
+ * matches 605. Also the Arabic decimal/thousands separators (U+066B, U+066C) → '.' and ','. Loses nothing.
+ */
+export function foldDigits(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066B/g, '.')
+    .replace(/\u066C/g, ',');
+}
+
+/**
+ * Latin: lowercase, then strip combining marks (U+0300–U+036F after NFD) so "Fayyāḍ" and "FAYYAD" both give
+ * "fayyad". Arabic letters are untouched (NFD is applied to Latin runs only, so alef forms stay composed).
+ * Loses: case and Latin accents.
+ */
+export function foldLatin(text: string): string {
+  return text.replace(/[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+/g, (run) =>
+    run
+      .normalize('NFD')
+      .replace(/[\u0300-\u036F]/g, '')
+      .toLowerCase(),
+  );
+}
+
+/**
+ * Punctuation, symbols and odd spaces → one ASCII space. Combining marks left by the earlier steps (category M:
+ * marks of other scripts, a flood of U+0300s on an Arabic letter) are removed first; then anything that is not
+ * a letter or a digit (Unicode categories L, N) becomes a space, then runs of spaces collapse and the ends
+ * are trimmed. Covers Arabic punctuation (، ؛ ؟ U+060C, U+061B, U+061F), quotes, emoji, NBSP (U+00A0),
+ * the U+2000–U+200A spaces and U+3000. Loses: punctuation, which carries no matching meaning here.
+ */
+export function collapsePunctuationAndSpaces(text: string): string {
+  return text
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** The normalization steps in the order `normalize` applies them (exported for tests and documentation). */
+export const NORMALIZATION_STEPS: ReadonlyArray<(text: string) => string> = Object.freeze([
+  applyNfkc,
+  removeInvisibles,
+  removeTatweel,
+  removeDiacritics,
+  foldAlefHamza,
+  foldAlefMaksura,
+  foldTehMarbuta,
+  foldPersianLetters,
+  foldDigits,
+  foldLatin,
+  collapsePunctuationAndSpaces,
+]);
+
+/**
+ * The matching key of any text: all steps above, in order. Idempotent (normalize(normalize(x)) ===
+ * normalize(x)); the result holds only lowercase Latin, ASCII digits, Arabic letters and single spaces.
+ * Never throws; an input of only marks and punctuation gives ''.
+ */
+export function normalize(text: string): string {
+  let out = text;
+  for (const step of NORMALIZATION_STEPS) out = step(out);
+  return out;
+}

@@ -1,0 +1,176 @@
+/**
+ * Tokenization and light stemming of normalized text (see normalize.ts), for Arabic, English and Arabizi.
+ *
+ * Every function here takes text already passed through `normalize`, so it only ever sees lowercase Latin,
+ * ASCII digits, Arabic letters in folded form (ا not أ, ي not ى, ه not ة) and single spaces.
+ */
+
+const ARABIC_LETTER = /[\u0621-\u064A]/;
+const LATIN_LETTER = /[a-z]/;
+
+/** Which script a token is written in. Arabizi tokens are Latin tokens (digits like 3, 7 inside are letters). */
+export type TokenScript = 'arabic' | 'latin' | 'number';
+
+/** A token's script: 'arabic' when it has an Arabic letter, 'latin' when it has a Latin letter, else 'number'. */
+export function scriptOf(token: string): TokenScript {
+  if (ARABIC_LETTER.test(token)) return 'arabic';
+  if (LATIN_LETTER.test(token)) return 'latin';
+  return 'number';
+}
+
+/**
+ * Splits normalized text into tokens at spaces, and splits a token where Arabic meets Latin or a number
+ * meets Arabic ("605كم" → "605", "كم"), since users run them together. Arabizi digits inside Latin words
+ * ("3abadi", "7doud") stay attached: in Arabizi they are letters.
+ */
+export function tokenize(normalized: string): string[] {
+  if (normalized === '') return [];
+  const tokens: string[] = [];
+  for (const word of normalized.split(' ')) {
+    for (const part of word.split(/(?<=[\u0621-\u064A])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u0621-\u064A])/)) {
+      if (part !== '') tokens.push(part);
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Arabic proclitics, longest first: conjunction و/ف + preposition ب/ك/ل + article ال, in the combinations
+ * that occur (Larkey, Ballesteros & Connell 2002, "light10", extended with فب, وب, ول, فل, وك). The ones
+ * without ال are only removed when a stem of at least 3 letters remains, because many words start with
+ * those letters (بلاد, وزير, فالح).
+ */
+const DEFINITE_PREFIXES = ['وبال', 'فبال', 'وكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
+const BARE_PREFIXES = ['وب', 'ول', 'فب', 'فل', 'وك', 'و', 'ف', 'ب', 'ل', 'ك', 'س'];
+
+/**
+ * Arabic enclitic pronouns and inflection suffixes, longest first (light10 plus dual/plural pronoun forms).
+ * Removed only while at least 3 letters remain (2 for the one-letter suffixes ه, ي), so short roots survive.
+ */
+const SUFFIXES = [
+  'هما',
+  'كما',
+  'تين',
+  'تان',
+  'ها',
+  'ان',
+  'ات',
+  'ون',
+  'ين',
+  'يه',
+  'يه',
+  'هم',
+  'هن',
+  'نا',
+  'كم',
+  'ه',
+  'ي',
+];
+
+/**
+ * Light stem of a normalized Arabic token: strips at most one proclitic group and one suffix.
+ * E.g. والعراقي → عراق, البلدين → بلد, حربهما → حرب, بالتنظيمات → تنظيم. Not a root extractor: it merges
+ * inflections of one word, never different words of one root (which would hurt precision in a 14-paragraph text).
+ */
+export function stemArabic(token: string): string {
+  let stem = token;
+  const definite = DEFINITE_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 2);
+  if (definite) {
+    stem = stem.slice(definite.length);
+  } else {
+    const bare = BARE_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 3);
+    if (bare) stem = stem.slice(bare.length);
+  }
+  for (const suffix of SUFFIXES) {
+    const keep = suffix.length === 1 ? 3 : 3;
+    if (stem.endsWith(suffix) && stem.length - suffix.length >= keep) {
+      stem = stem.slice(0, -suffix.length);
+      break;
+    }
+  }
+  // A second pass for "ات" + pronoun and the ه/ة ending after a plural was removed (قواته → قوات → قو would
+  // over-stem, so only the feminine ending is taken).
+  if (stem.length >= 4 && stem.endsWith('ه')) stem = stem.slice(0, -1);
+  return stem;
+}
+
+/**
+ * Light English stem: possessive, plural and common verb endings (a small subset of Porter's step 1),
+ * enough to merge border/borders, attack/attacked/attacking, coordinate/coordination.
+ */
+export function stemEnglish(token: string): string {
+  let t = token;
+  if (t.length <= 3) return t;
+  if (t.endsWith('ies') && t.length > 4) return `${t.slice(0, -3)}y`;
+  for (const suffix of ['ations', 'ation', 'ing', 'ed', 'es', 's']) {
+    if (t.endsWith(suffix) && t.length - suffix.length >= 3 && !(suffix === 's' && t.endsWith('ss'))) {
+      t = t.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (t.endsWith('e') && t.length > 4) t = t.slice(0, -1);
+  return t;
+}
+
+/** Arabic letter → consonant class of the phonetic skeleton (see `skeleton`). Letters not listed are dropped. */
+const ARABIC_SKELETON: Readonly<Record<string, string>> = {
+  ب: 'b',
+  ت: 't',
+  ث: 't',
+  ج: 'j',
+  ح: 'h',
+  خ: 'x',
+  د: 'd',
+  ذ: 'd',
+  ر: 'r',
+  ز: 'z',
+  س: 's',
+  ش: 'c',
+  ص: 's',
+  ض: 'd',
+  ط: 't',
+  ظ: 'z',
+  غ: 'g',
+  ف: 'f',
+  ق: 'k',
+  ك: 'k',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ه: 'h',
+};
+
+/** Latin digraphs and Arabizi digits → the same consonant classes (3, 2 and vowels are dropped like ع, ء). */
+const LATIN_SKELETON_STEPS: ReadonlyArray<[RegExp, string]> = [
+  [/kh|5|7'/g, 'x'],
+  [/sh|ch/g, 'c'],
+  [/gh|8/g, 'g'],
+  [/th|dh|6/g, 't'],
+  [/7/g, 'h'],
+  [/9/g, 's'],
+  [/q|c/g, 'k'],
+  [/p/g, 'b'],
+  [/v/g, 'f'],
+  [/[aeiouwy23']/g, ''],
+];
+
+/**
+ * Consonant skeleton shared by Arabic script and its Latin transliterations (Arabizi and English spellings
+ * of names): vowels, و/ي/ا, ع/3 and ء/2 are dropped, look-alike consonants are merged (ق/ك/q/k, ص/س/s,
+ * ض/د/dh/d, ط/ت/th/6/t), doubled letters collapse. So العبادي, "3abadi" and "Abadi" all give "bd", and
+ * المقداد, "Mekdad" and "Miqdad" give "mkdd". The Arabic article ال is stripped first. Lossy on purpose: it
+ * is only used to match a Latin token against Arabic vocabulary, with a penalty (see matcher).
+ */
+export function skeleton(token: string): string {
+  let out: string;
+  if (scriptOf(token) === 'arabic') {
+    const bare = token.startsWith('ال') && token.length > 3 ? token.slice(2) : token;
+    const trimmed = bare.length > 3 && bare.endsWith('ه') ? bare.slice(0, -1) : bare;
+    out = [...trimmed].map((ch) => ARABIC_SKELETON[ch] ?? '').join('');
+  } else {
+    out = token.replace(/^(?:al|el|il)(?=[a-z0-9]{3,})/, '');
+    for (const [pattern, replacement] of LATIN_SKELETON_STEPS) out = out.replace(pattern, replacement);
+    out = out.replace(/[^a-z]/g, '');
+  }
+  return out.replace(/(.)\1+/g, '$1');
+}
