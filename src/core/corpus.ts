@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { type Corpus, type Paragraph, type QaEntry, QUESTION_LANGS, type Speaker } from './types.ts';
+import { type Concept, type Corpus, type Paragraph, type QaEntry, QUESTION_LANGS, type Speaker } from './types.ts';
 
 /** The project's own `seeds/` folder (resolved from this file, so it works from any working directory). */
 export const DEFAULT_SEEDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'seeds');
@@ -13,6 +13,7 @@ export const SEED_FILES = Object.freeze({
   speakers: 'speakers.json',
   paragraphs: 'paragraphs.json',
   qa: 'qa.json',
+  concepts: 'concepts.json',
 });
 
 /** Thrown when seed data is invalid; `problems` lists every problem found, one line each ("<where>: <what>"). */
@@ -55,12 +56,19 @@ const QaEntrySchema = z.object({
   questions: QuestionsSchema,
 });
 
+const ConceptSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id must be lowercase letters, digits and dashes'),
+  terms: z.array(nonEmpty).min(1),
+});
+
 /** The raw contents of the seed files, before validation. */
 export interface RawSeeds {
   article: string;
   speakers: unknown;
   paragraphs: unknown;
   qa: unknown;
+  /** Optional: a corpus without a concept lexicon still works (exact and fuzzy matching only). */
+  concepts?: unknown;
 }
 
 /**
@@ -201,6 +209,16 @@ function buildEntries(raw: unknown, paragraphs: Paragraph[], speakerIds: Set<str
   });
 }
 
+function buildConcepts(raw: unknown, problems: string[]): Concept[] {
+  const concepts = parseArray('concepts', raw ?? [], ConceptSchema, idOrIndex, problems);
+  checkDuplicates(
+    'concepts',
+    concepts.map((c) => c.id),
+    problems,
+  );
+  return concepts;
+}
+
 /**
  * Validates raw seed contents and builds the immutable model. Pure (no I/O), so tests can pass fixtures.
  * @throws SeedValidationError listing every problem: schema errors, unknown speakers, duplicate ids, entries
@@ -215,9 +233,10 @@ export function buildCorpus(raw: RawSeeds): Corpus {
   const speakerIds = new Set(speakers.map((s) => s.id));
   const paragraphs = buildParagraphs(raw.paragraphs, texts, speakerIds, problems);
   const entries = buildEntries(raw.qa, paragraphs, speakerIds, problems);
+  const concepts = buildConcepts(raw.concepts, problems);
   if (problems.length > 0) throw new SeedValidationError(problems);
   const byline = (texts[0] ?? '').split(':')[0]?.trim() ?? '';
-  return deepFreeze({ text, byline, paragraphs, speakers, entries });
+  return deepFreeze({ text, byline, paragraphs, speakers, entries, concepts });
 }
 
 function readJson(path: string, problems: string[]): unknown {
@@ -244,8 +263,9 @@ export function loadCorpus(seedsDir: string = DEFAULT_SEEDS_DIR): Corpus {
   const speakers = readJson(join(seedsDir, SEED_FILES.speakers), problems);
   const paragraphs = readJson(join(seedsDir, SEED_FILES.paragraphs), problems);
   const qa = readJson(join(seedsDir, SEED_FILES.qa), problems);
+  const concepts = readJson(join(seedsDir, SEED_FILES.concepts), problems);
   if (problems.length > 0) throw new SeedValidationError(problems);
-  return buildCorpus({ article, speakers, paragraphs, qa });
+  return buildCorpus({ article, speakers, paragraphs, qa, concepts });
 }
 
 function deepFreeze<T>(value: T): T {

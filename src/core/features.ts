@@ -1,43 +1,44 @@
 /**
- * Matching features of a token: the keys the index stores and the question looks up.
+ * Matching features of text: the keys the index stores and the question looks up.
  *
- * A token yields one exact key (its light stem, tagged by script) and, for words long enough, one phonetic
- * skeleton key shared by Arabic script and Latin transliterations. The skeleton is what lets an Arabizi or
- * English spelling of an Arabic word ("7doud", "Fayadh") reach the Arabic text.
+ * A token yields one exact key: its concept when the lexicon knows it (a speaker `sp:` or a concept `c:`,
+ * shared by all its spellings in all scripts), else its light stem tagged by script. It may add a second
+ * stem reading (a bare preposition removed) and a phonetic skeleton key shared by Arabic script and Latin
+ * transliterations. One `Featurizer` is used for the index and for the question, so both sides agree.
  */
 import { STOPWORDS } from './lexicon.ts';
-import { scriptOf, skeleton, stemArabic, stemEnglish, tokenize } from './tokenize.ts';
+import { normalize } from './normalize.ts';
+import { prepositionStem, scriptOf, skeleton, stemArabic, stemEnglish, tokenize } from './tokenize.ts';
+import type { Concept, Speaker } from './types.ts';
 
-/** A feature key: `a:` Arabic stem, `e:` Latin stem, `n:` number, `s:` consonant skeleton. */
+/** A feature key: `sp:` speaker, `c:` concept, `a:` Arabic stem, `e:` Latin stem, `n:` number, `s:` skeleton. */
 export type FeatureKey = string;
 
-/** One content token of a text with its feature keys. */
+/** One topic token (or two-word term) of a text with its feature keys. */
 export interface TokenFeatures {
+  /** The normalized token(s) as found. */
   token: string;
-  /** The exact key (stem); always present. */
+  /** The primary key; always present. */
   exact: FeatureKey;
-  /** Skeleton key, when the skeleton has at least `MIN_SKELETON` consonants. */
+  /** A second stem reading (Arabic bare preposition removed), when there is one. */
+  alternate?: FeatureKey;
+  /** Skeleton key, when the skeleton has at least `MIN_SKELETON` consonants and there is no concept. */
   skeleton?: FeatureKey;
 }
 
 /** Skeletons shorter than this are too ambiguous to match on ("t" would match every ط/ت word). */
 export const MIN_SKELETON = 3;
 
-/** True for tokens that carry no topic: stopwords (as typed or as stemmed) and single Latin letters. */
+/** True for tokens that carry no topic: stopwords (as typed or as stemmed) and one-letter tokens. */
 export function isStopword(token: string): boolean {
   if (STOPWORDS.has(token)) return true;
   const script = scriptOf(token);
-  if (script === 'latin' && token.length < 2) return true;
-  if (script === 'arabic') {
-    if (token.length < 2) return true;
-    const stem = stemArabic(token);
-    if (STOPWORDS.has(stem)) return true;
-  }
-  return false;
+  if (script !== 'number' && token.length < 2) return true;
+  return script === 'arabic' && STOPWORDS.has(stemArabic(token));
 }
 
-/** The exact feature key of one normalized token. */
-export function exactKey(token: string): FeatureKey {
+/** The stem key of one normalized token, ignoring the lexicon. */
+export function stemKey(token: string): FeatureKey {
   switch (scriptOf(token)) {
     case 'arabic':
       return `a:${stemArabic(token)}`;
@@ -48,17 +49,71 @@ export function exactKey(token: string): FeatureKey {
   }
 }
 
-/** The features of one normalized token (no stopword check). */
-export function featuresOf(token: string): TokenFeatures {
-  const exact = exactKey(token);
-  if (scriptOf(token) === 'number') return { token, exact };
-  const skel = skeleton(token);
-  return skel.length >= MIN_SKELETON ? { token, exact, skeleton: `s:${skel}` } : { token, exact };
-}
+/**
+ * Turns normalized text into topic features, using a lexicon of speakers' names and concepts.
+ * Two-word terms are matched before single words; a lexicon term is kept even when it is a stopword
+ * ("more" is a concept in this article).
+ */
+export class Featurizer {
+  private readonly single = new Map<FeatureKey, FeatureKey>();
+  private readonly pairs = new Map<string, FeatureKey>();
 
-/** Content tokens (stopwords removed) of normalized text, with their features, in order. */
-export function contentFeatures(normalized: string): TokenFeatures[] {
-  return tokenize(normalized)
-    .filter((t) => !isStopword(t))
-    .map(featuresOf);
+  /**
+   * @param speakers single-word name variants map to `sp:<id>` (multi-word variants are left to their words).
+   * @param concepts every term maps to `c:<id>`; terms of three words or more are ignored.
+   */
+  constructor(speakers: readonly Speaker[], concepts: readonly Concept[]) {
+    for (const concept of concepts) {
+      for (const term of concept.terms) this.addTerm(term, `c:${concept.id}`, true);
+    }
+    for (const speaker of speakers) {
+      for (const name of [speaker.nameAr, speaker.nameEn, ...speaker.variants]) {
+        this.addTerm(name, `sp:${speaker.id}`, false);
+      }
+    }
+  }
+
+  private addTerm(term: string, key: FeatureKey, allowPairs: boolean): void {
+    const tokens = tokenize(normalize(term));
+    if (tokens.length === 1) this.single.set(stemKey(tokens[0] as string), key);
+    else if (tokens.length === 2 && allowPairs) this.pairs.set(tokens.map(stemKey).join(' '), key);
+  }
+
+  /** Topic features of normalized text, in order. */
+  features(normalized: string): TokenFeatures[] {
+    const tokens = tokenize(normalized);
+    const out: TokenFeatures[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as string;
+      const next = tokens[i + 1];
+      const pair = next === undefined ? undefined : this.pairs.get(`${stemKey(token)} ${stemKey(next)}`);
+      if (pair) {
+        out.push({ token: `${token} ${next}`, exact: pair });
+        i++;
+        continue;
+      }
+      const concept = this.conceptOf(token);
+      if (concept) out.push({ token, exact: concept });
+      else if (!isStopword(token)) out.push(this.plainFeatures(token));
+    }
+    return out;
+  }
+
+  /** The lexicon key of one token (by its stem, or its preposition-less stem), if any. */
+  conceptOf(token: string): FeatureKey | undefined {
+    const direct = this.single.get(stemKey(token));
+    if (direct) return direct;
+    const alternate = scriptOf(token) === 'arabic' ? prepositionStem(token) : undefined;
+    return alternate === undefined ? undefined : this.single.get(`a:${alternate}`);
+  }
+
+  private plainFeatures(token: string): TokenFeatures {
+    const features: TokenFeatures = { token, exact: stemKey(token) };
+    if (scriptOf(token) === 'number') return features;
+    const alternate = scriptOf(token) === 'arabic' ? prepositionStem(token) : undefined;
+    if (alternate !== undefined) features.alternate = `a:${alternate}`;
+    const skel = skeleton(token);
+    if (skel.length >= MIN_SKELETON) features.skeleton = `s:${skel}`;
+    return features;
+  }
 }

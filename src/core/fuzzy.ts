@@ -23,8 +23,8 @@ export interface FuzzyOptions {
 }
 
 export const DEFAULT_FUZZY_OPTIONS: Readonly<FuzzyOptions> = Object.freeze({
-  minSimilarity: 0.7,
-  minLength: 4,
+  minSimilarity: 0.75,
+  minLength: 5,
   limit: 3,
 });
 

@@ -9,10 +9,9 @@
  * neighbour in the vocabulary), never as one long fuzzy pattern against a long paragraph: that is what makes
  * it fast, length-bounded and able to tell right from wrong.
  */
-import { contentFeatures, type FeatureKey, featuresOf, isStopword, type TokenFeatures } from './features.ts';
+import { type FeatureKey, Featurizer, type TokenFeatures } from './features.ts';
 import { FuzzyVocabulary } from './fuzzy.ts';
 import { normalize } from './normalize.ts';
-import { tokenize } from './tokenize.ts';
 import type { Corpus } from './types.ts';
 
 /** Scoring weights, in one frozen object: every number the ranking depends on, with why. */
@@ -23,6 +22,8 @@ export const MATCH_WEIGHTS = Object.freeze({
   sameScriptSkeleton: 0.6,
   /** A fuzzy neighbour counts its edit similarity times this. */
   fuzzy: 0.9,
+  /** The second stem reading (bare preposition removed) of an Arabic word. */
+  alternateStem: 0.9,
   /** In a question-vs-curated-question score, the share of the user's words covered (vs the curated ones). */
   queryCoverageShare: 0.7,
   /** Curated answer text (quote + translation) scores this much of a curated question match. */
@@ -88,20 +89,24 @@ export class MatchIndex {
   private readonly maxIdf: number;
   private readonly arabicVocabulary: FuzzyVocabulary;
   private readonly latinVocabulary: FuzzyVocabulary;
+  /** The one featurizer for index and questions alike. */
+  readonly featurizer: Featurizer;
 
   constructor(corpus: Corpus) {
+    this.featurizer = new Featurizer(corpus.speakers, corpus.concepts);
     corpus.entries.forEach((entry, index) => {
       const target: Target = { type: 'entry', index };
       for (const list of Object.values(entry.questions)) {
         for (const question of list ?? []) this.addUnit('question', target, question);
       }
-      this.addUnit('content', target, `${entry.quote} ${entry.translation}`);
+      this.addUnit('content', target, `${entry.quote} ${entry.translation}`, `sp:${entry.speakerId}`);
     });
     for (const paragraph of corpus.paragraphs) {
       this.addUnit(
         'paragraph',
         { type: 'paragraph', number: paragraph.number },
         `${paragraph.text} ${paragraph.translation}`,
+        `sp:${paragraph.speakerId}`,
       );
     }
     this.maxIdf = this.computeIdf();
@@ -110,12 +115,14 @@ export class MatchIndex {
     this.latinVocabulary = new FuzzyVocabulary(stems.filter((k) => k.startsWith('e:')).map((k) => k.slice(2)));
   }
 
-  private addUnit(kind: Unit['kind'], target: Target, text: string): void {
-    const tokens = contentFeatures(normalize(text));
+  /** Adds a unit; `speakerKey` marks the text as that speaker's words (so "Mekdad quotes" finds them). */
+  private addUnit(kind: Unit['kind'], target: Target, text: string, speakerKey?: FeatureKey): void {
+    const tokens = this.featurizer.features(normalize(text));
+    if (speakerKey) tokens.push({ token: speakerKey, exact: speakerKey });
     const id = this.units.length;
     this.units.push({ kind, target, text, tokens });
     for (const t of tokens) {
-      for (const k of [t.exact, t.skeleton]) {
+      for (const k of [t.exact, t.alternate, t.skeleton]) {
         if (k === undefined) continue;
         const list = this.postings.get(k);
         if (!list) this.postings.set(k, [id]);
@@ -138,11 +145,14 @@ export class MatchIndex {
     return max;
   }
 
-  /** Resolves one normalized token against the index: exact stem, skeleton, fuzzy neighbours. */
-  resolveToken(token: string): QueryToken {
-    const f = featuresOf(token);
+  /** Resolves one token's features against the index: concept or stem, second reading, skeleton, fuzzy. */
+  resolveToken(f: TokenFeatures): QueryToken {
+    const token = f.token;
     const keys: QueryToken['keys'] = [];
     if (this.postings.has(f.exact)) keys.push({ key: f.exact, strength: 1 });
+    if (f.alternate && this.postings.has(f.alternate)) {
+      keys.push({ key: f.alternate, strength: MATCH_WEIGHTS.alternateStem });
+    }
     const isLatin = f.exact.startsWith('e:');
     if (f.skeleton && this.postings.has(f.skeleton)) {
       keys.push({
@@ -150,7 +160,8 @@ export class MatchIndex {
         strength: isLatin ? MATCH_WEIGHTS.crossScriptSkeleton : MATCH_WEIGHTS.sameScriptSkeleton,
       });
     }
-    if (!this.postings.has(f.exact) && !f.exact.startsWith('n:')) {
+    const fuzzyable = f.exact.startsWith('a:') || f.exact.startsWith('e:');
+    if (fuzzyable && keys.length === 0) {
       const prefix = f.exact.slice(0, 2);
       const vocabulary = prefix === 'a:' ? this.arabicVocabulary : this.latinVocabulary;
       for (const hit of vocabulary.lookup(f.exact.slice(2))) {
@@ -166,9 +177,7 @@ export class MatchIndex {
 
   /** Topic tokens of a question (stopwords removed), resolved. */
   analyse(normalized: string): QueryToken[] {
-    return tokenize(normalized)
-      .filter((t) => !isStopword(t))
-      .map((t) => this.resolveToken(t));
+    return this.featurizer.features(normalized).map((f) => this.resolveToken(f));
   }
 
   /**
@@ -235,7 +244,11 @@ export class MatchIndex {
     for (const t of unit.tokens) {
       const w = this.idf.get(t.exact) ?? 0;
       total += w;
-      const strength = Math.max(queryKeys.get(t.exact) ?? 0, t.skeleton ? (queryKeys.get(t.skeleton) ?? 0) : 0);
+      const strength = Math.max(
+        queryKeys.get(t.exact) ?? 0,
+        t.alternate ? (queryKeys.get(t.alternate) ?? 0) : 0,
+        t.skeleton ? (queryKeys.get(t.skeleton) ?? 0) : 0,
+      );
       matched += w * strength;
     }
     return total === 0 ? 0 : matched / total;

@@ -41,11 +41,12 @@ export function tokenize(normalized: string): string[] {
  * those letters (بلاد, وزير, فالح).
  */
 const DEFINITE_PREFIXES = ['وبال', 'فبال', 'وكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
-const BARE_PREFIXES = ['وب', 'ول', 'فب', 'فل', 'وك', 'و', 'ف', 'ب', 'ل', 'ك', 'س'];
+const CONJUNCTIONS = ['و', 'ف'];
+const PREPOSITIONS = ['ب', 'ل', 'ك'];
 
 /**
  * Arabic enclitic pronouns and inflection suffixes, longest first (light10 plus dual/plural pronoun forms).
- * Removed only while at least 3 letters remain (2 for the one-letter suffixes ه, ي), so short roots survive.
+ * Removed only while at least 3 letters remain, so short roots survive.
  */
 const SUFFIXES = [
   'هما',
@@ -71,6 +72,8 @@ const SUFFIXES = [
  * Light stem of a normalized Arabic token: strips at most one proclitic group and one suffix.
  * E.g. والعراقي → عراق, البلدين → بلد, حربهما → حرب, بالتنظيمات → تنظيم. Not a root extractor: it merges
  * inflections of one word, never different words of one root (which would hurt precision in a 14-paragraph text).
+ * A bare preposition (ب ل ك without ال) is ambiguous (بحث is a word, ب+حث is not), so it is kept here;
+ * `prepositionStem` gives the other reading.
  */
 export function stemArabic(token: string): string {
   let stem = token;
@@ -78,12 +81,29 @@ export function stemArabic(token: string): string {
   if (definite) {
     stem = stem.slice(definite.length);
   } else {
-    const bare = BARE_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 3);
-    if (bare) stem = stem.slice(bare.length);
+    const conjunction = CONJUNCTIONS.find((p) => stem.startsWith(p) && stem.length - p.length >= 3);
+    if (conjunction) stem = stem.slice(conjunction.length);
   }
+  return stripSuffix(stem);
+}
+
+/**
+ * The stem of a token read with a bare preposition ب/ل/ك (after an optional و/ف) removed: لتسليح → تسليح,
+ * وبقصف → قصف. Undefined when the token has no such prefix or too little would remain.
+ */
+export function prepositionStem(token: string): string | undefined {
+  let rest = token;
+  if (DEFINITE_PREFIXES.some((p) => rest.startsWith(p))) return undefined;
+  const conjunction = CONJUNCTIONS.find((p) => rest.startsWith(p) && rest.length - p.length >= 4);
+  if (conjunction) rest = rest.slice(1);
+  const preposition = PREPOSITIONS.find((p) => rest.startsWith(p) && rest.length - p.length >= 3);
+  return preposition ? stripSuffix(rest.slice(1)) : undefined;
+}
+
+function stripSuffix(word: string): string {
+  let stem = word;
   for (const suffix of SUFFIXES) {
-    const keep = suffix.length === 1 ? 3 : 3;
-    if (stem.endsWith(suffix) && stem.length - suffix.length >= keep) {
+    if (stem.endsWith(suffix) && stem.length - suffix.length >= 3) {
       stem = stem.slice(0, -suffix.length);
       break;
     }

@@ -49,6 +49,16 @@ export interface QaEntry {
   questions: Partial<Record<QuestionLang, string[]>>;
 }
 
+/**
+ * A concept of the article's vocabulary with its spellings across scripts (Arabic forms, English words,
+ * Arabizi), from `seeds/concepts.json`. All its terms match each other: this is how an English or Arabizi
+ * question reaches the Arabic text. A term may be two words ("abu kamal").
+ */
+export interface Concept {
+  id: string;
+  terms: string[];
+}
+
 /** The validated model: the article, who speaks, and the curated Q&A. Immutable after loading. */
 export interface Corpus {
   /** The article with stray `&` removed; every quote shown is a substring of this. */
@@ -58,6 +68,7 @@ export interface Corpus {
   paragraphs: Paragraph[];
   speakers: Speaker[];
   entries: QaEntry[];
+  concepts: Concept[];
 }
 
 /** How a user wrote the question; decides whether to show the English translation. */
