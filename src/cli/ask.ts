@@ -1,0 +1,42 @@
+/**
+ * `npm run ask -- "question"`: answers once. `--json`: one JSON object. `--jsonl`: reads one question per
+ * line from standard input and prints one JSON object per line, in order (see json.ts for the fields).
+ */
+import { createInterface } from 'node:readline';
+import { Command } from 'commander';
+import { createAnswerer } from '../core/answerer.ts';
+import { loadCorpus } from '../core/corpus.ts';
+import { formatReply } from './format.ts';
+import { toJsonRecord } from './json.ts';
+
+const program = new Command()
+  .name('ask')
+  .description('Answer questions about the article with the exact quote and its speaker.')
+  .argument('[question...]', 'the question (quote it in the shell)')
+  .option('--json', 'print one JSON object')
+  .option('--jsonl', 'read one question per line from stdin, print one JSON object per line')
+  .showHelpAfterError()
+  .parse();
+
+// `npm run ask -- ... | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const options = program.opts<{ json?: boolean; jsonl?: boolean }>();
+const answerer = createAnswerer(loadCorpus());
+
+if (options.jsonl) {
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of rl) {
+    process.stdout.write(`${JSON.stringify(toJsonRecord(line, answerer.ask(line)))}\n`);
+  }
+} else {
+  const question = program.args.join(' ');
+  if (question.trim() === '') {
+    program.error('Write a question, e.g. npm run ask -- "ماذا قال الأسد؟" (or use --jsonl with questions on stdin)');
+  }
+  const reply = answerer.ask(question);
+  console.log(options.json ? JSON.stringify(toJsonRecord(question, reply), null, 2) : formatReply(reply));
+}

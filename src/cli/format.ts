@@ -1,0 +1,49 @@
+/**
+ * Plain-text rendering of replies for the terminal. The quote is printed byte for byte as the article has it;
+ * Latin runs (names, numbers) sit on their own lines so a bidi terminal cannot scramble them.
+ */
+import type { Answerer, Reply } from '../core/types.ts';
+
+const percent = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** The answer block: quote, speaker and role, paragraph, confidence, translation (for Latin-script questions). */
+export function formatReply(reply: Reply): string {
+  if (reply.kind === 'no-answer') {
+    const tips = reply.suggestions.map((s) => `  • ${s}`).join('\n');
+    return `${reply.message}\nYou can ask, for example:\n${tips}`;
+  }
+  const lines = [
+    `«${reply.quote}»`,
+    `— ${reply.speaker.nameAr}`,
+    `  ${reply.speaker.nameEn}, ${reply.speaker.role}`,
+    `  paragraph ${reply.paragraph} · confidence ${percent(reply.confidence)} · ${reply.source === 'qa' ? 'curated answer' : 'from the article'}`,
+  ];
+  if (reply.translation && (reply.script === 'latin' || reply.script === 'mixed')) {
+    lines.push(`  Translation (ours, not the article's): ${reply.translation}`);
+  }
+  if (reply.alternatives.length > 0) {
+    lines.push('  Other matches:');
+    for (const a of reply.alternatives) lines.push(`   - paragraph ${a.paragraph}, ${a.speaker.nameEn}: ${a.label}`);
+  }
+  return lines.join('\n');
+}
+
+/** The speakers list: Arabic name, English name and role, one per line. */
+export function formatSpeakers(answerer: Answerer): string {
+  return answerer.corpus.speakers.map((s) => `• ${s.nameAr}\n  ${s.nameEn}: ${s.roleEn}`).join('\n');
+}
+
+/** Help text of the terminal chat. */
+export function formatHelp(answerer: Answerer): string {
+  const examples = answerer
+    .suggest('', 4)
+    .map((s) => `  • ${s.question}`)
+    .join('\n');
+  return [
+    `Ask anything about the article (${answerer.corpus.paragraphs.length} paragraphs, by ${answerer.corpus.byline}):`,
+    'in Arabic, any dialect, English or Arabizi. I answer with the exact quote and who said it.',
+    'Commands: help, speakers, exit.',
+    'Examples:',
+    examples,
+  ].join('\n');
+}

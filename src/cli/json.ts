@@ -1,0 +1,96 @@
+/**
+ * The stable JSON shape of a reply, printed by `npm run ask -- --json` and `--jsonl`. Other tools rely on
+ * these field names (snake_case): keep them stable, add rather than rename.
+ */
+import type { Alternative, AnswerSpeaker, Reply } from '../core/types.ts';
+
+/** Speaker block of the JSON record. */
+export interface JsonSpeaker {
+  id: string;
+  name_ar: string;
+  name_en: string;
+  role: string;
+  role_ar: string;
+}
+
+/** One alternative in the JSON record. */
+export interface JsonAlternative {
+  paragraph: number;
+  speaker: JsonSpeaker;
+  quote: string;
+  confidence: number;
+  source: 'qa' | 'article';
+  entry_id: string | null;
+  label: string;
+}
+
+/** The JSON record of one question. `paragraph`, `speaker`, `quote`, `source` are null when not answered. */
+export interface JsonRecord {
+  question: string;
+  answered: boolean;
+  paragraph: number | null;
+  speaker: JsonSpeaker | null;
+  quote: string | null;
+  /** English translation written by the curators (labelled as ours wherever shown). */
+  translation: string | null;
+  confidence: number;
+  source: 'qa' | 'article' | null;
+  entry_id: string | null;
+  alternatives: JsonAlternative[];
+  /** Why there is no answer ('empty', 'off-topic', 'not-in-article'); null when answered. */
+  reason: string | null;
+  message: string | null;
+  suggestions: string[];
+}
+
+function speakerJson(s: AnswerSpeaker): JsonSpeaker {
+  return { id: s.id, name_ar: s.nameAr, name_en: s.nameEn, role: s.role, role_ar: s.roleAr };
+}
+
+function alternativeJson(a: Alternative): JsonAlternative {
+  return {
+    paragraph: a.paragraph,
+    speaker: speakerJson(a.speaker),
+    quote: a.quote,
+    confidence: a.confidence,
+    source: a.source,
+    entry_id: a.entryId ?? null,
+    label: a.label,
+  };
+}
+
+/** Converts a core reply to the stable JSON record. */
+export function toJsonRecord(question: string, reply: Reply): JsonRecord {
+  if (reply.kind === 'no-answer') {
+    return {
+      question,
+      answered: false,
+      paragraph: null,
+      speaker: null,
+      quote: null,
+      translation: null,
+      confidence: 0,
+      source: null,
+      entry_id: null,
+      alternatives: [],
+      reason: reply.reason,
+      message: reply.message,
+      suggestions: reply.suggestions,
+    };
+  }
+  return {
+    question,
+    answered: true,
+    paragraph: reply.paragraph,
+    speaker: speakerJson(reply.speaker),
+    quote: reply.quote,
+    translation: reply.translation ?? null,
+    confidence: reply.confidence,
+    source: reply.source,
+    entry_id: reply.entryId ?? null,
+    alternatives: reply.alternatives.map(alternativeJson),
+    reason: null,
+    message: null,
+    suggestions: [],
+  };
+}
