@@ -96,7 +96,7 @@ export class Featurizer {
       if (concept) out.push({ token, exact: concept });
       else if (!isStopword(token)) out.push(this.plainFeatures(token));
     }
-    return out;
+    return dedupe(out);
   }
 
   /** The lexicon key of one token (by its stem, or its preposition-less stem), if any. */
@@ -116,4 +116,14 @@ export class Featurizer {
     if (skel.length >= MIN_SKELETON) features.skeleton = `s:${skel}`;
     return features;
   }
+}
+
+/** Keeps the first of features with the same primary key ("فيصل المقداد" is one speaker, not two). */
+function dedupe(features: TokenFeatures[]): TokenFeatures[] {
+  const seen = new Set<FeatureKey>();
+  return features.filter((f) => {
+    if (seen.has(f.exact)) return false;
+    seen.add(f.exact);
+    return true;
+  });
 }

@@ -27,7 +27,8 @@ export const ARABIC_STOPWORDS = normalizedSet(`
   شكرا اللي يلي إللي اللى دي ده دا هذول هدول بتاع تبع مال عم رح راح حا ح بس كمان كذلك أيضا ايضا
   قال قالت يقول تقول قاله قالو قالوا حكى حكا احكي احكيلي يحكي تحدث يتحدث تكلم اتكلم صرح ذكر يذكر
   المقال المقاله الخبر التقرير النص الكاتب حسب بحسب وفقا طبقا عندي سؤال صغير جاوب اجب أجب جاوبني
-  لنا لي هناك هنالك يعني طيب اذا إذا لكن بل و ف ب ل ك
+  لنا لي هناك هنالك يعني طيب اذا إذا لكن بل و ف ب ل ك جاء جا ابرز أبرز اهم أهم تحت لسا لسه لساتو بعده
+  السلام سلام عليكم مرحبا مرحبتين اهلا أهلا هلا صباح مساء الخير النور تحياتي
 `);
 
 /** English function words and question/meta words ("say", "article", "pls", "bot"). */
@@ -40,6 +41,7 @@ export const ENGLISH_STOPWORDS = normalizedSet(`
   say says said saying tell told telling mention mentions mentioned according article text story news piece
   quote quotes quoted pls please plz thanks thank hey hi hello bot question questions answer explain exactly
   know like really actually thing things anything something someone anyone did didn't does doesn't
+  good morning evening afternoon night greetings welcome sorry silly still main
 `);
 
 /**
@@ -54,7 +56,8 @@ export const ARABIZI_STOPWORDS = normalizedSet(`
   hadha haza da di dah deh elli eli illi yalli halli 2al aal 2alet alet 2alo alo 2alu 7aka 7aki 7ako 7aku 7ka
   ye7ki bi2ool bi2ol biyi2ool bey2ool yqool yegol gal galet 2ool ool howa huwe hiye hiya hia hoa humma homa
   ana enta inta enti inti e7na i7na ne7na kan kanet kanit bade badi baddi ebgha abgha 3ayez 3awez momken
-  mumken law samat samaht sa7 ok okay yalla ba2a
+  mumken law samat samaht sa7 ok okay yalla ba2a salam salamu alaykum aleikum marhaba mar7aba ahlan hala
+  sabah saba7 masa el5eir elkheir khair kheir shukran shokran
 `);
 
 /** All stopwords, any script: a normalized token in this set carries no topic. */

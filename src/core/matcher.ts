@@ -31,7 +31,7 @@ export const MATCH_WEIGHTS = Object.freeze({
   /** A paragraph scores this much of a curated match: prefer the curated answer when both fit. */
   paragraph: 0.8,
   /** Weight of a user's topic word found nowhere in the index, relative to the rarest indexed word. */
-  unknownWord: 0.55,
+  unknownWord: 0.3,
 });
 
 /** What a unit of the index points to. */
@@ -154,7 +154,9 @@ export class MatchIndex {
       keys.push({ key: f.alternate, strength: MATCH_WEIGHTS.alternateStem });
     }
     const isLatin = f.exact.startsWith('e:');
-    if (f.skeleton && this.postings.has(f.skeleton)) {
+    // Skeletons bridge scripts: an Arabic question already has exact stems, and Arabic words that share
+    // consonants (سلام/سلم) are different words, so only Latin tokens use them.
+    if (isLatin && f.skeleton && this.postings.has(f.skeleton)) {
       keys.push({
         key: f.skeleton,
         strength: isLatin ? MATCH_WEIGHTS.crossScriptSkeleton : MATCH_WEIGHTS.sameScriptSkeleton,

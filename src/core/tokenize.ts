@@ -45,28 +45,12 @@ const CONJUNCTIONS = ['و', 'ف'];
 const PREPOSITIONS = ['ب', 'ل', 'ك'];
 
 /**
- * Arabic enclitic pronouns and inflection suffixes, longest first (light10 plus dual/plural pronoun forms).
- * Removed only while at least 3 letters remain, so short roots survive.
+ * Arabic enclitic pronouns (هما كما هم هن ها نا كم ه), then inflection endings (dual/plural تين تان ات ون ين ان,
+ * nisba يه ي, feminine ه, past-tense ت), longest first (light10 extended). One of each is removed, pronoun first
+ * (غاراته → غارات → غار), each only while at least 3 letters remain, so short roots survive.
  */
-const SUFFIXES = [
-  'هما',
-  'كما',
-  'تين',
-  'تان',
-  'ها',
-  'ان',
-  'ات',
-  'ون',
-  'ين',
-  'يه',
-  'يه',
-  'هم',
-  'هن',
-  'نا',
-  'كم',
-  'ه',
-  'ي',
-];
+const PRONOUN_SUFFIXES = ['هما', 'كما', 'هم', 'هن', 'ها', 'نا', 'كم', 'ه'];
+const INFLECTION_SUFFIXES = ['تين', 'تان', 'ات', 'ون', 'ين', 'ان', 'يه', 'ي', 'ه', 'ت'];
 
 /**
  * Light stem of a normalized Arabic token: strips at most one proclitic group and one suffix.
@@ -102,15 +86,10 @@ export function prepositionStem(token: string): string | undefined {
 
 function stripSuffix(word: string): string {
   let stem = word;
-  for (const suffix of SUFFIXES) {
-    if (stem.endsWith(suffix) && stem.length - suffix.length >= 3) {
-      stem = stem.slice(0, -suffix.length);
-      break;
-    }
+  for (const group of [PRONOUN_SUFFIXES, INFLECTION_SUFFIXES]) {
+    const suffix = group.find((x) => stem.endsWith(x) && stem.length - x.length >= 3);
+    if (suffix) stem = stem.slice(0, -suffix.length);
   }
-  // A second pass for "ات" + pronoun and the ه/ة ending after a plural was removed (قواته → قوات → قو would
-  // over-stem, so only the feminine ending is taken).
-  if (stem.length >= 4 && stem.endsWith('ه')) stem = stem.slice(0, -1);
   return stem;
 }
 
