@@ -17,6 +17,6 @@ export const DECISION = Object.freeze({
  * paragraph), and the share of the question's topic words the index knows at all.
  */
 export function confidenceOf(top: Candidate, _second: Candidate | undefined, knownShare: number): number {
-  const raw = top.score * (0.5 + 0.5 * knownShare);
+  const raw = top.score * knownShare ** 0.7;
   return Math.round(Math.max(0, Math.min(1, raw)) * 100) / 100;
 }

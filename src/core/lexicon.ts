@@ -28,7 +28,8 @@ export const ARABIC_STOPWORDS = normalizedSet(`
   قال قالت يقول تقول قاله قالو قالوا حكى حكا احكي احكيلي يحكي تحدث يتحدث تكلم اتكلم صرح ذكر يذكر
   المقال المقاله الخبر التقرير النص الكاتب حسب بحسب وفقا طبقا عندي سؤال صغير جاوب اجب أجب جاوبني
   لنا لي هناك هنالك يعني طيب اذا إذا لكن بل و ف ب ل ك جاء جا ابرز أبرز اهم أهم تحت لسا لسه لساتو بعده
-  السلام سلام عليكم مرحبا مرحبتين اهلا أهلا هلا صباح مساء الخير النور تحياتي
+  السلام سلام عليكم مرحبا مرحبتين اهلا أهلا هلا صباح مساء الخير النور تحياتي شكرا جزيلا مشكور يعطيك العافية
+  المساعدة اقصد أقصد يعني بالضبط تحديدا بالتحديد ممكن تقول تقلي قلي قولي خبرني اخبرني أخبرني وضح وضّح اشرح
 `);
 
 /** English function words and question/meta words ("say", "article", "pls", "bot"). */
@@ -41,7 +42,11 @@ export const ENGLISH_STOPWORDS = normalizedSet(`
   say says said saying tell told telling mention mentions mentioned according article text story news piece
   quote quotes quoted pls please plz thanks thank hey hi hello bot question questions answer explain exactly
   know like really actually thing things anything something someone anyone did didn't does doesn't
-  good morning evening afternoon night greetings welcome sorry silly still main
+  good morning evening afternoon night greetings welcome sorry silly still main going go goes get got make made
+  want wanted think thought know knew see seen look looking find found give gave take took come came way
+  well much many lot lots bit little great nice cool fine okay ok yeah sure maybe please help thx ty lol wow
+  exactly precisely basically reading read understand understood follow following confused lost wondering wonder
+  curious interested anyone somebody everybody everyone people's today's
 `);
 
 /**
@@ -57,7 +62,8 @@ export const ARABIZI_STOPWORDS = normalizedSet(`
   ye7ki bi2ool bi2ol biyi2ool bey2ool yqool yegol gal galet 2ool ool howa huwe hiye hiya hia hoa humma homa
   ana enta inta enti inti e7na i7na ne7na kan kanet kanit bade badi baddi ebgha abgha 3ayez 3awez momken
   mumken law samat samaht sa7 ok okay yalla ba2a salam salamu alaykum aleikum marhaba mar7aba ahlan hala
-  sabah saba7 masa el5eir elkheir khair kheir shukran shokran
+  sabah saba7 masa el5eir elkheir khair kheir shukran shokran bel bil fel fil 3al lal lel wel wil bi fi3lan
+  ya3ni yaani ya3ne 2addesh b el bl
 `);
 
 /** All stopwords, any script: a normalized token in this set carries no topic. */
@@ -89,4 +95,8 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   washington coalition pentagon
   تركيا turkey turkish السعودية saudi الأردن jordan لبنان lebanon بيروت beirut مصر egypt إسرائيل israel
   الطقس طقس weather مباراة كرة football soccer match الدوري league
+  سكان السكان population inhabitants residents جنود جندي soldiers troopers صحيفة جريدة قناة newspaper channel
+  tv television interview مقابلة الولايات united
+  أستراليا استراليا australia فرنسا france ألمانيا المانيا germany الصين china بريطانيا britain uk اليابان japan
+  الهند india قطر qatar الكويت kuwait الإمارات الامارات uae اليمن yemen ليبيا libya الجزائر algeria المغرب morocco
 `);

@@ -30,6 +30,11 @@ export const MATCH_WEIGHTS = Object.freeze({
   entryContent: 0.85,
   /** A paragraph scores this much of a curated match: prefer the curated answer when both fit. */
   paragraph: 0.8,
+  /**
+   * A candidate whose speaker the question names (and the question does not ask who that person is) scores
+   * this much more: "what did Assad say about the armies" prefers Assad's words to SANA's report of the meeting.
+   */
+  namedSpeaker: 1.08,
   /** Weight of a user's topic word found nowhere in the index, relative to the rarest indexed word. */
   unknownWord: 0.3,
 });
@@ -91,8 +96,10 @@ export class MatchIndex {
   private readonly latinVocabulary: FuzzyVocabulary;
   /** The one featurizer for index and questions alike. */
   readonly featurizer: Featurizer;
+  private readonly corpus: Corpus;
 
   constructor(corpus: Corpus) {
+    this.corpus = corpus;
     this.featurizer = new Featurizer(corpus.speakers, corpus.concepts);
     corpus.entries.forEach((entry, index) => {
       const target: Target = { type: 'entry', index };
@@ -235,8 +242,26 @@ export class MatchIndex {
         byTarget.set(k, candidate);
       }
     }
+    this.preferNamedSpeakers(tokens, byTarget.values());
     const candidates = [...byTarget.values()].sort((a, b) => b.score - a.score);
     return { tokens, knownShare: knownWeight / total, candidates };
+  }
+
+  /** The speaker id a target's words belong to. */
+  speakerOf(target: Target): string {
+    return target.type === 'entry'
+      ? (this.corpus.entries[target.index]?.speakerId ?? '')
+      : (this.corpus.paragraphs[target.number - 1]?.speakerId ?? '');
+  }
+
+  private preferNamedSpeakers(tokens: QueryToken[], candidates: Iterable<Candidate>): void {
+    const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
+    if (keys.includes('c:ask-role')) return;
+    const named = new Set(keys.filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
+    if (named.size === 0) return;
+    for (const c of candidates) {
+      if (named.has(this.speakerOf(c.target))) c.score = Math.min(1, c.score * MATCH_WEIGHTS.namedSpeaker);
+    }
   }
 
   /** Share of a unit's own topic weight that the question's keys cover. */
