@@ -174,15 +174,21 @@ class CorpusAnswerer implements Answerer {
 
   private alternativesFor(top: Candidate, candidates: Candidate[], script: QueryScript): Alternative[] {
     const topAnswer = this.answerFor(top, 1, script);
-    const seen = new Set([`${topAnswer.paragraph}|${topAnswer.quote}`]);
+    const shown = [topAnswer];
     const out: Alternative[] = [];
     for (const c of candidates.slice(1)) {
       if (out.length >= 3) break;
       if (c.score < top.score * 0.5) break;
       const a = this.answerFor(c, 0, script);
-      const k = `${a.paragraph}|${a.quote}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
+      // A paragraph already represented, or a quote already shown (or inside one shown), adds nothing.
+      const redundant = shown.some(
+        (s) =>
+          (a.source === 'article' && s.paragraph === a.paragraph) ||
+          s.quote.includes(a.quote) ||
+          a.quote.includes(s.quote),
+      );
+      if (redundant) continue;
+      shown.push(a);
       const confidence = confidenceOf(c, undefined, 1) * (c.score / top.score);
       const alternative: Alternative = {
         quote: a.quote,

@@ -93,7 +93,7 @@ export class Featurizer {
         continue;
       }
       const concept = this.conceptOf(token);
-      if (concept) out.push({ token, exact: concept });
+      if (concept) out.push(this.conceptFeatures(token, concept));
       else if (!isStopword(token)) out.push(this.plainFeatures(token));
     }
     return dedupe(out);
@@ -105,6 +105,12 @@ export class Featurizer {
     if (direct) return direct;
     const alternate = scriptOf(token) === 'arabic' ? prepositionStem(token) : undefined;
     return alternate === undefined ? undefined : this.single.get(`a:${alternate}`);
+  }
+
+  /** A concept token keeps its skeleton, so a Latin spelling the lexicon lacks can still reach it. */
+  private conceptFeatures(token: string, concept: FeatureKey): TokenFeatures {
+    const skel = scriptOf(token) === 'number' ? '' : skeleton(token);
+    return skel.length >= MIN_SKELETON ? { token, exact: concept, skeleton: `s:${skel}` } : { token, exact: concept };
   }
 
   private plainFeatures(token: string): TokenFeatures {
