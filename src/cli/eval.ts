@@ -53,7 +53,7 @@ for (const file of files) {
   for (const [kind, group] of groupBy(outcomes, 'kind')) console.log(row(`kind ${kind}`, summarize(group)));
   console.log('\nreliability (answers given; confidence band → share right):');
   for (const b of reliability(outcomes)) {
-    const to = b.to > 1 ? 1 : b.to;
+    const to = Math.min(b.to, 1);
     console.log(
       `  [${b.from.toFixed(2)}, ${to.toFixed(2)}${b.to > 1 ? ']' : ')'}  ${String(b.answers).padStart(4)} answers  ${b.answers ? pct(b.right / b.answers) : '     -'} right`,
     );
