@@ -46,7 +46,11 @@ export const ENGLISH_STOPWORDS = normalizedSet(`
   want wanted think thought know knew see seen look looking find found give gave take took come came way
   well much many lot lots bit little great nice cool fine okay ok yeah sure maybe please help thx ty lol wow
   exactly precisely basically reading read understand understood follow following confused lost wondering wonder
-  curious interested anyone somebody everybody everyone people's today's
+  curious interested anyone somebody everybody everyone people's today's while now since trying try tried ve ll
+  re been being again ever never always sometimes often already yet soon later earlier before after during
+  because though although however therefore also either neither both whether whatever whoever whichever
+  able unable possible true false right wrong kind sort type part piece case point fact idea mind
+  talk talking talked speak spoke spoken ask asked asking answer answered reply respond
 `);
 
 /**

@@ -31,8 +31,8 @@ export const MATCH_WEIGHTS = Object.freeze({
   /** A paragraph scores this much of a curated match: prefer the curated answer when both fit. */
   paragraph: 0.8,
   /**
-   * A candidate whose speaker the question names (and the question does not ask who that person is) scores
-   * this much more: "what did Assad say about the armies" prefers Assad's words to SANA's report of the meeting.
+   * When a question asks what someone said (and not who that person is), a candidate whose speaker the
+   * question names scores this much more: "what did Assad say about the armies" prefers Assad's words to SANA's report of the meeting.
    */
   namedSpeaker: 1.08,
   /** Weight of a user's topic word found nowhere in the index, relative to the rarest indexed word. */
@@ -256,7 +256,7 @@ export class MatchIndex {
 
   private preferNamedSpeakers(tokens: QueryToken[], candidates: Iterable<Candidate>): void {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
-    if (keys.includes('c:ask-role')) return;
+    if (!keys.includes('c:ask-said') || keys.includes('c:ask-role')) return;
     const named = new Set(keys.filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
     if (named.size === 0) return;
     for (const c of candidates) {
