@@ -39,6 +39,8 @@ export function runChat(
       const reply = respond(answerer, line);
       if (reply === undefined) {
         rl.close();
+        // An open pipe would keep the process alive after `exit`.
+        if (input === process.stdin) process.stdin.destroy();
         return;
       }
       write(`${reply}\n`);

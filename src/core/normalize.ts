@@ -76,11 +76,17 @@ export function foldTehMarbuta(text: string): string {
 
 /**
  * Persian/Urdu keyboard letters: ی (U+06CC FARSI YEH) and ې/ۍ/ێ (U+06D0, U+06CD, U+06CE) → ي;
- * ک (U+06A9 KEHEH) → ك; ە (U+06D5) and ہ/ھ (U+06C1, U+06BE) → ه; ۀ (U+06C0) → ه. Users on Persian layouts type
+ * ک (U+06A9 KEHEH) → ك; ە (U+06D5) and ہ/ھ (U+06C1, U+06BE) → ه; ۀ (U+06C0) → ه; گ (U+06AF GAF) → ق, as Iraqi
+ * and Gulf writers use it for the dialect's g-sound of qaf (گال = قال); ڤ (U+06A4) → ف, پ (U+067E) → ب,
+ * چ (U+0686) → ج. Users on Persian layouts type
  * them for Arabic letters. Loses: distinctions that only matter in those languages.
  */
 export function foldPersianLetters(text: string): string {
   return text
+    .replace(/\u06AF/g, 'ق')
+    .replace(/\u06A4/g, 'ف')
+    .replace(/\u067E/g, 'ب')
+    .replace(/\u0686/g, 'ج')
     .replace(/[\u06CC\u06D0\u06CD\u06CE]/g, 'ي')
     .replace(/\u06A9/g, 'ك')
     .replace(/[\u06D5\u06C1\u06BE\u06C0]/g, 'ه');
@@ -124,7 +130,8 @@ export function collapsePunctuationAndSpaces(text: string): string {
     .replace(/\p{M}+/gu, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(/ {2,}/g, ' ')
-    .trim();
+    .trim()
+    .normalize('NFKC'); // removals can bring composable characters together (Hangul jamo): keep the key stable
 }
 
 /** The normalization steps in the order `normalize` applies them (exported for tests and documentation). */
@@ -144,7 +151,8 @@ export const NORMALIZATION_STEPS: ReadonlyArray<(text: string) => string> = Obje
 
 /**
  * The matching key of any text: all steps above, in order. Idempotent (normalize(normalize(x)) ===
- * normalize(x)); the result holds only lowercase Latin, ASCII digits, Arabic letters and single spaces.
+ * normalize(x)); the result holds letters (Arabic folded, Latin lowercased and unaccented, other scripts as
+ * given), digits (Arabic-Indic and Persian ones as ASCII) and single spaces.
  * Never throws; an input of only marks and punctuation gives ''.
  */
 export function normalize(text: string): string {

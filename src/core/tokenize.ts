@@ -41,6 +41,9 @@ export function tokenize(normalized: string): string[] {
  * those letters (بلاد, وزير, فالح).
  */
 const DEFINITE_PREFIXES = ['وبال', 'فبال', 'وكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
+// A bare و/ف is removed whenever 3 letters remain, so a few words that merely start with them are over-stemmed
+// (وزير → زير, فالح → الح). It happens identically to the article and the question, so matching is unaffected;
+// names are matched through the speaker lexicon anyway.
 const CONJUNCTIONS = ['و', 'ف'];
 const PREPOSITIONS = ['ب', 'ل', 'ك'];
 
@@ -101,7 +104,7 @@ export function stemEnglish(token: string): string {
   let t = token;
   if (t.length <= 3) return t;
   if (t.endsWith('ies') && t.length > 4) return `${t.slice(0, -3)}y`;
-  for (const suffix of ['ations', 'ation', 'ing', 'ed', 'es', 's']) {
+  for (const suffix of ['ations', 'ation', 'ating', 'ated', 'ates', 'ate', 'ing', 'ed', 'es', 's']) {
     if (t.endsWith(suffix) && t.length - suffix.length >= 3 && !(suffix === 's' && t.endsWith('ss'))) {
       t = t.slice(0, -suffix.length);
       break;
@@ -141,16 +144,23 @@ const ARABIC_SKELETON: Readonly<Record<string, string>> = {
 
 /** Latin digraphs and Arabizi digits → the same consonant classes (3, 2 and vowels are dropped like ع, ء). */
 const LATIN_SKELETON_STEPS: ReadonlyArray<[RegExp, string]> = [
-  [/kh|5|7'/g, 'x'],
-  [/sh|ch/g, 'c'],
-  [/gh|8/g, 'g'],
-  [/th|dh|6/g, 't'],
+  // Digraphs first, to placeholders, so the single-letter steps below cannot touch them.
+  [/kh|5|7'/g, 'X'],
+  [/sh|ch/g, 'C'],
+  [/gh|8/g, 'G'],
+  [/th|6/g, 'T'],
+  [/dh/g, 'D'],
   [/7/g, 'h'],
   [/9/g, 's'],
   [/q|c/g, 'k'],
   [/p/g, 'b'],
   [/v/g, 'f'],
   [/[aeiouwy23']/g, ''],
+  [/X/g, 'x'],
+  [/C/g, 'c'],
+  [/G/g, 'g'],
+  [/T/g, 't'],
+  [/D/g, 'd'],
 ];
 
 /**

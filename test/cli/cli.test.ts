@@ -1,0 +1,205 @@
+/**
+ * End to end: the `ask` CLI and the terminal chat (src/main.ts without a token) as real child processes, run
+ * with `node --import tsx` from the project root. All processes start together in beforeAll so the file stays fast.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { cleanArticle } from '../../src/core/corpus.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ARTICLE = cleanArticle(readFileSync(new URL('../../seeds/article.txt', import.meta.url), 'utf8'));
+const TIMEOUT_MS = 20_000;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts `node --import tsx <script> ...args` in the project root with DISCORD_TOKEN unset (blank). */
+function start(script: string, args: readonly string[]): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+/** Waits for the process to end (killing it after `timeoutMs`), collecting its output. */
+function finish(child: ChildProcess, timeoutMs = TIMEOUT_MS): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`timed out after ${timeoutMs} ms; stdout so far:\n${stdout}\nstderr:\n${stderr}`));
+    }, timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Runs a script to completion with `input` piped on stdin (then closed). */
+function run(script: string, args: readonly string[], input = ''): Promise<Run> {
+  const child = start(script, args);
+  const done = finish(child);
+  child.stdin?.end(input);
+  return done;
+}
+
+/**
+ * Runs the chat with `input` written but stdin kept open until `marker` has appeared in the output and then
+ * `graceMs` have passed, so it can tell whether typing `exit` ended the process before end of input.
+ */
+async function chat(input: string, marker: string, graceMs: number): Promise<Run & { exitedBeforeEof: boolean }> {
+  const child = start('src/main.ts', []);
+  let ended = false;
+  const done = finish(child).finally(() => {
+    ended = true;
+  });
+  const replied = new Promise<void>((resolve) => {
+    let seen = '';
+    child.stdout?.on('data', (chunk: string) => {
+      seen += chunk;
+      if (seen.includes(marker)) resolve();
+    });
+  });
+  child.stdin?.write(input);
+  await Promise.race([replied, done]);
+  await Promise.race([done, new Promise((resolve) => setTimeout(resolve, graceMs))]);
+  const exitedBeforeEof = ended;
+  child.stdin?.end();
+  return { ...(await done), exitedBeforeEof };
+}
+
+const QUESTIONS = [
+  'ما الرسالة التي حملها الفياض إلى دمشق؟',
+  'How many kilometres long is the Iraq-Syria border?',
+  'shu 2al el mi2dad 3an el tanse2?',
+  'what is the weather in Paris?',
+  '',
+];
+
+let jsonl: Run;
+let json: Run;
+let noQuestion: Run;
+let chatRun: Run & { exitedBeforeEof: boolean };
+
+beforeAll(async () => {
+  [jsonl, json, noQuestion, chatRun] = await Promise.all([
+    run('src/cli/ask.ts', ['--jsonl'], `${QUESTIONS.join('\n')}\n`),
+    run('src/cli/ask.ts', ['--json', 'ماذا قال الطائي؟']),
+    run('src/cli/ask.ts', []),
+    chat('help\nspeakers\nماذا قال المقداد؟\nexit\n', '— فيصل المقداد', 1_500),
+  ]);
+}, TIMEOUT_MS + 5_000);
+
+type Json = Record<string, unknown>;
+
+const speakerShape = {
+  id: expect.any(String),
+  name_ar: expect.any(String),
+  name_en: expect.any(String),
+  role: expect.any(String),
+};
+
+describe('ask --jsonl', () => {
+  const records = (): Json[] =>
+    jsonl.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Json);
+
+  test('when 5 questions are piped in, it prints 5 JSON lines in order and exits 0', () => {
+    expect(jsonl.code, jsonl.stderr).toBe(0);
+    expect(records().map((r) => r.question)).toEqual(QUESTIONS);
+  });
+
+  test('every line has the stable fields with their types', () => {
+    for (const r of records()) {
+      expect(typeof r.answered).toBe('boolean');
+      expect(r.paragraph === null || Number.isInteger(r.paragraph)).toBe(true);
+      expect(typeof r.confidence).toBe('number');
+      expect(Array.isArray(r.alternatives)).toBe(true);
+      if (r.answered) {
+        expect(r.speaker).toMatchObject(speakerShape);
+        expect(typeof r.quote).toBe('string');
+        expect(['qa', 'article']).toContain(r.source);
+        expect(r.confidence).toBeGreaterThan(0);
+        expect(r.confidence).toBeLessThanOrEqual(1);
+      } else {
+        expect(r).toMatchObject({ paragraph: null, speaker: null, quote: null, source: null, alternatives: [] });
+        expect(typeof r.reason).toBe('string');
+      }
+    }
+  });
+
+  test('the Arabic, English and Arabizi questions are answered; the off-topic and empty ones are not', () => {
+    expect(records().map((r) => r.answered)).toEqual([true, true, true, false, false]);
+    expect(records()[4]?.reason).toBe('empty');
+  });
+
+  test('every quote answered, alternatives included, is a substring of the cleaned article', () => {
+    for (const r of records()) {
+      if (typeof r.quote === 'string') expect(ARTICLE).toContain(r.quote);
+      for (const alternative of r.alternatives as Json[]) {
+        expect(ARTICLE).toContain(alternative.quote);
+        expect(alternative.speaker).toMatchObject(speakerShape);
+      }
+    }
+  });
+});
+
+describe('ask --json', () => {
+  test('when asked what al-Taei said, it prints one object answering with the speaker taei', () => {
+    expect(json.code, json.stderr).toBe(0);
+    const record = JSON.parse(json.stdout) as Json;
+    expect(record).toMatchObject({ question: 'ماذا قال الطائي؟', answered: true, speaker: { id: 'taei' } });
+    expect(ARTICLE).toContain(record.quote);
+  });
+});
+
+describe('ask with no question', () => {
+  test('when run without a question, it exits non-zero with a helpful message', () => {
+    expect(noQuestion.code).not.toBe(0);
+    expect(noQuestion.stderr).toContain('Write a question');
+    expect(noQuestion.stderr).toContain('--jsonl');
+    expect(noQuestion.stdout).toBe('');
+  });
+});
+
+describe('terminal chat (npm start without DISCORD_TOKEN)', () => {
+  test('when help, speakers, a question and exit are piped in, it answers each and exits 0', () => {
+    expect(chatRun.code, chatRun.stderr).toBe(0);
+    expect(chatRun.stdout).toContain('Commands: help, speakers, exit.');
+  });
+
+  test('the speakers command lists every speaker with the name as the article writes it', () => {
+    for (const name of ['أسامة مهدي', 'حيدر العبادي', 'بشار الأسد', 'فالح الفياض', 'وهاب الطائي', 'فيصل المقداد']) {
+      expect(chatRun.stdout).toContain(name);
+    }
+  });
+
+  test('the question about al-Mekdad is answered with a quote of the article and his name', () => {
+    const answer = chatRun.stdout.slice(chatRun.stdout.lastIndexOf('«'));
+    expect(answer).toContain('— فيصل المقداد');
+    const quote = answer.slice(1, answer.indexOf('»'));
+    expect(ARTICLE).toContain(quote);
+  });
+
+  // Bug fixed: with piped input the process only ended at end of input, not when the user typed `exit`.
+  test('when exit is typed while stdin stays open, the process ends without waiting for end of input', () => {
+    expect(chatRun.exitedBeforeEof).toBe(true);
+  });
+});
