@@ -149,6 +149,10 @@ describe('foldPersianLetters', () => {
     ['ae ە (U+06D5)', 'دمشق\u06D5', 'دمشقه'],
     ['heh goal ہ (U+06C1)', '\u06C1', 'ه'],
     ['heh doachashmee ھ (U+06BE)', '\u06BE', 'ه'],
+    ['gaf گ (U+06AF), the dialect g of qaf', 'گال', 'قال'],
+    ['veh ڤ (U+06A4)', 'ڤيديو', 'فيديو'],
+    ['peh پ (U+067E)', 'پ', 'ب'],
+    ['tcheh چ (U+0686)', 'چ', 'ج'],
   ])('when given %s we get the Arabic letter', (_name, input, expected) => {
     expect(foldPersianLetters(input)).toBe(expected);
   });

@@ -1,0 +1,76 @@
+/**
+ * Turning errors into safe log fields. Interaction and webhook URLs carry interaction tokens and REST errors carry
+ * request bodies, so we never log an error object as is: we log its code, status, route (tokens masked) and message.
+ */
+import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
+
+/** Discord error codes the adapter treats specially. */
+export const DISCORD_CODES = Object.freeze({
+  unknownInteraction: RESTJSONErrorCodes.UnknownInteraction, // 10062: expired or already gone
+  alreadyAcknowledged: RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged, // 40060
+  cannotDmUser: RESTJSONErrorCodes.CannotSendMessagesToThisUser, // 50007: DMs closed or no shared server
+  missingAccess: RESTJSONErrorCodes.MissingAccess, // 50001
+});
+
+/** The numeric Discord error code of a REST error, if any. */
+export function discordCode(err: unknown): number | undefined {
+  return err instanceof DiscordAPIError && typeof err.code === 'number' ? err.code : undefined;
+}
+
+/** True when the interaction can no longer be answered (expired, or answered elsewhere): do not try again. */
+export function isDeadInteraction(err: unknown): boolean {
+  const code = discordCode(err);
+  return code === DISCORD_CODES.unknownInteraction || code === DISCORD_CODES.alreadyAcknowledged;
+}
+
+/** Masks the token segment of interaction callback and webhook routes, and drops the query string. */
+export function redactRoute(url: string): string {
+  const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0] ?? '';
+  return path.replace(/(\/interactions\/\d+\/)[^/]+/, '$1:token').replace(/(\/webhooks\/\d+\/)[^/]+/, '$1:token');
+}
+
+/** Replaces every occurrence of each secret with "[redacted]". */
+export function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const s of secrets) if (s) out = out.split(s).join('[redacted]');
+  return out;
+}
+
+/**
+ * For discord.js debug lines: scrubs secrets, and also cuts whatever follows the word "token" (discord.js prints a
+ * partly masked token at login; even part of it does not belong in a log).
+ */
+export function scrubDebugLine(text: string, secrets: readonly (string | undefined)[]): string {
+  return scrubSecrets(text, secrets).replace(/(token\b\W*).*$/gim, '$1[redacted]');
+}
+
+/**
+ * Log fields for any thrown value: `{ name, message, code?, status?, method?, route? }` (+ `stack` for non-REST
+ * errors). Never includes request bodies, headers or tokens.
+ */
+export function describeError(err: unknown): Record<string, unknown> {
+  if (err instanceof DiscordAPIError) {
+    return {
+      name: err.name,
+      message: err.message,
+      code: err.code,
+      status: err.status,
+      method: err.method,
+      route: redactRoute(err.url),
+    };
+  }
+  if (err instanceof RateLimitError) {
+    return { name: err.name, message: err.message, route: redactRoute(err.route), retryAfter: err.retryAfter };
+  }
+  if (err instanceof HTTPError) {
+    return {
+      name: err.name,
+      message: err.message,
+      status: err.status,
+      method: err.method,
+      route: redactRoute(err.url),
+    };
+  }
+  if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
+  return { name: typeof err, message: String(err) };
+}

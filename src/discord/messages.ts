@@ -1,0 +1,57 @@
+/**
+ * Free-text questions: any DM to the bot, or a server message that mentions it. Answered with `message.reply`
+ * (so the answer quotes the question), flood-controlled per user, and never pinging anyone.
+ */
+import type { Client, Message } from 'discord.js';
+import { exampleQuestions } from './commands/shared.ts';
+import type { BotContext } from './context.ts';
+import type { Cooldown } from './cooldown.ts';
+import { DISCORD_CODES, describeError, discordCode } from './errors.ts';
+import { NOTICES, type RenderedMessage, renderHelp, renderNotice, renderReply, toMessageReply } from './render.ts';
+
+/** Words that ask for help instead of asking the article. */
+const HELP_WORDS = new Set(['help', '!help', '/help', '?', 'مساعدة', 'مساعده', 'ساعدني']);
+
+/**
+ * The question in a message addressed to the bot: the whole DM, or a server message that mentions the bot
+ * explicitly (`<@id>` or `<@!id>`, which is stripped). Undefined when the message is not for us.
+ */
+export function questionOf(message: Message, botId: string): string | undefined {
+  if (!message.inGuild()) return message.content.trim();
+  const mention = `<@!?${botId}>`;
+  if (!new RegExp(mention).test(message.content)) return undefined;
+  return message.content.replace(new RegExp(mention, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Handles one incoming message. Never rejects; a failed send (50007 closed DMs…) is logged and forgotten. */
+export async function handleMessage(
+  message: Message,
+  client: Client,
+  ctx: BotContext,
+  cooldown: Cooldown,
+): Promise<void> {
+  try {
+    const me = client.user;
+    if (!me || message.author.bot || message.author.id === me.id || message.webhookId !== null || message.system) {
+      return;
+    }
+    const question = questionOf(message, me.id);
+    if (question === undefined) return;
+    const verdict = cooldown.take(message.author.id);
+    if (verdict === 'drop') return;
+    const messages = verdict === 'notice' ? [renderNotice(NOTICES.cooldown)] : messagesFor(question, ctx);
+    for (const m of messages) await message.reply(toMessageReply(m));
+    ctx.logger.debug({ messageId: message.id, dm: !message.inGuild() }, 'message answered');
+  } catch (err) {
+    const code = discordCode(err);
+    const level = code === DISCORD_CODES.cannotDmUser || code === DISCORD_CODES.missingAccess ? 'warn' : 'error';
+    ctx.logger[level]({ err: describeError(err), messageId: message.id }, 'could not answer a message');
+  }
+}
+
+function messagesFor(question: string, ctx: BotContext): RenderedMessage[] {
+  const { answerer } = ctx;
+  if (HELP_WORDS.has(question.toLowerCase())) return renderHelp(exampleQuestions(answerer));
+  if (question === '') return [renderNotice(NOTICES.askPrompt, false)];
+  return renderReply(answerer.ask(question), { byline: answerer.corpus.byline, question });
+}

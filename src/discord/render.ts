@@ -1,0 +1,390 @@
+/**
+ * Rendering: core results (Reply, Answer, Speaker, Corpus) → message payloads. No Discord connection, no answerer:
+ * the gateway bot uses it today and an HTTP interactions endpoint can reuse it as is (call `.toJSON()` on the rows).
+ *
+ * Rules applied here once for every message:
+ * - quotes are copied byte for byte (only ever split, losslessly, at sentence/word boundaries);
+ * - user text is echoed through {@link sanitizeUserText} (bidi controls dropped, mentions defused, markdown escaped);
+ * - every other line that mixes Arabic with Latin letters or digits gets its LTR runs isolated (FSI…PDI);
+ * - every payload fits Discord's limits ({@link fitEmbeds}) and carries `allowedMentions: { parse: [] }`.
+ */
+import {
+  ActionRowBuilder,
+  type APIEmbed,
+  ButtonBuilder,
+  ButtonStyle,
+  EmbedBuilder,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  type MessageCreateOptions,
+  MessageFlags,
+  type MessageMentionOptions,
+  type MessageReplyOptions,
+} from 'discord.js';
+import type { Alternative, Answer, NoAnswer, QueryScript, Speaker } from '../core/types.ts';
+import { type ButtonAction, encodeButton } from './customIds.ts';
+import { type FieldSpec, fitEmbeds, groupEmbeds, LIMITS } from './limits.ts';
+import { isolateLtrRuns, sanitizeUserText, truncateAtWord } from './text.ts';
+
+/** A message ready to send, independent of how (interaction reply, edit, follow-up, channel message). */
+export interface RenderedMessage {
+  content?: string;
+  embeds: EmbedBuilder[];
+  components: ActionRowBuilder<ButtonBuilder>[];
+  /** Only the asker should see it. Honoured for interaction replies; a channel message is always public. */
+  ephemeral: boolean;
+}
+
+/** Mentions are never parsed, whatever the text says, and replies do not ping the author. */
+export const NO_MENTIONS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false });
+
+/** Embed colours: answers, lists, and "not found". */
+const COLOR = Object.freeze({ answer: 0x2f7d6d, info: 0x4f6d8f, none: 0x9a6b2f });
+
+/** Below this confidence an answer offers its alternatives as "Did you mean" buttons. */
+export const LOW_CONFIDENCE = 0.5;
+
+/** Context the renderer needs besides the Reply itself. */
+export interface AnswerContext {
+  /** The question as the user typed it (echoed, sanitized); omit when it came from a button or autocomplete id. */
+  question?: string;
+  /** The article's byline, for the footer. */
+  byline: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Answers
+
+/**
+ * Renders a core {@link Reply}: an answer as a public embed with buttons, a no-answer as an ephemeral notice that
+ * lists suggestions. `private` makes an answer ephemeral too.
+ *
+ * @returns one message, or more when a very long quote needs follow-ups (buttons stay on the first).
+ */
+export function renderReply(reply: Answer | NoAnswer, ctx: AnswerContext & { private?: boolean }): RenderedMessage[] {
+  if (reply.kind === 'no-answer') return [renderNoAnswer(reply, ctx)];
+  const embeds = answerEmbeds(reply, ctx);
+  const messages = splitIntoMessages(embeds, ctx.private ?? false);
+  const first = messages[0];
+  if (first) first.components = answerButtons(reply);
+  return messages;
+}
+
+/** The embeds of one answer: quote (description), speaker, paragraph, confidence, translation when relevant. */
+export function answerEmbeds(
+  answer: Answer,
+  ctx: AnswerContext & { heading?: string; showConfidence?: boolean },
+): APIEmbed[] {
+  const fields: FieldSpec[] = [
+    { name: 'Speaker', value: speakerBlock(answer.speaker) },
+    { name: 'Paragraph', value: String(answer.paragraph), inline: true },
+  ];
+  if (ctx.showConfidence ?? true) {
+    fields.push({ name: 'Confidence', value: `${Math.round(answer.confidence * 100)}%`, inline: true });
+  }
+  fields.push(...translationFields(answer.translation, answer.script));
+  if (answer.confidence < LOW_CONFIDENCE && answer.alternatives.length > 0) {
+    fields.push({ name: 'Not sure', value: 'This is my best guess; the buttons below show other passages.' });
+  }
+  const title = ctx.question ? isolateLtrRuns(sanitizeUserText(ctx.question, 200)) : ctx.heading;
+  return fitEmbeds({
+    ...(title && { title }),
+    description: answer.quote,
+    fields,
+    footer: isolateLtrRuns(`Verbatim from the article by ${ctx.byline} · paragraph ${answer.paragraph}`),
+    color: COLOR.answer,
+  });
+}
+
+/** Arabic name with the English one isolated, then the role in each language on its own line. */
+function speakerBlock(s: { nameAr: string; nameEn: string; roleAr: string; role: string }): string {
+  return [isolateLtrRuns(`${s.nameAr} · ${s.nameEn}`), s.roleAr, s.role].join('\n');
+}
+
+/** The curated translation, labelled as ours, when the question was asked (partly) in Latin script. */
+function translationFields(translation: string | undefined, script: QueryScript): FieldSpec[] {
+  if (script !== 'latin' && script !== 'mixed') return [];
+  return [
+    {
+      name: 'Translation (ours)',
+      value: translation ?? 'No curated translation for this passage; the quote above is the original Arabic.',
+    },
+  ];
+}
+
+/** A curated entry id when it fits a custom_id, else the paragraph (`p<n>`). */
+export function refOf(a: { entryId?: string; paragraph: number }): string {
+  return a.entryId && /^[A-Za-z0-9_.-]{1,64}$/.test(a.entryId) && !/^p\d+$/.test(a.entryId)
+    ? a.entryId
+    : `p${a.paragraph}`;
+}
+
+function button(action: ButtonAction, label: string, style: ButtonStyle): ButtonBuilder | undefined {
+  const id = encodeButton(action);
+  if (!id) return undefined;
+  return new ButtonBuilder().setCustomId(id).setLabel(truncateAtWord(label, LIMITS.buttonLabel)).setStyle(style);
+}
+
+function rowOf(buttons: (ButtonBuilder | undefined)[]): ActionRowBuilder<ButtonBuilder>[] {
+  const present = buttons.filter((b): b is ButtonBuilder => b !== undefined).slice(0, LIMITS.buttonsPerRow);
+  return present.length === 0 ? [] : [new ActionRowBuilder<ButtonBuilder>().addComponents(present)];
+}
+
+/** "Other matches", "More from <speaker>", and "Did you mean" buttons for low confidence. */
+function answerButtons(answer: Answer): ActionRowBuilder<ButtonBuilder>[] {
+  const alternatives = uniqueByRef(answer.alternatives).slice(0, 3);
+  const refs = alternatives.map(refOf);
+  const main = rowOf([
+    refs.length > 0
+      ? button({ kind: 'alts', script: answer.script, refs }, 'Other matches', ButtonStyle.Secondary)
+      : undefined,
+    button({ kind: 'more', speakerId: answer.speaker.id }, `More from ${answer.speaker.nameEn}`, ButtonStyle.Secondary),
+  ]);
+  if (answer.confidence >= LOW_CONFIDENCE) return main;
+  const didYouMean = rowOf(
+    alternatives.map((alt) =>
+      button(
+        { kind: 'alt', script: answer.script, ref: refOf(alt) },
+        isolateLtrRuns(`Did you mean: ${alt.label}`),
+        ButtonStyle.Primary,
+      ),
+    ),
+  );
+  return [...didYouMean, ...main];
+}
+
+function uniqueByRef(alternatives: readonly Alternative[]): Alternative[] {
+  const seen = new Set<string>();
+  return alternatives.filter((a) => {
+    const ref = refOf(a);
+    if (seen.has(ref)) return false;
+    seen.add(ref);
+    return true;
+  });
+}
+
+/** "The article does not say" + what the user asked (sanitized) + curated suggestions. Always ephemeral. */
+export function renderNoAnswer(reply: NoAnswer, ctx: { question?: string }): RenderedMessage {
+  const fields: FieldSpec[] = [];
+  const asked = ctx.question ? sanitizeUserText(ctx.question, 300) : '';
+  if (reply.reason !== 'empty' && asked !== '') fields.push({ name: 'You asked', value: isolateLtrRuns(asked) });
+  if (reply.suggestions.length > 0) {
+    fields.push({
+      name: 'Questions I can answer',
+      value: reply.suggestions
+        .slice(0, 8)
+        .map((s) => isolateLtrRuns(`• ${sanitizeUserText(s, 120)}`))
+        .join('\n'),
+    });
+  }
+  const title = reply.reason === 'empty' ? 'Please write a question' : 'The article does not say';
+  const embeds = fitEmbeds({
+    title: isolateLtrRuns(`${title} · ${reply.reason === 'empty' ? 'اكتب سؤالك' : 'المقال لا يذكر ذلك'}`),
+    description: isolateLtrRuns(reply.message),
+    fields,
+    color: COLOR.none,
+  });
+  return { embeds: embeds.map((e) => new EmbedBuilder(e)), components: [], ephemeral: true };
+}
+
+/** Alternatives shown on "Other matches": one compact embed each. */
+export function renderAlternatives(answers: readonly Answer[], byline: string): RenderedMessage[] {
+  if (answers.length === 0) return [renderNotice('No other passages match this question.')];
+  const embeds = answers.flatMap((a, i) =>
+    answerEmbeds(a, { byline, heading: `Other match ${i + 1}`, showConfidence: false }),
+  );
+  return splitIntoMessages(embeds, true);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Speakers and quotes
+
+/** Every quote of a speaker, one field per paragraph (long ones split at sentence boundaries), ephemeral. */
+export function renderAllQuotes(speaker: Speaker, quotes: readonly Answer[], byline: string): RenderedMessage[] {
+  const fields = quotes.map((q) => ({ name: `Paragraph ${q.paragraph}`, value: q.quote }));
+  const embeds = fitEmbeds({
+    title: `More from ${speaker.nameEn}`,
+    description: [speaker.nameAr, speaker.roleAr, speaker.roleEn].join('\n'),
+    fields: fields.length > 0 ? fields : [{ name: 'Quotes', value: 'The article quotes nothing from this speaker.' }],
+    footer: isolateLtrRuns(`Verbatim from the article by ${byline}`),
+    color: COLOR.info,
+  });
+  return splitIntoMessages(embeds, true);
+}
+
+/** One page of /quote: the quote as an answer embed, with Previous/Next when there is more than one page. */
+export function renderQuotePage(
+  speaker: Speaker,
+  quotes: readonly Answer[],
+  page: number,
+  byline: string,
+): RenderedMessage[] {
+  const answer = quotes[page];
+  if (!answer) return [renderNotice(`The article quotes nothing from ${speaker.nameEn}.`, false)];
+  const heading = `Quotes by ${speaker.nameEn} (${page + 1}/${quotes.length})`;
+  const embeds = answerEmbeds(answer, { byline, heading, showConfidence: false });
+  const messages = splitIntoMessages(embeds, false);
+  const first = messages[0];
+  if (first && quotes.length > 1) {
+    // Distinct ids even at the ends: the disabled button points at the current page.
+    const prev = button(
+      { kind: 'quote', speakerId: speaker.id, page: Math.max(0, page - 1) },
+      'Previous',
+      ButtonStyle.Secondary,
+    )?.setDisabled(page === 0);
+    const next = button(
+      { kind: 'quote', speakerId: speaker.id, page: Math.min(quotes.length - 1, page + 1) },
+      'Next',
+      ButtonStyle.Secondary,
+    )?.setDisabled(page >= quotes.length - 1);
+    first.components = rowOf([prev, next]);
+  }
+  return messages;
+}
+
+/** /speakers: Arabic name, English name, role. */
+export function renderSpeakers(speakers: readonly Speaker[]): RenderedMessage[] {
+  const embeds = fitEmbeds({
+    title: 'People quoted in the article',
+    description: 'Use /quote speaker:<name> to read what one of them said.',
+    fields: speakers.map((s) => ({ name: s.nameAr, value: [s.nameEn, s.roleAr, s.roleEn].join('\n') })),
+    color: COLOR.info,
+  });
+  return splitIntoMessages(embeds, false);
+}
+
+/** What /article shows. */
+export interface ArticleInfo {
+  byline: string;
+  lead: string;
+  paragraphs: number;
+  speakers: number;
+  curatedQuestions: number;
+  examples: readonly string[];
+}
+
+/** /article: what the article is, byline, paragraph count and how to ask. */
+export function renderArticle(info: ArticleInfo): RenderedMessage[] {
+  const embeds = fitEmbeds({
+    title: 'About the article',
+    description: truncateAtWord(info.lead, 400),
+    fields: [
+      { name: 'Byline', value: info.byline, inline: true },
+      { name: 'Paragraphs', value: String(info.paragraphs), inline: true },
+      { name: 'People quoted', value: String(info.speakers), inline: true },
+      {
+        name: 'How to ask',
+        value: [
+          `Use /ask with a question in Arabic, English or Arabizi (${info.curatedQuestions} curated questions).`,
+          'You can also DM me, or mention me in a channel with your question.',
+          'Every answer is the article’s exact words, with who said them and where.',
+        ].join('\n'),
+      },
+      ...(info.examples.length > 0
+        ? [{ name: 'Try', value: info.examples.map((e) => isolateLtrRuns(`• ${sanitizeUserText(e, 120)}`)).join('\n') }]
+        : []),
+    ],
+    color: COLOR.info,
+  });
+  return splitIntoMessages(embeds, false);
+}
+
+/** /help and "help" in a DM. */
+export function renderHelp(examples: readonly string[]): RenderedMessage[] {
+  const embeds = fitEmbeds({
+    title: 'iqtibas: quotes from one Arabic news article',
+    description: [
+      'I answer questions about one article with its exact words and who said them.',
+      'I never invent: when the article does not say, I tell you so.',
+    ].join('\n'),
+    fields: [
+      {
+        name: 'Commands',
+        value: [
+          '/ask question: your question (private: only you see the answer)',
+          '/quote speaker: everything one person said, page by page',
+          '/speakers: who is quoted',
+          '/article: what the article is',
+          '/help: this message',
+        ].join('\n'),
+      },
+      { name: 'Without commands', value: 'DM me a question, or mention me in a channel followed by your question.' },
+      ...(examples.length > 0
+        ? [{ name: 'Try', value: examples.map((e) => isolateLtrRuns(`• ${sanitizeUserText(e, 120)}`)).join('\n') }]
+        : []),
+    ],
+    color: COLOR.info,
+  });
+  return splitIntoMessages(embeds, false);
+}
+
+/** A one-line message (errors, expired buttons, cooldown); ephemeral unless told otherwise. */
+export function renderNotice(text: string, ephemeral = true): RenderedMessage {
+  return { content: truncateAtWord(isolateLtrRuns(text), LIMITS.content), embeds: [], components: [], ephemeral };
+}
+
+/** Fixed user-facing texts, in one place so tests assert them. */
+export const NOTICES = Object.freeze({
+  apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
+  expired: 'This button has expired. Ask again with /ask.',
+  cooldown: 'You are sending questions quickly; I will answer again in a few seconds. · مهلاً قليلاً',
+  unknownSpeaker: 'I do not know that speaker. Use /speakers to see who is quoted.',
+  askPrompt: 'Ask me a question about the article, for example: ماذا قال الأسد؟',
+});
+
+function splitIntoMessages(embeds: readonly APIEmbed[], ephemeral: boolean): RenderedMessage[] {
+  return groupEmbeds(embeds).map((group) => ({
+    embeds: group.map((e) => new EmbedBuilder(e)),
+    components: [],
+    ephemeral,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Payload adapters: the only place that turns a RenderedMessage into discord.js options.
+
+/** `interaction.reply` / `followUp` options. */
+export function toInteractionReply(m: RenderedMessage): InteractionReplyOptions {
+  return {
+    ...(m.content !== undefined && { content: m.content }),
+    embeds: m.embeds,
+    components: m.components,
+    allowedMentions: NO_MENTIONS,
+    ...(m.ephemeral && { flags: MessageFlags.Ephemeral }),
+  };
+}
+
+/** `interaction.editReply` options (ephemerality was fixed by the deferral). */
+export function toInteractionEdit(m: RenderedMessage): InteractionEditReplyOptions {
+  return { content: m.content ?? null, embeds: m.embeds, components: m.components, allowedMentions: NO_MENTIONS };
+}
+
+/** `buttonInteraction.update` options (replaces the message the button sits on). */
+export function toInteractionUpdate(m: RenderedMessage): InteractionUpdateOptions {
+  return { content: m.content ?? null, embeds: m.embeds, components: m.components, allowedMentions: NO_MENTIONS };
+}
+
+/**
+ * `message.reply` options: answers in DMs and to mentions. Never pings the author, and still answers (as a plain
+ * message) when the question was deleted meanwhile.
+ */
+export function toMessageReply(m: RenderedMessage): MessageReplyOptions {
+  return {
+    ...(m.content !== undefined && { content: m.content }),
+    embeds: m.embeds,
+    components: m.components,
+    allowedMentions: NO_MENTIONS,
+    failIfNotExists: false,
+  };
+}
+
+/** `channel.send` options (follow-up parts of a long DM answer). */
+export function toChannelMessage(m: RenderedMessage): MessageCreateOptions {
+  return {
+    ...(m.content !== undefined && { content: m.content }),
+    embeds: m.embeds,
+    components: m.components,
+    allowedMentions: NO_MENTIONS,
+  };
+}

@@ -1,0 +1,317 @@
+/**
+ * Slash commands, autocomplete and buttons, end to end: the real discord.js Client and the real core answerer
+ * against the fake Discord. Every payload the bot sends is audited at the end (limits, mentions, bidi, token).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Answer } from '../../src/core/types.ts';
+import type { RecordedRequest } from '../fake-discord/server.ts';
+import {
+  auditPayloads,
+  buttonsOf,
+  callbackOf,
+  EPHEMERAL,
+  embedsOf,
+  field,
+  flagsOf,
+  type Harness,
+  realAnswerer,
+  sentMessages,
+  startHarness,
+  wrapAnswerer,
+} from './harness.ts';
+
+/** Asked with a lowered confidence so the "Did you mean" path runs on real data. */
+const VAGUE = 'ماذا قال عن التنسيق؟';
+
+let h: Harness;
+beforeAll(async () => {
+  const answerer = wrapAnswerer(realAnswerer(), (q, real) => {
+    const reply = real.ask(q);
+    return q === VAGUE && reply.kind === 'answer' ? { ...reply, confidence: 0.3 } : reply;
+  });
+  h = await startHarness({ answerer });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Runs /ask and returns the callback request and its message data. */
+async function ask(question: string, extra: Parameters<Harness['fake']['slash']>[2] = {}) {
+  const { token } = h.fake.slash('ask', { question }, extra);
+  const request = await callbackOf(h.fake, token);
+  return { request, data: (request.body as { data: Record<string, unknown> }).data, token };
+}
+
+function buttonId(data: Record<string, unknown>, prefix: string): string {
+  const b = buttonsOf(data).find((x) => x.custom_id.startsWith(prefix));
+  if (!b) throw new Error(`no ${prefix} button in ${JSON.stringify(buttonsOf(data))}`);
+  return b.custom_id;
+}
+
+async function click(customId: string, on: RecordedRequest) {
+  const { token } = h.fake.click(customId, on);
+  const request = await callbackOf(h.fake, token);
+  return { request, body: request.body as { type: number; data: Record<string, unknown> }, token };
+}
+
+describe('login', () => {
+  test('the client identifies with Guilds, DirectMessages and GuildMessages, and becomes ready', () => {
+    expect(h.bot.client.isReady()).toBe(true);
+    expect(h.fake.identifies).toBe(1);
+    expect(h.fake.lastIdentify?.intents).toBe(1 | 512 | 4096);
+    expect(h.bot.client.user?.id).toBe(h.fake.bot.id);
+    expect(h.logs.some((l) => l.msg === 'discord bot ready')).toBe(true);
+  });
+});
+
+describe('/ask', () => {
+  test('"ماذا قال الأسد؟" → paragraph 4, Bashar al-Assad, the quote verbatim, in one public reply', async () => {
+    const { request, data, token } = await ask('ماذا قال الأسد؟');
+    expect(request.body).toMatchObject({ type: 4 });
+    expect(flagsOf(data) & EPHEMERAL).toBe(0);
+    const [embed] = embedsOf(data);
+    expect(field(data, 'Paragraph')).toBe('4');
+    expect(field(data, 'Speaker')).toContain('Bashar al-Assad');
+    expect(field(data, 'Speaker')).toContain('بشار الأسد');
+    expect(field(data, 'Speaker')).toContain('President of Syria');
+    expect(field(data, 'Confidence')).toMatch(/^\d{1,3}%$/);
+    expect(h.answerer.corpus.text.includes(embed?.description ?? '∅')).toBe(true);
+    expect(field(data, 'Translation (ours)')).toBeUndefined();
+    expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(h.fake.requestsFor(token)).toHaveLength(1);
+  });
+
+  test('"What did Mekdad say about coordination?" → paragraphs 11-13, Faisal al-Mekdad, with our translation', async () => {
+    const { data } = await ask('What did Mekdad say about coordination?');
+    expect(Number(field(data, 'Paragraph'))).toBeGreaterThanOrEqual(11);
+    expect(Number(field(data, 'Paragraph'))).toBeLessThanOrEqual(13);
+    expect(field(data, 'Speaker')).toContain('Faisal al-Mekdad');
+    expect(field(data, 'Translation (ours)')).toBeTruthy();
+  });
+
+  test('private:true answers ephemerally', async () => {
+    const { token } = h.fake.slash('ask', { question: 'ماذا قال الأسد؟', private: true });
+    const request = await callbackOf(h.fake, token);
+    expect(flagsOf((request.body as { data: Record<string, unknown> }).data) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  test('a question the article does not cover → ephemeral "does not say" with suggestions', async () => {
+    const { data } = await ask('ما حالة الطقس غدا في دمشق؟');
+    expect(flagsOf(data) & EPHEMERAL).toBe(EPHEMERAL);
+    const [embed] = embedsOf(data);
+    expect(embed?.title).toContain('The article does not say');
+    expect(field(data, 'Questions I can answer')).toMatch(/•/);
+    expect(field(data, 'You asked')).toContain('حالة الطقس');
+  });
+
+  test('an empty question (only tatweel, marks and bidi controls) gets a prompt, never a paragraph', async () => {
+    const { data } = await ask('ـــ؟؟ \u200F\u064B');
+    expect(embedsOf(data)[0]?.title).toContain('Please write a question');
+    expect(field(data, 'Paragraph')).toBeUndefined();
+  });
+});
+
+describe('slow path (case 14)', () => {
+  test('an interaction that arrives late is deferred, then the reply is edited in: one acknowledgement', async () => {
+    const { token } = h.fake.slash('ask', { question: 'ماذا قال الأسد؟' }, { createdAt: Date.now() - 2000 });
+    const edit = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.route.includes(token));
+    const calls = h.fake.requestsFor(token);
+    expect(calls.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 204', 'PATCH 200']);
+    expect(calls[0]?.body).toEqual({ type: 5, data: { flags: 0 } });
+    expect(edit.path.endsWith('/messages/%40original')).toBe(true);
+    expect(field(edit.body as Record<string, unknown>, 'Paragraph')).toBe('4');
+    expect((edit.body as Record<string, unknown>).allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  test('a late private question is deferred ephemerally', async () => {
+    const { token } = h.fake.slash(
+      'ask',
+      { question: 'ماذا قال الأسد؟', private: true },
+      { createdAt: Date.now() - 2000 },
+    );
+    await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.route.includes(token));
+    expect(h.fake.requestsFor(token)[0]?.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+  });
+
+  test('a late question with no answer replaces the public deferral by an ephemeral follow-up', async () => {
+    const { token } = h.fake.slash('ask', { question: 'ما حالة الطقس غدا في دمشق؟' }, { createdAt: Date.now() - 2000 });
+    const followUp = await h.fake.waitForRequest((r) => r.method === 'POST' && r.route.endsWith(`/${token}`));
+    expect(h.fake.requestsFor(token).map((r) => r.method)).toEqual(['POST', 'DELETE', 'POST']);
+    expect(flagsOf(followUp.body as Record<string, unknown>) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+});
+
+describe('autocomplete (case 17)', () => {
+  async function complete(value: string, command = 'ask', option = 'question') {
+    const { token } = h.fake.autocomplete(command, option, value);
+    const request = await callbackOf(h.fake, token);
+    expect(h.fake.requestsFor(token)).toHaveLength(1);
+    const body = request.body as { type: number; data: { choices: { name: string; value: string }[] } };
+    expect(body.type).toBe(8);
+    return body.data.choices;
+  }
+
+  test.each(['ما', '', 'x'.repeat(6000), 'What did'])(
+    'focused %j: ≤ 25 choices, names 1-100, values ≤ 100',
+    async (v) => {
+      const choices = await complete(v);
+      expect(choices.length).toBeLessThanOrEqual(25);
+      for (const c of choices) {
+        expect(c.name.length).toBeGreaterThanOrEqual(1);
+        expect(c.name.length).toBeLessThanOrEqual(100);
+        expect(c.value.length).toBeLessThanOrEqual(100);
+      }
+      expect(new Set(choices.map((c) => c.value)).size).toBe(choices.length);
+    },
+  );
+
+  test('"ما" and an empty field both offer curated questions', async () => {
+    expect((await complete('ما')).length).toBeGreaterThan(0);
+    const popular = await complete('');
+    expect(popular.length).toBeGreaterThan(0);
+    expect(popular.every((c) => c.value.startsWith('qa:'))).toBe(true);
+  });
+
+  test('submitting a picked choice (qa:<entryId>) answers that entry', async () => {
+    const [choice] = await complete('ماذا قال المقداد');
+    expect(choice?.value).toMatch(/^qa:/);
+    const entryId = choice?.value.slice(3) ?? '';
+    const expected = h.answerer.answerEntry(entryId) as Answer;
+    const { data } = await ask(choice?.value ?? '');
+    expect(embedsOf(data)[0]?.description).toBe(expected.quote);
+    expect(field(data, 'Paragraph')).toBe(String(expected.paragraph));
+  });
+
+  test('a stale qa: id says the suggestion expired', async () => {
+    const { data } = await ask('qa:no-such-entry');
+    expect(data.content).toContain('expired');
+    expect(flagsOf(data) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  test('/quote speaker autocomplete matches Arabic and English names', async () => {
+    expect((await complete('Mek', 'quote', 'speaker')).map((c) => c.value)).toContain('mekdad');
+    expect((await complete('الأسد', 'quote', 'speaker')).map((c) => c.value)).toContain('assad');
+    expect((await complete('', 'quote', 'speaker')).length).toBe(h.answerer.corpus.speakers.length);
+  });
+});
+
+describe('buttons', () => {
+  test('"Other matches" shows up to 3 alternatives, ephemerally, to whoever clicks', async () => {
+    const { request, data } = await ask('ماذا قال الأسد؟');
+    const { body } = await click(buttonId(data, 'alts:'), request);
+    expect(body.type).toBe(4);
+    expect(flagsOf(body.data) & EPHEMERAL).toBe(EPHEMERAL);
+    const embeds = embedsOf(body.data);
+    expect(embeds.length).toBeGreaterThanOrEqual(1);
+    expect(embeds.length).toBeLessThanOrEqual(3);
+    for (const e of embeds) expect(h.answerer.corpus.text.includes(e.description ?? '∅')).toBe(true);
+  });
+
+  test('"More from <speaker>" lists every quote of that speaker', async () => {
+    const { request, data } = await ask('What did Mekdad say about coordination?');
+    const more = buttonsOf(data).find((b) => b.custom_id === 'more:mekdad');
+    expect(more?.label).toBe('More from Faisal al-Mekdad');
+    const { body } = await click('more:mekdad', request);
+    expect(flagsOf(body.data) & EPHEMERAL).toBe(EPHEMERAL);
+    const text = embedsOf(body.data)
+      .flatMap((e) => e.fields ?? [])
+      .map((f) => f.value)
+      .join('');
+    for (const q of h.answerer.quotesBy('mekdad')) expect(text).toContain(q.quote);
+  });
+
+  test('low confidence adds "Did you mean" buttons; clicking one answers that alternative', async () => {
+    const { request, data } = await ask(VAGUE);
+    const ids = buttonsOf(data)
+      .map((b) => b.custom_id)
+      .filter((id) => id.startsWith('alt:'));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(field(data, 'Not sure')).toBeTruthy();
+    const { body } = await click(ids[0] ?? '', request);
+    expect(body.type).toBe(4);
+    expect(flagsOf(body.data) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(h.answerer.corpus.text.includes(embedsOf(body.data)[0]?.description ?? '∅')).toBe(true);
+  });
+
+  test('an unknown or stale button says it expired (ephemeral), and nothing else happens', async () => {
+    const { request } = await ask('ماذا قال الأسد؟');
+    for (const id of ['bogus:1', 'quote:mekdad:9', 'alt:a:no-such-entry', 'more:nobody', 'alt:a:p99']) {
+      const { body, token } = await click(id, request);
+      expect(body.data.content).toContain('expired');
+      expect(flagsOf(body.data) & EPHEMERAL).toBe(EPHEMERAL);
+      expect(h.fake.requestsFor(token)).toHaveLength(1);
+    }
+  });
+});
+
+describe('/quote pagination', () => {
+  test('/quote speaker:mekdad pages through paragraphs 11-13 with Previous/Next, updating in place', async () => {
+    const { token } = h.fake.slash('quote', { speaker: 'mekdad' });
+    let request = await callbackOf(h.fake, token);
+    let data = (request.body as { data: Record<string, unknown> }).data;
+    const pages = h.answerer.quotesBy('mekdad');
+    expect(embedsOf(data)[0]?.title).toBe(`Quotes by Faisal al-Mekdad (1/${pages.length})`);
+    expect(embedsOf(data)[0]?.description).toBe(pages[0]?.quote);
+    let [prev, next] = buttonsOf(data);
+    expect(prev?.disabled).toBe(true);
+    for (let page = 1; page < pages.length; page++) {
+      expect(next?.custom_id).toBe(`quote:mekdad:${page}`);
+      const clicked = await click(next?.custom_id ?? '', request);
+      expect(clicked.body.type).toBe(7);
+      request = clicked.request;
+      data = clicked.body.data;
+      expect(embedsOf(data)[0]?.description).toBe(pages[page]?.quote);
+      expect(field(data, 'Paragraph')).toBe(String(pages[page]?.paragraph));
+      [prev, next] = buttonsOf(data);
+      expect(prev?.disabled ?? false).toBe(false);
+    }
+    expect(next?.disabled).toBe(true);
+    const back = await click(prev?.custom_id ?? '', request);
+    expect(embedsOf(back.body.data)[0]?.description).toBe(pages[pages.length - 2]?.quote);
+  });
+
+  test('/quote accepts a typed name, and says so for an unknown speaker', async () => {
+    const { token } = h.fake.slash('quote', { speaker: 'المقداد' });
+    const ok = await callbackOf(h.fake, token);
+    expect(JSON.stringify(ok.body)).toContain('Faisal al-Mekdad');
+    const unknown = h.fake.slash('quote', { speaker: 'Napoleon' });
+    const no = (await callbackOf(h.fake, unknown.token)).body as { data: Record<string, unknown> };
+    expect(no.data.content).toContain('/speakers');
+    expect(flagsOf(no.data) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+});
+
+describe('/speakers, /article, /help', () => {
+  test('/speakers lists each speaker with Arabic name, English name and role', async () => {
+    const { token } = h.fake.slash('speakers');
+    const data = ((await callbackOf(h.fake, token)).body as { data: Record<string, unknown> }).data;
+    const fields = embedsOf(data).flatMap((e) => e.fields ?? []);
+    expect(fields).toHaveLength(h.answerer.corpus.speakers.length);
+    for (const s of h.answerer.corpus.speakers) {
+      const f = fields.find((x) => x.name === s.nameAr);
+      expect(f?.value).toContain(s.nameEn);
+      expect(f?.value).toContain(s.roleEn);
+    }
+  });
+
+  test('/article gives the byline, the paragraph count and how to ask', async () => {
+    const { token } = h.fake.slash('article', {}, { inDm: true });
+    const data = ((await callbackOf(h.fake, token)).body as { data: Record<string, unknown> }).data;
+    expect(field(data, 'Byline')).toBe(h.answerer.corpus.byline);
+    expect(field(data, 'Paragraphs')).toBe('14');
+    expect(field(data, 'How to ask')).toContain('/ask');
+  });
+
+  test('/help is ephemeral and lists the commands', async () => {
+    const { token } = h.fake.slash('help', {}, { inDm: true });
+    const data = ((await callbackOf(h.fake, token)).body as { data: Record<string, unknown> }).data;
+    expect(flagsOf(data) & EPHEMERAL).toBe(EPHEMERAL);
+    for (const c of ['/ask', '/quote', '/speakers', '/article', '/help']) expect(field(data, 'Commands')).toContain(c);
+  });
+});
+
+test('every payload sent in this file respects limits, mentions, bidi and never carries the token', () => {
+  expect(sentMessages(h.fake).length).toBeGreaterThan(30);
+  expect(auditPayloads(h.fake)).toEqual([]);
+  expect(h.rawLogs()).not.toContain('super-secret-test-token');
+});

@@ -1,0 +1,103 @@
+/**
+ * Start and stop: stop() leaves no timer or socket behind, and a rejected token fails cleanly without leaking it.
+ */
+import { Writable } from 'node:stream';
+import { expect, test } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { startBot } from '../../src/discord/bot.ts';
+import { createLogger } from '../../src/logger.ts';
+import { FakeDiscord } from '../fake-discord/server.ts';
+import { callbackOf, realAnswerer, TOKEN } from './harness.ts';
+
+/** Counts of active resources by type (Timeout, TCPSocketWrap, …). */
+function resources(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of process.getActiveResourcesInfo()) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return counts;
+}
+
+/** Resource types whose count is above the baseline. */
+function leaks(baseline: Map<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [type, n] of resources()) if (n > (baseline.get(type) ?? 0)) out[type] = n - (baseline.get(type) ?? 0);
+  return out;
+}
+
+async function eventually(check: () => boolean, ms = 2000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+}
+
+function silentLogger() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _e, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: createLogger('trace', sink), lines };
+}
+
+test('stop() closes the gateway and leaves no handles (timers, sockets) behind', async () => {
+  const answerer = realAnswerer();
+  await new Promise((r) => setTimeout(r, 50));
+  const baseline = resources();
+  const fake = await FakeDiscord.start({ token: TOKEN });
+  const { logger } = silentLogger();
+  const bot = await startBot({
+    config: loadConfig({ DISCORD_TOKEN: TOKEN }),
+    answerer,
+    logger,
+    clientOptions: fake.clientOptions,
+  });
+  const { token } = fake.slash('ask', { question: 'ماذا قال الأسد؟' });
+  await callbackOf(fake, token);
+  fake.dm('ماذا قال الأسد؟');
+  await fake.waitForRequest((r) => r.route.startsWith('/channels/'));
+
+  expect(leaks(baseline).Timeout).toBeGreaterThan(0); // heartbeat and friends, while running
+  await bot.stop();
+  await bot.stop(); // idempotent
+  await fake.waitForGatewayClosed();
+  expect(bot.client.isReady()).toBe(false);
+  // What keeps the event loop alive now is the fake alone: its listening server and its side of each connection
+  // (the client's idle keep-alive sockets are unref'd and do not count).
+  const fakeOnly = () => {
+    const l = leaks(baseline);
+    return l.Timeout === undefined && l.TCPSocketWrap === (fake.openSockets || undefined) && l.TCPServerWrap === 1;
+  };
+  await eventually(fakeOnly);
+  expect(leaks(baseline)).toEqual({
+    TCPServerWrap: 1,
+    ...(fake.openSockets > 0 && { TCPSocketWrap: fake.openSockets }),
+  });
+  await fake.close();
+  await eventually(() => Object.keys(leaks(baseline)).length === 0);
+  expect(leaks(baseline)).toEqual({});
+});
+
+test('a rejected token: startBot fails with a clear error that never contains the token, and cleans up', async () => {
+  await new Promise((r) => setTimeout(r, 50));
+  const baseline = resources();
+  const fake = await FakeDiscord.start({ token: 'OTk5.other.token' });
+  const { logger, lines } = silentLogger();
+  const error = await startBot({
+    config: loadConfig({ DISCORD_TOKEN: TOKEN }),
+    answerer: realAnswerer(),
+    logger,
+    clientOptions: fake.clientOptions,
+  }).catch((e: unknown) => e as Error);
+  expect(error).toBeInstanceOf(Error);
+  expect((error as Error).message).toMatch(/^Discord login failed: .*token/i);
+  expect((error as Error).message).not.toContain(TOKEN);
+  expect(lines.join('')).not.toContain('super-secret-test-token');
+  await fake.close();
+  await eventually(() => Object.keys(leaks(baseline)).length === 0);
+  expect(leaks(baseline)).toEqual({});
+});
+
+test('startBot refuses to start without a token', async () => {
+  const { logger } = silentLogger();
+  await expect(startBot({ config: loadConfig({}), answerer: realAnswerer(), logger })).rejects.toThrow(/DISCORD_TOKEN/);
+});

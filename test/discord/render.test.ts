@@ -1,0 +1,235 @@
+/**
+ * Rendering without Discord: limits (case 16), bidi (case 22), echo safety (case 15), button ids.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Answer, NoAnswer, Speaker } from '../../src/core/types.ts';
+import { type ButtonAction, CUSTOM_ID_MAX, decodeButton, encodeButton } from '../../src/discord/customIds.ts';
+import { fitEmbeds, payloadProblems } from '../../src/discord/limits.ts';
+import {
+  renderAllQuotes,
+  renderNoAnswer,
+  renderReply,
+  renderSpeakers,
+  toInteractionReply,
+} from '../../src/discord/render.ts';
+import { isolatesBalanced } from '../../src/discord/text.ts';
+import { realAnswerer } from './harness.ts';
+
+const speaker = {
+  id: 'mekdad',
+  nameAr: 'فيصل المقداد',
+  nameEn: 'Faisal al-Mekdad',
+  role: 'Syrian Deputy Foreign Minister',
+  roleAr: 'نائب وزير الخارجية السوري',
+};
+
+function answer(overrides: Partial<Answer> = {}): Answer {
+  return {
+    kind: 'answer',
+    quote: 'نحتاج الى مزيد من التنسيق، هذا صحيح',
+    speaker,
+    paragraph: 13,
+    source: 'qa',
+    confidence: 0.9,
+    translation: 'We need more coordination, that is true',
+    entryId: 'p13-more-coordination',
+    alternatives: [],
+    script: 'arabic',
+    ...overrides,
+  };
+}
+
+/** The JSON body discord.js would send for a rendered message. */
+function bodyOf(m: ReturnType<typeof renderReply>[number]) {
+  const options = toInteractionReply(m);
+  return {
+    content: options.content,
+    embeds: m.embeds.map((e) => e.toJSON()),
+    components: m.components.map((c) => c.toJSON()),
+    allowed_mentions: options.allowedMentions,
+  };
+}
+
+const BYLINE = 'أسامة مهدي';
+
+describe('limits (case 16)', () => {
+  test('a 20,000-character quote is split over several messages, losslessly, at sentence ends', () => {
+    const quote = 'وقال ان حربنا على الارهاب في سوريا ضد داعش ايضا هو دعم للعراق. '.repeat(320).trim();
+    const messages = renderReply(answer({ quote }), { byline: BYLINE, question: 'ماذا قال المقداد؟' });
+    expect(messages.length).toBeGreaterThan(1);
+    const pieces: string[] = [];
+    for (const m of messages) {
+      const body = bodyOf(m);
+      expect(payloadProblems(body)).toEqual([]);
+      for (const e of body.embeds) {
+        if (e.description) pieces.push(e.description);
+      }
+    }
+    expect(pieces.join('')).toBe(quote);
+    for (const p of pieces.slice(0, -1)) expect(p.trimEnd().endsWith('.')).toBe(true);
+  });
+
+  test('fitEmbeds keeps ≤ 25 fields and ≤ 6000 characters per embed', () => {
+    const fields = Array.from({ length: 60 }, (_, i) => ({ name: `Field ${i}`, value: 'كلمة '.repeat(300) }));
+    const embeds = fitEmbeds({ title: 'T', description: 'd', fields, footer: 'f' });
+    for (const e of embeds) expect(payloadProblems({ embeds: [e], allowed_mentions: { parse: [] } })).toEqual([]);
+    expect(embeds.flatMap((e) => e.fields ?? []).length).toBeGreaterThanOrEqual(60);
+  });
+
+  test('all of a speaker’s quotes fit, each split at sentence boundaries', () => {
+    const s: Speaker = {
+      id: 'mekdad',
+      nameAr: speaker.nameAr,
+      nameEn: speaker.nameEn,
+      roleAr: speaker.roleAr,
+      roleEn: speaker.role,
+      variants: [],
+    };
+    const long = 'هذا هو التنسيق الذي يجب ان نقوم به كلانا. '.repeat(60);
+    const quotes = [11, 12, 13].map((paragraph) => answer({ paragraph, quote: long }));
+    const messages = renderAllQuotes(s, quotes, BYLINE);
+    for (const m of messages) expect(payloadProblems(bodyOf(m))).toEqual([]);
+  });
+
+  test('a 6000-character question is echoed cut, escaped and within the title limit', () => {
+    const [m] = renderReply(answer(), { byline: BYLINE, question: `**${'سؤال '.repeat(1500)}**` });
+    const title = m?.embeds[0]?.toJSON().title ?? '';
+    expect(title.length).toBeLessThanOrEqual(256);
+    expect(title.startsWith('\\*\\*')).toBe(true);
+  });
+});
+
+describe('answer embed', () => {
+  test('the quote is byte-identical in the description; speaker, paragraph and confidence are fields', () => {
+    const a = answer();
+    const [m] = renderReply(a, { byline: BYLINE, question: 'q' });
+    const e = m?.embeds[0]?.toJSON();
+    expect(e?.description).toBe(a.quote);
+    expect(e?.fields?.find((f) => f.name === 'Speaker')?.value).toContain('Faisal al-Mekdad');
+    expect(e?.fields?.find((f) => f.name === 'Paragraph')?.value).toBe('13');
+    expect(e?.fields?.find((f) => f.name === 'Confidence')?.value).toBe('90%');
+  });
+
+  test.each([
+    ['latin', true],
+    ['mixed', true],
+    ['arabic', false],
+    ['none', false],
+  ] as const)('when the question script is %s the translation shown is %s', (script, shown) => {
+    const [m] = renderReply(answer({ script }), { byline: BYLINE });
+    const names = m?.embeds[0]?.toJSON().fields?.map((f) => f.name) ?? [];
+    expect(names.includes('Translation (ours)')).toBe(shown);
+  });
+
+  test('every composed line is bidi-safe: isolates balanced, LTR runs isolated next to Arabic (case 22)', () => {
+    const a = answer({ confidence: 0.3, alternatives: [alt('p12-x', 12, 'What did Mekdad say about Iraq?')] });
+    const [m] = renderReply(a, { byline: BYLINE, question: 'ماذا قال Mekdad عن 2014؟' });
+    const e = m?.embeds[0]?.toJSON();
+    const composed = [e?.title ?? '', e?.footer?.text ?? '', ...(e?.fields ?? []).map((f) => f.value)];
+    for (const line of composed.flatMap((t) => t.split('\n'))) {
+      expect(isolatesBalanced(line)).toBe(true);
+      if (/[\u0600-\u06FF]/.test(line)) {
+        // Outside isolates, no Latin letter or ASCII digit remains.
+        expect(line.replace(/\u2068[^\u2069]*\u2069/g, '')).not.toMatch(/[A-Za-z0-9]/);
+      }
+    }
+  });
+
+  test('low confidence adds "Did you mean" buttons; ids decode and fit in 100 characters', () => {
+    const a = answer({
+      confidence: 0.3,
+      alternatives: [alt('p12-war-on-isis', 12, 'ماذا قال المقداد عن الحرب؟'), alt(undefined, 11, 'x'.repeat(200))],
+    });
+    const [m] = renderReply(a, { byline: BYLINE });
+    const buttons = m?.components.flatMap((r) => r.toJSON().components) ?? [];
+    const ids = buttons.map((b) => ('custom_id' in b ? b.custom_id : ''));
+    expect(ids).toContain('alt:a:p12-war-on-isis');
+    expect(ids).toContain('alt:a:p11');
+    expect(ids).toContain('alts:a:p12-war-on-isis,p11');
+    expect(ids).toContain('more:mekdad');
+    for (const id of ids) {
+      expect(id.length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
+      expect(decodeButton(id)).toBeDefined();
+    }
+    for (const b of buttons) expect(('label' in b ? b.label : '')?.length ?? 0).toBeLessThanOrEqual(80);
+  });
+
+  test('confident answers offer no "Did you mean"', () => {
+    const [m] = renderReply(answer({ alternatives: [alt('p12-x', 12, 'q')] }), { byline: BYLINE });
+    const ids = m?.components.flatMap((r) => r.toJSON().components).map((b) => ('custom_id' in b ? b.custom_id : ''));
+    expect(ids).toEqual(['alts:a:p12-x', 'more:mekdad']);
+  });
+});
+
+describe('no answer', () => {
+  const none: NoAnswer = {
+    kind: 'no-answer',
+    reason: 'not-in-article',
+    message: 'The article does not say. / المقال لا يذكر ذلك.',
+    suggestions: ['ماذا قال الأسد؟', 'What did Mekdad say?'],
+    script: 'arabic',
+  };
+
+  test('is ephemeral, says the article does not say, echoes the question safely and lists suggestions', () => {
+    const m = renderNoAnswer(none, { question: '@everyone **ما حالة الطقس** <@&123456789012345678>' });
+    expect(m.ephemeral).toBe(true);
+    const json = JSON.stringify(m.embeds.map((e) => e.toJSON()));
+    expect(json).toContain('The article does not say');
+    expect(json).toContain('ماذا قال الأسد؟');
+    expect(json).not.toMatch(/@everyone|<@&/);
+    expect(json).toContain('\\\\*\\\\*');
+  });
+
+  test('an empty question gets a prompt, not "you asked"', () => {
+    const m = renderNoAnswer({ ...none, reason: 'empty' }, { question: '   ' });
+    const e = m.embeds[0]?.toJSON();
+    expect(e?.title).toContain('Please write a question');
+    expect(e?.fields?.map((f) => f.name)).not.toContain('You asked');
+  });
+});
+
+describe('custom ids', () => {
+  test('round-trip every kind', () => {
+    const actions: ButtonAction[] = [
+      { kind: 'alt', script: 'latin', ref: 'p04-assad-said' },
+      { kind: 'alts', script: 'mixed', refs: ['p1', 'p2', 'e-3'] },
+      { kind: 'more', speakerId: 'assad' },
+      { kind: 'quote', speakerId: 'mekdad', page: 2 },
+    ];
+    for (const action of actions) {
+      const id = encodeButton(action);
+      expect(id).toBeDefined();
+      expect(decodeButton(id ?? '')).toEqual(action);
+    }
+  });
+
+  test.each(['', 'alt:', 'alt:x:p1', 'quote:mekdad:-1', 'more:a b', 'alts:a:1,2,3,4', 'x'.repeat(101), 'more:x:y'])(
+    'rejects %j',
+    (id) => {
+      expect(decodeButton(id)).toBeUndefined();
+    },
+  );
+
+  test('drops refs that would overflow 100 characters, never produces a longer id', () => {
+    const refs = ['a'.repeat(60), 'b'.repeat(30), 'c'.repeat(30)];
+    const id = encodeButton({ kind: 'alts', script: 'arabic', refs });
+    expect(id).toBe(`alts:a:${'a'.repeat(60)},${'b'.repeat(30)}`);
+  });
+});
+
+test('speakers list from the real corpus fits the limits', () => {
+  const [m] = renderSpeakers(realAnswerer().corpus.speakers);
+  expect(m && payloadProblems(bodyOf(m))).toEqual([]);
+});
+
+function alt(entryId: string | undefined, paragraph: number, label: string) {
+  return {
+    quote: 'quote',
+    speaker,
+    paragraph,
+    source: entryId ? ('qa' as const) : ('article' as const),
+    confidence: 0.3,
+    label,
+    ...(entryId && { entryId }),
+  };
+}

@@ -1,0 +1,659 @@
+/**
+ * A fake Discord on 127.0.0.1 for end-to-end tests with the real discord.js Client: one node:http server for REST
+ * (`/api/v10/...`) and a `ws` WebSocket gateway (`/gateway`, resumes on `/resume`), both on a random port.
+ *
+ * It records every REST request (method, route, query, JSON body) and enforces what Discord enforces and bots get
+ * wrong: an interaction is acknowledged once (second callback → 40060), within 3 s of its creation (→ 10062), and
+ * webhook edits/follow-ups need that acknowledgement. Any route can be told to fail with a status and code.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+import {
+  type FakeGuild,
+  type FakeUser,
+  guildCreate,
+  interaction,
+  type Json,
+  member,
+  message,
+  type Place,
+  user,
+} from './payloads.ts';
+import { snowflake, timestampOf } from './snowflake.ts';
+
+export interface RecordedRequest {
+  method: string;
+  /** Raw path as received, e.g. `/api/v10/webhooks/1/tok/messages/%40original`. */
+  path: string;
+  /** Path after `/api/v10`. */
+  route: string;
+  query: Record<string, string>;
+  /** Parsed JSON body, or undefined. */
+  body: unknown;
+  authorization: string | undefined;
+  status: number;
+  at: number;
+}
+
+/** Makes matching requests fail. `times` counts down; `retryAfter` (seconds) is sent as Retry-After for 429. */
+export interface FailRule {
+  method?: string;
+  route: RegExp;
+  status: number;
+  code?: number;
+  message?: string;
+  retryAfter?: number;
+  times?: number;
+}
+
+export interface GatewayConnection {
+  path: string;
+  socket: WebSocket;
+  /** op codes the client sent on this connection, in order. */
+  received: number[];
+}
+
+interface InteractionState {
+  createdAt: number;
+  token: string;
+  acked: boolean;
+  place: Place;
+  user: FakeUser;
+  original?: Json;
+}
+
+interface Session {
+  id: string;
+  seq: number;
+  /** Dispatches sent, for replay on RESUME. */
+  log: Json[];
+}
+
+export interface FakeDiscordOptions {
+  token: string;
+  /** How long an interaction accepts its first callback. @defaultValue 3000 (Discord's deadline) */
+  interactionDeadlineMs?: number;
+}
+
+/** One running fake. Create with {@link FakeDiscord.start}, end with {@link FakeDiscord.close}. */
+export class FakeDiscord {
+  readonly token: string;
+  readonly applicationId = snowflake();
+  readonly bot: FakeUser;
+  readonly guild: FakeGuild = { id: snowflake(), channelId: snowflake(), name: 'Test Guild' };
+  readonly requests: RecordedRequest[] = [];
+  readonly connections: GatewayConnection[] = [];
+  identifies = 0;
+  resumes = 0;
+  /** The `d` of the last IDENTIFY (intents, properties; the token is checked, then replaced). */
+  lastIdentify: Json | undefined;
+
+  readonly #server: Server;
+  readonly #wss: WebSocketServer;
+  readonly #sockets = new Set<Socket>();
+  readonly #interactions = new Map<string, InteractionState>();
+  readonly #rules: FailRule[] = [];
+  readonly #waiters = new Set<{
+    match: (r: RecordedRequest) => boolean;
+    resolve: (r: RecordedRequest) => void;
+    cancel: () => void;
+  }>();
+  readonly #dmChannels = new Map<string, string>();
+  readonly #deadlineMs: number;
+  #session: Session | undefined;
+  #active: GatewayConnection | undefined;
+  #port = 0;
+
+  private constructor(options: FakeDiscordOptions) {
+    this.token = options.token;
+    this.#deadlineMs = options.interactionDeadlineMs ?? 3000;
+    this.bot = user(this.applicationId, 'iqtibas', true);
+    this.#server = createServer((req, res) => void this.#onHttp(req, res));
+    this.#server.on('connection', (s) => {
+      this.#sockets.add(s);
+      s.on('close', () => this.#sockets.delete(s));
+    });
+    this.#wss = new WebSocketServer({ noServer: true });
+    this.#server.on('upgrade', (req, socket, head) => {
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      if (path !== '/gateway' && path !== '/resume') {
+        socket.destroy();
+        return;
+      }
+      this.#wss.handleUpgrade(req, socket, head, (ws) => this.#onGateway(ws, path));
+    });
+  }
+
+  /** Starts the fake on 127.0.0.1 with a random port. */
+  static async start(options: FakeDiscordOptions): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
+    fake.#port = (fake.#server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** Sockets accepted by the fake and still open (its side of every connection). */
+  get openSockets(): number {
+    return this.#sockets.size;
+  }
+
+  /** REST base for discord.js `rest.api` (the library appends /v10). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.#port}/api`;
+  }
+
+  /** Client options that point discord.js at this fake. */
+  get clientOptions() {
+    return { rest: { api: this.apiUrl, globalRequestsPerSecond: 10_000 } };
+  }
+
+  /** Closes every socket and the server. */
+  async close(): Promise<void> {
+    for (const w of [...this.#waiters]) w.cancel();
+    for (const c of this.#wss.clients) c.terminate();
+    await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+    for (const s of this.#sockets) s.destroy();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Test controls
+
+  /** Makes the next matching request(s) fail. */
+  fail(rule: FailRule): void {
+    this.#rules.push({ times: 1, ...rule });
+  }
+
+  /**
+   * Resolves with the first request matching `match`, looking at requests recorded from index `since` on first.
+   * Rejects after `timeoutMs`.
+   */
+  waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs = 3000, since = 0): Promise<RecordedRequest> {
+    const found = this.requests.slice(since).find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        match,
+        resolve: (r: RecordedRequest) => {
+          clearTimeout(timer);
+          this.#waiters.delete(waiter);
+          resolve(r);
+        },
+        cancel: () => {
+          clearTimeout(timer);
+          this.#waiters.delete(waiter);
+          reject(new Error('fake-discord: closed while waiting for a request'));
+        },
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.delete(waiter);
+        reject(new Error(`fake-discord: no matching request within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.#waiters.add(waiter);
+    });
+  }
+
+  /** Every recorded request about one interaction (its callback and its webhook calls), in order. */
+  requestsFor(token: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.route.includes(`/${token}/`) || r.route.endsWith(`/${token}`));
+  }
+
+  /** Sends a dispatch (op 0) on the current session; queued for replay when no connection is live. */
+  dispatch(t: string, d: unknown): void {
+    const session = this.#session;
+    if (!session) throw new Error('fake-discord: no session (the client never identified)');
+    const payload = { op: 0, t, s: ++session.seq, d };
+    session.log.push(payload);
+    if (this.#active?.socket.readyState === 1) this.#active.socket.send(JSON.stringify(payload));
+  }
+
+  /** Tells the client to reconnect (op 7 RECONNECT); it should resume on `resume_gateway_url`. */
+  requestReconnect(): void {
+    this.#active?.socket.send(JSON.stringify({ op: 7, d: null }));
+  }
+
+  /** Closes the gateway connection from the server side with `code` (4000 = unknown error: the client resumes). */
+  closeGateway(code = 4000): void {
+    this.#active?.socket.close(code, 'fake-discord closed the connection');
+  }
+
+  /** Resolves once the session has been resumed `count` times in all. */
+  async waitForResumes(count: number, timeoutMs = 5000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.resumes < count || this.#active?.socket.readyState !== 1) {
+      if (Date.now() > until) throw new Error(`fake-discord: ${this.resumes} resumes, expected ${count}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** Resolves when the gateway connection is closed by the client (after `client.destroy()`). */
+  async waitForGatewayClosed(timeoutMs = 3000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while ([...this.#wss.clients].some((c) => c.readyState !== 3)) {
+      if (Date.now() > until) throw new Error('fake-discord: gateway still open');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Users acting
+
+  /** A new user (random id). */
+  newUser(name?: string): FakeUser {
+    return user(snowflake(), name);
+  }
+
+  /** The DM channel id between the bot and `u` (stable per user). */
+  dmChannelOf(u: FakeUser): string {
+    let id = this.#dmChannels.get(u.id);
+    if (!id) {
+      id = snowflake();
+      this.#dmChannels.set(u.id, id);
+    }
+    return id;
+  }
+
+  /**
+   * Dispatches an interaction and returns its id and token. `createdAt` backdates its snowflake (to test the
+   * deferral of late interactions); `inDm` puts it in the bot's DM with the user instead of the guild channel.
+   */
+  interact(fields: {
+    type: 2 | 3 | 4;
+    data: Json;
+    user?: FakeUser;
+    inDm?: boolean;
+    createdAt?: number;
+    message?: Json;
+  }): { id: string; token: string; user: FakeUser } {
+    const u = fields.user ?? this.newUser();
+    const place: Place = fields.inDm
+      ? { kind: 'dm', channelId: this.dmChannelOf(u) }
+      : { kind: 'guild', guild: this.guild };
+    const id = snowflake(fields.createdAt);
+    const token = `itok-${randomUUID()}`;
+    this.#interactions.set(id, { createdAt: timestampOf(id), token, acked: false, place, user: u });
+    this.dispatch(
+      'INTERACTION_CREATE',
+      interaction({
+        type: fields.type,
+        applicationId: this.applicationId,
+        user: u,
+        place,
+        data: fields.data,
+        id,
+        token,
+        ...(fields.message && { message: fields.message }),
+      }),
+    );
+    return { id, token, user: u };
+  }
+
+  /** Dispatches `/name` with string/boolean options, like a user pressing enter. */
+  slash(
+    name: string,
+    options: Record<string, string | boolean> = {},
+    extra: { user?: FakeUser; inDm?: boolean; createdAt?: number } = {},
+  ) {
+    return this.interact({
+      type: 2,
+      data: {
+        id: snowflake(),
+        name,
+        type: 1,
+        options: Object.entries(options).map(([n, value]) => ({
+          name: n,
+          type: typeof value === 'boolean' ? 5 : 3,
+          value,
+        })),
+      },
+      ...extra,
+    });
+  }
+
+  /** Dispatches an autocomplete request for `/name` with `option` focused at `value`. */
+  autocomplete(name: string, option: string, value: string, extra: { user?: FakeUser; inDm?: boolean } = {}) {
+    return this.interact({
+      type: 4,
+      data: { id: snowflake(), name, type: 1, options: [{ name: option, type: 3, value, focused: true }] },
+      ...extra,
+    });
+  }
+
+  /**
+   * Clicks a button on a message the bot sent. `on` is the recorded request that created the message (a callback,
+   * edit, follow-up or channel message); its embeds and components become the clicked message.
+   */
+  click(customId: string, on: RecordedRequest, extra: { user?: FakeUser; inDm?: boolean } = {}) {
+    const data = messageData(on);
+    const state = [...this.#interactions.values()].find((s) => on.route.includes(s.token));
+    const msg = message({
+      channelId: state?.place.kind === 'dm' ? state.place.channelId : this.guild.channelId,
+      ...(state?.place.kind !== 'dm' && { guildId: this.guild.id }),
+      author: this.bot,
+      content: typeof data.content === 'string' ? data.content : '',
+      embeds: (data.embeds as unknown[]) ?? [],
+      components: (data.components as unknown[]) ?? [],
+      flags: typeof data.flags === 'number' ? data.flags : 0,
+      applicationId: this.applicationId,
+    });
+    return this.interact({
+      type: 3,
+      data: { custom_id: customId, component_type: 2 },
+      message: msg,
+      ...(state && { user: state.user, inDm: state.place.kind === 'dm' }),
+      ...extra,
+    });
+  }
+
+  /** A user sends a DM to the bot (a cold start: the client has never seen this channel). Returns the message id. */
+  dm(content: string, from: FakeUser = this.newUser()): { id: string; channelId: string; user: FakeUser } {
+    const channelId = this.dmChannelOf(from);
+    const msg = message({ channelId, author: from, content });
+    this.dispatch('MESSAGE_CREATE', { ...msg, channel_type: 1 });
+    return { id: msg.id as string, channelId, user: from };
+  }
+
+  /** A user posts in the guild channel; `mentionBot` adds the bot to `mentions` (put `<@id>` in content yourself). */
+  post(content: string, options: { from?: FakeUser; mentionBot?: boolean; asBot?: boolean } = {}) {
+    const from = options.from ?? (options.asBot ? user(snowflake(), 'otherbot', true) : this.newUser());
+    const msg = message({
+      channelId: this.guild.channelId,
+      guildId: this.guild.id,
+      author: from,
+      content,
+      mentions: options.mentionBot ? [this.bot] : [],
+    });
+    this.dispatch('MESSAGE_CREATE', { ...msg, member: member(from), channel_type: 0 });
+    return { id: msg.id as string, user: from };
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Gateway
+
+  #onGateway(socket: WebSocket, path: string): void {
+    const conn: GatewayConnection = { path, socket, received: [] };
+    this.connections.push(conn);
+    socket.on('message', (raw) => this.#onGatewayMessage(conn, raw.toString()));
+    socket.on('error', () => {});
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
+  }
+
+  #onGatewayMessage(conn: GatewayConnection, raw: string): void {
+    let payload: { op: number; d: Json | null };
+    try {
+      payload = JSON.parse(raw);
+    } catch {
+      conn.socket.close(4002, 'Decode error');
+      return;
+    }
+    conn.received.push(payload.op);
+    const send = (p: unknown) => conn.socket.send(JSON.stringify(p));
+    switch (payload.op) {
+      case 1:
+        send({ op: 11 });
+        break;
+      case 2: {
+        if (payload.d?.token !== this.token) {
+          conn.socket.close(4004, 'Authentication failed');
+          return;
+        }
+        this.identifies++;
+        this.lastIdentify = { ...payload.d, token: '[checked]' };
+        this.#active = conn;
+        this.#session = { id: randomUUID().replaceAll('-', ''), seq: 0, log: [] };
+        this.dispatch('READY', {
+          v: 10,
+          user: this.bot,
+          guilds: [{ id: this.guild.id, unavailable: true }],
+          session_id: this.#session.id,
+          resume_gateway_url: `ws://127.0.0.1:${this.#port}/resume`,
+          shard: [0, 1],
+          application: { id: this.applicationId, flags: 0 },
+          private_channels: [],
+          relationships: [],
+          presences: [],
+          guild_join_requests: [],
+          geo_ordered_rtc_regions: [],
+          user_settings: {},
+        });
+        this.dispatch('GUILD_CREATE', guildCreate(this.guild, this.bot));
+        break;
+      }
+      case 6: {
+        const d = payload.d ?? {};
+        const session = this.#session;
+        if (d.token !== this.token || !session || d.session_id !== session.id) {
+          send({ op: 9, d: false });
+          return;
+        }
+        this.resumes++;
+        this.#active = conn;
+        const from = typeof d.seq === 'number' ? d.seq : 0;
+        for (const p of session.log) if ((p.s as number) > from) send(p);
+        this.dispatch('RESUMED', {});
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // REST
+
+  async #onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const route = url.pathname.replace(/^\/api\/v\d+/, '');
+    let body: unknown;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      body = raw;
+    }
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      route,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      authorization: req.headers.authorization,
+      status: 0,
+      at: Date.now(),
+    };
+    const reply = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      this.requests.push(record);
+      res.writeHead(status, json === undefined ? headers : { 'content-type': 'application/json', ...headers });
+      res.end(json === undefined ? undefined : JSON.stringify(json));
+      for (const w of [...this.#waiters]) if (w.match(record)) w.resolve(record);
+    };
+    const error = (status: number, code: number, msg: string) => reply(status, { message: msg, code });
+
+    const rule = this.#rules.find((r) => (r.method ?? record.method) === record.method && r.route.test(route));
+    if (rule) {
+      rule.times = (rule.times ?? 1) - 1;
+      if (rule.times <= 0) this.#rules.splice(this.#rules.indexOf(rule), 1);
+      if (rule.status === 429) {
+        const after = rule.retryAfter ?? 0.05;
+        reply(
+          429,
+          { message: 'You are being rate limited.', retry_after: after, global: false },
+          { 'retry-after': String(after), 'x-ratelimit-scope': 'user' },
+        );
+        return;
+      }
+      error(rule.status, rule.code ?? 0, rule.message ?? `fake failure ${rule.code ?? rule.status}`);
+      return;
+    }
+
+    const m = record.method;
+    // Interaction routes authenticate with the interaction token, not the bot token.
+    const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(route);
+    if (callback && m === 'POST') {
+      this.#callback(callback[1] ?? '', callback[2] ?? '', body as Json, url, reply, error);
+      return;
+    }
+    const webhook = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/(%40original|@original|\d+))?$/.exec(route);
+    if (webhook) {
+      this.#webhook(m, webhook[1] ?? '', webhook[2] ?? '', webhook[4], body as Json, reply, error);
+      return;
+    }
+    if (record.authorization !== `Bot ${this.token}`) {
+      error(401, 0, '401: Unauthorized');
+      return;
+    }
+    if (m === 'GET' && route === '/gateway/bot') {
+      reply(200, {
+        url: `ws://127.0.0.1:${this.#port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      });
+      return;
+    }
+    if (m === 'GET' && route === '/users/@me') {
+      reply(200, this.bot);
+      return;
+    }
+    const channelMessages = /^\/channels\/(\d+)\/messages$/.exec(route);
+    if (channelMessages && m === 'POST') {
+      const b = (body ?? {}) as Json;
+      const channelId = channelMessages[1] ?? '';
+      const inGuild = channelId === this.guild.channelId;
+      reply(
+        200,
+        message({
+          channelId,
+          ...(inGuild && { guildId: this.guild.id }),
+          author: this.bot,
+          content: typeof b.content === 'string' ? b.content : '',
+          embeds: (b.embeds as unknown[]) ?? [],
+          components: (b.components as unknown[]) ?? [],
+          ...(b.message_reference !== undefined && { messageReference: b.message_reference as Json }),
+        }),
+      );
+      return;
+    }
+    const commands = /^\/applications\/(\d+)(\/guilds\/(\d+))?\/commands$/.exec(route);
+    if (commands && m === 'PUT') {
+      const guildId = commands[3];
+      if (commands[1] !== this.applicationId) {
+        error(403, 50001, 'Missing Access');
+        return;
+      }
+      const list = Array.isArray(body) ? (body as Json[]) : [];
+      reply(
+        200,
+        list.map((c) => ({
+          id: snowflake(),
+          application_id: this.applicationId,
+          version: snowflake(),
+          default_member_permissions: null,
+          type: 1,
+          ...c,
+          ...(guildId && { guild_id: guildId }),
+        })),
+      );
+      return;
+    }
+    error(404, 0, '404: Not Found');
+  }
+
+  #callback(
+    id: string,
+    token: string,
+    body: Json,
+    url: URL,
+    reply: (s: number, j?: unknown) => void,
+    error: (s: number, c: number, m: string) => void,
+  ): void {
+    const state = this.#interactions.get(id);
+    if (!state || state.token !== token || Date.now() - state.createdAt > this.#deadlineMs) {
+      error(404, 10062, 'Unknown interaction');
+      return;
+    }
+    if (state.acked) {
+      error(400, 40060, 'Interaction has already been acknowledged.');
+      return;
+    }
+    state.acked = true;
+    const type = body?.type;
+    const data = (body?.data ?? {}) as Json;
+    if (type === 4 || type === 7 || type === 5) state.original = this.#webhookMessage(state, data);
+    if (url.searchParams.get('with_response') === 'true') {
+      reply(200, {
+        interaction: { id, type: 2, activity_instance_id: null, response_message_id: state.original?.id ?? null },
+        ...(state.original && { resource: { type, message: state.original } }),
+      });
+      return;
+    }
+    reply(204);
+  }
+
+  #webhook(
+    method: string,
+    appId: string,
+    token: string,
+    messageId: string | undefined,
+    body: Json,
+    reply: (s: number, j?: unknown) => void,
+    error: (s: number, c: number, m: string) => void,
+  ): void {
+    const state = [...this.#interactions.values()].find((s) => s.token === token);
+    if (appId !== this.applicationId || !state) {
+      error(404, 10015, 'Unknown Webhook');
+      return;
+    }
+    if (!state.acked) {
+      error(404, 10008, 'Unknown Message');
+      return;
+    }
+    if (messageId === undefined && method === 'POST') {
+      reply(200, this.#webhookMessage(state, body ?? {}));
+      return;
+    }
+    if (!state.original) {
+      error(404, 10008, 'Unknown Message');
+      return;
+    }
+    if (method === 'PATCH') {
+      state.original = { ...state.original, ...this.#webhookMessage(state, body ?? {}), id: state.original.id };
+      reply(200, state.original);
+      return;
+    }
+    if (method === 'GET') {
+      reply(200, state.original);
+      return;
+    }
+    if (method === 'DELETE') {
+      delete state.original;
+      reply(204);
+      return;
+    }
+    error(405, 0, '405: Method Not Allowed');
+  }
+
+  #webhookMessage(state: InteractionState, data: Json): Json {
+    return message({
+      channelId: state.place.kind === 'dm' ? state.place.channelId : state.place.guild.channelId,
+      ...(state.place.kind === 'guild' && { guildId: state.place.guild.id }),
+      author: this.bot,
+      content: typeof data.content === 'string' ? data.content : '',
+      embeds: (data.embeds as unknown[]) ?? [],
+      components: (data.components as unknown[]) ?? [],
+      flags: typeof data.flags === 'number' ? data.flags : 0,
+      webhookId: this.applicationId,
+      applicationId: this.applicationId,
+    });
+  }
+}
+
+/** The message part of a recorded request: `data` of an interaction callback, else the body itself. */
+export function messageData(r: RecordedRequest): Json {
+  const body = (r.body ?? {}) as Json;
+  return r.route.endsWith('/callback') ? ((body.data ?? {}) as Json) : body;
+}
