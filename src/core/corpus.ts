@@ -72,8 +72,8 @@ export interface RawSeeds {
 }
 
 /**
- * Removes the stray `&` characters of the source text (HTML-entity debris). The only change ever made to the
- * article's text; every quote shown is a substring of the result.
+ * Removes the stray `&` characters of the source text (HTML-entity debris) and turns CRLF/CR line ends into LF.
+ * The only changes ever made to the article's text; every quote shown is a substring of the result.
  */
 export function cleanArticle(raw: string): string {
   return raw.replace(/&/g, '').replace(/\r\n?/g, '\n');

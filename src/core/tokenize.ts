@@ -56,7 +56,8 @@ const PRONOUN_SUFFIXES = ['هما', 'كما', 'هم', 'هن', 'ها', 'نا', '�
 const INFLECTION_SUFFIXES = ['تين', 'تان', 'ات', 'ون', 'ين', 'ان', 'يه', 'ي', 'ه', 'ت'];
 
 /**
- * Light stem of a normalized Arabic token: strips at most one proclitic group and one suffix.
+ * Light stem of a normalized Arabic token: strips at most one proclitic group, then at most one pronoun
+ * suffix and one inflection suffix (see `PRONOUN_SUFFIXES`).
  * E.g. والعراقي → عراق, البلدين → بلد, حربهما → حرب, بالتنظيمات → تنظيم. Not a root extractor: it merges
  * inflections of one word, never different words of one root (which would hurt precision in a 14-paragraph text).
  * A bare preposition (ب ل ك without ال) is ambiguous (بحث is a word, ب+حث is not), so it is kept here;
@@ -167,7 +168,7 @@ const LATIN_SKELETON_STEPS: ReadonlyArray<[RegExp, string]> = [
  * Consonant skeleton shared by Arabic script and its Latin transliterations (Arabizi and English spellings
  * of names): vowels, و/ي/ا, ع/3 and ء/2 are dropped, look-alike consonants are merged (ق/ك/q/k, ص/س/s,
  * ض/د/dh/d, ط/ت/th/6/t), doubled letters collapse. So العبادي, "3abadi" and "Abadi" all give "bd", and
- * المقداد, "Mekdad" and "Miqdad" give "mkdd". The Arabic article ال is stripped first. Lossy on purpose: it
+ * المقداد, "Mekdad" and "Miqdad" give "mkd". The Arabic article ال is stripped first. Lossy on purpose: it
  * is only used to match a Latin token against Arabic vocabulary, with a penalty (see matcher).
  */
 export function skeleton(token: string): string {
