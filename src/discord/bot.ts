@@ -93,13 +93,23 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
   client.on(Events.ShardError, (err, shardId) => logger.error({ err: describeError(err), shardId }, 'gateway error'));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn(
+      { route: info.route, method: info.method, retryAfter: info.retryAfter, global: info.global, scope: info.scope },
+      'rate limited by Discord',
+    ),
+  );
 
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    client.removeAllListeners();
+    // Stop answering first; keep the error listeners through destroy() (an unheard 'error' event would throw).
+    client.off(Events.InteractionCreate, onInteraction);
+    client.off(Events.MessageCreate, onMessage);
     await client.destroy();
+    client.removeAllListeners();
+    client.rest.removeAllListeners();
     logger.info('discord bot stopped');
   };
 

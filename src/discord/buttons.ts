@@ -38,8 +38,9 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       break;
     }
     case 'alts': {
-      const answers = action.refs.map((ref) => resolveRef(answerer, ref, action.script));
-      if (answers.every((a) => a !== undefined)) messages = renderAlternatives(answers, byline);
+      // Show what still resolves; expired only when nothing does.
+      const answers = action.refs.map((ref) => resolveRef(answerer, ref, action.script)).filter((a) => a !== undefined);
+      if (answers.length > 0) messages = renderAlternatives(answers, byline);
       break;
     }
     case 'more': {

@@ -10,7 +10,18 @@ export const DISCORD_CODES = Object.freeze({
   alreadyAcknowledged: RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged, // 40060
   cannotDmUser: RESTJSONErrorCodes.CannotSendMessagesToThisUser, // 50007: DMs closed or no shared server
   missingAccess: RESTJSONErrorCodes.MissingAccess, // 50001
+  missingPermissions: RESTJSONErrorCodes.MissingPermissions, // 50013: cannot post in that channel
 });
+
+/** Send failures that are about the recipient or channel, not about us: logged as warnings. */
+export function isRecipientProblem(err: unknown): boolean {
+  const code = discordCode(err);
+  return (
+    code === DISCORD_CODES.cannotDmUser ||
+    code === DISCORD_CODES.missingAccess ||
+    code === DISCORD_CODES.missingPermissions
+  );
+}
 
 /** The numeric Discord error code of a REST error, if any. */
 export function discordCode(err: unknown): number | undefined {

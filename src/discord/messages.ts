@@ -6,7 +6,7 @@ import type { Client, Message } from 'discord.js';
 import { exampleQuestions } from './commands/shared.ts';
 import type { BotContext } from './context.ts';
 import type { Cooldown } from './cooldown.ts';
-import { DISCORD_CODES, describeError, discordCode } from './errors.ts';
+import { describeError, isRecipientProblem } from './errors.ts';
 import { NOTICES, type RenderedMessage, renderHelp, renderNotice, renderReply, toMessageReply } from './render.ts';
 
 /** Words that ask for help instead of asking the article. */
@@ -43,8 +43,7 @@ export async function handleMessage(
     for (const m of messages) await message.reply(toMessageReply(m));
     ctx.logger.debug({ messageId: message.id, dm: !message.inGuild() }, 'message answered');
   } catch (err) {
-    const code = discordCode(err);
-    const level = code === DISCORD_CODES.cannotDmUser || code === DISCORD_CODES.missingAccess ? 'warn' : 'error';
+    const level = isRecipientProblem(err) ? 'warn' : 'error';
     ctx.logger[level]({ err: describeError(err), messageId: message.id }, 'could not answer a message');
   }
 }

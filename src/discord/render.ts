@@ -22,10 +22,10 @@ import {
   type MessageMentionOptions,
   type MessageReplyOptions,
 } from 'discord.js';
-import type { Alternative, Answer, NoAnswer, QueryScript, Speaker } from '../core/types.ts';
+import type { Alternative, Answer, NoAnswer, QueryScript, Reply, Speaker } from '../core/types.ts';
 import { type ButtonAction, encodeButton } from './customIds.ts';
 import { type FieldSpec, fitEmbeds, groupEmbeds, LIMITS } from './limits.ts';
-import { isolateLtrRuns, sanitizeUserText, truncateAtWord } from './text.ts';
+import { fitIsolated, isolateLtrRuns, sanitizeUserText, stripBidiControls, truncateAtWord } from './text.ts';
 
 /** A message ready to send, independent of how (interaction reply, edit, follow-up, channel message). */
 export interface RenderedMessage {
@@ -62,7 +62,7 @@ export interface AnswerContext {
  *
  * @returns one message, or more when a very long quote needs follow-ups (buttons stay on the first).
  */
-export function renderReply(reply: Answer | NoAnswer, ctx: AnswerContext & { private?: boolean }): RenderedMessage[] {
+export function renderReply(reply: Reply, ctx: AnswerContext & { private?: boolean }): RenderedMessage[] {
   if (reply.kind === 'no-answer') return [renderNoAnswer(reply, ctx)];
   const embeds = answerEmbeds(reply, ctx);
   const messages = splitIntoMessages(embeds, ctx.private ?? false);
@@ -87,7 +87,8 @@ export function answerEmbeds(
   if (answer.confidence < LOW_CONFIDENCE && answer.alternatives.length > 0) {
     fields.push({ name: 'Not sure', value: 'This is my best guess; the buttons below show other passages.' });
   }
-  const title = ctx.question ? isolateLtrRuns(sanitizeUserText(ctx.question, 200)) : ctx.heading;
+  const { question } = ctx;
+  const title = question ? fitIsolated(200, (b) => sanitizeUserText(question, b)) : ctx.heading;
   return fitEmbeds({
     ...(title && { title }),
     description: answer.quote,
@@ -123,7 +124,9 @@ export function refOf(a: { entryId?: string; paragraph: number }): string {
 function button(action: ButtonAction, label: string, style: ButtonStyle): ButtonBuilder | undefined {
   const id = encodeButton(action);
   if (!id) return undefined;
-  return new ButtonBuilder().setCustomId(id).setLabel(truncateAtWord(label, LIMITS.buttonLabel)).setStyle(style);
+  // Labels are plain text (no markdown); LTR runs are isolated after cutting, so no FSI…PDI pair is ever split.
+  const text = fitIsolated(LIMITS.buttonLabel, (b) => truncateAtWord(stripBidiControls(label), b));
+  return new ButtonBuilder().setCustomId(id).setLabel(text).setStyle(style);
 }
 
 function rowOf(buttons: (ButtonBuilder | undefined)[]): ActionRowBuilder<ButtonBuilder>[] {
@@ -146,7 +149,7 @@ function answerButtons(answer: Answer): ActionRowBuilder<ButtonBuilder>[] {
     alternatives.map((alt) =>
       button(
         { kind: 'alt', script: answer.script, ref: refOf(alt) },
-        isolateLtrRuns(`Did you mean: ${alt.label}`),
+        `Did you mean: ${alt.label}`,
         ButtonStyle.Primary,
       ),
     ),
@@ -167,14 +170,15 @@ function uniqueByRef(alternatives: readonly Alternative[]): Alternative[] {
 /** "The article does not say" + what the user asked (sanitized) + curated suggestions. Always ephemeral. */
 export function renderNoAnswer(reply: NoAnswer, ctx: { question?: string }): RenderedMessage {
   const fields: FieldSpec[] = [];
-  const asked = ctx.question ? sanitizeUserText(ctx.question, 300) : '';
-  if (reply.reason !== 'empty' && asked !== '') fields.push({ name: 'You asked', value: isolateLtrRuns(asked) });
+  const { question } = ctx;
+  const asked = question ? fitIsolated(300, (b) => sanitizeUserText(question, b)) : '';
+  if (reply.reason !== 'empty' && asked !== '') fields.push({ name: 'You asked', value: asked });
   if (reply.suggestions.length > 0) {
     fields.push({
       name: 'Questions I can answer',
       value: reply.suggestions
         .slice(0, 8)
-        .map((s) => isolateLtrRuns(`• ${sanitizeUserText(s, 120)}`))
+        .map((s) => fitIsolated(130, (b) => `• ${sanitizeUserText(s, b - 2)}`))
         .join('\n'),
     });
   }
@@ -281,9 +285,7 @@ export function renderArticle(info: ArticleInfo): RenderedMessage[] {
           'Every answer is the article’s exact words, with who said them and where.',
         ].join('\n'),
       },
-      ...(info.examples.length > 0
-        ? [{ name: 'Try', value: info.examples.map((e) => isolateLtrRuns(`• ${sanitizeUserText(e, 120)}`)).join('\n') }]
-        : []),
+      ...(info.examples.length > 0 ? [{ name: 'Try', value: bullets(info.examples) }] : []),
     ],
     color: COLOR.info,
   });
@@ -310,18 +312,22 @@ export function renderHelp(examples: readonly string[]): RenderedMessage[] {
         ].join('\n'),
       },
       { name: 'Without commands', value: 'DM me a question, or mention me in a channel followed by your question.' },
-      ...(examples.length > 0
-        ? [{ name: 'Try', value: examples.map((e) => isolateLtrRuns(`• ${sanitizeUserText(e, 120)}`)).join('\n') }]
-        : []),
+      ...(examples.length > 0 ? [{ name: 'Try', value: bullets(examples) }] : []),
     ],
     color: COLOR.info,
   });
   return splitIntoMessages(embeds, false);
 }
 
+/** Example questions as a bullet list (escaped: they are shown as text, not markdown). */
+function bullets(questions: readonly string[]): string {
+  return questions.map((q) => fitIsolated(130, (b) => `• ${sanitizeUserText(q, b - 2)}`)).join('\n');
+}
+
 /** A one-line message (errors, expired buttons, cooldown); ephemeral unless told otherwise. */
 export function renderNotice(text: string, ephemeral = true): RenderedMessage {
-  return { content: truncateAtWord(isolateLtrRuns(text), LIMITS.content), embeds: [], components: [], ephemeral };
+  const content = fitIsolated(LIMITS.content, (b) => truncateAtWord(text, b));
+  return { content, embeds: [], components: [], ephemeral };
 }
 
 /** Fixed user-facing texts, in one place so tests assert them. */

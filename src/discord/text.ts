@@ -44,6 +44,22 @@ export function isolateLtrRuns(text: string): string {
     .join('\n');
 }
 
+/**
+ * Builds a line with `build(budget)` and isolates its LTR runs, shrinking the budget until the result fits in `max`.
+ * Cutting after isolating could split an FSI…PDI pair; this never does.
+ *
+ * @example fitIsolated(80, (b) => truncateAtWord(`Did you mean: ${label}`, b))
+ */
+export function fitIsolated(max: number, build: (budget: number) => string): string {
+  let budget = max;
+  for (;;) {
+    const out = isolateLtrRuns(build(budget));
+    if (out.length <= max) return out;
+    if (budget <= 1) return '';
+    budget = Math.max(1, budget - Math.max(1, out.length - max));
+  }
+}
+
 /** True when every PDI closes an open FSI/LRI/RLI and none stays open (what Discord clients need). */
 export function isolatesBalanced(text: string): boolean {
   let depth = 0;

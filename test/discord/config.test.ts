@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { TOKEN } from './harness.ts';
+import { TOKEN } from './fixtures.ts';
 
 describe('loadConfig', () => {
   test('no token means terminal mode: everything optional, log level defaults to info', () => {

@@ -13,8 +13,9 @@ import { isolatesBalanced } from '../../src/discord/text.ts';
 import { createLogger } from '../../src/logger.ts';
 import { FakeDiscord, messageData, type RecordedRequest } from '../fake-discord/server.ts';
 
-/** A token-shaped secret: the tests assert it never shows up in logs or payloads. */
-export const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GfAkEt.super-secret-test-token_DO-NOT-LOG';
+import { TOKEN } from './fixtures.ts';
+
+export { TOKEN } from './fixtures.ts';
 
 let shared: Answerer | undefined;
 

@@ -34,6 +34,8 @@ export interface RecordedRequest {
   body: unknown;
   authorization: string | undefined;
   status: number;
+  /** Discord error code of the response, if it was an error; `injected` when a {@link FailRule} produced it. */
+  error?: { code: number; injected: boolean };
   at: number;
 }
 
@@ -472,7 +474,10 @@ export class FakeDiscord {
       res.end(json === undefined ? undefined : JSON.stringify(json));
       for (const w of [...this.#waiters]) if (w.match(record)) w.resolve(record);
     };
-    const error = (status: number, code: number, msg: string) => reply(status, { message: msg, code });
+    const error = (status: number, code: number, msg: string, injected = false) => {
+      record.error = { code, injected };
+      reply(status, { message: msg, code });
+    };
 
     const rule = this.#rules.find((r) => (r.method ?? record.method) === record.method && r.route.test(route));
     if (rule) {
@@ -487,7 +492,7 @@ export class FakeDiscord {
         );
         return;
       }
-      error(rule.status, rule.code ?? 0, rule.message ?? `fake failure ${rule.code ?? rule.status}`);
+      error(rule.status, rule.code ?? 0, rule.message ?? `fake failure ${rule.code ?? rule.status}`, true);
       return;
     }
 
@@ -569,7 +574,7 @@ export class FakeDiscord {
     body: Json,
     url: URL,
     reply: (s: number, j?: unknown) => void,
-    error: (s: number, c: number, m: string) => void,
+    error: (s: number, c: number, m: string, injected?: boolean) => void,
   ): void {
     const state = this.#interactions.get(id);
     if (!state || state.token !== token || Date.now() - state.createdAt > this.#deadlineMs) {
@@ -601,7 +606,7 @@ export class FakeDiscord {
     messageId: string | undefined,
     body: Json,
     reply: (s: number, j?: unknown) => void,
-    error: (s: number, c: number, m: string) => void,
+    error: (s: number, c: number, m: string, injected?: boolean) => void,
   ): void {
     const state = [...this.#interactions.values()].find((s) => s.token === token);
     if (appId !== this.applicationId || !state) {

@@ -9,7 +9,7 @@ import {
 } from 'discord.js';
 import type { Answer, Answerer, QueryScript, Speaker, Suggestion } from '../../core/types.ts';
 import { LIMITS } from '../limits.ts';
-import { isolateLtrRuns, stripBidiControls, truncateAtWord } from '../text.ts';
+import { fitIsolated, stripBidiControls, truncateAtWord } from '../text.ts';
 
 /** A builder usable in servers, in the bot's DMs and in group DMs, for server and user installs. */
 export function baseCommand(name: string, description: string): SlashCommandBuilder {
@@ -62,7 +62,7 @@ export function speakerChoices(answerer: Answerer, focused: string): Application
     )
     .slice(0, LIMITS.choices)
     .map((s) => ({
-      name: truncateAtWord(isolateLtrRuns(`${s.nameAr} · ${s.nameEn}`), LIMITS.choiceName),
+      name: fitIsolated(LIMITS.choiceName, (b) => truncateAtWord(`${s.nameAr} · ${s.nameEn}`, b)),
       value: s.id,
     }));
 }

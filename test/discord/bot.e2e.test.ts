@@ -1,9 +1,11 @@
 /**
- * Slash commands, autocomplete and buttons, end to end: the real discord.js Client and the real core answerer
- * against the fake Discord. Every payload the bot sends is audited at the end (limits, mentions, bidi, token).
+ * The bot end to end: the real discord.js Client and the real core answerer against the fake Discord.
+ * Slash commands, autocomplete and buttons; DMs and mentions; errors, dead interactions and gateway reconnects
+ * (cases 13-19 and 22). Every payload the bot sends is audited at the end (limits, mentions, bidi, token).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Answer } from '../../src/core/types.ts';
+import { NOTICES } from '../../src/discord/render.ts';
 import type { RecordedRequest } from '../fake-discord/server.ts';
 import {
   auditPayloads,
@@ -22,10 +24,17 @@ import {
 
 /** Asked with a lowered confidence so the "Did you mean" path runs on real data. */
 const VAGUE = 'ماذا قال عن التنسيق؟';
+/** Makes the answerer throw, to exercise the error boundary. */
+const BOOM = 'boom';
+
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
 let h: Harness;
 beforeAll(async () => {
+  process.on('unhandledRejection', onUnhandled);
   const answerer = wrapAnswerer(realAnswerer(), (q, real) => {
+    if (q === BOOM) throw new Error('answerer exploded');
     const reply = real.ask(q);
     return q === VAGUE && reply.kind === 'answer' ? { ...reply, confidence: 0.3 } : reply;
   });
@@ -33,7 +42,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
+  process.off('unhandledRejection', onUnhandled);
 });
+
+/** Long enough for a request that should not happen to have happened (everything is on 127.0.0.1). */
+const settle = () => new Promise((r) => setTimeout(r, 60));
 
 /** Runs /ask and returns the callback request and its message data. */
 async function ask(question: string, extra: Parameters<Harness['fake']['slash']>[2] = {}) {
@@ -52,6 +65,26 @@ async function click(customId: string, on: RecordedRequest) {
   const { token } = h.fake.click(customId, on);
   const request = await callbackOf(h.fake, token);
   return { request, body: request.body as { type: number; data: Record<string, unknown> }, token };
+}
+
+/** The replies the bot posted to message `id` (message_reference), waiting for the first one. */
+async function repliesTo(id: string) {
+  await h.fake.waitForRequest((r) => isReplyTo(r.body, id));
+  return h.fake.requests.filter((r) => isReplyTo(r.body, id));
+}
+
+function isReplyTo(body: unknown, id: string): boolean {
+  return (body as { message_reference?: { message_id?: string } } | undefined)?.message_reference?.message_id === id;
+}
+
+const callbackRoute = /^\/interactions\/\d+\/[^/]+\/callback$/;
+
+/** Asks "ماذا قال الأسد؟" and checks it is answered (the bot is still alive and well). */
+async function stillAnswers(): Promise<void> {
+  const { token } = h.fake.slash('ask', { question: 'ماذا قال الأسد؟' });
+  const cb = await callbackOf(h.fake, token);
+  expect(cb.status).toBe(204);
+  expect(field((cb.body as { data: Record<string, unknown> }).data, 'Paragraph')).toBe('4');
 }
 
 describe('login', () => {
@@ -310,8 +343,261 @@ describe('/speakers, /article, /help', () => {
   });
 });
 
-test('every payload sent in this file respects limits, mentions, bidi and never carries the token', () => {
-  expect(sentMessages(h.fake).length).toBeGreaterThan(30);
+describe('DMs (case 13)', () => {
+  test('a first DM on a cold start, "ماذا قال الطائي؟", is answered exactly once, as a reply in that DM', async () => {
+    const user = h.fake.newUser('newcomer');
+    const dmChannel = h.fake.dmChannelOf(user);
+    expect(h.bot.client.channels.cache.has(dmChannel)).toBe(false); // the client has never seen this DM
+    const { id, channelId } = h.fake.dm('ماذا قال الطائي؟', user);
+    await repliesTo(id);
+    await settle();
+    const replies = h.fake.requests.filter((r) => isReplyTo(r.body, id));
+    expect(replies).toHaveLength(1);
+    const reply = replies[0];
+    expect(reply?.route).toBe(`/channels/${channelId}/messages`);
+    const body = reply?.body as Record<string, unknown>;
+    expect(body.message_reference).toMatchObject({ message_id: id, fail_if_not_exists: false });
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(['9', '10']).toContain(field(body, 'Paragraph'));
+    expect(field(body, 'Speaker')).toContain('Wahab al-Taei');
+  });
+
+  test('"help" in a DM gives the help', async () => {
+    const { id } = h.fake.dm('Help');
+    const [reply] = await repliesTo(id);
+    expect(field(reply?.body as Record<string, unknown>, 'Commands')).toContain('/ask');
+  });
+
+  test('messages from bots (and from itself) are ignored', async () => {
+    const before = h.fake.requests.length;
+    h.fake.dispatch('MESSAGE_CREATE', {
+      id: '1234567890123456789',
+      channel_id: h.fake.dmChannelOf(h.fake.bot),
+      author: h.fake.bot,
+      content: 'ماذا قال الأسد؟',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+      channel_type: 1,
+    });
+    h.fake.post(`<@${h.fake.bot.id}> ماذا قال الأسد؟`, { asBot: true, mentionBot: true });
+    await settle();
+    expect(h.fake.requests.length).toBe(before);
+  });
+});
+
+describe('mentions in a server channel', () => {
+  test('a message mentioning the bot is answered as a reply, without the mention in the question', async () => {
+    const { id } = h.fake.post(`<@${h.fake.bot.id}> ماذا قال الأسد؟`, { mentionBot: true });
+    const [reply] = await repliesTo(id);
+    expect(reply?.route).toBe(`/channels/${h.fake.guild.channelId}/messages`);
+    const body = reply?.body as Record<string, unknown>;
+    expect(field(body, 'Paragraph')).toBe('4');
+    expect(embedsOf(body)[0]?.title).toBe('ماذا قال الأسد؟');
+  });
+
+  test('a server message that does not mention the bot is ignored', async () => {
+    const before = h.fake.requests.length;
+    h.fake.post('ماذا قال الأسد؟');
+    await settle();
+    expect(h.fake.requests.length).toBe(before);
+  });
+});
+
+describe('mention injection (case 15)', () => {
+  const injected = '@everyone <@&123456789012345678> ماذا قال الأسد؟';
+
+  test('/ask with @everyone and a role mention → the Assad answer, nothing can ping, nothing raw echoed', async () => {
+    const { token } = h.fake.slash('ask', { question: injected });
+    const request = await callbackOf(h.fake, token);
+    const data = (request.body as { data: Record<string, unknown> }).data;
+    expect(field(data, 'Paragraph')).toBe('4');
+    expect(data.allowed_mentions).toMatchObject({ parse: [] });
+    expect(JSON.stringify(data)).not.toMatch(/@everyone|<@&123/);
+  });
+
+  test('the same text in a mention and in a DM', async () => {
+    const viaMention = h.fake.post(`<@${h.fake.bot.id}> ${injected}`, { mentionBot: true });
+    const viaDm = h.fake.dm(`**${injected}** __x__`);
+    for (const id of [viaMention.id, viaDm.id]) {
+      const [reply] = await repliesTo(id);
+      const body = reply?.body as Record<string, unknown>;
+      expect(body.allowed_mentions).toMatchObject({ parse: [] });
+      expect(JSON.stringify(body)).not.toMatch(/@everyone|<@&123/);
+    }
+    const [dmReply] = await repliesTo(viaDm.id);
+    expect(embedsOf(dmReply?.body as Record<string, unknown>)[0]?.title).toContain('\\*\\*');
+  });
+});
+
+describe('failed sends (case 18)', () => {
+  test('a DM reply failing with 50007 is logged, and the next user is answered normally', async () => {
+    h.fake.fail({ method: 'POST', route: /^\/channels\/\d+\/messages$/, status: 403, code: 50007 });
+    const first = h.fake.dm('ماذا قال الأسد؟');
+    await h.fake.waitForRequest((r) => r.status === 403 && isReplyTo(r.body, first.id));
+    const second = h.fake.dm('ماذا قال الأسد؟');
+    const [reply] = await repliesTo(second.id);
+    expect(reply?.status).toBe(200);
+    await settle();
+    const logged = h.logs.find((l) => l.msg === 'could not answer a message');
+    expect(logged).toMatchObject({ level: 40, err: { code: 50007, status: 403 } });
+  });
+
+  test('a client "error" event is logged and does not stop the bot', async () => {
+    h.bot.client.emit('error', new Error('simulated client error'));
+    const { id } = h.fake.dm('ماذا قال الأسد؟');
+    await repliesTo(id);
+    expect(h.logs.some((l) => l.msg === 'client error')).toBe(true);
+  });
+
+  test('a 429 with Retry-After is waited out and the reply still goes through', async () => {
+    h.fake.fail({ method: 'POST', route: /^\/channels\/\d+\/messages$/, status: 429, retryAfter: 0.05 });
+    const { id } = h.fake.dm('ماذا قال الأسد؟');
+    await h.fake.waitForRequest((r) => r.status === 200 && isReplyTo(r.body, id));
+    expect(h.fake.requests.filter((r) => isReplyTo(r.body, id)).map((r) => r.status)).toEqual([429, 200]);
+  });
+});
+
+describe('bursts (case 19)', () => {
+  test('25 users asking within 2 seconds all get their answers', async () => {
+    const sent = Array.from({ length: 25 }, (_, i) =>
+      i % 2 === 0 ? h.fake.dm('ماذا قال الأسد؟') : h.fake.slash('ask', { question: 'ماذا قال المقداد؟' }),
+    );
+    await Promise.all(
+      sent.map((s) =>
+        'token' in s ? callbackOf(h.fake, s.token) : repliesTo(s.id).then((r) => expect(r).toHaveLength(1)),
+      ),
+    );
+  });
+
+  test('one user sending 12 DMs in 5 seconds gets the first 5 answers and one polite cooldown notice', async () => {
+    const user = h.fake.newUser('flooder');
+    const ids: string[] = [];
+    // All 12 at once (well within 5 seconds); the gateway delivers them in order.
+    for (let i = 0; i < 12; i++) ids.push(h.fake.dm(`ماذا قال الأسد؟ ${i}`, user).id);
+    await repliesTo(ids[5] ?? '');
+    await settle();
+    const replies = ids.map((id) => h.fake.requests.filter((r) => isReplyTo(r.body, id)));
+    expect(replies.map((r) => r.length)).toEqual([1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+    const notice = replies[5]?.[0]?.body as { content?: string };
+    expect(notice.content).toContain('quickly');
+  });
+});
+
+describe('handler errors', () => {
+  test('a throwing handler → ephemeral apology (reply) and an error log line, then business as usual', async () => {
+    const { token } = h.fake.slash('ask', { question: BOOM });
+    const cb = await callbackOf(h.fake, token);
+    const data = (cb.body as { data: Record<string, unknown> }).data;
+    expect(data.content).toBe(NOTICES.apology);
+    expect(flagsOf(data) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.allowed_mentions).toMatchObject({ parse: [] });
+    expect(h.logs.find((l) => l.msg === 'interaction handler failed')).toMatchObject({
+      level: 50,
+      where: '/ask',
+      err: { message: 'answerer exploded' },
+    });
+    await stillAnswers();
+  });
+
+  test('a throwing handler after a deferral → the apology is a follow-up', async () => {
+    const { token } = h.fake.slash('ask', { question: BOOM }, { createdAt: Date.now() - 2000 });
+    const followUp = await h.fake.waitForRequest((r) => r.method === 'POST' && r.route.endsWith(`/${token}`));
+    expect(h.fake.requestsFor(token).map((r) => r.method)).toEqual(['POST', 'POST']);
+    expect((followUp.body as { content: string }).content).toBe(NOTICES.apology);
+    expect(flagsOf(followUp.body as Record<string, unknown>) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  test('a 500 on the reply (after the REST retries) → apology attempted once, logged', async () => {
+    h.fake.fail({ method: 'POST', route: callbackRoute, status: 500, times: 4 });
+    const { token } = h.fake.slash('ask', { question: 'ماذا قال الأسد؟' });
+    await h.fake.waitForRequest((r) => r.route.includes(token) && r.status === 204);
+    const calls = h.fake.requestsFor(token);
+    expect(calls.map((r) => r.status)).toEqual([500, 500, 500, 500, 204]);
+    expect((calls[4]?.body as { data?: { content?: string } } | undefined)?.data?.content).toBe(NOTICES.apology);
+    expect(
+      h.logs.some((l) => l.msg === 'interaction handler failed' && (l.err as { status?: number }).status === 500),
+    ).toBe(true);
+  });
+});
+
+describe('dead interactions never get a second acknowledgement (case 14)', () => {
+  test.each([
+    [10062, 404, 'Unknown interaction'],
+    [40060, 400, 'Interaction has already been acknowledged.'],
+  ])('%i on the reply is logged; no retry, no apology, no crash', async (code, status, message) => {
+    h.fake.fail({ method: 'POST', route: callbackRoute, status, code, message });
+    const { token } = h.fake.slash('ask', { question: 'ماذا قال الأسد؟' });
+    await h.fake.waitForRequest((r) => r.route.includes(token));
+    await settle();
+    expect(h.fake.requestsFor(token)).toHaveLength(1);
+    expect(
+      h.logs.some((l) => l.msg === 'interaction handler failed' && (l.err as { code?: number }).code === code),
+    ).toBe(true);
+    await stillAnswers();
+  });
+
+  test('an interaction already past the 3-second deadline: the deferral gets 10062, logged, nothing else', async () => {
+    const { token } = h.fake.slash('ask', { question: 'ماذا قال الأسد؟' }, { createdAt: Date.now() - 3500 });
+    await h.fake.waitForRequest((r) => r.route.includes(token));
+    await settle();
+    expect(h.fake.requestsFor(token).map((r) => `${(r.body as { type: number }).type} ${r.status}`)).toEqual(['5 404']);
+    await stillAnswers();
+  });
+
+  test('an autocomplete whose response fails is logged and not retried', async () => {
+    h.fake.fail({ method: 'POST', route: callbackRoute, status: 404, code: 10062 });
+    const { token } = h.fake.autocomplete('ask', 'question', 'ما');
+    await h.fake.waitForRequest((r) => r.route.includes(token));
+    await settle();
+    expect(h.fake.requestsFor(token)).toHaveLength(1);
+    expect(h.logs.some((l) => l.msg === 'autocomplete failed')).toBe(true);
+  });
+
+  test('no stray acknowledgement anywhere: every interaction got at most one successful callback', () => {
+    const ok = h.fake.requests.filter((r) => callbackRoute.test(r.route) && r.status < 300);
+    const tokens = ok.map((r) => r.route.split('/')[3]);
+    expect(new Set(tokens).size).toBe(tokens.length);
+    // Discord (the fake) never had to refuse a second acknowledgement on its own.
+    expect(h.fake.requests.filter((r) => r.error?.code === 40060 && !r.error.injected)).toHaveLength(0);
+  });
+});
+
+describe('gateway', () => {
+  test('op 7 RECONNECT → the client resumes on resume_gateway_url and still answers', async () => {
+    const resumes = h.fake.resumes;
+    h.fake.requestReconnect();
+    await h.fake.waitForResumes(resumes + 1);
+    expect(h.fake.connections.at(-1)?.path).toBe('/resume');
+    expect(h.fake.connections.at(-1)?.received[0]).toBe(6);
+    expect(h.fake.identifies).toBe(1);
+    await stillAnswers();
+  });
+
+  test('the server closing the connection (4000) → resume; events sent meanwhile are replayed and answered', async () => {
+    const resumes = h.fake.resumes;
+    h.fake.closeGateway(4000);
+    await new Promise((r) => setTimeout(r, 50));
+    const { token } = h.fake.slash('ask', { question: 'ماذا قال الأسد؟' });
+    await h.fake.waitForResumes(resumes + 1);
+    const cb = await callbackOf(h.fake, token);
+    expect(cb.status).toBe(204);
+    expect(h.fake.connections.at(-1)?.path).toBe('/resume');
+    await stillAnswers();
+  });
+});
+
+test('every payload sent respects limits, mentions and bidi; no token anywhere; no unhandled rejection', () => {
+  expect(sentMessages(h.fake).length).toBeGreaterThan(60);
   expect(auditPayloads(h.fake)).toEqual([]);
   expect(h.rawLogs()).not.toContain('super-secret-test-token');
+  expect(unhandled).toEqual([]);
 });
