@@ -3,10 +3,10 @@
  * The quote of every answer is taken from the corpus (a curated quote or a paragraph span), never composed.
  */
 import { confidenceOf, DECISION } from './calibration.ts';
+import { stemKey } from './features.ts';
 import { OUT_OF_SCOPE_WORDS } from './lexicon.ts';
 import { type Candidate, MatchIndex, type QueryToken } from './matcher.ts';
 import { normalize } from './normalize.ts';
-import { scriptOf, stemArabic } from './tokenize.ts';
 import type {
   Alternative,
   Answer,
@@ -21,6 +21,9 @@ import type {
   Speaker,
   Suggestion,
 } from './types.ts';
+
+/** Out-of-scope words by stem, so inflected forms (الزيارة, زيارته) count too. */
+const OUT_OF_SCOPE_STEMS: ReadonlySet<string> = new Set([...OUT_OF_SCOPE_WORDS].map(stemKey));
 
 /** Longest question we read, in characters; the rest is ignored (keeps time bounded for pasted walls of text). */
 export const MAX_QUESTION_CHARS = 2_000;
@@ -130,11 +133,7 @@ class CorpusAnswerer implements Answerer {
   }
 
   private asksOutOfScope(tokens: QueryToken[]): boolean {
-    return tokens.some(
-      (t) =>
-        OUT_OF_SCOPE_WORDS.has(t.token) ||
-        (scriptOf(t.token) === 'arabic' && OUT_OF_SCOPE_WORDS.has(stemArabic(t.token))),
-    );
+    return tokens.some((t) => t.token.split(' ').some((word) => OUT_OF_SCOPE_STEMS.has(stemKey(word))));
   }
 
   private speakerBlock(id: string): AnswerSpeaker {

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { type Concept, type Corpus, type Paragraph, type QaEntry, QUESTION_LANGS, type Speaker } from './types.ts';
+import {
+  ANSWER_TYPES,
+  type Concept,
+  type Corpus,
+  type Paragraph,
+  type QaEntry,
+  QUESTION_LANGS,
+  type Speaker,
+} from './types.ts';
 
 /** The project's own `seeds/` folder (resolved from this file, so it works from any working directory). */
 export const DEFAULT_SEEDS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'seeds');
@@ -59,6 +67,8 @@ const QaEntrySchema = z.object({
 const ConceptSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id must be lowercase letters, digits and dashes'),
   terms: z.array(nonEmpty).min(1),
+  answers: z.enum(ANSWER_TYPES).optional(),
+  asks: z.enum(ANSWER_TYPES).optional(),
 });
 
 /** The raw contents of the seed files, before validation. */
@@ -210,7 +220,13 @@ function buildEntries(raw: unknown, paragraphs: Paragraph[], speakerIds: Set<str
 }
 
 function buildConcepts(raw: unknown, problems: string[]): Concept[] {
-  const concepts = parseArray('concepts', raw ?? [], ConceptSchema, idOrIndex, problems);
+  const parsed = parseArray('concepts', raw ?? [], ConceptSchema, idOrIndex, problems);
+  const concepts: Concept[] = parsed.map((c) => ({
+    id: c.id,
+    terms: c.terms,
+    ...(c.answers ? { answers: c.answers } : {}),
+    ...(c.asks ? { asks: c.asks } : {}),
+  }));
   checkDuplicates(
     'concepts',
     concepts.map((c) => c.id),

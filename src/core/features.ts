@@ -79,6 +79,11 @@ export class Featurizer {
     else if (tokens.length === 2 && allowPairs) this.pairs.set(tokens.map(stemKey).join(' '), key);
   }
 
+  /** Every single-word lexicon spelling as [its stem key, its speaker or concept key] (for fuzzy lookup). */
+  lexiconSpellings(): Iterable<[FeatureKey, FeatureKey]> {
+    return this.single.entries();
+  }
+
   /** Topic features of normalized text, in order. */
   features(normalized: string): TokenFeatures[] {
     const tokens = tokenize(normalized);

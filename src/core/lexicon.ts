@@ -30,6 +30,7 @@ export const ARABIC_STOPWORDS = normalizedSet(`
   لنا لي هناك هنالك يعني طيب اذا إذا لكن بل و ف ب ل ك جاء جا ابرز أبرز اهم أهم تحت لسا لسه لساتو بعده
   السلام سلام عليكم مرحبا مرحبتين اهلا أهلا هلا صباح مساء الخير النور تحياتي شكرا جزيلا مشكور يعطيك العافية
   المساعدة اقصد أقصد يعني بالضبط تحديدا بالتحديد ممكن تقول تقلي قلي قولي خبرني اخبرني أخبرني وضح وضّح اشرح
+  سالفة سالفه قصة قصه حكاية حكايه دلوقتي دلوقت هلق هلأ هسه هسا الحين توا يصير بيصير صاير عم
 `);
 
 /** English function words and question/meta words ("say", "article", "pls", "bot"). */
@@ -50,7 +51,8 @@ export const ENGLISH_STOPWORDS = normalizedSet(`
   re been being again ever never always sometimes often already yet soon later earlier before after during
   because though although however therefore also either neither both whether whatever whoever whichever
   able unable possible true false right wrong kind sort type part piece case point fact idea mind
-  talk talking talked speak spoke spoken ask asked asking answer answered reply respond
+  talk talking talked speak spoke spoken ask asked asking answer answered reply respond use using used happen
+  happening happened going on story
 `);
 
 /**
@@ -67,7 +69,8 @@ export const ARABIZI_STOPWORDS = normalizedSet(`
   ana enta inta enti inti e7na i7na ne7na kan kanet kanit bade badi baddi ebgha abgha 3ayez 3awez momken
   mumken law samat samaht sa7 ok okay yalla ba2a salam salamu alaykum aleikum marhaba mar7aba ahlan hala
   sabah saba7 masa el5eir elkheir khair kheir shukran shokran bel bil fel fil 3al lal lel wel wil bi fi3lan
-  ya3ni yaani ya3ne 2addesh b el bl
+  ya3ni yaani ya3ne 2addesh b el bl 3a ayya ayy eno enno inno ino lazem lazim kel kol kull dod didd ded 3am ysir
+  yseer bisir sar sayer sayir 3m 3ambi halla2 hala2 hal2 hassa hessa delwa2ti dilwa2ti
 `);
 
 /** All stopwords, any script: a normalized token in this set carries no topic. */

@@ -12,7 +12,7 @@
 import { type FeatureKey, Featurizer, type TokenFeatures } from './features.ts';
 import { FuzzyVocabulary } from './fuzzy.ts';
 import { normalize } from './normalize.ts';
-import type { Corpus } from './types.ts';
+import type { AnswerType, Corpus } from './types.ts';
 
 /** Scoring weights, in one frozen object: every number the ranking depends on, with why. */
 export const MATCH_WEIGHTS = Object.freeze({
@@ -35,6 +35,11 @@ export const MATCH_WEIGHTS = Object.freeze({
    * question names scores this much more: "what did Assad say about the armies" prefers Assad's words to SANA's report of the meeting.
    */
   namedSpeaker: 1.08,
+  /**
+   * A question that asks "when" or "how many" scores a candidate with no time or quantity in its text this
+   * much: the answer must hold the kind of value asked for (the expected-answer-type check of classic QA).
+   */
+  answerTypeMissing: 0.8,
   /** Weight of a user's topic word found nowhere in the index, relative to the rarest indexed word. */
   unknownWord: 0.3,
 });
@@ -94,6 +99,13 @@ export class MatchIndex {
   private readonly maxIdf: number;
   private readonly arabicVocabulary: FuzzyVocabulary;
   private readonly latinVocabulary: FuzzyVocabulary;
+  /** Fuzzy vocabulary word (a stem or a lexicon spelling, without its prefix) → the key it stands for. */
+  private readonly vocabularyKeys = new Map<FeatureKey, FeatureKey>();
+  /** Answer types each target's text can satisfy (a date, a number), by target key. */
+  private readonly targetAnswers = new Map<string, Set<AnswerType>>();
+  /** Concept keys that hold a value of a type, and intent keys that ask for one. */
+  private readonly valueKeys = new Map<FeatureKey, AnswerType>();
+  private readonly intentKeys = new Map<FeatureKey, AnswerType>();
   /** The one featurizer for index and questions alike. */
   readonly featurizer: Featurizer;
   private readonly corpus: Corpus;
@@ -101,6 +113,10 @@ export class MatchIndex {
   constructor(corpus: Corpus) {
     this.corpus = corpus;
     this.featurizer = new Featurizer(corpus.speakers, corpus.concepts);
+    for (const c of corpus.concepts) {
+      if (c.answers) this.valueKeys.set(`c:${c.id}`, c.answers);
+      if (c.asks) this.intentKeys.set(`c:${c.id}`, c.asks);
+    }
     corpus.entries.forEach((entry, index) => {
       const target: Target = { type: 'entry', index };
       for (const list of Object.values(entry.questions)) {
@@ -117,9 +133,17 @@ export class MatchIndex {
       );
     }
     this.maxIdf = this.computeIdf();
-    const stems = [...this.postings.keys()];
-    this.arabicVocabulary = new FuzzyVocabulary(stems.filter((k) => k.startsWith('a:')).map((k) => k.slice(2)));
-    this.latinVocabulary = new FuzzyVocabulary(stems.filter((k) => k.startsWith('e:')).map((k) => k.slice(2)));
+    const spellings: Array<[FeatureKey, FeatureKey]> = [
+      ...[...this.postings.keys()].map((k): [FeatureKey, FeatureKey] => [k, k]),
+      ...this.featurizer.lexiconSpellings(),
+    ];
+    for (const [spelling, k] of spellings) {
+      if (spelling.startsWith('a:') || spelling.startsWith('e:')) this.vocabularyKeys.set(spelling, k);
+    }
+    const words = (prefix: string) =>
+      [...this.vocabularyKeys.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(2));
+    this.arabicVocabulary = new FuzzyVocabulary(words('a:'));
+    this.latinVocabulary = new FuzzyVocabulary(words('e:'));
   }
 
   /** Adds a unit; `speakerKey` marks the text as that speaker's words (so "Mekdad quotes" finds them). */
@@ -128,6 +152,7 @@ export class MatchIndex {
     if (speakerKey) tokens.push({ token: speakerKey, exact: speakerKey });
     const id = this.units.length;
     this.units.push({ kind, target, text, tokens });
+    if (kind !== 'question') this.recordAnswerTypes(target, tokens);
     for (const t of tokens) {
       for (const k of [t.exact, t.alternate, t.skeleton]) {
         if (k === undefined) continue;
@@ -174,7 +199,8 @@ export class MatchIndex {
       const prefix = f.exact.slice(0, 2);
       const vocabulary = prefix === 'a:' ? this.arabicVocabulary : this.latinVocabulary;
       for (const hit of vocabulary.lookup(f.exact.slice(2))) {
-        keys.push({ key: prefix + hit.word, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
+        const k = this.vocabularyKeys.get(prefix + hit.word);
+        if (k && this.postings.has(k)) keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
       }
     }
     const known = keys.length > 0;
@@ -243,6 +269,7 @@ export class MatchIndex {
       }
     }
     this.preferNamedSpeakers(tokens, byTarget.values());
+    this.requireAnswerType(tokens, byTarget.values());
     const candidates = [...byTarget.values()].sort((a, b) => b.score - a.score);
     return { tokens, knownShare: knownWeight / total, candidates };
   }
@@ -252,6 +279,31 @@ export class MatchIndex {
     return target.type === 'entry'
       ? (this.corpus.entries[target.index]?.speakerId ?? '')
       : (this.corpus.paragraphs[target.number - 1]?.speakerId ?? '');
+  }
+
+  private recordAnswerTypes(target: Target, tokens: TokenFeatures[]): void {
+    const k = key(target);
+    const types = this.targetAnswers.get(k) ?? new Set<AnswerType>();
+    for (const t of tokens) {
+      const value = this.valueKeys.get(t.exact);
+      if (value) types.add(value);
+      if (t.exact.startsWith('n:')) {
+        types.add('how-many');
+        types.add('when');
+      }
+    }
+    this.targetAnswers.set(k, types);
+  }
+
+  private requireAnswerType(tokens: QueryToken[], candidates: Iterable<Candidate>): void {
+    const asked = new Set(
+      tokens.flatMap((t) => t.keys.map((k) => this.intentKeys.get(k.key)).filter((x) => x !== undefined)),
+    );
+    if (asked.size === 0) return;
+    for (const c of candidates) {
+      const has = this.targetAnswers.get(key(c.target));
+      if ([...asked].some((type) => !has?.has(type))) c.score *= MATCH_WEIGHTS.answerTypeMissing;
+    }
   }
 
   private preferNamedSpeakers(tokens: QueryToken[], candidates: Iterable<Candidate>): void {

@@ -90,10 +90,14 @@ export function prepositionStem(token: string): string | undefined {
 
 function stripSuffix(word: string): string {
   let stem = word;
-  for (const group of [PRONOUN_SUFFIXES, INFLECTION_SUFFIXES]) {
-    const suffix = group.find((x) => stem.endsWith(x) && stem.length - x.length >= 3);
-    if (suffix) stem = stem.slice(0, -suffix.length);
+  const pronoun = PRONOUN_SUFFIXES.find((x) => stem.endsWith(x) && stem.length - x.length >= 3);
+  if (pronoun) {
+    stem = stem.slice(0, -pronoun.length);
+    // Under a pronoun, teh marbuta is written ت (رسالته = رسالة + ه): restore it so both forms share a stem.
+    if (stem.endsWith('ت') && !stem.endsWith('ات')) stem = `${stem.slice(0, -1)}ه`;
   }
+  const inflection = INFLECTION_SUFFIXES.find((x) => stem.endsWith(x) && stem.length - x.length >= 3);
+  if (inflection) stem = stem.slice(0, -inflection.length);
   return stem;
 }
 

@@ -57,7 +57,15 @@ export interface QaEntry {
 export interface Concept {
   id: string;
   terms: string[];
+  /** A value concept (a date, a number) that can answer questions of this type. */
+  answers?: AnswerType;
+  /** An intent concept ("when", "how many") whose answer must hold a value of this type. */
+  asks?: AnswerType;
 }
+
+/** Expected answer types: a question asking "when" wants a time expression, "how many" a quantity. */
+export const ANSWER_TYPES = ['when', 'how-many'] as const;
+export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 /** The validated model: the article, who speaks, and the curated Q&A. Immutable after loading. */
 export interface Corpus {
