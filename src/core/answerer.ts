@@ -7,6 +7,7 @@ import { stemKey } from './features.ts';
 import { OUT_OF_SCOPE_WORDS } from './lexicon.ts';
 import { type Candidate, MatchIndex, type QueryToken } from './matcher.ts';
 import { normalize } from './normalize.ts';
+import { tokenize } from './tokenize.ts';
 import type {
   Alternative,
   Answer,
@@ -21,9 +22,6 @@ import type {
   Speaker,
   Suggestion,
 } from './types.ts';
-
-/** Out-of-scope words by stem, so inflected forms (الزيارة, زيارته) count too. */
-const OUT_OF_SCOPE_STEMS: ReadonlySet<string> = new Set([...OUT_OF_SCOPE_WORDS].map(stemKey));
 
 /** Longest question we read, in characters; the rest is ignored (keeps time bounded for pasted walls of text). */
 export const MAX_QUESTION_CHARS = 2_000;
@@ -51,6 +49,11 @@ class CorpusAnswerer implements Answerer {
   private readonly speakers: Map<string, Speaker>;
   private readonly entryIds: Map<string, number>;
   private readonly speakerNames: Array<{ key: string; speaker: Speaker }>;
+  /**
+   * Out-of-scope words by stem, so inflected forms (الزيارة, زيارته) count too, minus stems the article itself
+   * uses (قتلى "the dead" shares its stem with قتل "to kill", which the article has).
+   */
+  private readonly outOfScopeStems: ReadonlySet<string>;
 
   constructor(corpus: Corpus) {
     this.corpus = corpus;
@@ -62,6 +65,12 @@ class CorpusAnswerer implements Answerer {
         [speaker.id, speaker.nameAr, speaker.nameEn, ...speaker.variants].map((v) => ({ key: normalize(v), speaker })),
       )
       .filter((n) => n.key !== '');
+    const articleStems = new Set(
+      [corpus.text, ...corpus.paragraphs.map((p) => p.translation), ...corpus.entries.map((e) => e.translation)]
+        .flatMap((t) => tokenize(normalize(t)))
+        .map(stemKey),
+    );
+    this.outOfScopeStems = new Set([...OUT_OF_SCOPE_WORDS].map(stemKey).filter((k) => !articleStems.has(k)));
   }
 
   ask(question: string): Reply {
@@ -133,7 +142,9 @@ class CorpusAnswerer implements Answerer {
   }
 
   private asksOutOfScope(tokens: QueryToken[]): boolean {
-    return tokens.some((t) => t.token.split(' ').some((word) => OUT_OF_SCOPE_STEMS.has(stemKey(word))));
+    return tokens.some((t) =>
+      t.token.split(' ').some((word) => OUT_OF_SCOPE_WORDS.has(word) || this.outOfScopeStems.has(stemKey(word))),
+    );
   }
 
   private speakerBlock(id: string): AnswerSpeaker {

@@ -8,7 +8,7 @@
  */
 import { STOPWORDS } from './lexicon.ts';
 import { normalize } from './normalize.ts';
-import { prepositionStem, scriptOf, skeleton, stemArabic, stemEnglish, tokenize } from './tokenize.ts';
+import { alternateStem, scriptOf, skeleton, stemArabic, stemEnglish, tokenize } from './tokenize.ts';
 import type { Concept, Speaker } from './types.ts';
 
 /** A feature key: `sp:` speaker, `c:` concept, `a:` Arabic stem, `e:` Latin stem, `n:` number, `s:` skeleton. */
@@ -108,7 +108,7 @@ export class Featurizer {
   conceptOf(token: string): FeatureKey | undefined {
     const direct = this.single.get(stemKey(token));
     if (direct) return direct;
-    const alternate = scriptOf(token) === 'arabic' ? prepositionStem(token) : undefined;
+    const alternate = scriptOf(token) === 'arabic' ? alternateStem(token) : undefined;
     return alternate === undefined ? undefined : this.single.get(`a:${alternate}`);
   }
 
@@ -121,7 +121,7 @@ export class Featurizer {
   private plainFeatures(token: string): TokenFeatures {
     const features: TokenFeatures = { token, exact: stemKey(token) };
     if (scriptOf(token) === 'number') return features;
-    const alternate = scriptOf(token) === 'arabic' ? prepositionStem(token) : undefined;
+    const alternate = scriptOf(token) === 'arabic' ? alternateStem(token) : undefined;
     if (alternate !== undefined) features.alternate = `a:${alternate}`;
     const skel = skeleton(token);
     if (skel.length >= MIN_SKELETON) features.skeleton = `s:${skel}`;

@@ -61,7 +61,7 @@ const INFLECTION_SUFFIXES = ['تين', 'تان', 'ات', 'ون', 'ين', 'ان',
  * E.g. والعراقي → عراق, البلدين → بلد, حربهما → حرب, بالتنظيمات → تنظيم. Not a root extractor: it merges
  * inflections of one word, never different words of one root (which would hurt precision in a 14-paragraph text).
  * A bare preposition (ب ل ك without ال) is ambiguous (بحث is a word, ب+حث is not), so it is kept here;
- * `prepositionStem` gives the other reading.
+ * `alternateStem` gives the other reading.
  */
 export function stemArabic(token: string): string {
   let stem = token;
@@ -76,16 +76,19 @@ export function stemArabic(token: string): string {
 }
 
 /**
- * The stem of a token read with a bare preposition ب/ل/ك (after an optional و/ف) removed: لتسليح → تسليح,
- * وبقصف → قصف. Undefined when the token has no such prefix or too little would remain.
+ * The other reading of an ambiguous prefix, when there is one: a bare preposition ب/ل/ك (after an optional
+ * و/ف) removed (لتسليح → تسليح, وبقصف → قصف), else a و/ف that `stemArabic` removed kept as part of the word
+ * (وصلت "arrived" → وصل, not صلت). Undefined when the token has no such prefix or too little would remain.
  */
-export function prepositionStem(token: string): string | undefined {
+export function alternateStem(token: string): string | undefined {
   let rest = token;
   if (DEFINITE_PREFIXES.some((p) => rest.startsWith(p))) return undefined;
   const conjunction = CONJUNCTIONS.find((p) => rest.startsWith(p) && rest.length - p.length >= 4);
   if (conjunction) rest = rest.slice(1);
   const preposition = PREPOSITIONS.find((p) => rest.startsWith(p) && rest.length - p.length >= 3);
-  return preposition ? stripSuffix(rest.slice(1)) : undefined;
+  if (preposition) return stripSuffix(rest.slice(1));
+  const strippedConjunction = CONJUNCTIONS.some((p) => token.startsWith(p) && token.length - p.length >= 3);
+  return strippedConjunction ? stripSuffix(token) : undefined;
 }
 
 function stripSuffix(word: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { normalize } from '../../src/core/normalize.ts';
-import { prepositionStem, scriptOf, skeleton, stemArabic, stemEnglish, tokenize } from '../../src/core/tokenize.ts';
+import { alternateStem, scriptOf, skeleton, stemArabic, stemEnglish, tokenize } from '../../src/core/tokenize.ts';
 
 // Every function here takes normalized text, so the tables give readable Arabic and pass it through normalize.
 
@@ -68,7 +68,7 @@ describe('stemArabic', () => {
   });
 });
 
-describe('prepositionStem', () => {
+describe('alternateStem', () => {
   test.each([
     ['لتسليح', 'تسليح'],
     ['بقصف', 'قصف'],
@@ -77,7 +77,14 @@ describe('prepositionStem', () => {
     ['كحرب', 'حرب'],
     ['بلاد', 'لاد'],
   ])('when given %s, the reading without a bare preposition is %s', (word, expected) => {
-    expect(prepositionStem(normalize(word))).toBe(expected);
+    expect(alternateStem(normalize(word))).toBe(expected);
+  });
+
+  test.each([
+    ['وصلت', 'وصل'],
+    ['فالح', 'فالح'],
+  ])('when given %s, whose و/ف stemArabic strips, the reading that keeps it is %s', (word, expected) => {
+    expect(alternateStem(normalize(word))).toBe(expected);
   });
 
   test.each([
@@ -88,7 +95,7 @@ describe('prepositionStem', () => {
     ['عراق', 'it has no preposition'],
     ['سوريا', 'it has no preposition'],
   ])('when given %s we get undefined (%s)', (word) => {
-    expect(prepositionStem(normalize(word))).toBeUndefined();
+    expect(alternateStem(normalize(word))).toBeUndefined();
   });
 });
 
