@@ -82,7 +82,7 @@ export function stemArabic(token: string): string {
  */
 export function alternateStem(token: string): string | undefined {
   let rest = token;
-  if (DEFINITE_PREFIXES.some((p) => rest.startsWith(p))) return undefined;
+  if (DEFINITE_PREFIXES.some((p) => rest.startsWith(p) && rest.length - p.length >= 2)) return undefined;
   const conjunction = CONJUNCTIONS.find((p) => rest.startsWith(p) && rest.length - p.length >= 4);
   if (conjunction) rest = rest.slice(1);
   const preposition = PREPOSITIONS.find((p) => rest.startsWith(p) && rest.length - p.length >= 3);
