@@ -29,12 +29,20 @@ export interface TokenFeatures {
 /** Skeletons shorter than this are too ambiguous to match on ("t" would match every ط/ت word). */
 export const MIN_SKELETON = 3;
 
-/** True for tokens that carry no topic: stopwords (as typed or as stemmed) and one-letter tokens. */
+/** Pronoun suffixes that attach to function words (عنها, عليه, فيهم, لنا). */
+const FUNCTION_WORD_PRONOUNS = ['هما', 'كما', 'هم', 'هن', 'ها', 'نا', 'كم', 'ه', 'ي', 'ك'];
+
+/**
+ * True for tokens that carry no topic: stopwords (as typed, as stemmed, or with a pronoun suffix: عنها is عن)
+ * and one-letter tokens.
+ */
 export function isStopword(token: string): boolean {
   if (STOPWORDS.has(token)) return true;
   const script = scriptOf(token);
   if (script !== 'number' && token.length < 2) return true;
-  return script === 'arabic' && STOPWORDS.has(stemArabic(token));
+  if (script !== 'arabic') return false;
+  if (STOPWORDS.has(stemArabic(token))) return true;
+  return FUNCTION_WORD_PRONOUNS.some((p) => token.endsWith(p) && STOPWORDS.has(token.slice(0, -p.length)));
 }
 
 /** The stem key of one normalized token, ignoring the lexicon. */
@@ -59,24 +67,24 @@ export class Featurizer {
   private readonly pairs = new Map<string, FeatureKey>();
 
   /**
-   * @param speakers single-word name variants map to `sp:<id>` (multi-word variants are left to their words).
-   * @param concepts every term maps to `c:<id>`; terms of three words or more are ignored.
+   * @param speakers name variants of one or two words map to `sp:<id>` ("الرئيس السوري" is al-Assad).
+   * @param concepts every term of one or two words maps to `c:<id>`; longer terms are ignored.
    */
   constructor(speakers: readonly Speaker[], concepts: readonly Concept[]) {
     for (const concept of concepts) {
-      for (const term of concept.terms) this.addTerm(term, `c:${concept.id}`, true);
+      for (const term of concept.terms) this.addTerm(term, `c:${concept.id}`);
     }
     for (const speaker of speakers) {
       for (const name of [speaker.nameAr, speaker.nameEn, ...speaker.variants]) {
-        this.addTerm(name, `sp:${speaker.id}`, false);
+        this.addTerm(name, `sp:${speaker.id}`);
       }
     }
   }
 
-  private addTerm(term: string, key: FeatureKey, allowPairs: boolean): void {
+  private addTerm(term: string, key: FeatureKey): void {
     const tokens = tokenize(normalize(term));
     if (tokens.length === 1) this.single.set(stemKey(tokens[0] as string), key);
-    else if (tokens.length === 2 && allowPairs) this.pairs.set(tokens.map(stemKey).join(' '), key);
+    else if (tokens.length === 2) this.pairs.set(tokens.map(stemKey).join(' '), key);
   }
 
   /** Every single-word lexicon spelling as [its stem key, its speaker or concept key] (for fuzzy lookup). */
@@ -91,7 +99,7 @@ export class Featurizer {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
       const next = tokens[i + 1];
-      const pair = next === undefined ? undefined : this.pairs.get(`${stemKey(token)} ${stemKey(next)}`);
+      const pair = next === undefined ? undefined : this.pairOf(token, next);
       if (pair) {
         out.push({ token: `${token} ${next}`, exact: pair });
         i++;
@@ -102,6 +110,14 @@ export class Featurizer {
       else if (!isStopword(token)) out.push(this.plainFeatures(token));
     }
     return dedupe(out);
+  }
+
+  /** The lexicon key of a two-word term (the first word read with or without a bare preposition), if any. */
+  private pairOf(first: string, second: string): FeatureKey | undefined {
+    const direct = this.pairs.get(`${stemKey(first)} ${stemKey(second)}`);
+    if (direct || scriptOf(first) !== 'arabic') return direct;
+    const alternate = alternateStem(first);
+    return alternate === undefined ? undefined : this.pairs.get(`a:${alternate} ${stemKey(second)}`);
   }
 
   /** The lexicon key of one token (by its stem, or its preposition-less stem), if any. */

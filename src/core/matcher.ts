@@ -26,6 +26,18 @@ export const MATCH_WEIGHTS = Object.freeze({
   alternateStem: 0.9,
   /** In a question-vs-curated-question score, the share of the user's words covered (vs the curated ones). */
   queryCoverageShare: 0.7,
+  /**
+   * For long questions (chatty, several clauses) the share moves towards the curated question's side: a long
+   * message covers a curated question fully while the question covers only part of the message. From this many
+   * topic words on the share falls linearly, to `longQueryCoverageShare` at twice as many.
+   */
+  longQueryFrom: 8,
+  longQueryCoverageShare: 0.3,
+  /**
+   * In a "what did X say" question, a paragraph that only mentions X (SANA reporting X's meeting) matches the
+   * name this much; one attributed to X matches fully.
+   */
+  mentionInSaidQuestion: 0.3,
   /** Curated answer text (quote + translation) scores this much of a curated question match. */
   entryContent: 0.85,
   /** A paragraph scores this much of a curated match: prefer the curated answer when both fit. */
@@ -83,6 +95,14 @@ export interface MatchResult {
   /** Share of the question's topic weight that the index knows at all (0..1). */
   knownShare: number;
   candidates: Candidate[];
+}
+
+/** The weight of the question's side in a question-vs-curated-question score, by number of topic words. */
+export function coverageShare(topicWords: number): number {
+  const { queryCoverageShare: short, longQueryCoverageShare: long, longQueryFrom: from } = MATCH_WEIGHTS;
+  if (topicWords <= from) return short;
+  if (topicWords >= 2 * from) return long;
+  return short - ((short - long) * (topicWords - from)) / from;
 }
 
 function key(target: Target): string {
@@ -149,6 +169,10 @@ export class MatchIndex {
   /** Adds a unit; `speakerKey` marks the text as that speaker's words (so "Mekdad quotes" finds them). */
   private addUnit(kind: Unit['kind'], target: Target, text: string, speakerKey?: FeatureKey): void {
     const tokens = this.featurizer.features(normalize(text));
+    if (kind !== 'question') {
+      // In answer text a name is a mention (m:), distinct from the attribution of the words (sp:).
+      for (const t of tokens) if (t.exact.startsWith('sp:')) t.exact = `m:${t.exact.slice(3)}`;
+    }
     if (speakerKey) tokens.push({ token: speakerKey, exact: speakerKey });
     const id = this.units.length;
     this.units.push({ kind, target, text, tokens });
@@ -182,6 +206,8 @@ export class MatchIndex {
     const token = f.token;
     const keys: QueryToken['keys'] = [];
     if (this.postings.has(f.exact)) keys.push({ key: f.exact, strength: 1 });
+    const mention = f.exact.startsWith('sp:') ? `m:${f.exact.slice(3)}` : undefined;
+    if (mention && this.postings.has(mention)) keys.push({ key: mention, strength: 1 });
     if (f.alternate && this.postings.has(f.alternate)) {
       keys.push({ key: f.alternate, strength: MATCH_WEIGHTS.alternateStem });
     }
@@ -212,7 +238,13 @@ export class MatchIndex {
 
   /** Topic tokens of a question (stopwords removed), resolved. */
   analyse(normalized: string): QueryToken[] {
-    return this.featurizer.features(normalized).map((f) => this.resolveToken(f));
+    const tokens = this.featurizer.features(normalized).map((f) => this.resolveToken(f));
+    if (tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-said'))) {
+      for (const t of tokens) {
+        for (const k of t.keys) if (k.key.startsWith('m:')) k.strength = MATCH_WEIGHTS.mentionInSaidQuestion;
+      }
+    }
+    return tokens;
   }
 
   /**
@@ -252,7 +284,7 @@ export class MatchIndex {
       const coverage = matched / total;
       let score: number;
       if (unit.kind === 'question') {
-        const share = MATCH_WEIGHTS.queryCoverageShare;
+        const share = coverageShare(tokens.length);
         score = share * coverage + (1 - share) * this.unitCoverage(unit, queryKeys);
       } else if (unit.kind === 'content') {
         score = coverage * MATCH_WEIGHTS.entryContent;

@@ -63,8 +63,8 @@ export interface Concept {
   asks?: AnswerType;
 }
 
-/** Expected answer types: a question asking "when" wants a time expression, "how many" a quantity. */
-export const ANSWER_TYPES = ['when', 'how-many'] as const;
+/** Expected answer types: "when" wants a time expression, "where" a place, "how many" a quantity. */
+export const ANSWER_TYPES = ['when', 'where', 'how-many'] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 /** The validated model: the article, who speaks, and the curated Q&A. Immutable after loading. */
