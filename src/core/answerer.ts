@@ -55,7 +55,10 @@ class CorpusAnswerer implements Answerer {
    */
   private readonly outOfScopeStems: ReadonlySet<string>;
 
-  constructor(corpus: Corpus) {
+  private readonly abstainBelow: number;
+
+  constructor(corpus: Corpus, options: AnswererOptions) {
+    this.abstainBelow = options.abstainBelow ?? DECISION.abstainBelow;
     this.corpus = corpus;
     this.index = new MatchIndex(corpus);
     this.speakers = new Map(corpus.speakers.map((s) => [s.id, s]));
@@ -82,8 +85,10 @@ class CorpusAnswerer implements Answerer {
     const top = result.candidates[0];
     if (!top) return this.noAnswer('off-topic', script);
     if (this.asksOutOfScope(result.tokens)) return this.noAnswer('not-in-article', script);
-    const confidence = confidenceOf(top, result.candidates[1], result.knownShare);
-    if (confidence < DECISION.abstainBelow) {
+    const topParagraph = this.paragraphOf(top);
+    const rival = result.candidates.find((c) => this.paragraphOf(c) !== topParagraph);
+    const confidence = confidenceOf(top, rival, result.knownShare);
+    if (confidence < this.abstainBelow) {
       return this.noAnswer(result.knownShare > 0.5 ? 'not-in-article' : 'off-topic', script);
     }
     const answer = this.answerFor(top, confidence, script);
@@ -145,6 +150,10 @@ class CorpusAnswerer implements Answerer {
     return tokens.some((t) =>
       t.token.split(' ').some((word) => OUT_OF_SCOPE_WORDS.has(word) || this.outOfScopeStems.has(stemKey(word))),
     );
+  }
+
+  private paragraphOf(c: Candidate): number {
+    return c.target.type === 'entry' ? (this.corpus.entries[c.target.index]?.paragraph ?? 0) : c.target.number;
   }
 
   private speakerBlock(id: string): AnswerSpeaker {
@@ -275,7 +284,13 @@ export function quoteOfParagraph(paragraph: Paragraph): string {
   return longest.length >= paragraph.text.length * 0.5 ? longest : paragraph.text;
 }
 
-/** Builds the answerer (and its index) for a validated corpus. Build time is a few milliseconds. */
-export function createAnswerer(corpus: Corpus): Answerer {
-  return new CorpusAnswerer(corpus);
+/** Options of `createAnswerer`. */
+export interface AnswererOptions {
+  /** Confidence below which the bot abstains (0..1). @defaultValue DECISION.abstainBelow (calibration.ts) */
+  abstainBelow?: number;
+}
+
+/** Builds the answerer (and its index) for a validated corpus. */
+export function createAnswerer(corpus: Corpus, options: AnswererOptions = {}): Answerer {
+  return new CorpusAnswerer(corpus, options);
 }

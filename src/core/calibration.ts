@@ -13,10 +13,21 @@ export const DECISION = Object.freeze({
 });
 
 /**
- * Confidence of the top candidate in 0..1, from its score, its margin over the runner-up (from another
- * paragraph), and the share of the question's topic words the index knows at all.
+ * Below this margin over the best candidate from another paragraph, the answer is ambiguous: on the labelled
+ * sets, wrong answers had a median margin of 0.01 and right ones 0.28.
  */
-export function confidenceOf(top: Candidate, _second: Candidate | undefined, knownShare: number): number {
-  const raw = top.score * knownShare ** 0.7;
+export const AMBIGUOUS_MARGIN = 0.05;
+/** An ambiguous answer's confidence is capped here, under the 0.8 band that must be right ≥ 97% of the time. */
+export const AMBIGUOUS_CAP = 0.7;
+
+/**
+ * Confidence of the top candidate in 0..1: its score, discounted by the share of the question's topic words
+ * the index knows at all (an unknown word is often the very thing asked about), and capped when a candidate
+ * from another paragraph scores nearly as well.
+ * @param rival the best candidate whose paragraph differs from the top's, if any.
+ */
+export function confidenceOf(top: Candidate, rival: Candidate | undefined, knownShare: number): number {
+  let raw = top.score * knownShare ** 0.7;
+  if (rival && top.score - rival.score < AMBIGUOUS_MARGIN) raw = Math.min(raw, AMBIGUOUS_CAP);
   return Math.round(Math.max(0, Math.min(1, raw)) * 100) / 100;
 }

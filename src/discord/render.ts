@@ -22,6 +22,7 @@ import {
   type MessageMentionOptions,
   type MessageReplyOptions,
 } from 'discord.js';
+import { DECISION } from '../core/calibration.ts';
 import type { Alternative, Answer, NoAnswer, QueryScript, Reply, Speaker } from '../core/types.ts';
 import { type ButtonAction, encodeButton } from './customIds.ts';
 import { type FieldSpec, fitEmbeds, groupEmbeds, LIMITS } from './limits.ts';
@@ -42,8 +43,8 @@ export const NO_MENTIONS: MessageMentionOptions = Object.freeze({ parse: [], rep
 /** Embed colours: answers, lists, and "not found". */
 const COLOR = Object.freeze({ answer: 0x2f7d6d, info: 0x4f6d8f, none: 0x9a6b2f });
 
-/** Below this confidence an answer offers its alternatives as "Did you mean" buttons. */
-export const LOW_CONFIDENCE = 0.5;
+/** Below this confidence an answer offers its alternatives as "Did you mean" buttons (set in core calibration). */
+export const LOW_CONFIDENCE = DECISION.lowConfidenceBelow;
 
 /** Context the renderer needs besides the Reply itself. */
 export interface AnswerContext {
