@@ -56,9 +56,11 @@ class CorpusAnswerer implements Answerer {
   private readonly outOfScopeStems: ReadonlySet<string>;
 
   private readonly abstainBelow: number;
+  private readonly silentConcepts: ReadonlySet<string>;
 
   constructor(corpus: Corpus, options: AnswererOptions) {
     this.abstainBelow = options.abstainBelow ?? DECISION.abstainBelow;
+    this.silentConcepts = new Set(corpus.concepts.filter((c) => c.silent).map((c) => `c:${c.id}`));
     this.corpus = corpus;
     this.index = new MatchIndex(corpus);
     this.speakers = new Map(corpus.speakers.map((s) => [s.id, s]));
@@ -84,7 +86,9 @@ class CorpusAnswerer implements Answerer {
     const result = this.index.match(normalized);
     const top = result.candidates[0];
     if (!top) return this.noAnswer('off-topic', script);
-    if (this.asksOutOfScope(result.tokens)) return this.noAnswer('not-in-article', script);
+    if (this.asksOutOfScope(result.tokens) || this.asksSilentEntity(result.tokens)) {
+      return this.noAnswer('not-in-article', script);
+    }
     const topParagraph = this.paragraphOf(top);
     const rival = result.candidates.find((c) => this.paragraphOf(c) !== topParagraph);
     const confidence = confidenceOf(top, rival, result.knownShare);
@@ -150,6 +154,18 @@ class CorpusAnswerer implements Answerer {
     return tokens.some((t) =>
       t.token.split(' ').some((word) => OUT_OF_SCOPE_WORDS.has(word) || this.outOfScopeStems.has(stemKey(word))),
     );
+  }
+
+  /**
+   * "What did Iran say": a said-question whose subject (its first topic word that is not a question intent) is an
+   * entity the article names but never quotes, and that names no speaker.
+   */
+  private asksSilentEntity(tokens: QueryToken[]): boolean {
+    const keys = tokens.map((t) => t.keys.map((k) => k.key));
+    const all = keys.flat();
+    if (!all.includes('c:ask-said') || all.some((k) => k.startsWith('sp:'))) return false;
+    const subject = keys.find((ks) => !ks.some((k) => k.startsWith('c:ask-')));
+    return subject?.some((k) => this.silentConcepts.has(k)) ?? false;
   }
 
   private paragraphOf(c: Candidate): number {

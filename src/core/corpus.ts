@@ -69,6 +69,7 @@ const ConceptSchema = z.object({
   terms: z.array(nonEmpty).min(1),
   answers: z.enum(ANSWER_TYPES).optional(),
   asks: z.enum(ANSWER_TYPES).optional(),
+  silent: z.boolean().optional(),
 });
 
 /** The raw contents of the seed files, before validation. */
@@ -226,6 +227,7 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     terms: c.terms,
     ...(c.answers ? { answers: c.answers } : {}),
     ...(c.asks ? { asks: c.asks } : {}),
+    ...(c.silent ? { silent: true } : {}),
   }));
   checkDuplicates(
     'concepts',

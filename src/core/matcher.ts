@@ -97,6 +97,9 @@ export interface MatchResult {
   candidates: Candidate[];
 }
 
+/** Intents that ask for someone's words: "what did X say", "according to X". */
+const ATTRIBUTION_INTENTS: ReadonlySet<FeatureKey> = new Set(['c:ask-said', 'c:ask-according']);
+
 /** The weight of the question's side in a question-vs-curated-question score, by number of topic words. */
 export function coverageShare(topicWords: number): number {
   const { queryCoverageShare: short, longQueryCoverageShare: long, longQueryFrom: from } = MATCH_WEIGHTS;
@@ -239,7 +242,7 @@ export class MatchIndex {
   /** Topic tokens of a question (stopwords removed), resolved. */
   analyse(normalized: string): QueryToken[] {
     const tokens = this.featurizer.features(normalized).map((f) => this.resolveToken(f));
-    if (tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-said'))) {
+    if (tokens.some((t) => t.keys.some((k) => ATTRIBUTION_INTENTS.has(k.key)))) {
       for (const t of tokens) {
         for (const k of t.keys) if (k.key.startsWith('m:')) k.strength = MATCH_WEIGHTS.mentionInSaidQuestion;
       }
@@ -340,7 +343,7 @@ export class MatchIndex {
 
   private preferNamedSpeakers(tokens: QueryToken[], candidates: Iterable<Candidate>): void {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
-    if (!keys.includes('c:ask-said') || keys.includes('c:ask-role')) return;
+    if (!keys.some((k) => ATTRIBUTION_INTENTS.has(k)) || keys.includes('c:ask-role')) return;
     const named = new Set(keys.filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
     if (named.size === 0) return;
     for (const c of candidates) {

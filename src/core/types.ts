@@ -61,6 +61,8 @@ export interface Concept {
   answers?: AnswerType;
   /** An intent concept ("when", "how many") whose answer must hold a value of this type. */
   asks?: AnswerType;
+  /** Named in the article but never quoted (Iran, Russia, ISIS): "what did X say" has no answer. */
+  silent?: boolean;
 }
 
 /** Expected answer types: "when" wants a time expression, "where" a place, "how many" a quantity. */

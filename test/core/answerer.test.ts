@@ -139,6 +139,44 @@ describe('abstention', () => {
   });
 });
 
+describe('rules that generalize', () => {
+  test.each(['What did ISIS say about Mosul?', 'ماذا قالت إيران عن الحدود؟', 'shu 2alet russia 3an el lajne?'])(
+    'a said-question about an entity the article names but never quotes (%s) gets no answer',
+    (q) => {
+      const r = bot.ask(q);
+      expect(r.kind).toBe('no-answer');
+      if (r.kind === 'no-answer') expect(r.reason).toBe('not-in-article');
+    },
+  );
+
+  test('naming a quoted speaker keeps the question answerable even when a silent entity follows', () => {
+    expect(answered(bot.ask('ماذا قال العبادي عن داعش؟')).speaker.id).toBe('abadi');
+  });
+
+  test('"according to X" prefers X’s own words to a report that mentions X', () => {
+    const r = answered(bot.ask('بحسب الأسد، ما أهمية إنجازات الجيشين؟'));
+    expect(r.paragraph).toBe(4);
+    expect(r.speaker.id).toBe('assad');
+  });
+
+  test.each([
+    ['when', 'When did the Syrian deputy foreign minister make his remarks?', [11]],
+    ['how many', 'كم كيلو طول الحدود؟', [2]],
+    ['where', 'وين التقى الفياض بالأسد؟', [2, 3]],
+  ])('a "%s" question is answered by a passage holding that kind of value: %s', (_type, q, paragraphs) => {
+    expect(paragraphs).toContain(answered(bot.ask(q)).paragraph);
+  });
+
+  test('inflected forms of out-of-scope words are caught (الزيارة, زيارته)', () => {
+    expect(bot.ask('كم يوما استمرت زيارته إلى دمشق؟').kind).toBe('no-answer');
+    expect(bot.ask('ماذا حدث في الزيارة؟').kind).toBe('no-answer');
+  });
+
+  test('an out-of-scope word whose stem the article itself uses does not block an answer (قتل)', () => {
+    expect(answered(bot.ask('من الذي يحاول قتل أبنائنا بحسب العبادي؟')).paragraph).toBe(8);
+  });
+});
+
 describe('invariants', () => {
   test('every quote and alternative shown is a verbatim substring of the article', () => {
     const questions = [
