@@ -1,0 +1,199 @@
+/**
+ * `npm run bench`: speed and memory of the answerer, side by side with plain fuse.js 7.5 over the raw
+ * paragraphs (ignoreLocation: true, default threshold), on the same questions (dev + blind sets, repeated).
+ * Also: a 2,000-character message, a cold process's first answer, and how cost grows on synthetic corpora
+ * 10× and 100× larger. Prints figures; never fails on timing (these machines are shared and noisy).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fuse from 'fuse.js';
+import { createAnswerer } from '../src/core/answerer.ts';
+import { buildCorpus, cleanArticle, loadCorpus, SEED_FILES, splitParagraphs } from '../src/core/corpus.ts';
+import type { Answerer } from '../src/core/types.ts';
+import { parseEvalFile } from '../src/eval/metrics.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const REPEATS = 5;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+/** Times `fn` over every question, `repeats` times; returns sorted per-call microseconds. */
+function timeEach(questions: string[], repeats: number, fn: (q: string) => unknown): number[] {
+  const times: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    for (const q of questions) {
+      const start = process.hrtime.bigint();
+      fn(q);
+      times.push(Number(process.hrtime.bigint() - start) / 1000);
+    }
+  }
+  return times.sort((a, b) => a - b);
+}
+
+function summary(times: number[]): { median: number; p99: number; qps: number } {
+  const total = times.reduce((s, t) => s + t, 0);
+  return { median: percentile(times, 0.5), p99: percentile(times, 0.99), qps: (times.length / total) * 1e6 };
+}
+
+const fmt = (x: number, digits = 0): string => x.toFixed(digits).padStart(9);
+
+function loadQuestions(): string[] {
+  const files = ['dev.jsonl', 'blind.jsonl', 'blind2.jsonl'].map((f) => join(root, 'test', 'eval', f));
+  return files.flatMap((f) => {
+    try {
+      return parseEvalFile(readFileSync(f, 'utf8')).map((item) => item.q);
+    } catch {
+      return [];
+    }
+  });
+}
+
+function heapMb(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+// --- 1. Ours vs plain fuse.js on the real article -------------------------------------------------------------
+const questions = loadQuestions();
+const heapBefore = heapMb();
+let t0 = performance.now();
+const corpus = loadCorpus();
+const answerer = createAnswerer(corpus);
+const buildMs = performance.now() - t0;
+const heapAfter = heapMb();
+
+t0 = performance.now();
+const plain = new Fuse(
+  corpus.paragraphs.map((p) => p.text),
+  { ignoreLocation: true, includeScore: true },
+);
+const plainBuildMs = performance.now() - t0;
+
+const firstPass = summary(timeEach(questions, 1, (q) => answerer.ask(q)));
+const ours = summary(timeEach(questions, REPEATS, (q) => answerer.ask(q)));
+const fuse = summary(timeEach(questions, REPEATS, (q) => plain.search(q)));
+
+console.log(`\n${questions.length} questions (dev + blind sets) × ${REPEATS}, Node ${process.version}`);
+console.log(`${'matcher'.padEnd(30)}  median µs     p99 µs   questions/s   build ms`);
+const line = (name: string, s: ReturnType<typeof summary>, build: number) =>
+  console.log(`${name.padEnd(30)}${fmt(s.median)}  ${fmt(s.p99)}  ${fmt(s.qps)}   ${fmt(build, 1)}`);
+line('iqtibas (first pass, cold)', firstPass, buildMs);
+line('iqtibas', ours, buildMs);
+line('plain fuse.js 7.5, paragraphs', fuse, plainBuildMs);
+console.log(
+  `p99 ratio fuse.js / iqtibas: ${(fuse.p99 / ours.p99).toFixed(1)}×  (target ≥ 30×); heap after build: ${(heapAfter - heapBefore).toFixed(1)} MB (total ${heapAfter.toFixed(1)} MB)`,
+);
+
+// --- 2. Long messages ------------------------------------------------------------------------------------------
+const long =
+  `${'السلام عليكم، سؤالي عن المقال: ماذا قال المقداد عن التنسيق مع الجيش العراقي في الموصل والبوكمال؟ '.repeat(25)}`.slice(
+    0,
+    2000,
+  );
+const longTimes = summary(timeEach([long, long.replace(/ا/g, 'ى'), `${long} 🤔`], 20, (q) => answerer.ask(q)));
+console.log(`2,000-character message: median ${longTimes.median.toFixed(0)} µs, p99 ${longTimes.p99.toFixed(0)} µs`);
+
+// --- 3. Cold start ---------------------------------------------------------------------------------------------
+const coldStart = performance.now();
+execFileSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'ask.ts'), '--json', 'ماذا قال الأسد؟'], {
+  cwd: root,
+  stdio: 'pipe',
+});
+console.log(`cold process (node + tsx + load + first answer): ${(performance.now() - coldStart).toFixed(0)} ms`);
+
+// --- 4. Growth on synthetic corpora ----------------------------------------------------------------------------
+const ARABIC = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+
+/** A deterministic pseudo-random generator (mulberry32), so runs compare. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function syntheticWord(random: () => number): string {
+  const length = 3 + Math.floor(random() * 6);
+  let word = '';
+  for (let i = 0; i < length; i++) word += ARABIC[Math.floor(random() * ARABIC.length)];
+  return word;
+}
+
+/** The real seeds scaled `factor` times: each paragraph and entry copied with 30% of their words replaced. */
+function syntheticCorpus(factor: number) {
+  const random = rng(factor);
+  const raw = readFileSync(join(root, 'seeds', SEED_FILES.article), 'utf8');
+  const paragraphs = splitParagraphs(cleanArticle(raw));
+  const annotations = JSON.parse(readFileSync(join(root, 'seeds', SEED_FILES.paragraphs), 'utf8')) as Array<{
+    speaker: string;
+    translation: string;
+  }>;
+  const qa = JSON.parse(readFileSync(join(root, 'seeds', SEED_FILES.qa), 'utf8')) as Array<{
+    id: string;
+    paragraph: number;
+    translation: string;
+    questions: Record<string, string[]>;
+  }>;
+  const mutate = (text: string) =>
+    text
+      .split(' ')
+      .map((w) => (random() < 0.3 ? syntheticWord(random) : w))
+      .join(' ');
+  const texts: string[] = [];
+  const outAnnotations: unknown[] = [];
+  const entries: unknown[] = [];
+  for (let copy = 0; copy < factor; copy++) {
+    paragraphs.forEach((p, i) => {
+      const text = copy === 0 ? p : mutate(p);
+      texts.push(text);
+      outAnnotations.push({
+        paragraph: texts.length,
+        speaker: annotations[i]?.speaker,
+        translation: annotations[i]?.translation,
+        quotes: [],
+      });
+    });
+    for (const e of qa) {
+      const paragraphNumber = copy * paragraphs.length + e.paragraph;
+      const text = texts[paragraphNumber - 1] ?? '';
+      entries.push({
+        id: `${e.id}-${copy}`,
+        paragraph: paragraphNumber,
+        quote: text.split(' ').slice(0, 8).join(' '),
+        translation: e.translation,
+        questions: Object.fromEntries(
+          Object.entries(e.questions).map(([lang, qs]) => [lang, qs.map((q) => (copy === 0 ? q : mutate(q)))]),
+        ),
+      });
+    }
+  }
+  return buildCorpus({
+    article: texts.join('\n\n'),
+    speakers: JSON.parse(readFileSync(join(root, 'seeds', SEED_FILES.speakers), 'utf8')),
+    paragraphs: outAnnotations,
+    qa: entries,
+    concepts: JSON.parse(readFileSync(join(root, 'seeds', SEED_FILES.concepts), 'utf8')),
+  });
+}
+
+console.log(`\ngrowth (synthetic corpora; same questions, ${REPEATS > 2 ? 2 : REPEATS} passes)`);
+console.log(
+  `${'size'.padEnd(8)}${'paragraphs'.padStart(11)}${'entries'.padStart(9)}   build ms   median µs     p99 µs`,
+);
+for (const factor of [1, 10, 100]) {
+  const c = factor === 1 ? corpus : syntheticCorpus(factor);
+  const start = performance.now();
+  const a: Answerer = factor === 1 ? answerer : createAnswerer(c);
+  const build = factor === 1 ? buildMs : performance.now() - start;
+  const s = summary(timeEach(questions, 2, (q) => a.ask(q)));
+  console.log(
+    `${`${factor}×`.padEnd(8)}${String(c.paragraphs.length).padStart(11)}${String(c.entries.length).padStart(9)}   ${fmt(build, 0)}  ${fmt(s.median)}  ${fmt(s.p99)}`,
+  );
+}
