@@ -183,7 +183,7 @@ function syntheticCorpus(factor: number) {
   });
 }
 
-console.log(`\ngrowth (synthetic corpora; same questions, ${REPEATS > 2 ? 2 : REPEATS} passes)`);
+console.log(`\ngrowth (synthetic corpora; same questions, 2 passes)`);
 console.log(
   `${'size'.padEnd(8)}${'paragraphs'.padStart(11)}${'entries'.padStart(9)}   build ms   median µs     p99 µs`,
 );

@@ -65,7 +65,34 @@ interface Unit {
   /** For question units: the curated question text (for labels). */
   text: string;
   tokens: TokenFeatures[];
+  /** Every key of `tokens` (exact, alternate, skeleton), for membership tests. */
+  keys: Set<FeatureKey>;
+  /** Dense id of the target (entries first, then paragraphs), for array-indexed bookkeeping. */
+  targetId: number;
+  /** IDF of each token's exact key, and their sum (set once the IDF is known). */
+  weights: Float64Array;
+  weightSum: number;
 }
+
+/** Units that share a key with a question: `strengths[slot * tokens + i]` is token i's best match in unit `touched[slot]`. */
+interface Rows {
+  touched: number[];
+  strengths: Float64Array;
+  queryKeys: Map<FeatureKey, number>;
+}
+
+/** A key in more units than this is "common" (see `collectRows`); the real article's keys never are. */
+const COMMON_POSTINGS = 1000;
+
+/**
+ * A curated question whose best possible score is below this share of the best score so far is not scored:
+ * alternatives are only offered down to half the top score, and the speaker and answer-type adjustments
+ * (×1.08, ×0.8) cannot lift it past that.
+ */
+const PRUNE_BELOW_BEST = 0.4;
+
+/** At most this many curated questions are scored per question (best bounds first); the article has ~750. */
+const MAX_SCORED_QUESTIONS = 400;
 
 /** One query token, resolved against the index. */
 export interface QueryToken {
@@ -156,6 +183,12 @@ export class MatchIndex {
       );
     }
     this.maxIdf = this.computeIdf();
+    for (const unit of this.units) {
+      unit.tokens.forEach((t, i) => {
+        unit.weights[i] = this.idf.get(t.exact) ?? 0;
+      });
+      unit.weightSum = unit.weights.reduce((sum, w) => sum + w, 0);
+    }
     const spellings: Array<[FeatureKey, FeatureKey]> = [
       ...[...this.postings.keys()].map((k): [FeatureKey, FeatureKey] => [k, k]),
       ...this.featurizer.lexiconSpellings(),
@@ -178,7 +211,18 @@ export class MatchIndex {
     }
     if (speakerKey) tokens.push({ token: speakerKey, exact: speakerKey });
     const id = this.units.length;
-    this.units.push({ kind, target, text, tokens });
+    const keys = new Set(tokens.flatMap((t) => [t.exact, t.alternate, t.skeleton].filter((k) => k !== undefined)));
+    const targetId = target.type === 'entry' ? target.index : this.corpus.entries.length + target.number - 1;
+    this.units.push({
+      kind,
+      target,
+      text,
+      tokens,
+      keys,
+      targetId,
+      weights: new Float64Array(tokens.length),
+      weightSum: 0,
+    });
     if (kind !== 'question') this.recordAnswerTypes(target, tokens);
     for (const t of tokens) {
       for (const k of [t.exact, t.alternate, t.skeleton]) {
@@ -260,53 +304,96 @@ export class MatchIndex {
     const knownWeight = tokens.filter((t) => t.known).reduce((s, t) => s + t.weight, 0);
     if (tokens.length === 0 || total === 0) return { tokens, knownShare: 0, candidates: [] };
 
-    // best[unit][token] = strongest key of that token found in the unit.
-    const best = new Map<number, Float64Array>();
-    const queryKeys = new Map<FeatureKey, number>();
-    tokens.forEach((t, i) => {
-      for (const { key: k, strength } of t.keys) {
-        queryKeys.set(k, Math.max(queryKeys.get(k) ?? 0, strength));
-        for (const id of this.postings.get(k) ?? []) {
-          let row = best.get(id);
-          if (!row) {
-            row = new Float64Array(tokens.length);
-            best.set(id, row);
-          }
-          if (strength > (row[i] ?? 0)) row[i] = strength;
-        }
-      }
-    });
-
-    const byTarget = new Map<string, Candidate>();
-    for (const [id, row] of best) {
-      const unit = this.units[id] as Unit;
-      let matched = 0;
-      tokens.forEach((t, i) => {
-        matched += t.weight * (row[i] ?? 0);
-      });
-      const coverage = matched / total;
-      let score: number;
-      if (unit.kind === 'question') {
-        const share = coverageShare(tokens.length);
-        score = share * coverage + (1 - share) * this.unitCoverage(unit, queryKeys);
-      } else if (unit.kind === 'content') {
-        score = coverage * MATCH_WEIGHTS.entryContent;
-      } else {
-        score = coverage * MATCH_WEIGHTS.paragraph;
-      }
-      const k = key(unit.target);
+    const { touched, strengths, queryKeys } = this.collectRows(tokens);
+    const n = tokens.length;
+    const byTarget = new Map<number, Candidate>();
+    const offer = (unit: Unit, score: number, coverage: number): void => {
+      const k = unit.targetId;
       const previous = byTarget.get(k);
-      if (!previous || score > previous.score) {
-        const candidate: Candidate = { target: unit.target, score, coverage };
-        if (unit.kind === 'question') candidate.matchedQuestion = unit.text;
-        else if (previous?.matchedQuestion) candidate.matchedQuestion = previous.matchedQuestion;
-        byTarget.set(k, candidate);
+      if (previous && score <= previous.score) return;
+      const candidate: Candidate = { target: unit.target, score, coverage };
+      if (unit.kind === 'question') candidate.matchedQuestion = unit.text;
+      else if (previous?.matchedQuestion) candidate.matchedQuestion = previous.matchedQuestion;
+      byTarget.set(k, candidate);
+    };
+
+    // Answer text and paragraphs score from the question's coverage alone; curated questions also need their
+    // own coverage (the costly part), so they are visited best bound first and the rest pruned.
+    const share = coverageShare(tokens.length);
+    const questions: Array<{ unit: Unit; coverage: number; bound: number }> = [];
+    let best = 0;
+    for (let slot = 0; slot < touched.length; slot++) {
+      const unit = this.units[touched[slot] as number] as Unit;
+      let matched = 0;
+      for (let i = 0; i < n; i++) matched += (tokens[i] as QueryToken).weight * (strengths[slot * n + i] ?? 0);
+      const coverage = matched / total;
+      if (unit.kind === 'question') {
+        questions.push({ unit, coverage, bound: share * coverage + (1 - share) });
+        continue;
       }
+      const score = coverage * (unit.kind === 'content' ? MATCH_WEIGHTS.entryContent : MATCH_WEIGHTS.paragraph);
+      best = Math.max(best, score);
+      offer(unit, score, coverage);
+    }
+    questions.sort((a, b) => b.bound - a.bound);
+    for (const [rank, { unit, coverage, bound }] of questions.entries()) {
+      if (bound < best * PRUNE_BELOW_BEST || rank >= MAX_SCORED_QUESTIONS) break;
+      const score = share * coverage + (1 - share) * this.unitCoverage(unit, queryKeys);
+      best = Math.max(best, score);
+      offer(unit, score, coverage);
     }
     this.preferNamedSpeakers(tokens, byTarget.values());
     this.requireAnswerType(tokens, byTarget.values());
     const candidates = [...byTarget.values()].sort((a, b) => b.score - a.score);
     return { tokens, knownShare: knownWeight / total, candidates };
+  }
+
+  /**
+   * For each unit that shares a key with the question, the strongest match of each question token.
+   * Rare keys are visited first; a key found in more than `COMMON_POSTINGS` units (a word in nearly every
+   * unit of a large corpus) only updates units that rarer keys already found, so a question's cost stays
+   * bounded by its rare words' postings, not by the corpus size. Below that size every unit is visited.
+   */
+  private collectRows(tokens: QueryToken[]): Rows {
+    const n = tokens.length;
+    const touched: number[] = [];
+    const slotOf = new Map<number, number>();
+    let strengths = new Float64Array(64 * n);
+    const queryKeys = new Map<FeatureKey, number>();
+    const keyed = tokens.flatMap((t, i) =>
+      t.keys.map((k) => ({ index: i, key: k.key, strength: k.strength, postings: this.postings.get(k.key) ?? [] })),
+    );
+    keyed.sort((a, b) => a.postings.length - b.postings.length);
+    const raise = (slot: number, index: number, strength: number): void => {
+      const at = slot * n + index;
+      if (strength > (strengths[at] ?? 0)) strengths[at] = strength;
+    };
+    for (const { index, key: k, strength, postings } of keyed) {
+      queryKeys.set(k, Math.max(queryKeys.get(k) ?? 0, strength));
+      const common = postings.length > COMMON_POSTINGS && touched.length > 0;
+      if (common && touched.length < postings.length) {
+        touched.forEach((id, slot) => {
+          if ((this.units[id] as Unit).keys.has(k)) raise(slot, index, strength);
+        });
+        continue;
+      }
+      for (const id of postings) {
+        let slot = slotOf.get(id);
+        if (slot === undefined) {
+          if (common) continue;
+          slot = touched.length;
+          touched.push(id);
+          slotOf.set(id, slot);
+          if ((slot + 1) * n > strengths.length) {
+            const grown = new Float64Array(strengths.length * 2);
+            grown.set(strengths);
+            strengths = grown;
+          }
+        }
+        raise(slot, index, strength);
+      }
+    }
+    return { touched, strengths, queryKeys };
   }
 
   /** The speaker id a target's words belong to. */
@@ -353,11 +440,12 @@ export class MatchIndex {
 
   /** Share of a unit's own topic weight that the question's keys cover. */
   private unitCoverage(unit: Unit, queryKeys: Map<FeatureKey, number>): number {
-    let total = 0;
+    const total = unit.weightSum;
     let matched = 0;
-    for (const t of unit.tokens) {
-      const w = this.idf.get(t.exact) ?? 0;
-      total += w;
+    for (let i = 0; i < unit.tokens.length; i++) {
+      const t = unit.tokens[i] as TokenFeatures;
+      const w = unit.weights[i] ?? 0;
+      if (w === 0) continue;
       const strength = Math.max(
         queryKeys.get(t.exact) ?? 0,
         t.alternate ? (queryKeys.get(t.alternate) ?? 0) : 0,
