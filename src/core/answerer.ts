@@ -6,8 +6,9 @@ import { confidenceOf, DECISION } from './calibration.ts';
 import { stemKey } from './features.ts';
 import { OUT_OF_SCOPE_WORDS } from './lexicon.ts';
 import { type Candidate, MatchIndex, type QueryToken } from './matcher.ts';
+import { stripChatNoise } from './noise.ts';
 import { normalize } from './normalize.ts';
-import { tokenize } from './tokenize.ts';
+import { tokenize, withoutDefiniteArticle } from './tokenize.ts';
 import type {
   Alternative,
   Answer,
@@ -22,6 +23,12 @@ import type {
   Speaker,
   Suggestion,
 } from './types.ts';
+
+/** In "what did X say about Y", the share of Y's words X's paragraph must contain (see quotesSpeakerOffTopic). */
+const SUBJECT_COVERAGE_MIN = 0.4;
+
+/** Words that introduce the subject of a said-question, on normalized text. */
+const ABOUT_MARKER = /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|3an|7awl|bi5soos)(?= )/;
 
 /** Longest question we read, in characters; the rest is ignored (keeps time bounded for pasted walls of text). */
 export const MAX_QUESTION_CHARS = 2_000;
@@ -57,10 +64,19 @@ class CorpusAnswerer implements Answerer {
 
   private readonly abstainBelow: number;
   private readonly silentConcepts: ReadonlySet<string>;
+  /** Keys that name something the article is about: speakers, entity concepts. */
+  private readonly entityKeys: ReadonlySet<string>;
+  /** Every curated question, normalized. */
+  private readonly curatedQuestions: ReadonlySet<string>;
 
   constructor(corpus: Corpus, options: AnswererOptions) {
     this.abstainBelow = options.abstainBelow ?? DECISION.abstainBelow;
     this.silentConcepts = new Set(corpus.concepts.filter((c) => c.silent).map((c) => `c:${c.id}`));
+    this.entityKeys = new Set([
+      ...corpus.concepts.filter((c) => c.entity || c.answers).map((c) => `c:${c.id}`),
+      ...corpus.speakers.flatMap((s) => [`sp:${s.id}`, `m:${s.id}`]),
+    ]);
+    this.curatedQuestions = new Set(corpus.entries.flatMap((e) => Object.values(e.questions).flat().map(normalize)));
     this.corpus = corpus;
     this.index = new MatchIndex(corpus);
     this.speakers = new Map(corpus.speakers.map((s) => [s.id, s]));
@@ -79,17 +95,23 @@ class CorpusAnswerer implements Answerer {
   }
 
   ask(question: string): Reply {
-    const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '';
+    const text = typeof question === 'string' ? stripChatNoise(question.slice(0, MAX_QUESTION_CHARS)) : '';
     const script = detectScript(text);
     const normalized = normalize(text);
     if (normalized === '') return this.noAnswer('empty', script);
+    const asked = this.paragraphAsked(normalized);
+    if (asked)
+      return this.answerFor({ target: { type: 'paragraph', number: asked }, score: 1, coverage: 1 }, 1, script);
     const result = this.index.match(normalized);
     const top = result.candidates[0];
-    if (!top) return this.noAnswer('off-topic', script);
     if (this.asksOutOfScope(result.tokens) || this.asksSilentEntity(result.tokens)) {
       return this.noAnswer('not-in-article', script);
     }
+    if (!top || this.tooVague(normalized, result.tokens)) return this.noAnswer('off-topic', script);
     const topParagraph = this.paragraphOf(top);
+    if (this.quotesSpeakerOffTopic(normalized, result.tokens, topParagraph)) {
+      return this.noAnswer('not-in-article', script);
+    }
     const rival = result.candidates.find((c) => this.paragraphOf(c) !== topParagraph);
     const confidence = confidenceOf(top, rival, result.knownShare);
     if (confidence < this.abstainBelow) {
@@ -152,8 +174,39 @@ class CorpusAnswerer implements Answerer {
 
   private asksOutOfScope(tokens: QueryToken[]): boolean {
     return tokens.some((t) =>
-      t.token.split(' ').some((word) => OUT_OF_SCOPE_WORDS.has(word) || this.outOfScopeStems.has(stemKey(word))),
+      t.token
+        .split(' ')
+        .some(
+          (word) =>
+            OUT_OF_SCOPE_WORDS.has(word) ||
+            OUT_OF_SCOPE_WORDS.has(withoutDefiniteArticle(word)) ||
+            this.outOfScopeStems.has(stemKey(word)),
+        ),
     );
+  }
+
+  /**
+   * "paragraph 12", "الفقرة ١٢", "p12": the paragraph itself (the labels of paragraph alternatives read this way).
+   * Undefined for anything else or a number outside 1..14.
+   */
+  private paragraphAsked(normalized: string): number | undefined {
+    const match = /^(?:paragraph|para|p|الفقره|فقره)\s*(\d{1,3})(?:\s+\S+)*$/.exec(normalized);
+    const number = match ? Number(match[1]) : 0;
+    return number >= 1 && number <= this.corpus.paragraphs.length ? number : undefined;
+  }
+
+  /**
+   * A question with nothing to look for: only question words ("ماذا قال؟", "what did he say"), or one lone
+   * word that names nothing the article is about ("yes", "world", "python"). A curated question typed as stored
+   * is never vague; neither is a lone name, place, group, date or number ("الرقة", "605?").
+   */
+  private tooVague(normalized: string, tokens: QueryToken[]): boolean {
+    if (this.curatedQuestions.has(normalized)) return false;
+    const topical = tokens.filter((t) => !t.keys.some((k) => k.key.startsWith('c:ask-')));
+    if (topical.length === 0) return true;
+    if (topical.length > 1) return false;
+    const lone = topical[0] as QueryToken;
+    return !lone.keys.some((k) => k.strength === 1 && this.entityKeys.has(k.key));
   }
 
   /**
@@ -166,6 +219,22 @@ class CorpusAnswerer implements Answerer {
     if (!all.includes('c:ask-said') || all.some((k) => k.startsWith('sp:'))) return false;
     const subject = keys.find((ks) => !ks.some((k) => k.startsWith('c:ask-')));
     return subject?.some((k) => this.silentConcepts.has(k)) ?? false;
+  }
+
+  /**
+   * "What did Assad say about Iran": the question names a speaker and, after "about" (عن, حول, about, 3an …),
+   * a subject the index knows, and the paragraph found (the speaker's words) does not contain that subject —
+   * the article does not quote that speaker on it.
+   */
+  private quotesSpeakerOffTopic(normalized: string, tokens: QueryToken[], paragraph: number): boolean {
+    const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
+    if (!keys.includes('c:ask-said') || !keys.some((k) => k.startsWith('sp:'))) return false;
+    const about = ABOUT_MARKER.exec(normalized);
+    if (!about) return false;
+    const subject = this.index
+      .analyse(normalized.slice(about.index + about[0].length))
+      .filter((t) => t.known && !t.keys.some((k) => /^(?:sp:|m:|c:ask-)/.test(k.key)));
+    return subject.length > 0 && this.index.paragraphCoverage(paragraph, subject) < SUBJECT_COVERAGE_MIN;
   }
 
   private paragraphOf(c: Candidate): number {

@@ -70,6 +70,7 @@ const ConceptSchema = z.object({
   answers: z.enum(ANSWER_TYPES).optional(),
   asks: z.enum(ANSWER_TYPES).optional(),
   silent: z.boolean().optional(),
+  entity: z.boolean().optional(),
 });
 
 /** The raw contents of the seed files, before validation. */
@@ -228,6 +229,7 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     ...(c.answers ? { answers: c.answers } : {}),
     ...(c.asks ? { asks: c.asks } : {}),
     ...(c.silent ? { silent: true } : {}),
+    ...(c.entity ? { entity: true } : {}),
   }));
   checkDuplicates(
     'concepts',

@@ -90,7 +90,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   زيارة زياره يزور سيزور زار زاره زيارته زيارات visit visits visited visiting yzour yezour zar ziyara zyara
   قتلى قتيل قتيلا قتيلاً ضحايا ضحية جرحى مصابين خسائر killed casualties casualty dead deaths toll wounded victims
-  injured 2atla at2la 2atil
+  injured 2atla at2la 2atil شهداء الشهداء شهيد martyrs martyr ميزانية budget تكلفة كلفة cost costs تمويل funding
+  funded
   عمر عمره عمرها سن مواليد ولد مولود age old born birthday aged 3omro 3omr
   توفي مات وفاة died death dies
   زوجة زوجته أولاد اولاده ابنه عائلة عائلته wife children family son daughter

@@ -47,11 +47,15 @@ export const MATCH_WEIGHTS = Object.freeze({
    * question names scores this much more: "what did Assad say about the armies" prefers Assad's words to SANA's report of the meeting.
    */
   namedSpeaker: 1.08,
+  /** ... and a candidate whose words are someone else's scores this much (Assad never spoke of Iran). */
+  otherSpeaker: 0.8,
   /**
    * A question that asks "when" or "how many" scores a candidate with no time or quantity in its text this
    * much: the answer must hold the kind of value asked for (the expected-answer-type check of classic QA).
    */
   answerTypeMissing: 0.8,
+  /** The same for "how many": a count is precise, and a passage without one cannot give it. */
+  quantityMissing: 0.65,
   /** Weight of a user's topic word found nowhere in the index, relative to the rarest indexed word. */
   unknownWord: 0.3,
 });
@@ -396,6 +400,23 @@ export class MatchIndex {
     return { touched, strengths, queryKeys };
   }
 
+  /**
+   * Share (0..1) of the given tokens' weight that paragraph `number` (its text and translation) contains.
+   * 1 when the tokens weigh nothing.
+   */
+  paragraphCoverage(number: number, tokens: QueryToken[]): number {
+    const unit = this.units.find(
+      (u) => u.kind === 'paragraph' && u.target.type === 'paragraph' && u.target.number === number,
+    );
+    const total = tokens.reduce((sum, t) => sum + t.weight, 0);
+    if (!unit || total === 0) return 1;
+    let matched = 0;
+    for (const t of tokens) {
+      matched += t.weight * Math.max(0, ...t.keys.filter((k) => unit.keys.has(k.key)).map((k) => k.strength));
+    }
+    return matched / total;
+  }
+
   /** The speaker id a target's words belong to. */
   speakerOf(target: Target): string {
     return target.type === 'entry'
@@ -410,8 +431,9 @@ export class MatchIndex {
       const value = this.valueKeys.get(t.exact);
       if (value) types.add(value);
       if (t.exact.startsWith('n:')) {
-        types.add('how-many');
         types.add('when');
+        // A year (2011, 2014) dates something; it does not count anything.
+        if (!/^n:(?:19|20)\d\d$/.test(t.exact)) types.add('how-many');
       }
     }
     this.targetAnswers.set(k, types);
@@ -424,7 +446,10 @@ export class MatchIndex {
     if (asked.size === 0) return;
     for (const c of candidates) {
       const has = this.targetAnswers.get(key(c.target));
-      if ([...asked].some((type) => !has?.has(type))) c.score *= MATCH_WEIGHTS.answerTypeMissing;
+      for (const type of asked) {
+        if (has?.has(type)) continue;
+        c.score *= type === 'how-many' ? MATCH_WEIGHTS.quantityMissing : MATCH_WEIGHTS.answerTypeMissing;
+      }
     }
   }
 
@@ -435,6 +460,7 @@ export class MatchIndex {
     if (named.size === 0) return;
     for (const c of candidates) {
       if (named.has(this.speakerOf(c.target))) c.score = Math.min(1, c.score * MATCH_WEIGHTS.namedSpeaker);
+      else c.score *= MATCH_WEIGHTS.otherSpeaker;
     }
   }
 

@@ -75,6 +75,12 @@ export function stemArabic(token: string): string {
   return stripSuffix(stem);
 }
 
+/** A normalized Arabic token without its definite article and any proclitic before it (والقتلى → قتلي). */
+export function withoutDefiniteArticle(token: string): string {
+  const definite = DEFINITE_PREFIXES.find((p) => token.startsWith(p) && token.length - p.length >= 2);
+  return definite ? token.slice(definite.length) : token;
+}
+
 /**
  * The other reading of an ambiguous prefix, when there is one: a bare preposition ب/ل/ك (after an optional
  * و/ف) removed (لتسليح → تسليح, وبقصف → قصف), else a و/ف that `stemArabic` removed kept as part of the word

@@ -63,6 +63,8 @@ export interface Concept {
   asks?: AnswerType;
   /** Named in the article but never quoted (Iran, Russia, ISIS): "what did X say" has no answer. */
   silent?: boolean;
+  /** A thing the article is about (a place, a group, a date, a number): asked alone, it is a question. */
+  entity?: boolean;
 }
 
 /** Expected answer types: "when" wants a time expression, "where" a place, "how many" a quantity. */

@@ -177,6 +177,62 @@ describe('rules that generalize', () => {
   });
 });
 
+describe('found by a new user trying to break it', () => {
+  test.each(['hello world', 'yes', 'python', 'قال', 'what did he say', 'ماذا قال؟'])(
+    '%s names nothing the article is about: no answer, not a confident paragraph',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each([
+    ['الرقة', 14],
+    ['حصيبة؟', 8],
+    ['605?', 2],
+  ])('a lone name, place or number (%s) is still a question', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+
+  test.each(['كم عدد القتلى؟', 'كم عدد الشهداء؟', 'كم عدد المصابين في الموصل؟', 'ما هي ميزانية الجيش العراقي؟'])(
+    'a count or figure the article never gives (%s) is declined as not in the article',
+    (q) => {
+      const r = bot.ask(q);
+      expect(r.kind).toBe('no-answer');
+      if (r.kind === 'no-answer') expect(r.reason).toBe('not-in-article');
+    },
+  );
+
+  test.each(['ماذا قال الأسد عن إيران؟', 'What did Assad say about Raqqa?', 'ماذا قال العبادي عن روسيا؟'])(
+    'a speaker asked about a subject they never spoke of (%s) gets no one else’s words',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each([
+    ['http://evil.example ماذا قال المقداد', 'mekdad'],
+    ['[click](http://evil.example) ماذا قال المقداد', 'mekdad'],
+    ['\u0000\u0001\u001b[31mRED\u001b[0m ماذا قال الأسد', 'assad'],
+    ['<@123456789012345678> <:wave:123456789012345678> ماذا قال الطائي؟', 'taei'],
+  ])('chat noise around a question (%j) is ignored', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  test.each([
+    ['الفقرة 12 (فيصل المقداد)', 12],
+    ['paragraph 3', 3],
+    ['الفقرة ١٤', 14],
+  ])('"%s" shows that paragraph (how paragraph alternatives are labelled)', (q, paragraph) => {
+    const r = answered(bot.ask(q));
+    expect(r.paragraph).toBe(paragraph);
+    expect(bot.corpus.text.includes(r.quote)).toBe(true);
+  });
+
+  test('paragraph 99 is not a paragraph', () => {
+    expect(bot.ask('paragraph 99').kind).toBe('no-answer');
+  });
+});
+
 describe('invariants', () => {
   test('every quote and alternative shown is a verbatim substring of the article', () => {
     const questions = [
