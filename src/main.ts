@@ -4,6 +4,7 @@
  */
 import 'dotenv/config';
 import { runChat } from './cli/chat.ts';
+import { exitQuietlyOnBrokenPipe } from './cli/io.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createAnswerer } from './core/answerer.ts';
 import { loadCorpus } from './core/corpus.ts';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const answerer = createAnswerer(loadCorpus());
   if (!config.discordToken) {
+    exitQuietlyOnBrokenPipe();
     await runChat(answerer);
     return;
   }

@@ -2,34 +2,32 @@
  * `npm run ask -- "question"`: answers once. `--json`: one JSON object. `--jsonl`: reads one question per
  * line from standard input and prints one JSON object per line, in order (see json.ts for the fields).
  */
-import { createInterface } from 'node:readline';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { createAnswerer } from '../core/answerer.ts';
 import { loadCorpus } from '../core/corpus.ts';
 import { formatReply } from './format.ts';
+import { exitQuietlyOnBrokenPipe, readLines } from './io.ts';
 import { toJsonRecord } from './json.ts';
 
 const program = new Command()
   .name('ask')
   .description('Answer questions about the article with the exact quote and its speaker.')
   .argument('[question...]', 'the question (quote it in the shell)')
-  .option('--json', 'print one JSON object')
+  .addOption(new Option('--json', 'print one JSON object').conflicts('jsonl'))
   .option('--jsonl', 'read one question per line from stdin, print one JSON object per line')
   .showHelpAfterError()
   .parse();
 
-// `npm run ask -- ... | head` closes the pipe early: that is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+exitQuietlyOnBrokenPipe();
 
 const options = program.opts<{ json?: boolean; jsonl?: boolean }>();
 const answerer = createAnswerer(loadCorpus());
 
 if (options.jsonl) {
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  for await (const line of rl) {
+  if (program.args.length > 0) {
+    program.error('--jsonl reads the questions from standard input; pass no question on the command line');
+  }
+  for await (const line of readLines(process.stdin)) {
     process.stdout.write(`${JSON.stringify(toJsonRecord(line, answerer.ask(line)))}\n`);
   }
 } else {

@@ -1,10 +1,11 @@
 /**
  * The terminal chat: the embedded default when no DISCORD_TOKEN is set. Interactive with a prompt on a
- * terminal; with piped input it answers one line per line and exits at end of input.
+ * terminal; with piped input it answers each non-empty line and exits at `exit` or end of input.
  */
 import { createInterface } from 'node:readline';
 import type { Answerer } from '../core/types.ts';
 import { formatHelp, formatReply, formatSpeakers } from './format.ts';
+import { readLines } from './io.ts';
 
 const EXIT_WORDS = new Set(['exit', 'quit', 'q', 'خروج', 'bye']);
 
@@ -17,34 +18,42 @@ export function respond(answerer: Answerer, line: string): string | undefined {
   return formatReply(answerer.ask(line));
 }
 
-/** Runs the chat on the given streams until `exit` or end of input. Resolves when done. */
-export function runChat(
+/**
+ * Runs the chat on the given streams until `exit` or end of input. Resolves when done. On a terminal it
+ * prompts; with piped input it answers each non-empty line in order and stops at `exit`.
+ */
+export async function runChat(
   answerer: Answerer,
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
-  const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
-  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   const write = (text: string): void => {
-    output.write(`${text}\n`);
+    output.write(`${text}\n\n`);
   };
-  if (interactive) {
-    write(`iqtibas · اقتباس — ${formatHelp(answerer)}\n`);
-    rl.setPrompt('؟ > ');
-    rl.prompt();
+  if (!(input as { isTTY?: boolean }).isTTY) {
+    for await (const line of readLines(input as AsyncIterable<string | Buffer>)) {
+      if (line.trim() === '') continue;
+      const reply = respond(answerer, line);
+      if (reply === undefined) break;
+      write(reply);
+    }
+    // An open pipe would keep the process alive after `exit`.
+    if (input === process.stdin) process.stdin.destroy();
+    return;
   }
-  return new Promise((resolve) => {
+  const rl = createInterface({ input, output, terminal: true });
+  write(`iqtibas · اقتباس — ${formatHelp(answerer)}`);
+  rl.setPrompt('؟ > ');
+  rl.prompt();
+  await new Promise<void>((resolve) => {
     rl.on('line', (line) => {
-      if (!interactive && line.trim() === '') return;
       const reply = respond(answerer, line);
       if (reply === undefined) {
         rl.close();
-        // An open pipe would keep the process alive after `exit`.
-        if (input === process.stdin) process.stdin.destroy();
         return;
       }
-      write(`${reply}\n`);
-      if (interactive) rl.prompt();
+      write(reply);
+      rl.prompt();
     });
     rl.on('close', () => resolve());
   });

@@ -9,7 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { createAnswerer } from '../core/answerer.ts';
 import { loadCorpus } from '../core/corpus.ts';
-import { groupBy, type Outcome, parseEvalFile, reliability, type Summary, score, summarize } from '../eval/metrics.ts';
+import {
+  groupBy,
+  type LabelledQuestion,
+  type Outcome,
+  parseEvalFile,
+  reliability,
+  type Summary,
+  score,
+  summarize,
+} from '../eval/metrics.ts';
 
 const DEFAULT_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'eval', 'dev.jsonl');
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(6);
@@ -40,10 +49,18 @@ const program = new Command()
   .option('--no-misses', 'do not list the misses')
   .parse();
 
+function readItems(file: string): LabelledQuestion[] {
+  try {
+    return parseEvalFile(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return program.error(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
 const answerer = createAnswerer(loadCorpus());
 const files = program.args.length ? program.args : [DEFAULT_FILE];
 for (const file of files) {
-  const items = parseEvalFile(readFileSync(file, 'utf8'));
+  const items = readItems(file);
   const outcomes = items.map((item) => score(item, answerer.ask(item.q), answerer.corpus.text));
   const all = summarize(outcomes);
   console.log(`\n${file}: ${items.length} questions`);

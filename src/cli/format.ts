@@ -23,7 +23,9 @@ export function formatReply(reply: Reply): string {
   }
   if (reply.alternatives.length > 0) {
     lines.push('  Other matches:');
-    for (const a of reply.alternatives) lines.push(`   - paragraph ${a.paragraph}, ${a.speaker.nameEn}: ${a.label}`);
+    // The label is often Arabic: on its own line, so a bidi terminal keeps the English line in order.
+    for (const a of reply.alternatives)
+      lines.push(`   - paragraph ${a.paragraph}, ${a.speaker.nameEn}:`, `     ${a.label}`);
   }
   return lines.join('\n');
 }

@@ -2,7 +2,13 @@
  * The stable JSON shape of a reply, printed by `npm run ask -- --json` and `--jsonl`. Other tools rely on
  * these field names (snake_case): keep them stable, add rather than rename.
  */
+import { removeInvisibles } from '../core/normalize.ts';
 import type { Alternative, AnswerSpeaker, Reply } from '../core/types.ts';
+
+/** The question as echoed back: bidi and zero-width controls and C0/C1 control characters removed. */
+export function echoSafe(question: string): string {
+  return removeInvisibles(question).replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
+}
 
 /** Speaker block of the JSON record. */
 export interface JsonSpeaker {
@@ -59,8 +65,9 @@ function alternativeJson(a: Alternative): JsonAlternative {
   };
 }
 
-/** Converts a core reply to the stable JSON record. */
-export function toJsonRecord(question: string, reply: Reply): JsonRecord {
+/** Converts a core reply to the stable JSON record (`question` is the asked text, made safe to echo). */
+export function toJsonRecord(asked: string, reply: Reply): JsonRecord {
+  const question = echoSafe(asked);
   if (reply.kind === 'no-answer') {
     return {
       question,

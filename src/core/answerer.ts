@@ -109,7 +109,7 @@ class CorpusAnswerer implements Answerer {
     }
     if (!top || this.tooVague(normalized, result.tokens)) return this.noAnswer('off-topic', script);
     const topParagraph = this.paragraphOf(top);
-    if (this.quotesSpeakerOffTopic(normalized, result.tokens, topParagraph)) {
+    if (this.quotesSpeakerOffTopic(normalized, result.tokens, top, topParagraph)) {
       return this.noAnswer('not-in-article', script);
     }
     const rival = result.candidates.find((c) => this.paragraphOf(c) !== topParagraph);
@@ -197,14 +197,14 @@ class CorpusAnswerer implements Answerer {
 
   /**
    * A question with nothing to look for: only question words ("ماذا قال؟", "what did he say"), or one lone
-   * word that names nothing the article is about ("yes", "world", "python"). A curated question typed as stored
+   * word, without any question word, that names nothing the article is about ("yes", "world", "python"). A curated question typed as stored
    * is never vague; neither is a lone name, place, group, date or number ("الرقة", "605?").
    */
   private tooVague(normalized: string, tokens: QueryToken[]): boolean {
     if (this.curatedQuestions.has(normalized)) return false;
     const topical = tokens.filter((t) => !t.keys.some((k) => k.key.startsWith('c:ask-')));
     if (topical.length === 0) return true;
-    if (topical.length > 1) return false;
+    if (topical.length > 1 || topical.length < tokens.length) return false;
     const lone = topical[0] as QueryToken;
     return !lone.keys.some((k) => k.strength === 1 && this.entityKeys.has(k.key));
   }
@@ -223,10 +223,10 @@ class CorpusAnswerer implements Answerer {
 
   /**
    * "What did Assad say about Iran": the question names a speaker and, after "about" (عن, حول, about, 3an …),
-   * a subject the index knows, and the paragraph found (the speaker's words) does not contain that subject —
-   * the article does not quote that speaker on it.
+   * a subject the index knows, and neither the paragraph found (the speaker's words) nor the curated questions
+   * of the answer mention that subject — the article does not quote that speaker on it.
    */
-  private quotesSpeakerOffTopic(normalized: string, tokens: QueryToken[], paragraph: number): boolean {
+  private quotesSpeakerOffTopic(normalized: string, tokens: QueryToken[], top: Candidate, paragraph: number): boolean {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
     if (!keys.includes('c:ask-said') || !keys.some((k) => k.startsWith('sp:'))) return false;
     const about = ABOUT_MARKER.exec(normalized);
@@ -234,7 +234,7 @@ class CorpusAnswerer implements Answerer {
     const subject = this.index
       .analyse(normalized.slice(about.index + about[0].length))
       .filter((t) => t.known && !t.keys.some((k) => /^(?:sp:|m:|c:ask-)/.test(k.key)));
-    return subject.length > 0 && this.index.paragraphCoverage(paragraph, subject) < SUBJECT_COVERAGE_MIN;
+    return subject.length > 0 && this.index.targetCoverage(top.target, paragraph, subject) < SUBJECT_COVERAGE_MIN;
   }
 
   private paragraphOf(c: Candidate): number {

@@ -401,18 +401,20 @@ export class MatchIndex {
   }
 
   /**
-   * Share (0..1) of the given tokens' weight that paragraph `number` (its text and translation) contains.
-   * 1 when the tokens weigh nothing.
+   * Share (0..1) of the given tokens' weight found in a target (any of its units: curated questions and answer
+   * text for an entry) or in paragraph `paragraph`. 1 when the tokens weigh nothing.
    */
-  paragraphCoverage(number: number, tokens: QueryToken[]): number {
-    const unit = this.units.find(
-      (u) => u.kind === 'paragraph' && u.target.type === 'paragraph' && u.target.number === number,
+  targetCoverage(target: Target, paragraph: number, tokens: QueryToken[]): number {
+    const targetKey = key(target);
+    const units = this.units.filter(
+      (u) => key(u.target) === targetKey || (u.target.type === 'paragraph' && u.target.number === paragraph),
     );
     const total = tokens.reduce((sum, t) => sum + t.weight, 0);
-    if (!unit || total === 0) return 1;
+    if (total === 0) return 1;
     let matched = 0;
     for (const t of tokens) {
-      matched += t.weight * Math.max(0, ...t.keys.filter((k) => unit.keys.has(k.key)).map((k) => k.strength));
+      const found = t.keys.filter((k) => units.some((u) => u.keys.has(k.key))).map((k) => k.strength);
+      matched += t.weight * Math.max(0, ...found);
     }
     return matched / total;
   }

@@ -203,3 +203,45 @@ describe('terminal chat (npm start without DISCORD_TOKEN)', () => {
     expect(chatRun.exitedBeforeEof).toBe(true);
   });
 });
+
+describe('edge cases of piping (found by a new user)', () => {
+  let afterExit: Run;
+  let loneCr: Run;
+  let conflicting: Run;
+  let brokenPipe: Run;
+
+  beforeAll(async () => {
+    [afterExit, loneCr, conflicting] = await Promise.all([
+      run('src/main.ts', [], 'exit\nماذا قال الأسد؟\n'),
+      run('src/cli/ask.ts', ['--jsonl'], 'ماذا قال الأسد؟\rWhat did Mekdad say?\nthird line\n'),
+      run('src/cli/ask.ts', ['--json', '--jsonl']),
+    ]);
+    // A reader that stops after the first chunk, like `| head -c 1`.
+    const child = start('src/main.ts', []);
+    const done = finish(child);
+    child.stdout?.once('data', () => child.stdout?.destroy());
+    child.stdin?.end(`${'ماذا قال الأسد؟\n'.repeat(3000)}`);
+    brokenPipe = await done;
+  }, TIMEOUT_MS * 2);
+
+  test('when exit comes first in piped input, nothing after it is answered', () => {
+    expect(afterExit.code).toBe(0);
+    expect(afterExit.stdout).not.toContain('بشار الأسد');
+  });
+
+  test('when a line holds a lone CR, it is still one question: one JSON line per input line', () => {
+    const lines = loneCr.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[1] ?? '{}').question).toBe('third line');
+  });
+
+  test('when --json and --jsonl are both given, the CLI refuses with a clear message', () => {
+    expect(conflicting.code).not.toBe(0);
+    expect(conflicting.stderr).toContain("cannot be used with option '--jsonl'");
+  });
+
+  test('when the reader closes the pipe early, the chat exits quietly (no EPIPE stack trace)', () => {
+    expect(brokenPipe.stderr).not.toContain('EPIPE');
+    expect(brokenPipe.code).toBe(0);
+  });
+});
