@@ -19,7 +19,8 @@ export function formatReply(reply: Reply): string {
     `  paragraph ${reply.paragraph} · confidence ${percent(reply.confidence)} · ${reply.source === 'qa' ? 'curated answer' : 'from the article'}`,
   ];
   if (reply.translation && (reply.script === 'latin' || reply.script === 'mixed')) {
-    lines.push(`  Translation (ours, not the article's): ${reply.translation}`);
+    const of = reply.translationScope === 'paragraph' ? ` of paragraph ${reply.paragraph}` : '';
+    lines.push(`  Translation${of} (ours, not the article's): ${reply.translation}`);
   }
   if (reply.alternatives.length > 0) {
     lines.push('  Other matches:');

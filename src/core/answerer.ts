@@ -30,6 +30,26 @@ const SUBJECT_COVERAGE_MIN = 0.4;
 /** Words that introduce the subject of a said-question, on normalized text. */
 const ABOUT_MARKER = /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|3an|7awl|bi5soos)(?= )/;
 
+/** A clause shown alone is grown to at least this many characters (a short clause lacks its context). */
+const MIN_CLAUSE_CHARS = 60;
+
+/**
+ * Splits text into clauses at sentence and clause punctuation (. ، , ؛ ; : ? ؟ !), keeping the mark with its
+ * clause. Offsets index `text`, so every clause and every run of clauses is a verbatim substring.
+ */
+export function splitClauses(text: string): Array<{ text: string; start: number; end: number }> {
+  const out: Array<{ text: string; start: number; end: number }> = [];
+  const boundary = /[.،,؛;:?؟!]+(?=\s|$)/g;
+  let start = 0;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    const end = m.index + m[0].length;
+    if (text.slice(start, end).trim() !== '') out.push({ text: text.slice(start, end), start, end });
+    start = end;
+  }
+  if (text.slice(start).trim() !== '') out.push({ text: text.slice(start), start, end: text.length });
+  return out;
+}
+
 /** Longest question we read, in characters; the rest is ignored (keeps time bounded for pasted walls of text). */
 export const MAX_QUESTION_CHARS = 2_000;
 
@@ -117,8 +137,8 @@ class CorpusAnswerer implements Answerer {
     if (confidence < this.abstainBelow) {
       return this.noAnswer(result.knownShare > 0.5 ? 'not-in-article' : 'off-topic', script);
     }
-    const answer = this.answerFor(top, confidence, script);
-    answer.alternatives = this.alternativesFor(top, result.candidates, script);
+    const answer = this.answerFor(top, confidence, script, result.tokens);
+    answer.alternatives = this.alternativesFor(answer, top, result.candidates, script, result.tokens);
     return answer;
   }
 
@@ -159,6 +179,7 @@ class CorpusAnswerer implements Answerer {
         source: 'article' as const,
         confidence: 1,
         translation: p.translation,
+        translationScope: 'paragraph' as const,
         alternatives: [],
         script: 'arabic' as const,
       }));
@@ -237,6 +258,30 @@ class CorpusAnswerer implements Answerer {
     return subject.length > 0 && this.index.targetCoverage(top.target, paragraph, subject) < SUBJECT_COVERAGE_MIN;
   }
 
+  /**
+   * The clause of a paragraph (split at Arabic and Latin punctuation) that covers most of the question, grown
+   * with the next clauses to at least `MIN_CLAUSE_CHARS` so it reads on its own. A verbatim substring.
+   */
+  private bestClause(text: string, tokens: QueryToken[]): string {
+    const clauses = splitClauses(text);
+    if (clauses.length < 2) return text;
+    let bestIndex = 0;
+    let bestCoverage = -1;
+    clauses.forEach((clause, i) => {
+      const coverage = this.index.textCoverage(clause.text, tokens);
+      if (coverage > bestCoverage) {
+        bestCoverage = coverage;
+        bestIndex = i;
+      }
+    });
+    const first = clauses[bestIndex] as { start: number; end: number };
+    let end = first.end;
+    for (let i = bestIndex + 1; end - first.start < MIN_CLAUSE_CHARS && i < clauses.length; i++) {
+      end = (clauses[i] as { end: number }).end;
+    }
+    return text.slice(first.start, end).trim();
+  }
+
   private paragraphOf(c: Candidate): number {
     return c.target.type === 'entry' ? (this.corpus.entries[c.target.index]?.paragraph ?? 0) : c.target.number;
   }
@@ -246,7 +291,11 @@ class CorpusAnswerer implements Answerer {
     return { id: s.id, nameAr: s.nameAr, nameEn: s.nameEn, role: s.roleEn, roleAr: s.roleAr };
   }
 
-  private answerFor(candidate: Candidate, confidence: number, script: QueryScript): Answer {
+  /**
+   * The answer a candidate gives. For a paragraph without a dominant quotation, `tokens` (the question's) pick
+   * the clause of the paragraph that holds the answer, instead of the whole paragraph.
+   */
+  private answerFor(candidate: Candidate, confidence: number, script: QueryScript, tokens?: QueryToken[]): Answer {
     if (candidate.target.type === 'entry') {
       const entry = this.corpus.entries[candidate.target.index] as QaEntry;
       return {
@@ -257,15 +306,19 @@ class CorpusAnswerer implements Answerer {
         source: 'qa',
         confidence,
         translation: entry.translation,
+        translationScope: 'quote',
         entryId: entry.id,
         alternatives: [],
         script,
       };
     }
     const paragraph = this.corpus.paragraphs[candidate.target.number - 1] as Paragraph;
+    const whole = quoteOfParagraph(paragraph);
+    const quote = tokens && whole === paragraph.text ? this.bestClause(paragraph.text, tokens) : whole;
     return {
       kind: 'answer',
-      quote: quoteOfParagraph(paragraph),
+      quote,
+      translationScope: 'paragraph',
       speaker: this.speakerBlock(paragraph.speakerId),
       paragraph: paragraph.number,
       source: 'article',
@@ -276,14 +329,19 @@ class CorpusAnswerer implements Answerer {
     };
   }
 
-  private alternativesFor(top: Candidate, candidates: Candidate[], script: QueryScript): Alternative[] {
-    const topAnswer = this.answerFor(top, 1, script);
+  private alternativesFor(
+    topAnswer: Answer,
+    top: Candidate,
+    candidates: Candidate[],
+    script: QueryScript,
+    tokens: QueryToken[],
+  ): Alternative[] {
     const shown = [topAnswer];
     const out: Alternative[] = [];
     for (const c of candidates.slice(1)) {
       if (out.length >= 3) break;
       if (c.score < top.score * 0.5) break;
-      const a = this.answerFor(c, 0, script);
+      const a = this.answerFor(c, 0, script, tokens);
       // A paragraph already represented, or a quote already shown (or inside one shown), adds nothing.
       const redundant = shown.some(
         (s) =>

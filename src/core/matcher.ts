@@ -419,6 +419,27 @@ export class MatchIndex {
     return matched / total;
   }
 
+  /** Share (0..1) of the tokens' weight found in an arbitrary text (featurized like the index). */
+  textCoverage(text: string, tokens: QueryToken[]): number {
+    const keys = new Set(
+      this.featurizer
+        .features(normalize(text))
+        .flatMap((t) => [
+          t.exact,
+          t.alternate,
+          t.skeleton,
+          t.exact.startsWith('sp:') ? `m:${t.exact.slice(3)}` : undefined,
+        ])
+        .filter((k) => k !== undefined),
+    );
+    const total = tokens.reduce((sum, t) => sum + t.weight, 0);
+    if (total === 0) return 0;
+    let matched = 0;
+    for (const t of tokens)
+      matched += t.weight * Math.max(0, ...t.keys.filter((k) => keys.has(k.key)).map((k) => k.strength));
+    return matched / total;
+  }
+
   /** The speaker id a target's words belong to. */
   speakerOf(target: Target): string {
     return target.type === 'entry'

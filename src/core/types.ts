@@ -120,8 +120,10 @@ export interface Answer {
   source: 'qa' | 'article';
   /** 0..1; calibrated so that answers ≥ 0.8 are nearly always right. */
   confidence: number;
-  /** Curated English translation of the quote, when the answer comes from a curated entry. */
+  /** Curated English translation: of the quote (curated entry) or of the whole paragraph (see below). */
   translation?: string;
+  /** What `translation` translates: the quote itself, or the paragraph the quote comes from. */
+  translationScope?: 'quote' | 'paragraph';
   entryId?: string;
   /** Up to 3 other candidates, best first. */
   alternatives: Alternative[];

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createAnswerer } from '../../src/core/answerer.ts';
+import { createAnswerer, splitClauses } from '../../src/core/answerer.ts';
 import { loadCorpus } from '../../src/core/corpus.ts';
 import type { Answer, Answerer, Reply } from '../../src/core/types.ts';
 
@@ -230,6 +230,26 @@ describe('found by a new user trying to break it', () => {
 
   test('paragraph 99 is not a paragraph', () => {
     expect(bot.ask('paragraph 99').kind).toBe('no-answer');
+  });
+});
+
+describe('quotes from paragraphs', () => {
+  test('an answer from a long reporter paragraph quotes the clause that answers, not the whole paragraph', () => {
+    const r = answered(bot.ask('أين أكبر معاقل التنظيم في سوريا؟'));
+    expect(r.paragraph).toBe(14);
+    expect(r.quote).toContain('الرقة');
+    expect(r.quote.length).toBeLessThan((bot.corpus.paragraphs[13]?.text.length ?? 0) * 0.75);
+    expect(bot.corpus.text.includes(r.quote)).toBe(true);
+  });
+
+  test.each([
+    ['one, two. three؟ four', ['one,', ' two.', ' three؟', ' four']],
+    ['لا فواصل هنا', ['لا فواصل هنا']],
+    ['605,000 stays whole', ['605,000 stays whole']],
+  ])('splitClauses(%j) keeps every mark with its clause and offsets verbatim', (text, expected) => {
+    const clauses = splitClauses(text);
+    expect(clauses.map((c) => c.text)).toEqual(expected);
+    for (const c of clauses) expect(text.slice(c.start, c.end)).toBe(c.text);
   });
 });
 
