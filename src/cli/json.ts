@@ -39,6 +39,8 @@ export interface JsonRecord {
   quote: string | null;
   /** English translation written by the curators (labelled as ours wherever shown). */
   translation: string | null;
+  /** What `translation` translates: 'quote', or the whole 'paragraph' the quote comes from; null without one. */
+  translation_scope: 'quote' | 'paragraph' | null;
   confidence: number;
   source: 'qa' | 'article' | null;
   entry_id: string | null;
@@ -76,6 +78,7 @@ export function toJsonRecord(asked: string, reply: Reply): JsonRecord {
       speaker: null,
       quote: null,
       translation: null,
+      translation_scope: null,
       confidence: 0,
       source: null,
       entry_id: null,
@@ -92,6 +95,7 @@ export function toJsonRecord(asked: string, reply: Reply): JsonRecord {
     speaker: speakerJson(reply.speaker),
     quote: reply.quote,
     translation: reply.translation ?? null,
+    translation_scope: reply.translation === undefined ? null : (reply.translationScope ?? 'quote'),
     confidence: reply.confidence,
     source: reply.source,
     entry_id: reply.entryId ?? null,
