@@ -340,8 +340,12 @@ export class MatchIndex {
       offer(unit, score, coverage);
     }
     questions.sort((a, b) => b.bound - a.bound);
-    for (const [rank, { unit, coverage, bound }] of questions.entries()) {
-      if (bound < best * PRUNE_BELOW_BEST || rank >= MAX_SCORED_QUESTIONS) break;
+    let scored = 0;
+    for (const { unit, coverage, bound } of questions) {
+      if (bound < best * PRUNE_BELOW_BEST || scored >= MAX_SCORED_QUESTIONS) break;
+      // Its target already scores at least this unit's best: it cannot change the ranking.
+      if ((byTarget.get(unit.targetId)?.score ?? -1) >= bound) continue;
+      scored++;
       const score = share * coverage + (1 - share) * this.unitCoverage(unit, queryKeys);
       best = Math.max(best, score);
       offer(unit, score, coverage);
