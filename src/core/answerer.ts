@@ -2,6 +2,7 @@
  * Turns a question into a `Reply`: match, decide (answer or abstain), and build the answer from the corpus.
  * The quote of every answer is taken from the corpus (a curated quote or a paragraph span), never composed.
  */
+import Fuse from 'fuse.js';
 import { confidenceOf, DECISION } from './calibration.ts';
 import { stemKey } from './features.ts';
 import { OUT_OF_SCOPE_WORDS } from './lexicon.ts';
@@ -50,6 +51,9 @@ export function splitClauses(text: string): Array<{ text: string; start: number;
   return out;
 }
 
+/** fuse.js's bitap handles patterns up to 32 characters in one piece; longer ones go to the matcher only. */
+const FUSE_PATTERN_MAX = 32;
+
 /** Longest question we read, in characters; the rest is ignored (keeps time bounded for pasted walls of text). */
 export const MAX_QUESTION_CHARS = 2_000;
 
@@ -88,6 +92,10 @@ class CorpusAnswerer implements Answerer {
   private readonly entityKeys: ReadonlySet<string>;
   /** Every curated question, normalized. */
   private readonly curatedQuestions: ReadonlySet<string>;
+  /** Every curated question with its entry and normalized key, in file order (for autocomplete). */
+  private readonly questionList: ReadonlyArray<{ entryId: string; question: string; key: string }>;
+  /** fuse.js over the normalized curated questions: short strings, where its bitap search shines. */
+  private readonly questionFuse: Fuse<{ entryId: string; question: string; key: string }>;
 
   constructor(corpus: Corpus, options: AnswererOptions) {
     this.abstainBelow = options.abstainBelow ?? DECISION.abstainBelow;
@@ -96,7 +104,18 @@ class CorpusAnswerer implements Answerer {
       ...corpus.concepts.filter((c) => c.entity || c.answers).map((c) => `c:${c.id}`),
       ...corpus.speakers.flatMap((s) => [`sp:${s.id}`, `m:${s.id}`]),
     ]);
-    this.curatedQuestions = new Set(corpus.entries.flatMap((e) => Object.values(e.questions).flat().map(normalize)));
+    this.questionList = corpus.entries.flatMap((e) =>
+      Object.values(e.questions)
+        .flat()
+        .map((question) => ({ entryId: e.id, question, key: normalize(question) })),
+    );
+    this.curatedQuestions = new Set(this.questionList.map((q) => q.key));
+    this.questionFuse = new Fuse(this.questionList, {
+      keys: ['key'],
+      ignoreLocation: true,
+      threshold: 0.3,
+      includeScore: true,
+    });
     this.corpus = corpus;
     this.index = new MatchIndex(corpus);
     this.speakers = new Map(corpus.speakers.map((s) => [s.id, s]));
@@ -151,19 +170,30 @@ class CorpusAnswerer implements Answerer {
 
   suggest(partial: string, limit: number): Suggestion[] {
     const max = Math.max(0, Math.min(limit, 25));
-    const normalized = normalize(typeof partial === 'string' ? partial.slice(0, MAX_QUESTION_CHARS) : '');
-    const script = detectScript(partial);
+    const typed = typeof partial === 'string' ? stripChatNoise(partial.slice(0, MAX_QUESTION_CHARS)) : '';
+    const normalized = normalize(typed);
+    const script = detectScript(typed);
     if (normalized === '') return this.popular(script === 'latin' ? 'latin' : 'arabic', max);
-    const prefixMatches = this.prefixSuggestions(normalized, max);
-    if (prefixMatches.length >= max) return prefixMatches;
-    const seen = new Set(prefixMatches.map((s) => s.entryId));
-    const ranked = this.index
-      .match(normalized)
-      .candidates.filter((c) => c.target.type === 'entry')
-      .map((c) => this.corpus.entries[(c.target as { index: number }).index] as QaEntry)
-      .filter((e) => !seen.has(e.id))
-      .map((e) => ({ entryId: e.id, question: this.labelFor(e, script) }));
-    return [...prefixMatches, ...ranked].slice(0, max);
+    const out: Suggestion[] = [];
+    const seen = new Set<string>();
+    const add = (entryId: string, question: string): void => {
+      if (out.length < max && !seen.has(entryId)) {
+        seen.add(entryId);
+        out.push({ entryId, question });
+      }
+    };
+    for (const q of this.questionList) if (q.key.startsWith(normalized)) add(q.entryId, q.question);
+    // While a word is half typed ("ماذا قال المقد") only fuzzy search over the curated questions finds it.
+    if (normalized.length <= FUSE_PATTERN_MAX) {
+      for (const { item } of this.questionFuse.search(normalized, { limit: 3 * max })) add(item.entryId, item.question);
+    }
+    for (const c of this.index.match(normalized).candidates) {
+      if (c.target.type === 'entry') {
+        const entry = this.corpus.entries[c.target.index] as QaEntry;
+        add(entry.id, this.labelFor(entry, script));
+      }
+    }
+    return out;
   }
 
   quotesBy(speakerId: string): Answer[] {
@@ -384,21 +414,6 @@ class CorpusAnswerer implements Answerer {
       if (q) return q;
     }
     return Object.values(entry.questions).flat()[0] ?? entry.id;
-  }
-
-  private prefixSuggestions(normalized: string, max: number): Suggestion[] {
-    const out: Suggestion[] = [];
-    for (const entry of this.corpus.entries) {
-      for (const list of Object.values(entry.questions)) {
-        const hit = (list ?? []).find((q) => normalize(q).startsWith(normalized));
-        if (hit) {
-          out.push({ entryId: entry.id, question: hit });
-          break;
-        }
-      }
-      if (out.length >= max) break;
-    }
-    return out;
   }
 
   /** Popular questions: the first entry of each speaker, then the rest in file order. */
