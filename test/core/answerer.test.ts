@@ -293,6 +293,15 @@ describe('invariants', () => {
     for (const s of mekdad) expect(bot.corpus.entries.find((e) => e.id === s.entryId)?.speakerId).toBe('mekdad');
   });
 
+  test.each([
+    ['ماذا قال المقد', 'mekdad'],
+    ['What did Mekd', 'mekdad'],
+    ['الرق', 'mahdi'],
+  ])('suggest: a half-typed word (%s) already finds its speaker’s questions first', (partial, speaker) => {
+    const first = bot.suggest(partial, 25)[0];
+    expect(bot.corpus.entries.find((e) => e.id === first?.entryId)?.speakerId).toBe(speaker);
+  });
+
   test('quotesBy lists a speaker’s paragraphs in order; findSpeaker reads typed names', () => {
     expect(bot.quotesBy('mekdad').map((a) => a.paragraph)).toEqual([11, 12, 13]);
     expect(bot.quotesBy('nobody')).toEqual([]);
