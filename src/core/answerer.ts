@@ -143,7 +143,11 @@ class CorpusAnswerer implements Answerer {
       return this.answerFor({ target: { type: 'paragraph', number: asked }, score: 1, coverage: 1 }, 1, script);
     const result = this.index.match(normalized);
     const top = result.candidates[0];
-    if (this.asksOutOfScope(result.tokens) || this.asksSilentEntity(result.tokens)) {
+    if (
+      this.asksOutOfScope(result.tokens) ||
+      this.asksSilentEntity(result.tokens) ||
+      this.asksOfficeHolder(result.tokens)
+    ) {
       return this.noAnswer('not-in-article', script);
     }
     if (!top || this.tooVague(normalized, result.tokens)) return this.noAnswer('off-topic', script);
@@ -258,6 +262,18 @@ class CorpusAnswerer implements Answerer {
     if (topical.length > 1 || topical.length < tokens.length) return false;
     const lone = topical[0] as QueryToken;
     return !lone.keys.some((k) => k.strength === 1 && this.entityKeys.has(k.key));
+  }
+
+  /**
+   * "Who is the interior minister?": the question names an office that a speaker only serves (as adviser, as
+   * deputy) without naming that capacity or any speaker — the article never names the office-holder.
+   */
+  private asksOfficeHolder(tokens: QueryToken[]): boolean {
+    const keys = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
+    if ([...keys].some((k) => k.startsWith('sp:'))) return false;
+    return this.corpus.speakers.some(
+      (s) => s.serves !== undefined && keys.has(`c:${s.serves.office}`) && !keys.has(`c:${s.serves.as}`),
+    );
   }
 
   /**

@@ -43,6 +43,7 @@ const SpeakerSchema = z.object({
   roleAr: nonEmpty,
   roleEn: nonEmpty,
   variants: z.array(nonEmpty).min(1),
+  serves: z.object({ office: nonEmpty, as: nonEmpty }).optional(),
 });
 
 const ParagraphSchema = z.object({
@@ -145,13 +146,22 @@ function checkDuplicates(label: string, ids: string[], problems: string[]): void
 }
 
 function buildSpeakers(raw: unknown, problems: string[]): Speaker[] {
-  const speakers = parseArray('speakers', raw, SpeakerSchema, idOrIndex, problems);
+  const parsed = parseArray('speakers', raw, SpeakerSchema, idOrIndex, problems);
   checkDuplicates(
     'speakers',
-    speakers.map((s) => s.id),
+    parsed.map((s) => s.id),
     problems,
   );
-  return speakers;
+  return parsed.map(({ serves, ...speaker }) => (serves ? { ...speaker, serves } : speaker));
+}
+
+function checkServedOffices(speakers: Speaker[], concepts: Concept[], problems: string[]): void {
+  const ids = new Set(concepts.map((c) => c.id));
+  for (const s of speakers) {
+    for (const id of s.serves ? [s.serves.office, s.serves.as] : []) {
+      if (!ids.has(id)) problems.push(`speakers[${s.id}]: serves names unknown concept "${id}"`);
+    }
+  }
 }
 
 function buildParagraphs(raw: unknown, texts: string[], speakerIds: Set<string>, problems: string[]): Paragraph[] {
@@ -254,6 +264,7 @@ export function buildCorpus(raw: RawSeeds): Corpus {
   const paragraphs = buildParagraphs(raw.paragraphs, texts, speakerIds, problems);
   const entries = buildEntries(raw.qa, paragraphs, speakerIds, problems);
   const concepts = buildConcepts(raw.concepts, problems);
+  checkServedOffices(speakers, concepts, problems);
   if (problems.length > 0) throw new SeedValidationError(problems);
   const byline = (texts[0] ?? '').split(':')[0]?.trim() ?? '';
   return deepFreeze({ text, byline, paragraphs, speakers, entries, concepts });

@@ -16,6 +16,12 @@ export interface Speaker {
   roleEn: string;
   /** Spellings people type (Arabic, English, Arabizi); matched after normalization. */
   variants: string[];
+  /**
+   * For someone who serves an office without holding it (al-Taei advises the interior minister; al-Mekdad is
+   * deputy to the foreign minister): the concept ids of the office and of the capacity. A question about the
+   * office-holder himself ("who is the interior minister?") is then not answered with this speaker.
+   */
+  serves?: { office: string; as: string };
 }
 
 /** One of the article's 14 paragraphs. `number` is 1-based over the non-empty paragraphs after removing `&`. */

@@ -228,6 +228,21 @@ describe('found by a new user trying to break it', () => {
     expect(bot.corpus.text.includes(r.quote)).toBe(true);
   });
 
+  test.each([
+    'من هو وزير الداخلية العراقي؟',
+    'What is the name of the Iraqi interior minister?',
+    'Who is Syria’s foreign minister?',
+  ])('an office-holder the article never names (%s) is not answered with his adviser or deputy', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['من هو نائب وزير الخارجية السوري؟', 'mekdad'],
+    ['Who advises the Iraqi interior minister?', 'taei'],
+  ])('the adviser or deputy himself (%s) is still found', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
   test('paragraph 99 is not a paragraph', () => {
     expect(bot.ask('paragraph 99').kind).toBe('no-answer');
   });
