@@ -90,8 +90,8 @@ class CorpusAnswerer implements Answerer {
   private readonly silentConcepts: ReadonlySet<string>;
   /** Keys that name something the article is about: speakers, entity concepts. */
   private readonly entityKeys: ReadonlySet<string>;
-  /** Every curated question, normalized. */
-  private readonly curatedQuestions: ReadonlySet<string>;
+  /** Every curated question, normalized → the entry it belongs to (the first, if curators repeated one). */
+  private readonly curatedQuestions: ReadonlyMap<string, number>;
   /** Every curated question with its entry and normalized key, in file order (for autocomplete). */
   private readonly questionList: ReadonlyArray<{ entryId: string; question: string; key: string }>;
   /** fuse.js over the normalized curated questions: short strings, where its bitap search shines. */
@@ -109,7 +109,10 @@ class CorpusAnswerer implements Answerer {
         .flat()
         .map((question) => ({ entryId: e.id, question, key: normalize(question) })),
     );
-    this.curatedQuestions = new Set(this.questionList.map((q) => q.key));
+    const entryIndex = new Map(corpus.entries.map((e, i) => [e.id, i]));
+    const curated = new Map<string, number>();
+    for (const q of [...this.questionList].reverse()) curated.set(q.key, entryIndex.get(q.entryId) ?? 0);
+    this.curatedQuestions = curated;
     this.questionFuse = new Fuse(this.questionList, {
       keys: ['key'],
       ignoreLocation: true,
@@ -256,7 +259,7 @@ class CorpusAnswerer implements Answerer {
    * is never vague; neither is a lone name, place, group, date or number ("الرقة", "605?").
    */
   private tooVague(normalized: string, tokens: QueryToken[]): boolean {
-    if (this.curatedQuestions.has(normalized)) return false;
+    if (this.curatedQuestions.has(normalized)) return false; // never reached from ask(); kept for safety
     const topical = tokens.filter((t) => !t.keys.some((k) => k.key.startsWith('c:ask-')));
     if (topical.length === 0) return true;
     if (topical.length > 1 || topical.length < tokens.length) return false;
@@ -335,6 +338,15 @@ class CorpusAnswerer implements Answerer {
   private speakerBlock(id: string): AnswerSpeaker {
     const s = this.speakers.get(id) as Speaker;
     return { id: s.id, nameAr: s.nameAr, nameEn: s.nameEn, role: s.roleEn, roleAr: s.roleAr };
+  }
+
+  /** A curated question typed as stored: its own entry, with full confidence, whatever else matches. */
+  private curatedAnswer(index: number, candidates: Candidate[], tokens: QueryToken[], script: QueryScript): Answer {
+    const own: Candidate = { target: { type: 'entry', index }, score: 1, coverage: 1 };
+    const answer = this.answerFor(own, 1, script, tokens);
+    const others = candidates.filter((c) => !(c.target.type === 'entry' && c.target.index === index));
+    answer.alternatives = this.alternativesFor(answer, own, [own, ...others], script, tokens);
+    return answer;
   }
 
   /**
