@@ -26,6 +26,9 @@ export interface TokenFeatures {
   skeleton?: FeatureKey;
 }
 
+/** A Latin question word counts as the question's intent only among its first words (index ≤ this). */
+const LATIN_INTENT_WINDOW = 3;
+
 /** Skeletons shorter than this are too ambiguous to match on ("t" would match every ط/ت word). */
 export const MIN_SKELETON = 3;
 
@@ -106,6 +109,9 @@ export class Featurizer {
         continue;
       }
       const concept = this.conceptOf(token);
+      // English wh-words are also conjunctions ("who called them brothers when talking about …"): past the
+      // opening words of a question they are not its intent.
+      if (concept?.startsWith('c:ask-') && scriptOf(token) === 'latin' && i > LATIN_INTENT_WINDOW) continue;
       if (concept) out.push(this.conceptFeatures(token, concept));
       else if (!isStopword(token)) out.push(this.plainFeatures(token));
     }
