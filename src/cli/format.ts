@@ -16,6 +16,7 @@ export function formatReply(reply: Reply): string {
     `«${reply.quote}»`,
     `— ${reply.speaker.nameAr}`,
     `  ${reply.speaker.nameEn}, ${reply.speaker.role}`,
+    ...(reply.direct === false ? ['  (the article’s words reporting this speaker, not a direct quotation)'] : []),
     `  paragraph ${reply.paragraph} · confidence ${percent(reply.confidence)} · ${reply.source === 'qa' ? 'curated answer' : 'from the article'}`,
   ];
   if (reply.translation && (reply.script === 'latin' || reply.script === 'mixed')) {

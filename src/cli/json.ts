@@ -37,6 +37,8 @@ export interface JsonRecord {
   paragraph: number | null;
   speaker: JsonSpeaker | null;
   quote: string | null;
+  /** True when the quote is the speaker's own words; false for the article's narration or reported speech. */
+  direct: boolean | null;
   /** English translation written by the curators (labelled as ours wherever shown). */
   translation: string | null;
   /** What `translation` translates: 'quote', or the whole 'paragraph' the quote comes from; null without one. */
@@ -77,6 +79,7 @@ export function toJsonRecord(asked: string, reply: Reply): JsonRecord {
       paragraph: null,
       speaker: null,
       quote: null,
+      direct: null,
       translation: null,
       translation_scope: null,
       confidence: 0,
@@ -94,6 +97,7 @@ export function toJsonRecord(asked: string, reply: Reply): JsonRecord {
     paragraph: reply.paragraph,
     speaker: speakerJson(reply.speaker),
     quote: reply.quote,
+    direct: reply.direct ?? null,
     translation: reply.translation ?? null,
     translation_scope: reply.translation === undefined ? null : (reply.translationScope ?? 'quote'),
     confidence: reply.confidence,

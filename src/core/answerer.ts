@@ -211,6 +211,7 @@ class CorpusAnswerer implements Answerer {
       .map((p) => ({
         kind: 'answer' as const,
         quote: quoteOfParagraph(p),
+        direct: this.isDirect(quoteOfParagraph(p), p.number, p.speakerId),
         speaker: this.speakerBlock(p.speakerId),
         paragraph: p.number,
         source: 'article' as const,
@@ -335,6 +336,17 @@ class CorpusAnswerer implements Answerer {
     return c.target.type === 'entry' ? (this.corpus.entries[c.target.index]?.paragraph ?? 0) : c.target.number;
   }
 
+  /**
+   * Whether a quote is the speaker's own words: the reporter's text (the speaker named in the byline), or a
+   * span inside one of the paragraph's quotation-mark spans (either containing the other, so a quote that is
+   * a whole quotation with its marks counts).
+   */
+  private isDirect(quote: string, paragraph: number, speakerId: string): boolean {
+    if (this.speakers.get(speakerId)?.nameAr === this.corpus.byline) return true;
+    const spans = this.corpus.paragraphs[paragraph - 1]?.quotes ?? [];
+    return spans.some((span) => span.length > 30 && (span.includes(quote) || quote.includes(span)));
+  }
+
   private speakerBlock(id: string): AnswerSpeaker {
     const s = this.speakers.get(id) as Speaker;
     return { id: s.id, nameAr: s.nameAr, nameEn: s.nameEn, role: s.roleEn, roleAr: s.roleAr };
@@ -361,6 +373,7 @@ class CorpusAnswerer implements Answerer {
         quote: entry.quote,
         speaker: this.speakerBlock(entry.speakerId),
         paragraph: entry.paragraph,
+        direct: this.isDirect(entry.quote, entry.paragraph, entry.speakerId),
         source: 'qa',
         confidence,
         translation: entry.translation,
@@ -376,6 +389,7 @@ class CorpusAnswerer implements Answerer {
     return {
       kind: 'answer',
       quote,
+      direct: this.isDirect(quote, paragraph.number, paragraph.speakerId),
       translationScope: 'paragraph',
       speaker: this.speakerBlock(paragraph.speakerId),
       paragraph: paragraph.number,

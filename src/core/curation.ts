@@ -18,7 +18,7 @@ export interface Finding {
 /** Curated entries should have at least this many phrasings (issue: ≥ 8). */
 export const MIN_PHRASINGS = 8;
 
-const DIALECTS: readonly QuestionLang[] = ['ar-lev', 'ar-iq', 'ar-eg', 'ar-gulf'];
+const DIALECTS: readonly QuestionLang[] = ['ar-lev', 'ar-iq', 'ar-eg', 'ar-gulf', 'ar-ma'];
 
 /** The same normalized question in two entries: the matcher cannot tell them apart. */
 function duplicateQuestions(corpus: Corpus): Finding[] {

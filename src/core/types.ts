@@ -38,8 +38,8 @@ export interface Paragraph {
   translation: string;
 }
 
-/** Language tags of curated alternate questions. `ar-*` are dialects: Levantine, Iraqi, Egyptian, Gulf. */
-export const QUESTION_LANGS = ['ar', 'ar-lev', 'ar-iq', 'ar-eg', 'ar-gulf', 'en', 'arabizi'] as const;
+/** Language tags of curated alternate questions. `ar-*` are dialects: Levantine, Iraqi, Egyptian, Gulf, Maghrebi. */
+export const QUESTION_LANGS = ['ar', 'ar-lev', 'ar-iq', 'ar-eg', 'ar-gulf', 'ar-ma', 'en', 'arabizi'] as const;
 export type QuestionLang = (typeof QUESTION_LANGS)[number];
 
 /** A hand-curated question/answer pair from `seeds/qa.json`. */
@@ -123,6 +123,13 @@ export interface Answer {
   speaker: AnswerSpeaker;
   /** 1-based paragraph number. */
   paragraph: number;
+  /**
+   * True when the quote is the speaker's own words: inside the article's quotation marks, or the reporter's
+   * own text. False for the article's narration or reported speech in a paragraph attributed to the speaker
+   * (e.g. "مستشار الأمن الوطني فالح الفياض" in the paragraph on al-Abadi's message): adapters say so.
+   * Always set by the answerer; optional so that hand-built answers (tests) may omit it.
+   */
+  direct?: boolean;
   source: 'qa' | 'article';
   /** 0..1; calibrated so that answers ≥ 0.8 are nearly always right. */
   confidence: number;

@@ -248,6 +248,17 @@ describe('found by a new user trying to break it', () => {
   });
 });
 
+describe('direct quotation or reported words', () => {
+  test.each([
+    ['ماذا قال الأسد في الاجتماع؟', true],
+    ['ما هو منصب فالح الفياض؟', false],
+    ['متى أعلن العبادي ضرب داعش في سوريا؟', false],
+    ['الرقة', true],
+  ])('%s → direct %s (own words inside quotation marks, or the reporter’s own text)', (q, direct) => {
+    expect(answered(bot.ask(q)).direct).toBe(direct);
+  });
+});
+
 describe('quotes from paragraphs', () => {
   test('an answer from a long reporter paragraph quotes the clause that answers, not the whole paragraph', () => {
     const r = answered(bot.ask('أين أكبر معاقل التنظيم في سوريا؟'));
