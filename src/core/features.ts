@@ -27,7 +27,7 @@ export interface TokenFeatures {
 }
 
 /** A Latin question word counts as the question's intent only among its first words (index ≤ this). */
-const LATIN_INTENT_WINDOW = 3;
+const LATIN_INTENT_WINDOW = 2;
 
 /** Skeletons shorter than this are too ambiguous to match on ("t" would match every ط/ت word). */
 export const MIN_SKELETON = 3;
@@ -67,6 +67,8 @@ export function stemKey(token: string): FeatureKey {
  */
 export class Featurizer {
   private readonly single = new Map<FeatureKey, FeatureKey>();
+  /** The same terms by their exact normalized spelling, consulted first: stems collide (planes/plans → plan). */
+  private readonly spelled = new Map<string, FeatureKey>();
   private readonly pairs = new Map<string, FeatureKey>();
 
   /**
@@ -86,7 +88,10 @@ export class Featurizer {
 
   private addTerm(term: string, key: FeatureKey): void {
     const tokens = tokenize(normalize(term));
-    if (tokens.length === 1) this.single.set(stemKey(tokens[0] as string), key);
+    if (tokens.length === 1) {
+      this.spelled.set(tokens[0] as string, key);
+      if (!this.single.has(stemKey(tokens[0] as string))) this.single.set(stemKey(tokens[0] as string), key);
+    }
     else if (tokens.length === 2) this.pairs.set(tokens.map(stemKey).join(' '), key);
   }
 
@@ -110,8 +115,9 @@ export class Featurizer {
       }
       const concept = this.conceptOf(token);
       // English wh-words are also conjunctions ("who called them brothers when talking about …"): past the
-      // opening words of a question they are not its intent.
-      if (concept?.startsWith('c:ask-') && scriptOf(token) === 'latin' && i > LATIN_INTENT_WINDOW) continue;
+      // opening words of a question they are not its intent. "say" may come anywhere ("what did Fayad say").
+      const whWord = concept?.startsWith('c:ask-') && concept !== 'c:ask-said' && concept !== 'c:ask-according';
+      if (whWord && scriptOf(token) === 'latin' && i > LATIN_INTENT_WINDOW) continue;
       if (concept) out.push(this.conceptFeatures(token, concept));
       else if (!isStopword(token)) out.push(this.plainFeatures(token));
     }
@@ -128,7 +134,7 @@ export class Featurizer {
 
   /** The lexicon key of one token (by its stem, or its preposition-less stem), if any. */
   conceptOf(token: string): FeatureKey | undefined {
-    const direct = this.single.get(stemKey(token));
+    const direct = this.spelled.get(token) ?? this.single.get(stemKey(token));
     if (direct) return direct;
     const alternate = scriptOf(token) === 'arabic' ? alternateStem(token) : undefined;
     return alternate === undefined ? undefined : this.single.get(`a:${alternate}`);
