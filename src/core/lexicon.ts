@@ -30,7 +30,7 @@ export const ARABIC_STOPWORDS = normalizedSet(`
   لنا لي هناك هنالك يعني طيب اذا إذا لكن بل و ف ب ل ك جاء جا ابرز أبرز اهم أهم تحت لسا لسه لساتو بعده
   السلام سلام عليكم مرحبا مرحبتين اهلا أهلا هلا صباح مساء الخير النور تحياتي شكرا جزيلا مشكور يعطيك العافية
   المساعدة اقصد أقصد يعني بالضبط تحديدا بالتحديد ممكن تقول تقلي قلي قولي خبرني اخبرني أخبرني وضح وضّح اشرح
-  كانوا كنا كنت يكونوا تكون لازم لازمن ضروري فقد لقد لكنني لكني فهمت افهم أفهم فاهم وهل معين معينة التوضيح توضيح مرتبطة مرتبط أحداث احداث حدث حصل صار وقع وقعت
+  ههه هههه ههههه واضح اتاكد أتأكد اتأكد اتاكد بتأكد كانوا كنا كنت يكونوا تكون لازم لازمن ضروري فقد لقد لكنني لكني فهمت افهم أفهم فاهم وهل معين معينة التوضيح توضيح مرتبطة مرتبط أحداث احداث حدث حصل صار وقع وقعت
   سالفة سالفه قصة قصه حكاية حكايه دلوقتي دلوقت هلق هلأ هسه هسا الحين توا يصير بيصير صاير عم
 `);
 
@@ -52,7 +52,7 @@ export const ENGLISH_STOPWORDS = normalizedSet(`
   re been being again ever never always sometimes often already yet soon later earlier before after during
   because though although however therefore also either neither both whether whatever whoever whichever
   able unable possible true false right wrong kind sort type part piece case point fact idea mind
-  didn didnt dont doesnt isnt wasnt werent cant wont couldnt wouldnt shouldnt aren arent haven hasn
+  lol lmao haha hahaha hhh xd didn didnt dont doesnt isnt wasnt werent cant wont couldnt wouldnt shouldnt aren arent haven hasn
   talk talking talked speak spoke spoken ask asked asking answer answered reply respond use using used happen
   happening happened going on story
 `);
