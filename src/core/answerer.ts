@@ -281,13 +281,12 @@ class CorpusAnswerer implements Answerer {
   }
 
   /**
-   * "What did Iran say": a said-question whose subject (its first topic word that is not a question intent) is an
-   * entity the article names but never quotes, and that names no speaker.
+   * "What did Iran say (about the Assad–Fayyadh meeting)": a said-question whose subject (its first topic word
+   * that is not a question intent) is an entity the article names but never quotes.
    */
   private asksSilentEntity(tokens: QueryToken[]): boolean {
     const keys = tokens.map((t) => t.keys.map((k) => k.key));
-    const all = keys.flat();
-    if (!all.includes('c:ask-said') || all.some((k) => k.startsWith('sp:'))) return false;
+    if (!keys.flat().includes('c:ask-said')) return false;
     const subject = keys.find((ks) => !ks.some((k) => k.startsWith('c:ask-')));
     return subject?.some((k) => this.silentConcepts.has(k)) ?? false;
   }
