@@ -21,7 +21,23 @@ export interface Config {
   discordApiUrl?: string;
   /** @defaultValue 'info' */
   logLevel: LogLevel;
+  /**
+   * Per-user flood control of the Discord bot (DMs, mentions and slash commands; autocomplete and buttons are
+   * exempt): at most `limit` questions per `windowMs`, then one polite notice. From COOLDOWN_MAX and
+   * COOLDOWN_WINDOW_SECONDS.
+   * @defaultValue `{ limit: 5, windowMs: 10_000 }` ({@link DEFAULT_COOLDOWN_CONFIG})
+   */
+  cooldown: CooldownConfig;
 }
+
+/** Flood-control settings: `limit` questions per `windowMs` milliseconds, per user. */
+export interface CooldownConfig {
+  limit: number;
+  windowMs: number;
+}
+
+/** Five questions per ten seconds: more than anyone reading the answers asks, fewer than a script sends. */
+export const DEFAULT_COOLDOWN_CONFIG: Readonly<CooldownConfig> = Object.freeze({ limit: 5, windowMs: 10_000 });
 
 /** Thrown by {@link loadConfig}; `problems` holds one line per invalid variable, all of them at once. */
 export class ConfigError extends Error {
@@ -63,6 +79,20 @@ const apiUrlSchema = z
   .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'DISCORD_API_URL must be an http(s) URL')
   .transform((u) => u.replace(/\/+$/, ''));
 
+/** A whole number within bounds, written as plain digits; blank or unset means `fallback`. */
+const intSetting = (name: string, min: number, max: number, fallback: number) => {
+  const message = `${name} must be a whole number from ${min} to ${max}`;
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: message })
+      .regex(/^\d{1,9}$/, message)
+      .transform(Number)
+      .pipe(z.number().min(min, message).max(max, message))
+      .default(fallback),
+  );
+};
+
 const envSchema = z.object({
   DISCORD_TOKEN: optional(tokenSchema),
   DISCORD_CLIENT_ID: optional(snowflake('DISCORD_CLIENT_ID')),
@@ -75,6 +105,8 @@ const envSchema = z.object({
     },
     z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
+  COOLDOWN_MAX: intSetting('COOLDOWN_MAX', 1, 1000, DEFAULT_COOLDOWN_CONFIG.limit),
+  COOLDOWN_WINDOW_SECONDS: intSetting('COOLDOWN_WINDOW_SECONDS', 1, 3600, DEFAULT_COOLDOWN_CONFIG.windowMs / 1000),
 });
 
 /**
@@ -91,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     DISCORD_GUILD_ID: env.DISCORD_GUILD_ID,
     DISCORD_API_URL: env.DISCORD_API_URL,
     LOG_LEVEL: env.LOG_LEVEL,
+    COOLDOWN_MAX: env.COOLDOWN_MAX,
+    COOLDOWN_WINDOW_SECONDS: env.COOLDOWN_WINDOW_SECONDS,
   });
   if (!parsed.success) {
     // zod messages do not include the input; prefix each with its variable for a readable list.
@@ -107,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ...(e.DISCORD_GUILD_ID !== undefined && { discordGuildId: e.DISCORD_GUILD_ID }),
     ...(e.DISCORD_API_URL !== undefined && { discordApiUrl: e.DISCORD_API_URL }),
     logLevel: e.LOG_LEVEL,
+    cooldown: { limit: e.COOLDOWN_MAX, windowMs: e.COOLDOWN_WINDOW_SECONDS * 1000 },
   };
 }

@@ -17,18 +17,16 @@ async function main(): Promise<void> {
     await runChat(answerer);
     return;
   }
-  const [{ startBot }, { createLogger }] = await Promise.all([import('./discord/bot.ts'), import('./logger.ts')]);
+  const [{ startBot }, { installProcessHandlers }, { createLogger }] = await Promise.all([
+    import('./discord/bot.ts'),
+    import('./discord/process.ts'),
+    import('./logger.ts'),
+  ]);
   const logger = createLogger(config.logLevel);
-  const bot = await startBot({ config, answerer, logger });
-  const shutdown = (signal: string): void => {
-    logger.info({ signal }, 'shutting down');
-    bot.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // Installed before login: a rejection or exception during start-up is logged too.
+  let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+  const handlers = installProcessHandlers({ logger, stop: () => bot?.stop() ?? Promise.resolve() });
+  bot = await startBot({ config, answerer, logger, onFatal: (error) => handlers.fail(error) });
 }
 
 main().catch((error: unknown) => {

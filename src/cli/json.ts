@@ -7,6 +7,7 @@ import type { Alternative, AnswerSpeaker, Reply } from '../core/types.ts';
 
 /** The question as echoed back: bidi and zero-width controls and C0/C1 control characters removed. */
 export function echoSafe(question: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this function's purpose
   return removeInvisibles(question).replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
 }
 

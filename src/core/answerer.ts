@@ -51,8 +51,8 @@ export function splitClauses(text: string): Array<{ text: string; start: number;
   return out;
 }
 
-/** fuse.js's bitap handles patterns up to 32 characters in one piece; longer ones go to the matcher only. */
-const FUSE_PATTERN_MAX = 32;
+/** Autocomplete runs fuse.js only on this many typed characters or fewer (a name being typed); longer input goes to the matcher. */
+const FUSE_SHORT_INPUT = 12;
 
 /** Longest question we read, in characters; the rest is ignored (keeps time bounded for pasted walls of text). */
 export const MAX_QUESTION_CHARS = 2_000;
@@ -94,8 +94,11 @@ class CorpusAnswerer implements Answerer {
   private readonly curatedQuestions: ReadonlyMap<string, number>;
   /** Every curated question with its entry and normalized key, in file order (for autocomplete). */
   private readonly questionList: ReadonlyArray<{ entryId: string; question: string; key: string }>;
-  /** fuse.js over the normalized curated questions: short strings, where its bitap search shines. */
+  /** fuse.js over representative curated questions (a few per entry): short strings, where bitap shines. */
   private readonly questionFuse: Fuse<{ entryId: string; question: string; key: string }>;
+  /** Every normalized word of the curated questions, the article and the lexicon, for completing a typed word. */
+  private readonly vocabulary: ReadonlySet<string>;
+  private readonly sortedVocabulary: readonly string[];
 
   constructor(corpus: Corpus, options: AnswererOptions) {
     this.abstainBelow = options.abstainBelow ?? DECISION.abstainBelow;
@@ -110,10 +113,24 @@ class CorpusAnswerer implements Answerer {
         .map((question) => ({ entryId: e.id, question, key: normalize(question) })),
     );
     const entryIndex = new Map(corpus.entries.map((e, i) => [e.id, i]));
+    this.vocabulary = new Set(
+      [
+        ...this.questionList.map((q) => q.key),
+        normalize(corpus.text),
+        ...corpus.concepts.flatMap((c) => c.terms.map(normalize)),
+        ...corpus.speakers.flatMap((sp) => sp.variants.map(normalize)),
+      ].flatMap((t) => t.split(' ')),
+    );
+    this.sortedVocabulary = [...this.vocabulary].sort();
     const curated = new Map<string, number>();
     for (const q of [...this.questionList].reverse()) curated.set(q.key, entryIndex.get(q.entryId) ?? 0);
     this.curatedQuestions = curated;
-    this.questionFuse = new Fuse(this.questionList, {
+    const representative = corpus.entries.flatMap((e) =>
+      Object.values(e.questions).flatMap((list) =>
+        (list ?? []).slice(0, 1).map((question) => ({ entryId: e.id, question, key: normalize(question) })),
+      ),
+    );
+    this.questionFuse = new Fuse(representative, {
       keys: ['key'],
       ignoreLocation: true,
       threshold: 0.3,
@@ -145,6 +162,8 @@ class CorpusAnswerer implements Answerer {
     if (asked)
       return this.answerFor({ target: { type: 'paragraph', number: asked }, score: 1, coverage: 1 }, 1, script);
     const result = this.index.match(normalized);
+    const curated = this.curatedQuestions.get(normalized);
+    if (curated !== undefined) return this.curatedAnswer(curated, result.candidates, result.tokens, script);
     const top = result.candidates[0];
     if (
       this.asksOutOfScope(result.tokens) ||
@@ -153,7 +172,7 @@ class CorpusAnswerer implements Answerer {
     ) {
       return this.noAnswer('not-in-article', script);
     }
-    if (!top || this.tooVague(normalized, result.tokens)) return this.noAnswer('off-topic', script);
+    if (!top || this.tooVague(result.tokens)) return this.noAnswer('off-topic', script);
     const topParagraph = this.paragraphOf(top);
     if (this.quotesSpeakerOffTopic(normalized, result.tokens, top, topParagraph)) {
       return this.noAnswer('not-in-article', script);
@@ -190,17 +209,41 @@ class CorpusAnswerer implements Answerer {
       }
     };
     for (const q of this.questionList) if (q.key.startsWith(normalized)) add(q.entryId, q.question);
-    // While a word is half typed ("ماذا قال المقد") only fuzzy search over the curated questions finds it.
-    if (normalized.length <= FUSE_PATTERN_MAX) {
-      for (const { item } of this.questionFuse.search(normalized, { limit: 3 * max })) add(item.entryId, item.question);
+    // A few typed letters ("Mekd", "الرق"): fuse.js over representative curated questions, typo-tolerant.
+    if (normalized.length <= FUSE_SHORT_INPUT) {
+      for (const { item } of this.questionFuse.search(normalized, { limit: 2 * max })) add(item.entryId, item.question);
     }
-    for (const c of this.index.match(normalized).candidates) {
+    // A longer question whose last word is half typed ("ماذا قال المقد"): complete it from the vocabulary.
+    for (const c of this.index.match(this.completeLastWord(normalized)).candidates) {
       if (c.target.type === 'entry') {
         const entry = this.corpus.entries[c.target.index] as QaEntry;
         add(entry.id, this.labelFor(entry, script));
       }
     }
     return out;
+  }
+
+  /**
+   * The text with its last word, when it is not a known word, extended by up to three known words that start
+   * with it (binary search over the sorted vocabulary of the curated questions, the article and the lexicon).
+   */
+  private completeLastWord(normalized: string): string {
+    const space = normalized.lastIndexOf(' ');
+    const last = normalized.slice(space + 1);
+    if (last.length < 2 || this.vocabulary.has(last)) return normalized;
+    const words = this.sortedVocabulary;
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((words[mid] as string) < last) lo = mid + 1;
+      else hi = mid;
+    }
+    const completions: string[] = [];
+    for (let i = lo; i < words.length && completions.length < 3 && (words[i] as string).startsWith(last); i++) {
+      completions.push(words[i] as string);
+    }
+    return completions.length === 0 ? normalized : `${normalized.slice(0, space + 1)}${completions.join(' ')}`;
   }
 
   quotesBy(speakerId: string): Answer[] {
@@ -256,11 +299,11 @@ class CorpusAnswerer implements Answerer {
 
   /**
    * A question with nothing to look for: only question words ("ماذا قال؟", "what did he say"), or one lone
-   * word, without any question word, that names nothing the article is about ("yes", "world", "python"). A curated question typed as stored
-   * is never vague; neither is a lone name, place, group, date or number ("الرقة", "605?").
+   * word, without any question word, that names nothing the article is about ("yes", "world", "python"). A lone
+   * name, place, group, date or number ("الرقة", "605?") is a question. (A curated question typed as stored is
+   * answered before this is asked.)
    */
-  private tooVague(normalized: string, tokens: QueryToken[]): boolean {
-    if (this.curatedQuestions.has(normalized)) return false; // never reached from ask(); kept for safety
+  private tooVague(tokens: QueryToken[]): boolean {
     const topical = tokens.filter((t) => !t.keys.some((k) => k.key.startsWith('c:ask-')));
     if (topical.length === 0) return true;
     if (topical.length > 1 || topical.length < tokens.length) return false;

@@ -91,8 +91,7 @@ export class Featurizer {
     if (tokens.length === 1) {
       this.spelled.set(tokens[0] as string, key);
       if (!this.single.has(stemKey(tokens[0] as string))) this.single.set(stemKey(tokens[0] as string), key);
-    }
-    else if (tokens.length === 2) this.pairs.set(tokens.map(stemKey).join(' '), key);
+    } else if (tokens.length === 2) this.pairs.set(tokens.map(stemKey).join(' '), key);
   }
 
   /** Every single-word lexicon spelling as [its stem key, its speaker or concept key] (for fuzzy lookup). */

@@ -7,7 +7,9 @@
 
 /** Each pattern and why it is noise. Applied in order; each match becomes a space. */
 const NOISE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the sequences this pattern removes
   [/\u001b\[[0-9;?]*[A-Za-z]/g, 'ANSI escape sequences (colours) pasted from a terminal'],
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this pattern's purpose
   [/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, 'C0/C1 control characters'],
   [/\[([^\]]*)\]\([^)]*\)/g, 'markdown links (their text is kept)'],
   [/\bhttps?:\/\/\S+|\bwww\.\S+/gi, 'links'],

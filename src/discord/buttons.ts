@@ -3,6 +3,7 @@
  * longer exists, gets an ephemeral "this button has expired".
  */
 import type { ButtonInteraction } from 'discord.js';
+import type { Answerer } from '../core/types.ts';
 import { resolveRef } from './commands/shared.ts';
 import type { BotContext } from './context.ts';
 import { decodeButton } from './customIds.ts';
@@ -17,19 +18,24 @@ import {
 } from './render.ts';
 import { sendToInteraction, updateFromButton } from './respond.ts';
 
+/** What a click produces: messages sent as the click's reply, or an in-place update of the clicked message. */
+export interface ButtonOutcome {
+  /** True for /quote pagination (the page is replaced); false for an ephemeral reply to whoever clicked. */
+  update: boolean;
+  messages: RenderedMessage[];
+  /** False when the custom_id is unknown or points at data that no longer exists ("this button has expired"). */
+  known: boolean;
+}
+
 /**
- * Handles one click: "Did you mean" and "Other matches" and "More from" answer ephemerally to whoever clicked;
- * Previous/Next replace the /quote page in place.
+ * The outcome of a click on `customId`. Pure (the property tests run it on every button the bot renders): "Did you
+ * mean", "Other matches" and "More from" answer ephemerally to whoever clicked; Previous/Next replace the /quote page.
  */
-export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
-  const { answerer } = ctx;
+export function buttonOutcome(answerer: Answerer, customId: string): ButtonOutcome {
   const byline = answerer.corpus.byline;
-  const action = decodeButton(interaction.customId);
-  const expired = (): Promise<void> => sendToInteraction(interaction, [renderNotice(NOTICES.expired)]);
-  if (!action) {
-    ctx.logger.info({ customId: interaction.customId.slice(0, 100) }, 'unknown button');
-    return expired();
-  }
+  const action = decodeButton(customId);
+  const expired: ButtonOutcome = { update: false, messages: [renderNotice(NOTICES.expired)], known: false };
+  if (!action) return expired;
   let messages: RenderedMessage[] | undefined;
   switch (action.kind) {
     case 'alt': {
@@ -52,10 +58,18 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
       const speaker = answerer.corpus.speakers.find((s) => s.id === action.speakerId);
       const quotes = speaker ? answerer.quotesBy(speaker.id) : [];
       if (speaker && action.page < quotes.length) {
-        return updateFromButton(interaction, renderQuotePage(speaker, quotes, action.page, byline));
+        return { update: true, messages: renderQuotePage(speaker, quotes, action.page, byline), known: true };
       }
       break;
     }
   }
-  return messages ? sendToInteraction(interaction, messages) : expired();
+  return messages ? { update: false, messages, known: true } : expired;
+}
+
+/** Handles one click (see {@link buttonOutcome}); unknown and stale buttons are logged. */
+export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const outcome = buttonOutcome(ctx.answerer, interaction.customId);
+  if (!outcome.known) ctx.logger.info({ customId: interaction.customId.slice(0, 100) }, 'unknown or stale button');
+  if (outcome.update) return updateFromButton(interaction, outcome.messages);
+  return sendToInteraction(interaction, outcome.messages);
 }

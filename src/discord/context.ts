@@ -3,7 +3,7 @@
  */
 import type { Answerer } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
-import { type CooldownOptions, DEFAULT_COOLDOWN } from './cooldown.ts';
+import { type Cooldown, type CooldownOptions, DEFAULT_COOLDOWN } from './cooldown.ts';
 
 /** Behaviour knobs, with their defaults in {@link DEFAULT_TUNING}. */
 export interface BotTuning {
@@ -13,20 +13,34 @@ export interface BotTuning {
    * and sub-millisecond, so a fresh interaction is answered in one call. @defaultValue 1500
    */
   deferAfterMs: number;
-  /** Flood control for DMs and mentions (slash commands are always acknowledged). @defaultValue 5 per 10 s */
+  /**
+   * Flood control per user for DMs, mentions and slash commands (autocomplete and buttons are exempt).
+   * @defaultValue the configuration's (COOLDOWN_MAX per COOLDOWN_WINDOW_SECONDS; 5 per 10 s)
+   */
   cooldown: CooldownOptions;
   /** How long {@link startBot} waits for the gateway's READY after login. @defaultValue 30_000 */
   readyTimeoutMs: number;
+  /**
+   * DM channels without a message for this long leave discord.js's cache (it never sweeps them itself, so every user
+   * who ever wrote would stay in memory). A returning user is served like a first DM. @defaultValue 30 minutes
+   */
+  dmChannelIdleMs: number;
+  /** How often idle DM channels are swept. @defaultValue 5 minutes */
+  sweepIntervalMs: number;
 }
 
 export const DEFAULT_TUNING: Readonly<BotTuning> = Object.freeze({
   deferAfterMs: 1500,
   cooldown: DEFAULT_COOLDOWN,
   readyTimeoutMs: 30_000,
+  dmChannelIdleMs: 30 * 60_000,
+  sweepIntervalMs: 5 * 60_000,
 });
 
 export interface BotContext {
   answerer: Answerer;
   logger: Logger;
   tuning: BotTuning;
+  /** One limiter for every way a user asks (a DM flood and a /ask flood count together). */
+  cooldown: Cooldown;
 }

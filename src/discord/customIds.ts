@@ -65,7 +65,9 @@ export function encodeButton(action: ButtonAction): string | undefined {
       id = `more:${action.speakerId}`;
       break;
     case 'quote':
-      if (!isEmbeddableId(action.speakerId) || !Number.isSafeInteger(action.page) || action.page < 0) return undefined;
+      // Pages are 0..9999 (what decodeButton reads back; a speaker has at most 14 paragraphs).
+      if (!isEmbeddableId(action.speakerId) || !Number.isInteger(action.page) || action.page < 0) return undefined;
+      if (action.page > 9999) return undefined;
       id = `quote:${action.speakerId}:${action.page}`;
       break;
   }

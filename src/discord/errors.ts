@@ -85,3 +85,40 @@ export function describeError(err: unknown): Record<string, unknown> {
   if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
   return { name: typeof err, message: String(err) };
 }
+
+/** What to do after each gateway close code that discord.js does not recover from (it stops reconnecting). */
+export const FATAL_GATEWAY_HINTS: Readonly<Record<number, string>> = Object.freeze({
+  4004: 'Discord rejected the token (gateway close 4004, authentication failed). Reset it in the Developer Portal (Bot → Reset Token) and put the new token in DISCORD_TOKEN.',
+  4010: 'Discord refused the shard settings (gateway close 4010, invalid shard). Run the bot without a shard override.',
+  4011: 'Discord requires sharding (gateway close 4011): the bot is in too many servers for one connection.',
+  4012: 'Discord refused the gateway API version (gateway close 4012). Update discord.js (npm install discord.js@14).',
+  4013: 'Discord refused the intents bitfield (gateway close 4013, invalid intents). The INTENTS in src/discord/bot.ts are wrong.',
+  4014: 'Discord refused a privileged intent that is not enabled (gateway close 4014, disallowed intents). iqtibas needs none (Guilds, DirectMessages, GuildMessages): remove any added MessageContent, GuildMembers or GuildPresences intent, or enable it in the Developer Portal (Bot → Privileged Gateway Intents).',
+});
+
+/** The gateway closed for good (see {@link FATAL_GATEWAY_HINTS}): the bot cannot work until someone fixes it. */
+export class GatewayFatalError extends Error {
+  readonly code: number;
+
+  constructor(code: number) {
+    super(
+      FATAL_GATEWAY_HINTS[code] ??
+        `Discord closed the gateway connection with code ${code} and discord.js will not reconnect. Check the token and the intents, then restart.`,
+    );
+    this.name = 'GatewayFatalError';
+    this.code = code;
+  }
+}
+
+/**
+ * A one-line reason for a failed login, with the fix when we know it. Never contains the token (scrubbed).
+ */
+export function loginFailureMessage(err: unknown, token: string): string {
+  if (err instanceof GatewayFatalError) return err.message;
+  const message = err instanceof Error ? scrubSecrets(err.message, [token]) : 'unknown error';
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'TokenInvalid' || (err instanceof DiscordAPIError && err.status === 401)) {
+    return `${message} Discord does not accept DISCORD_TOKEN: reset the token in the Developer Portal (Bot → Reset Token) and put the new one in DISCORD_TOKEN.`;
+  }
+  return message;
+}

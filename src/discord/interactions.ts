@@ -1,13 +1,15 @@
 /**
  * The interaction router: slash commands, autocomplete and buttons. It is the error boundary: a failing handler is
  * logged and the user gets an ephemeral apology (reply or follow-up, whichever is still allowed); nothing escapes.
+ * Slash commands go through the per-user cooldown; autocomplete (one request per keystroke, and cheap) and buttons
+ * (they act on an answer already given, and answer privately) are exempt.
  */
 import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
 import { handleButton } from './buttons.ts';
 import { findCommand } from './commands/index.ts';
 import type { BotContext } from './context.ts';
 import { describeError, isDeadInteraction } from './errors.ts';
-import { NOTICES, renderNotice, toInteractionReply } from './render.ts';
+import { NOTICES, renderCooldown, renderNotice, toInteractionReply } from './render.ts';
 
 /** Routes one interaction. Never rejects. */
 export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
@@ -22,6 +24,15 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
       if (!command) {
         ctx.logger.warn({ command: interaction.commandName }, 'unknown command (stale registration?)');
         await interaction.reply(toInteractionReply(renderNotice('This command no longer exists. Try /help.')));
+        return;
+      }
+      // Every command must be acknowledged, so a flooding user gets the (ephemeral, private) notice each time.
+      if (ctx.cooldown.take(interaction.user.id) !== 'answer') {
+        ctx.logger.debug(
+          { userId: interaction.user.id, command: interaction.commandName },
+          'cooldown: command refused',
+        );
+        await interaction.reply(toInteractionReply(renderCooldown(ctx.cooldown.retryAfterMs(interaction.user.id))));
         return;
       }
       await command.execute(interaction, ctx);

@@ -61,18 +61,25 @@ export function embedLength(embed: APIEmbed): number {
  * @returns plain API embeds, at least one; each within every per-embed limit.
  */
 export function fitEmbeds(spec: EmbedSpec): APIEmbed[] {
-  const title = spec.title ? truncateAtWord(spec.title, LIMITS.embedTitle) : undefined;
-  const footer = spec.footer ? truncateAtWord(spec.footer, LIMITS.footerText) : undefined;
+  const title = spec.title?.trim() ? truncateAtWord(spec.title, LIMITS.embedTitle) : undefined;
+  const footer = spec.footer?.trim() ? truncateAtWord(spec.footer, LIMITS.footerText) : undefined;
   const budget = LIMITS.embedTotal - (footer?.length ?? 0) - 16;
   const base = spec.color === undefined ? {} : { color: spec.color };
 
-  const descriptions = spec.description ? splitText(spec.description, LIMITS.embedDescription) : [];
+  // A description chunk must fit next to the title and the footer (a 2048-character footer leaves < 4096).
+  const descriptionMax = Math.min(LIMITS.embedDescription, budget - (title?.length ?? 0));
+  const descriptions = spec.description
+    ? splitText(spec.description, descriptionMax).filter((d) => d.trim() !== '')
+    : [];
   const fields = (spec.fields ?? []).flatMap((f) => splitField(f));
 
   const embeds: APIEmbed[] = [];
   let current: APIEmbed = { ...base, ...(title && { title }) };
   const startNext = () => {
-    embeds.push(current);
+    // Never an empty embed (only a colour): Discord has nothing to show.
+    if (current.title !== undefined || current.description !== undefined || current.fields?.length) {
+      embeds.push(current);
+    }
     current = { ...base };
   };
   for (const d of descriptions) {
@@ -90,7 +97,8 @@ export function fitEmbeds(spec: EmbedSpec): APIEmbed[] {
 }
 
 function splitField(field: FieldSpec): { name: string; value: string; inline?: boolean }[] {
-  const name = truncateAtWord(field.name, LIMITS.fieldName) || CONTINUED;
+  // Discord trims names and values and refuses empty ones: a blank one becomes a zero-width space.
+  const name = field.name.trim() === '' ? CONTINUED : truncateAtWord(field.name, LIMITS.fieldName);
   const value = field.value.trim() === '' ? CONTINUED : field.value;
   return splitText(value, LIMITS.fieldValue).map((chunk, i) => ({
     name: i === 0 ? name : CONTINUED,
@@ -118,13 +126,17 @@ export function groupEmbeds(embeds: readonly APIEmbed[]): APIEmbed[][] {
   return messages;
 }
 
+/** True when Discord would see nothing in `text` (it trims names, values and content). */
+const blank = (text: string | null | undefined): boolean => (text ?? '').trim() === '';
+
 /**
- * Lists every limit a JSON message body breaks (content, embeds, components, allowed_mentions). Empty when fine.
- * Used by tests on every recorded payload; cheap enough to run in development too.
+ * Lists every limit a JSON message body breaks: content, embeds (each and in total, no empty one, no blank field),
+ * components (rows, buttons, labels, custom_ids), `allowed_mentions.parse` empty, and not an empty message.
+ * Empty when fine. Used by tests on every recorded payload and by the property tests on every rendered one.
  */
 export function payloadProblems(body: unknown): string[] {
   const problems: string[] = [];
-  if (typeof body !== 'object' || body === null) return problems;
+  if (typeof body !== 'object' || body === null) return ['body is not an object'];
   const b = body as {
     content?: string | null;
     embeds?: APIEmbed[];
@@ -134,6 +146,8 @@ export function payloadProblems(body: unknown): string[] {
   if (b.allowed_mentions?.parse?.length !== 0) problems.push('allowed_mentions.parse is not []');
   if ((b.content?.length ?? 0) > LIMITS.content) problems.push(`content is ${b.content?.length} > ${LIMITS.content}`);
   const embeds = b.embeds ?? [];
+  const rows = b.components ?? [];
+  if (blank(b.content) && embeds.length === 0 && rows.length === 0) problems.push('empty message');
   if (embeds.length > LIMITS.embedsPerMessage) problems.push(`${embeds.length} embeds`);
   let total = 0;
   for (const [i, e] of embeds.entries()) {
@@ -142,22 +156,26 @@ export function payloadProblems(body: unknown): string[] {
     if ((e.description?.length ?? 0) > LIMITS.embedDescription) problems.push(`embed ${i} description too long`);
     if ((e.footer?.text.length ?? 0) > LIMITS.footerText) problems.push(`embed ${i} footer too long`);
     if ((e.fields?.length ?? 0) > LIMITS.embedFields) problems.push(`embed ${i} has ${e.fields?.length} fields`);
+    if (blank(e.title) && blank(e.description) && (e.fields?.length ?? 0) === 0 && blank(e.footer?.text)) {
+      problems.push(`embed ${i} is empty`);
+    }
     for (const f of e.fields ?? []) {
-      if (f.name.length === 0 || f.name.length > LIMITS.fieldName) problems.push(`embed ${i} field name length`);
-      if (f.value.length === 0 || f.value.length > LIMITS.fieldValue) problems.push(`embed ${i} field value length`);
+      if (blank(f.name) || f.name.length > LIMITS.fieldName) problems.push(`embed ${i} field name length`);
+      if (blank(f.value) || f.value.length > LIMITS.fieldValue) problems.push(`embed ${i} field value length`);
     }
   }
   if (total > LIMITS.embedTotal) problems.push(`embeds total ${total} > ${LIMITS.embedTotal}`);
-  const rows = b.components ?? [];
   if (rows.length > LIMITS.actionRows) problems.push(`${rows.length} action rows`);
   const ids = new Set<string>();
   for (const row of rows) {
     const buttons = row.components ?? [];
-    if (buttons.length > LIMITS.buttonsPerRow) problems.push(`${buttons.length} buttons in a row`);
+    if (buttons.length === 0 || buttons.length > LIMITS.buttonsPerRow)
+      problems.push(`${buttons.length} buttons in a row`);
     for (const c of buttons) {
-      if ((c.label?.length ?? 0) > LIMITS.buttonLabel) problems.push(`button label too long: ${c.label}`);
+      if (blank(c.label) || (c.label?.length ?? 0) > LIMITS.buttonLabel) problems.push(`button label: ${c.label}`);
       if (c.custom_id !== undefined) {
-        if (c.custom_id.length > LIMITS.customId) problems.push(`custom_id too long: ${c.custom_id}`);
+        if (c.custom_id.length === 0 || c.custom_id.length > LIMITS.customId)
+          problems.push(`custom_id: ${c.custom_id}`);
         if (ids.has(c.custom_id)) problems.push(`duplicate custom_id ${c.custom_id}`);
         ids.add(c.custom_id);
       }

@@ -3,11 +3,19 @@
  * (so the answer quotes the question), flood-controlled per user, and never pinging anyone.
  */
 import type { Client, Message } from 'discord.js';
+import type { Answerer } from '../core/types.ts';
 import { exampleQuestions } from './commands/shared.ts';
 import type { BotContext } from './context.ts';
-import type { Cooldown } from './cooldown.ts';
 import { describeError, isRecipientProblem } from './errors.ts';
-import { NOTICES, type RenderedMessage, renderHelp, renderNotice, renderReply, toMessageReply } from './render.ts';
+import {
+  NOTICES,
+  type RenderedMessage,
+  renderCooldown,
+  renderHelp,
+  renderNotice,
+  renderReply,
+  toMessageReply,
+} from './render.ts';
 
 /** Words that ask for help instead of asking the article. */
 const HELP_WORDS = new Set(['help', '!help', '/help', '?', 'مساعدة', 'مساعده', 'ساعدني']);
@@ -24,12 +32,7 @@ export function questionOf(message: Message, botId: string): string | undefined 
 }
 
 /** Handles one incoming message. Never rejects; a failed send (50007 closed DMs…) is logged and forgotten. */
-export async function handleMessage(
-  message: Message,
-  client: Client,
-  ctx: BotContext,
-  cooldown: Cooldown,
-): Promise<void> {
+export async function handleMessage(message: Message, client: Client, ctx: BotContext): Promise<void> {
   try {
     const me = client.user;
     if (!me || message.author.bot || message.author.id === me.id || message.webhookId !== null || message.system) {
@@ -37,9 +40,13 @@ export async function handleMessage(
     }
     const question = questionOf(message, me.id);
     if (question === undefined) return;
-    const verdict = cooldown.take(message.author.id);
+    const verdict = ctx.cooldown.take(message.author.id);
     if (verdict === 'drop') return;
-    const messages = verdict === 'notice' ? [renderNotice(NOTICES.cooldown)] : messagesFor(question, ctx);
+    if (verdict === 'notice') ctx.logger.info({ userId: message.author.id }, 'cooldown: notice sent, dropping more');
+    const messages =
+      verdict === 'notice'
+        ? [renderCooldown(ctx.cooldown.retryAfterMs(message.author.id))]
+        : messagesFor(question, ctx.answerer);
     for (const m of messages) await message.reply(toMessageReply(m));
     ctx.logger.debug({ messageId: message.id, dm: !message.inGuild() }, 'message answered');
   } catch (err) {
@@ -48,8 +55,8 @@ export async function handleMessage(
   }
 }
 
-function messagesFor(question: string, ctx: BotContext): RenderedMessage[] {
-  const { answerer } = ctx;
+/** What the bot sends for a question in a DM or a mention (already stripped of the mention). Pure. */
+export function messagesFor(question: string, answerer: Answerer): RenderedMessage[] {
   if (HELP_WORDS.has(question.toLowerCase())) return renderHelp(exampleQuestions(answerer));
   if (question === '') return [renderNotice(NOTICES.askPrompt, false)];
   return renderReply(answerer.ask(question), { byline: answerer.corpus.byline, question });

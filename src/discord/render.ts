@@ -78,13 +78,13 @@ export function answerEmbeds(
   ctx: AnswerContext & { heading?: string; showConfidence?: boolean },
 ): APIEmbed[] {
   const fields: FieldSpec[] = [
-    { name: 'Speaker', value: speakerBlock(answer.speaker) },
+    { name: 'Speaker', value: speakerBlock(answer.speaker, answer.direct) },
     { name: 'Paragraph', value: String(answer.paragraph), inline: true },
   ];
   if (ctx.showConfidence ?? true) {
     fields.push({ name: 'Confidence', value: `${Math.round(answer.confidence * 100)}%`, inline: true });
   }
-  fields.push(...translationFields(answer.translation, answer.script));
+  fields.push(...translationFields(answer, answer.script));
   if (answer.confidence < LOW_CONFIDENCE && answer.alternatives.length > 0) {
     fields.push({ name: 'Not sure', value: 'This is my best guess; the buttons below show other passages.' });
   }
@@ -99,18 +99,34 @@ export function answerEmbeds(
   });
 }
 
-/** Arabic name with the English one isolated, then the role in each language on its own line. */
-function speakerBlock(s: { nameAr: string; nameEn: string; roleAr: string; role: string }): string {
-  return [isolateLtrRuns(`${s.nameAr} · ${s.nameEn}`), s.roleAr, s.role].join('\n');
+/**
+ * Arabic name with the English one isolated, then the role in each language on its own line; when the quote is
+ * the article's narration or reported speech rather than the speaker's own words, a line says so.
+ */
+function speakerBlock(s: { nameAr: string; nameEn: string; roleAr: string; role: string }, direct?: boolean): string {
+  const lines = [isolateLtrRuns(`${s.nameAr} · ${s.nameEn}`), s.roleAr, s.role];
+  if (direct === false) lines.push('*The article’s words reporting this speaker, not a direct quotation.*');
+  return lines.join('\n');
 }
 
-/** The curated translation, labelled as ours, when the question was asked (partly) in Latin script. */
-function translationFields(translation: string | undefined, script: QueryScript): FieldSpec[] {
+/**
+ * The curated translation, labelled as ours, when the question was asked (partly) in Latin script. A translation
+ * of the whole paragraph (the quote is a clause of it) says so.
+ */
+function translationFields(
+  answer: { translation?: string; translationScope?: 'quote' | 'paragraph'; paragraph: number },
+  script: QueryScript,
+): FieldSpec[] {
   if (script !== 'latin' && script !== 'mixed') return [];
+  const { translation } = answer;
+  const scope = answer.translationScope === 'paragraph' ? `(whole paragraph ${answer.paragraph}) ` : '';
   return [
     {
       name: 'Translation (ours)',
-      value: translation ?? 'No curated translation for this passage; the quote above is the original Arabic.',
+      value:
+        translation === undefined
+          ? 'No curated translation for this passage; the quote above is the original Arabic.'
+          : isolateLtrRuns(`${scope}${translation}`),
     },
   ];
 }
@@ -331,11 +347,17 @@ export function renderNotice(text: string, ephemeral = true): RenderedMessage {
   return { content, embeds: [], components: [], ephemeral };
 }
 
+/** The flood-control notice, saying when the user can ask again (ephemeral for interactions). */
+export function renderCooldown(retryAfterMs: number): RenderedMessage {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return renderNotice(`You are sending questions quickly; you can ask again in ${seconds} s. · مهلاً قليلاً`);
+}
+
 /** Fixed user-facing texts, in one place so tests assert them. */
 export const NOTICES = Object.freeze({
   apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
   expired: 'This button has expired. Ask again with /ask.',
-  cooldown: 'You are sending questions quickly; I will answer again in a few seconds. · مهلاً قليلاً',
+  cooldown: 'You are sending questions quickly. · مهلاً قليلاً',
   unknownSpeaker: 'I do not know that speaker. Use /speakers to see who is quoted.',
   askPrompt: 'Ask me a question about the article, for example: ماذا قال الأسد؟',
 });

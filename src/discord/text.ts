@@ -102,8 +102,10 @@ function safeSlice(text: string, max: number): string {
 
 /**
  * Makes user text safe to echo: drops bidi controls, folds whitespace, cuts at a word boundary, defuses mentions
- * (`@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>` get a zero-width space so they render as text), then escapes
- * markdown with discord.js `escapeMarkdown`. Allowed mentions are off anyway; this also keeps the echo readable.
+ * (`@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>`, `</cmd:id>` get a zero-width space so they render as text) and
+ * links (`https://…` stops being clickable: the bot must not lend its name to a pasted phishing link), then escapes
+ * markdown with discord.js `escapeMarkdown`, headings, lists and masked links included (off by default there), plus
+ * `-#` subtext and `>` block quotes. Allowed mentions are off anyway; this also keeps the echo readable.
  *
  * @param max - length bound of the returned string (escaping can only add characters, so it is re-checked).
  */
@@ -112,15 +114,33 @@ export function sanitizeUserText(text: string, max = 200): string {
   let budget = max;
   for (;;) {
     const cut = truncateAtWord(clean, budget);
-    const safe = escapeMarkdown(defuseMentions(cut));
-    if (safe.length <= max || budget <= 1) return safe.length <= max ? safe : safe.slice(0, max);
-    budget -= safe.length - max;
+    const safe = escapeUserMarkdown(defuseLinks(defuseMentions(cut)));
+    if (safe.length <= max) return safe;
+    if (budget <= 1) return '';
+    budget = Math.max(1, budget - (safe.length - max));
   }
+}
+
+/**
+ * Every markdown construct Discord renders, escaped (discord.js leaves headings and lists alone by default). Masked
+ * links are escaped here, each of them: discord.js's own option matches greedily from the first `[` to the last `)`
+ * of a line and so leaves every link after the first one live.
+ */
+function escapeUserMarkdown(text: string): string {
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true })
+    .replace(/\[(?=[^\]]*\]\()/g, '\\[')
+    .replace(/^(\s*)-#/gm, '$1\\-#')
+    .replace(/^(\s*)>/gm, '$1\\>');
 }
 
 /** Inserts U+200B so Discord renders mention syntax as plain text. */
 export function defuseMentions(text: string): string {
   return text.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(@[!&]?|#|\/)/g, '<\u200b$1');
+}
+
+/** Breaks URL schemes (`https://x` → `https:\u200b//x`) so Discord does not turn echoed text into links. */
+export function defuseLinks(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*):\/\//gi, '$1:\u200b//');
 }
 
 /** Sentence ends (Latin and Arabic ؟ ؛ ۔), optionally followed by closing quotes/brackets, then whitespace. */

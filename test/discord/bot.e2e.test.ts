@@ -45,6 +45,14 @@ afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
 });
 
+async function eventually(check: () => boolean, ms = 3000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 /** Long enough for a request that should not happen to have happened (everything is on 127.0.0.1). */
 const settle = () => new Promise((r) => setTimeout(r, 60));
 
@@ -177,7 +185,11 @@ describe('slow path (case 14)', () => {
 describe('autocomplete (case 17)', () => {
   async function complete(value: string, command = 'ask', option = 'question') {
     const { token } = h.fake.autocomplete(command, option, value);
+    const started = Date.now();
     const request = await callbackOf(h.fake, token);
+    // Answered once, at once (the fake refuses callbacks after Discord's 3 s with 10062: status 404).
+    expect(request.status).toBe(204);
+    expect(Date.now() - started).toBeLessThan(1000);
     expect(h.fake.requestsFor(token)).toHaveLength(1);
     const body = request.body as { type: number; data: { choices: { name: string; value: string }[] } };
     expect(body.type).toBe(8);
@@ -264,6 +276,16 @@ describe('buttons', () => {
     expect(body.type).toBe(4);
     expect(flagsOf(body.data) & EPHEMERAL).toBe(EPHEMERAL);
     expect(h.answerer.corpus.text.includes(embedsOf(body.data)[0]?.description ?? '∅')).toBe(true);
+  });
+
+  test('a button click that arrives late is still acknowledged exactly once (case 14)', async () => {
+    const { request } = await ask('ماذا قال الأسد؟');
+    const { token } = h.fake.click('more:assad', request, { createdAt: Date.now() - 2000 });
+    await h.fake.waitForRequest((r) => r.route.includes(token) && r.status < 300);
+    await settle();
+    const ok = h.fake.requestsFor(token).filter((r) => r.route.endsWith('/callback') && r.status < 300);
+    expect(ok).toHaveLength(1);
+    expect(JSON.stringify(h.fake.requestsFor(token).map((r) => r.body))).toContain('Bashar al-Assad');
   });
 
   test('an unknown or stale button says it expired (ephemeral), and nothing else happens', async () => {
@@ -360,6 +382,21 @@ describe('DMs (case 13)', () => {
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(['9', '10']).toContain(field(body, 'Paragraph'));
     expect(field(body, 'Speaker')).toContain('Wahab al-Taei');
+    // The bot keeps no message cache (it never reads history): memory does not grow with conversations.
+    const cached = h.bot.client.channels.cache.get(dmChannel);
+    expect(cached?.isTextBased() && cached.messages.cache.size).toBe(0);
+  });
+
+  test('a first DM that also mentions the bot, and a nickname mention <@!id> in a server, are answered once', async () => {
+    const dm = h.fake.dm(`<@${h.fake.bot.id}> ماذا قال الطائي؟`);
+    const post = h.fake.post(`<@!${h.fake.bot.id}> ماذا قال الطائي؟`, { mentionBot: true });
+    for (const id of [dm.id, post.id]) {
+      await repliesTo(id);
+      await settle();
+      const replies = h.fake.requests.filter((r) => isReplyTo(r.body, id));
+      expect(replies).toHaveLength(1);
+      expect(field(replies[0]?.body as Record<string, unknown>, 'Speaker')).toContain('Wahab al-Taei');
+    }
   });
 
   test('"help" in a DM gives the help', async () => {
@@ -438,6 +475,33 @@ describe('mention injection (case 15)', () => {
   });
 });
 
+describe('other injections of the same kind (case 15)', () => {
+  test.each([
+    '@here <@123456789012345678> <#123456789012345678> </ask:123456789012345678> ماذا قال الأسد؟',
+    '[free nitro](https://evil.example/login) ماذا قال الأسد؟',
+    '# big\n-# small\n> quote\n- item\n1. first ```code``` ||spoiler|| ~~x~~ ماذا قال الأسد؟',
+  ])('%j in a DM, a mention and /ask: nothing pings, no link, no markdown from the user', async (text) => {
+    const viaDm = h.fake.dm(text);
+    const viaMention = h.fake.post(`<@${h.fake.bot.id}> ${text}`, { mentionBot: true });
+    const slash = h.fake.slash('ask', { question: text });
+    await callbackOf(h.fake, slash.token);
+    for (const id of [viaDm.id, viaMention.id]) await repliesTo(id);
+    // The echo is checked by the audit at the end of this file; here, the user's markdown shows as typed.
+    const [reply] = await repliesTo(viaDm.id);
+    const title = embedsOf(reply?.body as Record<string, unknown>)[0]?.title ?? '';
+    expect(title).not.toMatch(/(?<!\\)\[free nitro\]\(|https:\/\/|(?<!\\)\|\||(?<!\\)~~/);
+    expect(title).not.toMatch(/^(#|-#|>|- |\d+\. )/);
+  });
+
+  test('an off-topic question with a phishing link: the public "You asked" never links', async () => {
+    const { id } = h.fake.dm('ما حالة الطقس غدا؟ [اضغط هنا](https://evil.example) https://evil.example/x_y');
+    const [reply] = await repliesTo(id);
+    const asked = field(reply?.body as Record<string, unknown>, 'You asked') ?? '';
+    expect(asked).toContain('evil.example');
+    expect(asked).not.toMatch(/https:\/\/|(?<!\\)\[اضغط هنا\]\(/);
+  });
+});
+
 describe('failed sends (case 18)', () => {
   test('a DM reply failing with 50007 is logged, and the next user is answered normally', async () => {
     h.fake.fail({ method: 'POST', route: /^\/channels\/\d+\/messages$/, status: 403, code: 50007 });
@@ -456,6 +520,31 @@ describe('failed sends (case 18)', () => {
     const { id } = h.fake.dm('ماذا قال الأسد؟');
     await repliesTo(id);
     expect(h.logs.some((l) => l.msg === 'client error')).toBe(true);
+  });
+
+  test('a 429 with a long Retry-After on one DM does not delay another user’s answer', async () => {
+    const slow = h.fake.newUser('slow');
+    const channel = h.fake.dmChannelOf(slow);
+    h.fake.fail({ method: 'POST', route: new RegExp(`^/channels/${channel}/messages$`), status: 429, retryAfter: 1 });
+    const first = h.fake.dm('ماذا قال الأسد؟', slow);
+    await h.fake.waitForRequest((r) => r.status === 429 && isReplyTo(r.body, first.id));
+    const started = Date.now();
+    const second = h.fake.dm('ماذا قال الأسد؟');
+    await h.fake.waitForRequest((r) => r.status === 200 && isReplyTo(r.body, second.id));
+    expect(Date.now() - started).toBeLessThan(700);
+    await h.fake.waitForRequest((r) => r.status === 200 && isReplyTo(r.body, first.id), 3000);
+  });
+
+  test('a DM reply failing with 503 (after the REST retries) is logged; the next DM is answered', async () => {
+    h.fake.fail({ method: 'POST', route: /^\/channels\/\d+\/messages$/, status: 503, times: 4 });
+    const first = h.fake.dm('ماذا قال الأسد؟');
+    await h.fake.waitForRequest((r) => r.status === 503 && isReplyTo(r.body, first.id));
+    await eventually(() =>
+      h.logs.some((l) => l.msg === 'could not answer a message' && (l.err as { status?: number }).status === 503),
+    );
+    const second = h.fake.dm('ماذا قال الأسد؟');
+    const [reply] = await repliesTo(second.id);
+    expect(reply?.status).toBe(200);
   });
 
   test('a 429 with Retry-After is waited out and the reply still goes through', async () => {
@@ -489,6 +578,39 @@ describe('bursts (case 19)', () => {
     expect(replies.map((r) => r.length)).toEqual([1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
     const notice = replies[5]?.[0]?.body as { content?: string };
     expect(notice.content).toContain('quickly');
+  });
+});
+
+describe('cooldown on slash commands; autocomplete and buttons exempt (case 19)', () => {
+  test('a user running /ask 8 times: 5 answers, then an ephemeral notice each time, saying when to ask again', async () => {
+    const user = h.fake.newUser('slash-flooder');
+    const callbacks = [];
+    for (let i = 0; i < 8; i++) {
+      const { token } = h.fake.slash('ask', { question: 'ماذا قال الأسد؟' }, { user });
+      callbacks.push(await callbackOf(h.fake, token));
+    }
+    const datas = callbacks.map((c) => (c.body as { data: Record<string, unknown> }).data);
+    expect(datas.slice(0, 5).every((d) => field(d, 'Paragraph') === '4')).toBe(true);
+    for (const d of datas.slice(5)) {
+      expect(d.content).toMatch(/sending questions quickly; you can ask again in \u2068?\d+ s/);
+      expect(flagsOf(d) & EPHEMERAL).toBe(EPHEMERAL);
+      expect(d.embeds ?? []).toEqual([]);
+    }
+
+    // Still limited: autocomplete answers with choices, a button still answers.
+    const complete = h.fake.autocomplete('ask', 'question', 'ماذا قال', { user });
+    const choices = (await callbackOf(h.fake, complete.token)).body as { data: { choices: unknown[] } };
+    expect(choices.data.choices.length).toBeGreaterThan(0);
+    const click = h.fake.click('more:assad', callbacks[0] as RecordedRequest, { user });
+    const clicked = (await callbackOf(h.fake, click.token)).body as { data: Record<string, unknown> };
+    expect(JSON.stringify(clicked.data)).toContain('Bashar al-Assad');
+
+    // DMs share the same bucket: the flooding user's DM is not answered either (one notice at most).
+    const dm = h.fake.dm('ماذا قال الأسد؟', user);
+    await settle();
+    const replies = h.fake.requests.filter((r) => isReplyTo(r.body, dm.id));
+    expect(replies.length).toBeLessThanOrEqual(1);
+    for (const r of replies) expect((r.body as { content?: string }).content).toContain('quickly');
   });
 });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
@@ -5,13 +6,14 @@ import { createLogger } from '../../src/logger.ts';
 import { TOKEN } from './fixtures.ts';
 
 describe('loadConfig', () => {
-  test('no token means terminal mode: everything optional, log level defaults to info', () => {
-    expect(loadConfig({})).toEqual({ logLevel: 'info' });
+  test('no token means terminal mode: everything optional, log level info, cooldown 5 per 10 s', () => {
+    expect(loadConfig({})).toEqual({ logLevel: 'info', cooldown: { limit: 5, windowMs: 10_000 } });
   });
 
   test('blank values (KEY= in .env) count as absent; values are trimmed', () => {
-    expect(loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ', LOG_LEVEL: ' DEBUG ' })).toEqual({
+    expect(loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '  ', LOG_LEVEL: ' DEBUG ', COOLDOWN_MAX: '' })).toEqual({
       logLevel: 'debug',
+      cooldown: { limit: 5, windowMs: 10_000 },
     });
   });
 
@@ -23,6 +25,8 @@ describe('loadConfig', () => {
         DISCORD_GUILD_ID: '223456789012345678',
         DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
         LOG_LEVEL: 'warn',
+        COOLDOWN_MAX: ' 3 ',
+        COOLDOWN_WINDOW_SECONDS: '30',
       }),
     ).toEqual({
       discordToken: TOKEN,
@@ -30,7 +34,23 @@ describe('loadConfig', () => {
       discordGuildId: '223456789012345678',
       discordApiUrl: 'http://127.0.0.1:9999/api',
       logLevel: 'warn',
+      cooldown: { limit: 3, windowMs: 30_000 },
     });
+  });
+
+  test.each(['0', '-1', '1.5', '1e2', 'five', '100000'])('COOLDOWN_* = %j is refused, naming the variable', (v) => {
+    expect(() => loadConfig({ COOLDOWN_MAX: v })).toThrow(/COOLDOWN_MAX must be a whole number from 1 to 1000/);
+    expect(() => loadConfig({ COOLDOWN_WINDOW_SECONDS: v })).toThrow(
+      /COOLDOWN_WINDOW_SECONDS must be a whole number from 1 to 3600/,
+    );
+  });
+
+  test('.env.example documents every variable loadConfig reads', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('../../src/config.ts', import.meta.url), 'utf8');
+    const read = [...source.matchAll(/env\.([A-Z_]+)/g)].map((m) => m[1]);
+    expect(read.length).toBeGreaterThanOrEqual(7);
+    for (const key of read) expect(example).toMatch(new RegExp(`^${key}=`, 'm'));
   });
 
   test('lists every problem at once, naming variables and never echoing values', () => {

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createAnswerer } from '../../src/core/answerer.ts';
 import { loadCorpus } from '../../src/core/corpus.ts';
 import type { Answerer, Reply } from '../../src/core/types.ts';
-import { type RunningBot, startBot } from '../../src/discord/bot.ts';
+import { type RunningBot, type StartBotOptions, startBot } from '../../src/discord/bot.ts';
 import type { BotTuning } from '../../src/discord/context.ts';
 import { payloadProblems } from '../../src/discord/limits.ts';
 import { isolatesBalanced } from '../../src/discord/text.ts';
@@ -44,7 +44,13 @@ export interface Harness {
 
 /** Starts a fake Discord and the bot against it; resolves once the bot is ready. */
 export async function startHarness(
-  options: { answerer?: Answerer; tuning?: Partial<BotTuning> } = {},
+  options: {
+    answerer?: Answerer;
+    tuning?: Partial<BotTuning>;
+    /** Extra environment for loadConfig (e.g. COOLDOWN_MAX), as an operator would set it. */
+    env?: Record<string, string>;
+    onFatal?: StartBotOptions['onFatal'];
+  } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start({ token: TOKEN });
   const raw: string[] = [];
@@ -59,13 +65,14 @@ export async function startHarness(
   });
   const logger = createLogger('trace', sink);
   const answerer = options.answerer ?? realAnswerer();
-  const config = loadConfig({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'trace' });
+  const config = loadConfig({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'trace', ...options.env });
   const bot = await startBot({
     config,
     answerer,
     logger,
     clientOptions: fake.clientOptions,
     ...(options.tuning && { tuning: options.tuning }),
+    ...(options.onFatal && { onFatal: options.onFatal }),
   });
   return {
     fake,
@@ -145,7 +152,10 @@ export function auditPayloads(fake: FakeDiscord): string[] {
     const where = `${request.method} ${request.route.replace(/itok-[\w-]+/, ':token')}`;
     for (const p of payloadProblems(data)) problems.push(`${where}: ${p}`);
     const text = JSON.stringify(data);
-    if (/@everyone|@here|<@&\d/.test(text)) problems.push(`${where}: raw mention echoed`);
+    if (/@everyone|@here|<@[!&]?\d|<#\d|<\/\w/.test(text)) problems.push(`${where}: raw mention echoed`);
+    if (/:\/\/|(?<!\\)\[[^\]]*\]\(/.test(textOfEcho(data))) {
+      problems.push(`${where}: a link or masked link echoed from user text`);
+    }
     if (text.includes(TOKEN)) problems.push(`${where}: token leaked`);
     for (const e of embedsOf(data)) {
       for (const t of [e.title, e.footer?.text, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]) {
@@ -154,6 +164,13 @@ export function auditPayloads(fake: FakeDiscord): string[] {
     }
   }
   return problems;
+}
+
+/** The parts of a message that echo user text: embed titles and "You asked" values. */
+function textOfEcho(data: Record<string, unknown>): string {
+  return embedsOf(data)
+    .flatMap((e) => [e.title ?? '', ...(e.fields ?? []).filter((f) => f.name === 'You asked').map((f) => f.value)])
+    .join('\n');
 }
 
 /** Delegates to `inner`, letting a test replace `ask` (e.g. to lower a confidence or to throw). */

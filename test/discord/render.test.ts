@@ -86,6 +86,21 @@ describe('limits (case 16)', () => {
     expect(embeds.flatMap((e) => e.fields ?? []).length).toBeGreaterThanOrEqual(60);
   });
 
+  test('a footer of the maximum length still leaves every embed within 6000 (description chunks shrink)', () => {
+    const embeds = fitEmbeds({ title: 'T'.repeat(256), description: 'كلمة '.repeat(818), footer: 'f '.repeat(1024) });
+    for (const e of embeds) expect(payloadProblems({ embeds: [e], allowed_mentions: { parse: [] } })).toEqual([]);
+    expect(embeds.map((e) => e.description ?? '').join('')).toBe('كلمة '.repeat(818));
+  });
+
+  test('blank titles, field names and values never reach Discord as blank (it refuses them), nor empty embeds', () => {
+    const embeds = fitEmbeds({ title: '   ', description: ' \n ', fields: [{ name: ' ', value: '\t' }] });
+    expect(embeds).toHaveLength(1);
+    expect(embeds[0]?.title).toBeUndefined();
+    expect(payloadProblems({ embeds, allowed_mentions: { parse: [] } })).toEqual([]);
+    expect(payloadProblems({ embeds: [{ color: 1 }], allowed_mentions: { parse: [] } })).toContain('embed 0 is empty');
+    expect(payloadProblems({ allowed_mentions: { parse: [] } })).toContain('empty message');
+  });
+
   test('all of a speaker’s quotes fit, each split at sentence boundaries', () => {
     const s: Speaker = {
       id: 'mekdad',
@@ -143,6 +158,19 @@ describe('answer embed', () => {
         expect(line.replace(/\u2068[^\u2069]*\u2069/g, '')).not.toMatch(/[A-Za-z0-9]/);
       }
     }
+  });
+
+  test('reported words say they are not a direct quotation; a paragraph translation says it is the whole paragraph', () => {
+    const [message] = renderReply(answer({ direct: false, translationScope: 'paragraph', script: 'latin' }), {
+      byline: 'أسامة مهدي',
+    });
+    const fields = message?.embeds[0]?.toJSON().fields ?? [];
+    expect(fields.find((f) => f.name === 'Speaker')?.value).toContain('not a direct quotation');
+    expect(fields.find((f) => f.name === 'Translation (ours)')?.value).toContain('whole paragraph 13');
+    const [direct] = renderReply(answer({ direct: true, script: 'latin' }), { byline: 'أسامة مهدي' });
+    const directFields = direct?.embeds[0]?.toJSON().fields ?? [];
+    expect(directFields.find((f) => f.name === 'Speaker')?.value).not.toContain('not a direct quotation');
+    expect(directFields.find((f) => f.name === 'Translation (ours)')?.value).not.toContain('whole paragraph');
   });
 
   test('low confidence adds "Did you mean" buttons; ids decode and fit in 100 characters', () => {
@@ -284,6 +312,20 @@ describe('sanitizeUserText (cases 5 and 15)', () => {
   test('drops every Bidi_Control code point and folds whitespace', () => {
     const controls = '\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069';
     expect(sanitizeUserText(`\u200Fمن هو وهاب${controls} \n الطائي؟\u200F`)).toBe('من هو وهاب الطائي؟');
+  });
+
+  test.each([
+    ['[a](https://x.example) [b](https://y.example)', /(?<!\\)\[[^\]]*\]\(/],
+    ['see https://evil.example/a_b', /:\/\//],
+    ['# heading', /^#/],
+    ['-# small print', /^-#/],
+    ['> quoted', /^>/],
+    ['- item', /^- /],
+    ['1. first', /^1\. /],
+  ])('echoes %j without the markdown or link taking effect', (input, live) => {
+    const out = sanitizeUserText(input);
+    expect(out).not.toMatch(live);
+    expect(out.replace(/[\\\u200b]/g, '')).toBe(input); // only escapes and zero-width spaces were added
   });
 
   test('stays within its bound even when escaping doubles the length', () => {

@@ -77,6 +77,13 @@ export interface FakeDiscordOptions {
   token: string;
   /** How long an interaction accepts its first callback. @defaultValue 3000 (Discord's deadline) */
   interactionDeadlineMs?: number;
+  /**
+   * Keep every request in {@link FakeDiscord.requests}. The load bench turns it off (and listens with
+   * {@link FakeDiscord.onRequest}) so that the fake's own memory does not blur the bot's. @defaultValue true
+   */
+  recordRequests?: boolean;
+  /** Dispatches kept for replay on RESUME (oldest dropped first). @defaultValue 10_000 */
+  replayLimit?: number;
 }
 
 /** One running fake. Create with {@link FakeDiscord.start}, end with {@link FakeDiscord.close}. */
@@ -91,6 +98,11 @@ export class FakeDiscord {
   resumes = 0;
   /** The `d` of the last IDENTIFY (intents, properties; the token is checked, then replaced). */
   lastIdentify: Json | undefined;
+  /**
+   * When set, the next IDENTIFY with the right token is refused by closing the gateway with this code, like Discord
+   * does for disallowed intents (4014) or a token revoked between REST and gateway (4004).
+   */
+  refuseIdentify: number | undefined;
 
   readonly #server: Server;
   readonly #wss: WebSocketServer;
@@ -104,6 +116,9 @@ export class FakeDiscord {
   }>();
   readonly #dmChannels = new Map<string, string>();
   readonly #deadlineMs: number;
+  readonly #record: boolean;
+  readonly #replayLimit: number;
+  readonly #listeners = new Set<(r: RecordedRequest) => void>();
   #session: Session | undefined;
   #active: GatewayConnection | undefined;
   #port = 0;
@@ -111,6 +126,8 @@ export class FakeDiscord {
   private constructor(options: FakeDiscordOptions) {
     this.token = options.token;
     this.#deadlineMs = options.interactionDeadlineMs ?? 3000;
+    this.#record = options.recordRequests ?? true;
+    this.#replayLimit = options.replayLimit ?? 10_000;
     this.bot = user(this.applicationId, 'iqtibas', true);
     this.#server = createServer((req, res) => void this.#onHttp(req, res));
     this.#server.on('connection', (s) => {
@@ -163,6 +180,12 @@ export class FakeDiscord {
   // -------------------------------------------------------------------------------------------------------------
   // Test controls
 
+  /** Calls `listener` with every request once answered (recorded or not). Returns a function that unsubscribes. */
+  onRequest(listener: (r: RecordedRequest) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   /** Makes the next matching request(s) fail. */
   fail(rule: FailRule): void {
     this.#rules.push({ times: 1, ...rule });
@@ -208,6 +231,7 @@ export class FakeDiscord {
     if (!session) throw new Error('fake-discord: no session (the client never identified)');
     const payload = { op: 0, t, s: ++session.seq, d };
     session.log.push(payload);
+    if (session.log.length > this.#replayLimit) session.log.splice(0, session.log.length - this.#replayLimit);
     if (this.#active?.socket.readyState === 1) this.#active.socket.send(JSON.stringify(payload));
   }
 
@@ -327,7 +351,7 @@ export class FakeDiscord {
    * Clicks a button on a message the bot sent. `on` is the recorded request that created the message (a callback,
    * edit, follow-up or channel message); its embeds and components become the clicked message.
    */
-  click(customId: string, on: RecordedRequest, extra: { user?: FakeUser; inDm?: boolean } = {}) {
+  click(customId: string, on: RecordedRequest, extra: { user?: FakeUser; inDm?: boolean; createdAt?: number } = {}) {
     const data = messageData(on);
     const state = [...this.#interactions.values()].find((s) => on.route.includes(s.token));
     const msg = message({
@@ -401,6 +425,12 @@ export class FakeDiscord {
           conn.socket.close(4004, 'Authentication failed');
           return;
         }
+        if (this.refuseIdentify !== undefined) {
+          const code = this.refuseIdentify;
+          this.refuseIdentify = undefined;
+          conn.socket.close(code, code === 4014 ? 'Disallowed intent(s).' : 'Refused by fake-discord');
+          return;
+        }
         this.identifies++;
         this.lastIdentify = { ...payload.d, token: '[checked]' };
         this.#active = conn;
@@ -469,7 +499,8 @@ export class FakeDiscord {
     };
     const reply = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
-      this.requests.push(record);
+      if (this.#record) this.requests.push(record);
+      for (const listener of this.#listeners) listener(record);
       res.writeHead(status, json === undefined ? headers : { 'content-type': 'application/json', ...headers });
       res.end(json === undefined ? undefined : JSON.stringify(json));
       for (const w of [...this.#waiters]) if (w.match(record)) w.resolve(record);

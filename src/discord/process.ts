@@ -1,0 +1,111 @@
+/**
+ * Process-level safety net of the Discord bot, installed by main.ts (the entry point; importing this module does
+ * nothing by itself).
+ *
+ * - `unhandledRejection`: Node 20 would exit; a promise someone forgot to catch is a bug to fix, not a reason to
+ *   stop answering everyone else. Logged as an error, the bot keeps running.
+ * - `uncaughtException`: Node's documentation says the process state is unknown afterwards, so we log it, stop the
+ *   bot (bounded in time) and exit 1 for the supervisor (systemd, Docker, pm2) to restart us.
+ * - SIGINT/SIGTERM: clean stop, exit 0. A second signal during the stop exits at once.
+ * - {@link ProcessHandlers.fail}: the bot reported it cannot go on (gateway closed with 4004, 4014…): the reason and
+ *   its fix go to the log and to stderr, then exit 1.
+ */
+import type { Logger } from '../logger.ts';
+import { describeError } from './errors.ts';
+
+export interface ProcessHandlerOptions {
+  logger: Logger;
+  /** Stops the bot; called once, on the way out. */
+  stop: () => Promise<void>;
+  /** @defaultValue process.exit */
+  exit?: (code: number) => void;
+  /** Where the handlers are attached (tests pass an EventEmitter). @defaultValue process */
+  target?: NodeJS.EventEmitter;
+  /** A plain line for the operator, besides the JSON log. @defaultValue console.error */
+  stderr?: (line: string) => void;
+  /** How long a stop may take before we exit anyway. @defaultValue 5000 */
+  stopTimeoutMs?: number;
+}
+
+export interface ProcessHandlers {
+  /** Logs why the bot cannot go on (the message names the fix), prints it to stderr, stops and exits 1. */
+  fail(error: Error): void;
+  /** Stops and exits with `code`. Idempotent: only the first call counts. */
+  shutdown(code: number, reason: string): Promise<void>;
+  /** Removes every handler (tests). */
+  uninstall(): void;
+}
+
+/** Attaches the handlers described above and returns the controls main.ts needs. */
+export function installProcessHandlers(options: ProcessHandlerOptions): ProcessHandlers {
+  const { logger, stop } = options;
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const target = options.target ?? process;
+  const stderr = options.stderr ?? ((line: string) => console.error(line));
+  const stopTimeoutMs = options.stopTimeoutMs ?? 5000;
+  let exiting = false;
+
+  const shutdown = async (code: number, reason: string): Promise<void> => {
+    if (exiting) return;
+    exiting = true;
+    logger.info({ reason, code }, 'shutting down');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), stopTimeoutMs);
+      timer.unref();
+    });
+    let exitCode = code;
+    try {
+      const outcome = await Promise.race([stop().then(() => 'stopped' as const), timeout]);
+      if (outcome === 'timeout') logger.warn({ ms: stopTimeoutMs }, 'stop took too long; exiting anyway');
+    } catch (err) {
+      logger.error({ err: describeError(err) }, 'stop failed');
+      exitCode = code === 0 ? 1 : code;
+    } finally {
+      clearTimeout(timer);
+    }
+    logger.flush?.();
+    exit(exitCode);
+  };
+
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (exiting) {
+      logger.warn({ signal }, 'second signal during shutdown; exiting now');
+      exit(1);
+      return;
+    }
+    void shutdown(0, signal);
+  };
+  const onSigint = (): void => onSignal('SIGINT');
+  const onSigterm = (): void => onSignal('SIGTERM');
+
+  const onRejection = (reason: unknown): void => {
+    logger.error({ err: describeError(reason) }, 'unhandled promise rejection (a bug; the bot keeps running)');
+  };
+
+  const onException = (error: unknown, origin: unknown): void => {
+    logger.fatal({ err: describeError(error), origin }, 'uncaught exception; stopping');
+    stderr(`iqtibas stopped after an uncaught exception: ${describeError(error).message}`);
+    void shutdown(1, 'uncaughtException');
+  };
+
+  target.on('SIGINT', onSigint);
+  target.on('SIGTERM', onSigterm);
+  target.on('unhandledRejection', onRejection);
+  target.on('uncaughtException', onException);
+
+  return {
+    fail(error: Error): void {
+      logger.fatal({ err: describeError(error) }, 'the bot cannot go on');
+      stderr(`iqtibas stopped: ${error.message}`);
+      void shutdown(1, error.name);
+    },
+    shutdown,
+    uninstall(): void {
+      target.off('SIGINT', onSigint);
+      target.off('SIGTERM', onSigterm);
+      target.off('unhandledRejection', onRejection);
+      target.off('uncaughtException', onException);
+    },
+  };
+}

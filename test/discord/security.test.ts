@@ -1,0 +1,48 @@
+/**
+ * Security basics that are easy to lose in a refactor (SECURITY.md): secrets stay out of git, only entry points read
+ * the environment, and user text is never evaluated.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Every .ts file under `dir`, relative to the repository root. */
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
+}
+
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
+
+describe('secrets', () => {
+  test('.env is ignored by git; .env.example is not, and ships no token', () => {
+    const ignored = read('.gitignore')
+      .split('\n')
+      .map((l) => l.trim());
+    expect(ignored).toContain('.env');
+    expect(ignored.some((l) => l === '.env.example' || l === '.env*' || l === '*.example')).toBe(false);
+    expect(read('.env.example')).toMatch(/^DISCORD_TOKEN=$/m);
+  });
+
+  test('only entry points (the files npm scripts run) read the environment, and src/main.ts is one', () => {
+    const scripts = Object.values((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
+    const entryPoints = new Set(scripts.flatMap((s) => s.match(/[\w./-]+\.ts\b/g) ?? []));
+    const readers = [...sources('src'), ...sources('scripts')].filter((f) =>
+      /process\.env\b/.test(read(f).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')),
+    );
+    expect(readers).toContain('src/main.ts');
+    for (const f of readers) expect(entryPoints, `${f} reads process.env`).toContain(f);
+  });
+});
+
+describe('no evaluation of input', () => {
+  test.each([...sources('src'), ...sources('scripts')])('%s has no eval, new Function, vm or child process', (f) => {
+    const code = read(f).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    expect(code).not.toMatch(/\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*['"`]|node:vm|['"]vm['"]/);
+    expect(code).not.toMatch(/node:child_process|['"]child_process['"]/);
+  });
+});
