@@ -6,7 +6,7 @@ import Fuse from 'fuse.js';
 import { confidenceOf, DECISION } from './calibration.ts';
 import { stemKey } from './features.ts';
 import { OUT_OF_SCOPE_WORDS } from './lexicon.ts';
-import { type Candidate, MatchIndex, type QueryToken } from './matcher.ts';
+import { type Candidate, leadingWords, MatchIndex, type QueryToken } from './matcher.ts';
 import { stripChatNoise } from './noise.ts';
 import { normalize } from './normalize.ts';
 import { tokenize, withoutDefiniteArticle } from './tokenize.ts';
@@ -345,7 +345,7 @@ class CorpusAnswerer implements Answerer {
     const about = ABOUT_MARKER.exec(normalized);
     if (!about) return false;
     const subject = this.index
-      .analyse(normalized.slice(about.index + about[0].length))
+      .analyse(leadingWords(normalized.slice(about.index + about[0].length), 40))
       .filter((t) => t.known && !t.keys.some((k) => /^(?:sp:|m:|c:ask-)/.test(k.key)));
     return subject.length > 0 && this.index.targetCoverage(top.target, paragraph, subject) < SUBJECT_COVERAGE_MIN;
   }

@@ -96,7 +96,7 @@ const COMMON_POSTINGS = 1000;
 const PRUNE_BELOW_BEST = 0.4;
 
 /** At most this many curated questions are scored per question (best bounds first); the article has ~750. */
-const MAX_SCORED_QUESTIONS = 400;
+const MAX_SCORED_QUESTIONS = 200;
 
 /** One query token, resolved against the index. */
 export interface QueryToken {
@@ -131,6 +131,16 @@ export interface MatchResult {
 /** Intents that ask for someone's words: "what did X say", "according to X". */
 const ATTRIBUTION_INTENTS: ReadonlySet<FeatureKey> = new Set(['c:ask-said', 'c:ask-according']);
 
+/** The first `count` space-separated words of normalized text (a pasted wall of text costs no more than that). */
+export function leadingWords(normalized: string, count: number): string {
+  let at = -1;
+  for (let i = 0; i < count; i++) {
+    at = normalized.indexOf(' ', at + 1);
+    if (at === -1) return normalized;
+  }
+  return normalized.slice(0, at);
+}
+
 /** The weight of the question's side in a question-vs-curated-question score, by number of topic words. */
 export function coverageShare(topicWords: number): number {
   const { queryCoverageShare: short, longQueryCoverageShare: long, longQueryFrom: from } = MATCH_WEIGHTS;
@@ -162,6 +172,8 @@ export class MatchIndex {
   private readonly intentKeys = new Map<FeatureKey, AnswerType>();
   /** The one featurizer for index and questions alike. */
   readonly featurizer: Featurizer;
+  /** Units by target key, for per-target lookups that must not scan the whole index. */
+  private readonly unitsByTarget = new Map<string, Unit[]>();
   private readonly corpus: Corpus;
 
   constructor(corpus: Corpus) {
@@ -187,6 +199,12 @@ export class MatchIndex {
       );
     }
     this.maxIdf = this.computeIdf();
+    for (const unit of this.units) {
+      const k = key(unit.target);
+      const list = this.unitsByTarget.get(k);
+      if (list) list.push(unit);
+      else this.unitsByTarget.set(k, [unit]);
+    }
     for (const unit of this.units) {
       unit.tokens.forEach((t, i) => {
         unit.weights[i] = this.idf.get(t.exact) ?? 0;
@@ -303,7 +321,7 @@ export class MatchIndex {
    * their postings, independent of paragraph length.
    */
   match(normalized: string, maxTokens = 40): MatchResult {
-    const tokens = this.analyse(normalized).slice(0, maxTokens);
+    const tokens = this.analyse(leadingWords(normalized, 3 * maxTokens)).slice(0, maxTokens);
     const total = tokens.reduce((s, t) => s + t.weight, 0);
     const knownWeight = tokens.filter((t) => t.known).reduce((s, t) => s + t.weight, 0);
     if (tokens.length === 0 || total === 0) return { tokens, knownShare: 0, candidates: [] };
@@ -409,10 +427,10 @@ export class MatchIndex {
    * text for an entry) or in paragraph `paragraph`. 1 when the tokens weigh nothing.
    */
   targetCoverage(target: Target, paragraph: number, tokens: QueryToken[]): number {
-    const targetKey = key(target);
-    const units = this.units.filter(
-      (u) => key(u.target) === targetKey || (u.target.type === 'paragraph' && u.target.number === paragraph),
-    );
+    const units = [
+      ...(this.unitsByTarget.get(key(target)) ?? []),
+      ...(this.unitsByTarget.get(key({ type: 'paragraph', number: paragraph })) ?? []),
+    ];
     const total = tokens.reduce((sum, t) => sum + t.weight, 0);
     if (total === 0) return 1;
     let matched = 0;
