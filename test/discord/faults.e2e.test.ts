@@ -6,26 +6,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { startBot } from '../../src/discord/bot.ts';
 import type { GatewayFatalError } from '../../src/discord/errors.ts';
-import { createLogger } from '../../src/logger.ts';
 import { FakeDiscord } from '../fake-discord/server.ts';
-import { realAnswerer, startHarness, TOKEN } from './harness.ts';
-
-function memoryLogger() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _e, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { logger: createLogger('trace', sink), lines };
-}
+import { memoryLogger, realAnswerer, startHarness, TOKEN } from './harness.ts';
 
 const isReplyTo = (body: unknown, id: string) =>
   (body as { message_reference?: { message_id?: string } } | undefined)?.message_reference?.message_id === id;

@@ -20,6 +20,18 @@ export { TOKEN } from './fixtures.ts';
 let shared: Answerer | undefined;
 
 /** The real answerer over the real seeds, built once per test file. */
+/** A trace-level logger that keeps its JSON lines in memory, for assertions on what is logged. */
+export function memoryLogger(): { logger: ReturnType<typeof createLogger>; lines: string[] } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: createLogger('trace', sink), lines };
+}
+
 export function realAnswerer(): Answerer {
   shared ??= createAnswerer(loadCorpus());
   return shared;

@@ -1,13 +1,8 @@
-/**
- * Start and stop: stop() leaves no timer or socket behind, and a rejected token fails cleanly without leaking it.
- */
-import { Writable } from 'node:stream';
 import { expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { startBot } from '../../src/discord/bot.ts';
-import { createLogger } from '../../src/logger.ts';
 import { FakeDiscord } from '../fake-discord/server.ts';
-import { callbackOf, realAnswerer, TOKEN } from './harness.ts';
+import { callbackOf, memoryLogger, realAnswerer, TOKEN } from './harness.ts';
 
 /** Counts of active resources by type (Timeout, TCPSocketWrap, …). */
 function resources(): Map<string, number> {
@@ -28,23 +23,12 @@ async function eventually(check: () => boolean, ms = 2000): Promise<void> {
   while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
 }
 
-function silentLogger() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _e, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { logger: createLogger('trace', sink), lines };
-}
-
 test('stop() closes the gateway and leaves no handles (timers, sockets) behind', async () => {
   const answerer = realAnswerer();
   await new Promise((r) => setTimeout(r, 50));
   const baseline = resources();
   const fake = await FakeDiscord.start({ token: TOKEN });
-  const { logger } = silentLogger();
+  const { logger } = memoryLogger();
   const bot = await startBot({
     config: loadConfig({ DISCORD_TOKEN: TOKEN }),
     answerer,
@@ -81,7 +65,7 @@ test('a rejected token: startBot fails with a clear error that never contains th
   await new Promise((r) => setTimeout(r, 50));
   const baseline = resources();
   const fake = await FakeDiscord.start({ token: 'OTk5.other.token' });
-  const { logger, lines } = silentLogger();
+  const { logger, lines } = memoryLogger();
   const error = await startBot({
     config: loadConfig({ DISCORD_TOKEN: TOKEN }),
     answerer: realAnswerer(),
@@ -98,6 +82,6 @@ test('a rejected token: startBot fails with a clear error that never contains th
 });
 
 test('startBot refuses to start without a token', async () => {
-  const { logger } = silentLogger();
+  const { logger } = memoryLogger();
   await expect(startBot({ config: loadConfig({}), answerer: realAnswerer(), logger })).rejects.toThrow(/DISCORD_TOKEN/);
 });
