@@ -46,7 +46,7 @@ export function formatHelp(answerer: Answerer): string {
   return [
     `Ask anything about the article (${answerer.corpus.paragraphs.length} paragraphs, by ${answerer.corpus.byline}):`,
     'in Arabic, any dialect, English or Arabizi. I answer with the exact quote and who said it.',
-    'Commands: help, speakers, exit.',
+    'Commands: help, speakers, paragraph N (shows paragraph N), exit.',
     'Examples:',
     examples,
   ].join('\n');

@@ -5,8 +5,12 @@
 import { removeInvisibles } from '../core/normalize.ts';
 import type { Alternative, AnswerSpeaker, Reply } from '../core/types.ts';
 
-/** The question as echoed back: bidi and zero-width controls and C0/C1 control characters removed. */
+/** Longest question echoed back, in characters: the answerer reads no more (MAX_QUESTION_CHARS). */
+const ECHO_MAX = 2000;
+
+/** The question as echoed back (at most ECHO_MAX characters, then "…"): bidi and zero-width controls and C0/C1 control characters removed. */
 export function echoSafe(question: string): string {
+  if (question.length > ECHO_MAX) return `${echoSafe(question.slice(0, ECHO_MAX))}…`;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this function's purpose
   return removeInvisibles(question).replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
 }

@@ -8,7 +8,7 @@ import { stemKey } from './features.ts';
 import { OUT_OF_SCOPE_WORDS } from './lexicon.ts';
 import { type Candidate, leadingWords, MatchIndex, type QueryToken } from './matcher.ts';
 import { stripChatNoise } from './noise.ts';
-import { normalize } from './normalize.ts';
+import { foldDigits, normalize } from './normalize.ts';
 import { tokenize, withoutDefiniteArticle } from './tokenize.ts';
 import type {
   Alternative,
@@ -30,6 +30,15 @@ const SUBJECT_COVERAGE_MIN = 0.4;
 
 /** Words that introduce the subject of a said-question, on normalized text. */
 const ABOUT_MARKER = /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|3an|7awl|bi5soos)(?= )/;
+
+/**
+ * "paragraph 12", "p12", "الفقرة ١٢", optionally followed by the label in parentheses that paragraph alternatives
+ * carry ("الفقرة 12 (فيصل المقداد)"). Whole numbers only: "-1" and "3.5" are not paragraph numbers.
+ */
+const PARAGRAPH_COMMAND = /^(?:paragraph|para|p|الفقرة|الفقره|فقرة|فقره)\s*#?\s*(\d{1,6})\s*(?:\([^)]*\))?\s*[?؟.!]*$/i;
+
+/** A lone word names an entity when it matches one this well (exactly, or as a close typo: "Hsaiba"). */
+const LONE_WORD_MIN_STRENGTH = 0.7;
 
 /** A clause shown alone is grown to at least this many characters (a short clause lacks its context). */
 const MIN_CLAUSE_CHARS = 60;
@@ -68,10 +77,11 @@ export function detectScript(question: string): QueryScript {
 }
 
 const NO_ANSWER_MESSAGES = Object.freeze({
-  empty: 'Please write a question about the article. / اكتب سؤالاً عن المقال.',
+  empty: 'Ask me a question about the article, e.g. one of these. / اسألني سؤالاً عن المقال.',
   'off-topic':
     'The article does not answer that: it is about Iraqi–Syrian cooperation against ISIS. / المقال لا يجيب عن هذا السؤال.',
   'not-in-article': 'The article does not say. / المقال لا يذكر ذلك.',
+  'no-such-paragraph': 'The article has 14 paragraphs: ask for paragraph 1 to 14. / المقال من 14 فقرة.',
 });
 
 class CorpusAnswerer implements Answerer {
@@ -158,9 +168,8 @@ class CorpusAnswerer implements Answerer {
     const script = detectScript(text);
     const normalized = normalize(text);
     if (normalized === '') return this.noAnswer('empty', script);
-    const asked = this.paragraphAsked(normalized);
-    if (asked)
-      return this.answerFor({ target: { type: 'paragraph', number: asked }, score: 1, coverage: 1 }, 1, script);
+    const asked = this.paragraphAsked(text);
+    if (asked !== undefined) return this.paragraphAnswer(asked, script);
     const result = this.index.match(normalized);
     const curated = this.curatedQuestions.get(normalized);
     if (curated !== undefined) return this.curatedAnswer(curated, result.candidates, result.tokens, script);
@@ -171,6 +180,9 @@ class CorpusAnswerer implements Answerer {
       this.asksOfficeHolder(result.tokens)
     ) {
       return this.noAnswer('not-in-article', script);
+    }
+    if (result.tokens.every((t) => t.keys.some((k) => k.key.startsWith('c:ask-')))) {
+      return this.noAnswer('empty', script); // greetings, thanks, bare question words: nothing to look for
     }
     if (!top || this.tooVague(result.tokens)) return this.noAnswer('off-topic', script);
     const topParagraph = this.paragraphOf(top);
@@ -291,10 +303,9 @@ class CorpusAnswerer implements Answerer {
    * "paragraph 12", "الفقرة ١٢", "p12": the paragraph itself (the labels of paragraph alternatives read this way).
    * Undefined for anything else or a number outside 1..14.
    */
-  private paragraphAsked(normalized: string): number | undefined {
-    const match = /^(?:paragraph|para|p|الفقره|فقره)\s*(\d{1,3})(?:\s+\S+)*$/.exec(normalized);
-    const number = match ? Number(match[1]) : 0;
-    return number >= 1 && number <= this.corpus.paragraphs.length ? number : undefined;
+  private paragraphAsked(text: string): number | undefined {
+    const match = PARAGRAPH_COMMAND.exec(foldDigits(text).trim());
+    return match ? Number(match[1]) : undefined;
   }
 
   /**
@@ -308,7 +319,7 @@ class CorpusAnswerer implements Answerer {
     if (topical.length === 0) return true;
     if (topical.length > 1 || topical.length < tokens.length) return false;
     const lone = topical[0] as QueryToken;
-    return !lone.keys.some((k) => k.strength === 1 && this.entityKeys.has(k.key));
+    return !lone.keys.some((k) => k.strength >= LONE_WORD_MIN_STRENGTH && this.entityKeys.has(k.key));
   }
 
   /**
@@ -392,6 +403,25 @@ class CorpusAnswerer implements Answerer {
   private speakerBlock(id: string): AnswerSpeaker {
     const s = this.speakers.get(id) as Speaker;
     return { id: s.id, nameAr: s.nameAr, nameEn: s.nameEn, role: s.roleEn, roleAr: s.roleAr };
+  }
+
+  /** "paragraph N": the whole paragraph, or a no-answer naming the valid range. */
+  private paragraphAnswer(number: number, script: QueryScript): Reply {
+    const paragraph = this.corpus.paragraphs[number - 1];
+    if (!paragraph) return this.noAnswer('no-such-paragraph', script);
+    return {
+      kind: 'answer',
+      quote: paragraph.text,
+      direct: this.isDirect(paragraph.text, paragraph.number, paragraph.speakerId),
+      speaker: this.speakerBlock(paragraph.speakerId),
+      paragraph: paragraph.number,
+      source: 'article',
+      confidence: 1,
+      translation: paragraph.translation,
+      translationScope: 'paragraph',
+      alternatives: [],
+      script,
+    };
   }
 
   /** A curated question typed as stored: its own entry, with full confidence, whatever else matches. */

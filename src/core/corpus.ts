@@ -44,6 +44,7 @@ const SpeakerSchema = z.object({
   roleEn: nonEmpty,
   variants: z.array(nonEmpty).min(1),
   serves: z.object({ office: nonEmpty, as: nonEmpty }).optional(),
+  roles: z.array(z.array(nonEmpty).min(1)).optional(),
 });
 
 const ParagraphSchema = z.object({
@@ -152,14 +153,18 @@ function buildSpeakers(raw: unknown, problems: string[]): Speaker[] {
     parsed.map((s) => s.id),
     problems,
   );
-  return parsed.map(({ serves, ...speaker }) => (serves ? { ...speaker, serves } : speaker));
+  return parsed.map(({ serves, roles, ...speaker }) => ({
+    ...speaker,
+    ...(serves ? { serves } : {}),
+    ...(roles ? { roles } : {}),
+  }));
 }
 
 function checkServedOffices(speakers: Speaker[], concepts: Concept[], problems: string[]): void {
   const ids = new Set(concepts.map((c) => c.id));
   for (const s of speakers) {
-    for (const id of s.serves ? [s.serves.office, s.serves.as] : []) {
-      if (!ids.has(id)) problems.push(`speakers[${s.id}]: serves names unknown concept "${id}"`);
+    for (const id of [...(s.serves ? [s.serves.office, s.serves.as] : []), ...(s.roles ?? []).flat()]) {
+      if (!ids.has(id)) problems.push(`speakers[${s.id}]: serves/roles name unknown concept "${id}"`);
     }
   }
 }

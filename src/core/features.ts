@@ -70,6 +70,8 @@ export class Featurizer {
   /** The same terms by their exact normalized spelling, consulted first: stems collide (planes/plans → plan). */
   private readonly spelled = new Map<string, FeatureKey>();
   private readonly pairs = new Map<string, FeatureKey>();
+  /** Roles that name a speaker: all `concepts` present → the speaker's key. */
+  private readonly roles: Array<{ speaker: FeatureKey; concepts: FeatureKey[] }> = [];
 
   /**
    * @param speakers name variants of one or two words map to `sp:<id>` ("الرئيس السوري" is al-Assad).
@@ -82,6 +84,9 @@ export class Featurizer {
     for (const speaker of speakers) {
       for (const name of [speaker.nameAr, speaker.nameEn, ...speaker.variants]) {
         this.addTerm(name, `sp:${speaker.id}`);
+      }
+      for (const role of speaker.roles ?? []) {
+        this.roles.push({ speaker: `sp:${speaker.id}`, concepts: role.map((id) => `c:${id}`) });
       }
     }
   }
@@ -99,8 +104,20 @@ export class Featurizer {
     return this.single.entries();
   }
 
-  /** Topic features of normalized text, in order. */
+  /** Topic features of normalized text, in order; a role that names a speaker adds that speaker's key. */
   features(normalized: string): TokenFeatures[] {
+    const out = this.tokenFeatures(normalized);
+    const keys = new Set(out.map((f) => f.exact));
+    for (const { speaker, concepts } of this.roles) {
+      if (!keys.has(speaker) && concepts.every((c) => keys.has(c))) {
+        out.push({ token: speaker, exact: speaker });
+        keys.add(speaker);
+      }
+    }
+    return out;
+  }
+
+  private tokenFeatures(normalized: string): TokenFeatures[] {
     const tokens = tokenize(normalized);
     const out: TokenFeatures[] = [];
     for (let i = 0; i < tokens.length; i++) {

@@ -105,6 +105,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   washington coalition pentagon
   تركيا turkey turkish السعودية saudi الأردن jordan لبنان lebanon بيروت beirut مصر egypt إسرائيل israel
   الطقس طقس weather مباراة كرة football soccer match league
+  سفير السفير سفيرا ambassador ambassadors سفارة السفارة embassy قائد القائد commander البغدادي baghdadi
   سكان السكان population inhabitants residents جنود جندي soldiers troopers صحيفة جريدة قناة newspaper channel
   tv television interview مقابلة الولايات united
   أستراليا استراليا australia فرنسا france ألمانيا المانيا germany الصين china بريطانيا britain uk اليابان japan

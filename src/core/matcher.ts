@@ -49,6 +49,8 @@ export const MATCH_WEIGHTS = Object.freeze({
   namedSpeaker: 1.08,
   /** ... and a candidate whose words are someone else's scores this much (Assad never spoke of Iran). */
   otherSpeaker: 0.8,
+  /** ... and a curated answer whose quote names a speaker (it introduces him, it is not what he said). */
+  introduction: 0.92,
   /**
    * A question that asks "when" or "how many" scores a candidate with no time or quantity in its text this
    * much: the answer must hold the kind of value asked for (the expected-answer-type check of classic QA).
@@ -172,6 +174,8 @@ export class MatchIndex {
   private readonly intentKeys = new Map<FeatureKey, AnswerType>();
   /** The one featurizer for index and questions alike. */
   readonly featurizer: Featurizer;
+  /** For each curated entry: does its quote name one of the speakers (an introduction, not his words)? */
+  private readonly introducesSomeone: boolean[];
   /** Units by target key, for per-target lookups that must not scan the whole index. */
   private readonly unitsByTarget = new Map<string, Unit[]>();
   private readonly corpus: Corpus;
@@ -179,6 +183,9 @@ export class MatchIndex {
   constructor(corpus: Corpus) {
     this.corpus = corpus;
     this.featurizer = new Featurizer(corpus.speakers, corpus.concepts);
+    this.introducesSomeone = corpus.entries.map((e) =>
+      corpus.speakers.some((sp) => sp.nameAr !== corpus.byline && e.quote.includes(sp.nameAr)),
+    );
     for (const c of corpus.concepts) {
       if (c.answers) this.valueKeys.set(`c:${c.id}`, c.answers);
       if (c.asks) this.intentKeys.set(`c:${c.id}`, c.asks);
@@ -503,9 +510,15 @@ export class MatchIndex {
     if (!keys.some((k) => ATTRIBUTION_INTENTS.has(k)) || keys.includes('c:ask-role')) return;
     const named = new Set(keys.filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
     if (named.size === 0) return;
+    const asksWho = keys.includes('c:ask-who');
     for (const c of candidates) {
       if (named.has(this.speakerOf(c.target))) c.score = Math.min(1, c.score * MATCH_WEIGHTS.namedSpeaker);
       else c.score *= MATCH_WEIGHTS.otherSpeaker;
+      // A quote that names someone introduces that person ("قال مستشار وزير الداخلية وهاب الطائي الاثنين"); what
+      // they said is elsewhere.
+      if (!asksWho && c.target.type === 'entry' && this.introducesSomeone[c.target.index]) {
+        c.score *= MATCH_WEIGHTS.introduction;
+      }
     }
   }
 

@@ -17,6 +17,11 @@ export interface Speaker {
   /** Spellings people type (Arabic, English, Arabizi); matched after normalization. */
   variants: string[];
   /**
+   * Roles that name this speaker without his name, each as concept ids that must all appear ("president" +
+   * "syria" is al-Assad; "deputy" + "foreignminister" is al-Mekdad).
+   */
+  roles?: string[][];
+  /**
    * For someone who serves an office without holding it (al-Taei advises the interior minister; al-Mekdad is
    * deputy to the foreign minister): the concept ids of the office and of the capacity. A question about the
    * office-holder himself ("who is the interior minister?") is then not answered with this speaker.
@@ -145,7 +150,7 @@ export interface Answer {
 }
 
 /** Why the bot declined. */
-export type NoAnswerReason = 'empty' | 'off-topic' | 'not-in-article';
+export type NoAnswerReason = 'empty' | 'off-topic' | 'not-in-article' | 'no-such-paragraph';
 
 /** The bot did not find an answer in the article; it says so and suggests what it can answer. */
 export interface NoAnswer {

@@ -182,7 +182,7 @@ describe('ask with no question', () => {
 describe('terminal chat (npm start without DISCORD_TOKEN)', () => {
   test('when help, speakers, a question and exit are piped in, it answers each and exits 0', () => {
     expect(chatRun.code, chatRun.stderr).toBe(0);
-    expect(chatRun.stdout).toContain('Commands: help, speakers, exit.');
+    expect(chatRun.stdout).toContain('Commands: help, speakers, paragraph N (shows paragraph N), exit.');
   });
 
   test('the speakers command lists every speaker with the name as the article writes it', () => {

@@ -243,6 +243,38 @@ describe('found by a new user trying to break it', () => {
     expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
   });
 
+  test.each(['paragraph -1', 'paragraph 3.5'])('%s is not a paragraph command', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each(['paragraph 0', 'paragraph 15'])('%s names the valid range', (q) => {
+    const r = bot.ask(q);
+    expect(r.kind === 'no-answer' && r.reason).toBe('no-such-paragraph');
+  });
+
+  test('paragraph 3 is the whole paragraph, ending with its attribution to SANA', () => {
+    expect(answered(bot.ask('paragraph 3')).quote).toBe(bot.corpus.paragraphs[2]?.text);
+  });
+
+  test.each(['مرحبا', 'hello', 'شكرا', 'who?', 'ماذا؟'])('%s (nothing to look for) gets the prompt to ask', (q) => {
+    const r = bot.ask(q);
+    expect(r.kind === 'no-answer' && r.reason).toBe('empty');
+  });
+
+  test.each(['ما اسم السفير العراقي في دمشق؟', 'ما اسم قائد القوة الجوية العراقية؟'])(
+    'an official the article never mentions (%s) is declined',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each([
+    ['إيش قال مستشار وزير الداخلية؟', 'p09-taei-statement'],
+    ['What did the national security adviser stress?', 'p05-fayyadh-said'],
+  ])('asked by role, "%s" gets the speaker’s words, not the sentence introducing him', (q, entryId) => {
+    expect(answered(bot.ask(q)).entryId).toBe(entryId);
+  });
+
   test('paragraph 99 is not a paragraph', () => {
     expect(bot.ask('paragraph 99').kind).toBe('no-answer');
   });
