@@ -165,6 +165,8 @@ export class MatchIndex {
   private readonly maxIdf: number;
   private readonly arabicVocabulary: FuzzyVocabulary;
   private readonly latinVocabulary: FuzzyVocabulary;
+  /** Speakers' name spellings (without prefix), for typos in short names. */
+  private readonly nameVocabulary: FuzzyVocabulary;
   /** Fuzzy vocabulary word (a stem or a lexicon spelling, without its prefix) → the key it stands for. */
   private readonly vocabularyKeys = new Map<FeatureKey, FeatureKey>();
   /** Answer types each target's text can satisfy (a date, a number), by target key. */
@@ -229,6 +231,14 @@ export class MatchIndex {
       [...this.vocabularyKeys.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(2));
     this.arabicVocabulary = new FuzzyVocabulary(words('a:'));
     this.latinVocabulary = new FuzzyVocabulary(words('e:'));
+    // Names are short (فياض, مقداد) and their typos common: speakers' names get fuzzy lookup from 4 letters on.
+    const names = [...this.vocabularyKeys.entries()]
+      .filter(([, k]) => k.startsWith('sp:'))
+      .map(([spelling]) => spelling);
+    this.nameVocabulary = new FuzzyVocabulary(
+      names.map((n) => n.slice(2)),
+      { minLength: 4 },
+    );
   }
 
   /** Adds a unit; `speakerKey` marks the text as that speaker's words (so "Mekdad quotes" finds them). */
@@ -303,6 +313,12 @@ export class MatchIndex {
       for (const hit of vocabulary.lookup(f.exact.slice(2))) {
         const k = this.vocabularyKeys.get(prefix + hit.word);
         if (k && this.postings.has(k)) keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
+      }
+      if (keys.length === 0) {
+        for (const hit of this.nameVocabulary.lookup(f.exact.slice(2))) {
+          const k = this.vocabularyKeys.get(prefix + hit.word);
+          if (k && this.postings.has(k)) keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
+        }
       }
     }
     const known = keys.length > 0;

@@ -275,6 +275,13 @@ describe('found by a new user trying to break it', () => {
     expect(answered(bot.ask(q)).entryId).toBe(entryId);
   });
 
+  test.each([
+    ['ماذا قال المقدد عن التنسيق', 'mekdad'],
+    ['شو قال الفياص', 'fayyadh'],
+  ])('a one-letter typo in a short name (%s) still finds the speaker', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
   test('paragraph 99 is not a paragraph', () => {
     expect(bot.ask('paragraph 99').kind).toBe('no-answer');
   });
