@@ -341,8 +341,11 @@ class CorpusAnswerer implements Answerer {
   private asksSilentEntity(tokens: QueryToken[]): boolean {
     const keys = tokens.map((t) => t.keys.map((k) => k.key));
     if (!keys.flat().includes('c:ask-said')) return false;
-    const subject = keys.find((ks) => !ks.some((k) => k.startsWith('c:ask-')));
-    return subject?.some((k) => this.silentConcepts.has(k)) ?? false;
+    // The subject may be two words ("الرئيس الإيراني", "Russia's government"): look at the first two topic words.
+    const [first, second] = keys.filter((ks) => !ks.some((k) => k.startsWith('c:ask-')));
+    const silent = (ks: string[] | undefined) => ks?.some((k) => this.silentConcepts.has(k)) ?? false;
+    const speaker = (ks: string[] | undefined) => ks?.some((k) => k.startsWith('sp:')) ?? false;
+    return silent(first) || (!speaker(first) && silent(second));
   }
 
   /**

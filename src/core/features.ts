@@ -94,8 +94,13 @@ export class Featurizer {
   private addTerm(term: string, key: FeatureKey): void {
     const tokens = tokenize(normalize(term));
     if (tokens.length === 1) {
-      this.spelled.set(tokens[0] as string, key);
-      if (!this.single.has(stemKey(tokens[0] as string))) this.single.set(stemKey(tokens[0] as string), key);
+      const token = tokens[0] as string;
+      this.spelled.set(token, key);
+      if (!this.single.has(stemKey(token))) this.single.set(stemKey(token), key);
+      // A term that starts with و/ف/ب/ل/ك is also registered under its other reading (وظيفة: ظيف and وظيف), so
+      // the same word with the article (الوظيفة → وظيف) finds it.
+      const alternate = scriptOf(token) === 'arabic' ? alternateStem(token) : undefined;
+      if (alternate !== undefined && !this.single.has(`a:${alternate}`)) this.single.set(`a:${alternate}`, key);
     } else if (tokens.length === 2) this.pairs.set(tokens.map(stemKey).join(' '), key);
   }
 

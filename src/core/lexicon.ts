@@ -102,7 +102,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   trump biden obama putin erdogan sisi khamenei rouhani netanyahu macron nasrallah sadr maliki sistani bush kerry
   lavrov zarif soleimani suleimani
   أمريكا امريكا أميركا اميركا الأمريكي الامريكي الأمريكية واشنطن التحالف america american americans usa
-  washington coalition pentagon
+  washington coalition pentagon amerka amrika amreeka amerika amrica amreka الامم الأمم un pilot pilots
   تركيا turkey turkish السعودية saudi الأردن jordan لبنان lebanon بيروت beirut مصر egypt إسرائيل israel
   الطقس طقس weather مباراة كرة football soccer match league
   سفير السفير سفيرا ambassador ambassadors سفارة السفارة embassy قائد القائد commander البغدادي baghdadi

@@ -282,6 +282,18 @@ describe('found by a new user trying to break it', () => {
     expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
   });
 
+  test.each([
+    'ماذا قال الرئيس الإيراني عن اللجنة الرباعية؟',
+    'What did Russia say about the Assad-Fayyadh meeting?',
+    'sho 2alet amerka 3an el liqa2?',
+  ])('a said-question whose subject is never quoted (%s) gets no answer, even when a speaker is its topic', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('a lexicon word is found with the article too (الوظيفة as وظيفة)', () => {
+    expect(answered(bot.ask('ما هي الوظيفة التي يشغلها فالح الفياض؟')).paragraph).toBe(2);
+  });
+
   test('paragraph 99 is not a paragraph', () => {
     expect(bot.ask('paragraph 99').kind).toBe('no-answer');
   });
