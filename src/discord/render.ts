@@ -43,6 +43,17 @@ export const NO_MENTIONS: MessageMentionOptions = Object.freeze({ parse: [], rep
 /** Embed colours: answers, lists, and "not found". */
 const COLOR = Object.freeze({ answer: 0x2f7d6d, info: 0x4f6d8f, none: 0x9a6b2f });
 
+/** Longest footer we build: cut before isolating, so the embed limit never splits an FSI…PDI pair. */
+const FOOTER_MAX = 300;
+
+/** A footer line, cut at a word boundary to FOOTER_MAX with its LTR runs isolated (balanced). */
+function footerText(text: string): string {
+  return fitIsolated(FOOTER_MAX, (b) => truncateAtWord(stripBidiControls(text), b));
+}
+
+/** Longest speaker name line in an answer (real names are ~40 characters; a field value holds 1,024). */
+const SPEAKER_NAME_MAX = 300;
+
 /** Below this confidence an answer offers its alternatives as "Did you mean" buttons (set in core calibration). */
 export const LOW_CONFIDENCE = DECISION.lowConfidenceBelow;
 
@@ -94,7 +105,7 @@ export function answerEmbeds(
     ...(title && { title }),
     description: answer.quote,
     fields,
-    footer: isolateLtrRuns(`Verbatim from the article by ${ctx.byline} · paragraph ${answer.paragraph}`),
+    footer: footerText(`Verbatim from the article by ${ctx.byline} · paragraph ${answer.paragraph}`),
     color: COLOR.answer,
   });
 }
@@ -104,7 +115,9 @@ export function answerEmbeds(
  * the article's narration or reported speech rather than the speaker's own words, a line says so.
  */
 function speakerBlock(s: { nameAr: string; nameEn: string; roleAr: string; role: string }, direct?: boolean): string {
-  const lines = [isolateLtrRuns(`${s.nameAr} · ${s.nameEn}`), s.roleAr, s.role];
+  // The name line is cut before isolating, so no FSI…PDI pair is ever split by the field limit.
+  const name = fitIsolated(SPEAKER_NAME_MAX, (b) => truncateAtWord(stripBidiControls(`${s.nameAr} · ${s.nameEn}`), b));
+  const lines = [name, s.roleAr, s.role];
   if (direct === false) lines.push('*The article’s words reporting this speaker, not a direct quotation.*');
   return lines.join('\n');
 }
@@ -126,7 +139,7 @@ function translationFields(
       value:
         translation === undefined
           ? 'No curated translation for this passage; the quote above is the original Arabic.'
-          : isolateLtrRuns(`${scope}${translation}`),
+          : `${scope}${translation}`,
     },
   ];
 }
@@ -228,7 +241,7 @@ export function renderAllQuotes(speaker: Speaker, quotes: readonly Answer[], byl
     title: `More from ${speaker.nameEn}`,
     description: [speaker.nameAr, speaker.roleAr, speaker.roleEn].join('\n'),
     fields: fields.length > 0 ? fields : [{ name: 'Quotes', value: 'The article quotes nothing from this speaker.' }],
-    footer: isolateLtrRuns(`Verbatim from the article by ${byline}`),
+    footer: footerText(`Verbatim from the article by ${byline}`),
     color: COLOR.info,
   });
   return splitIntoMessages(embeds, true);

@@ -173,6 +173,31 @@ describe('answer embed', () => {
     expect(directFields.find((f) => f.name === 'Translation (ours)')?.value).not.toContain('whole paragraph');
   });
 
+  test('a long mixed Arabic/Latin paragraph translation is cut within the field limit without breaking isolates', () => {
+    // Found by the property test: isolating the translation, then cutting it at 1,024 characters, split an FSI…PDI pair.
+    const translation = 'أسامة مهديوفي Usama Mahdi '.repeat(250);
+    const quote = 'نحتاج الى مزيد من التنسيق، هذا صحيح. '.repeat(120);
+    for (const m of renderReply(answer({ quote, translation, translationScope: 'paragraph', script: 'latin' }), {
+      byline: 'أسامة مهدي',
+    })) {
+      expect(payloadProblems(bodyOf(m))).toEqual([]);
+      for (const f of m.embeds.flatMap((x) => x.toJSON().fields ?? [])) expect(isolatesBalanced(f.value)).toBe(true);
+    }
+  });
+
+  test('a very long mixed-direction byline or speaker name is cut before isolating (found by the property test)', () => {
+    const long = 'أسامة ̀ حقيقيا Baghdad ignored it? '.repeat(120);
+    const hostile = { ...speaker, nameAr: long, nameEn: long };
+    for (const m of renderReply(answer({ speaker: hostile }), { byline: long })) {
+      expect(payloadProblems(bodyOf(m))).toEqual([]);
+      for (const e of m.embeds.map((x) => x.toJSON())) {
+        for (const text of [e.title, e.footer?.text, ...(e.fields ?? []).map((f) => f.value)]) {
+          expect(isolatesBalanced(text ?? '')).toBe(true);
+        }
+      }
+    }
+  });
+
   test('low confidence adds "Did you mean" buttons; ids decode and fit in 100 characters', () => {
     const a = answer({
       confidence: 0.3,
