@@ -10,15 +10,10 @@ import { loadCorpus } from '../src/core/corpus.ts';
 import { startBot } from '../src/discord/bot.ts';
 import { createLogger } from '../src/logger.ts';
 import { FakeDiscord } from '../test/fake-discord/server.ts';
+import { BENCH_QUESTIONS, BENCH_TOKEN } from './fixtures.ts';
 
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.bench.not-a-real-token';
-const QUESTIONS = [
-  'ماذا قال الأسد؟',
-  'What did Mekdad say about coordination?',
-  'ماذا قال الطائي؟',
-  'كم طول الحدود بين البلدين؟',
-  'ما حالة الطقس غدا في دمشق؟',
-];
+const TOKEN = BENCH_TOKEN;
+const QUESTIONS = BENCH_QUESTIONS;
 
 /** The q-quantile (0..1) of sorted values, nearest-rank. */
 function quantile(sorted: readonly number[], q: number): number {

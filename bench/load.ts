@@ -24,17 +24,10 @@ import { startBot, sweepIdleDmChannels } from '../src/discord/bot.ts';
 import { createLogger } from '../src/logger.ts';
 import type { FakeUser } from '../test/fake-discord/payloads.ts';
 import { FakeDiscord, type RecordedRequest } from '../test/fake-discord/server.ts';
+import { BENCH_QUESTIONS, BENCH_TOKEN } from './fixtures.ts';
 
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.bench.not-a-real-token';
-const QUESTIONS = [
-  'ماذا قال الأسد؟',
-  'What did Mekdad say about coordination?',
-  'ماذا قال الطائي؟',
-  'كم طول الحدود بين البلدين؟',
-  'ما حالة الطقس غدا في دمشق؟',
-  'shu 2al el 3abadi?',
-  '@everyone **ماذا قال الفياض؟**',
-];
+const TOKEN = BENCH_TOKEN;
+const QUESTIONS = BENCH_QUESTIONS;
 const DEADLINE_MS = 3000;
 const LOST_AFTER_MS = 10_000;
 const CHILD_FLAG = 'IQTIBAS_LOAD_FAKE';
