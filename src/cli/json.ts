@@ -2,11 +2,12 @@
  * The stable JSON shape of a reply, printed by `npm run ask -- --json` and `--jsonl`. Other tools rely on
  * these field names (snake_case): keep them stable, add rather than rename.
  */
+import { MAX_QUESTION_CHARS } from '../core/answerer.ts';
 import { removeInvisibles } from '../core/normalize.ts';
 import type { Alternative, AnswerSpeaker, Reply } from '../core/types.ts';
 
-/** Longest question echoed back, in characters: the answerer reads no more (MAX_QUESTION_CHARS). */
-const ECHO_MAX = 2000;
+/** Longest question echoed back, in characters: the answerer reads no more. */
+const ECHO_MAX = MAX_QUESTION_CHARS;
 
 /** The question as echoed back (at most ECHO_MAX characters, then "…"): bidi and zero-width controls and C0/C1 control characters removed. */
 export function echoSafe(question: string): string {

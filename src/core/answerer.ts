@@ -263,10 +263,11 @@ class CorpusAnswerer implements Answerer {
     if (!speaker) return [];
     return this.corpus.paragraphs
       .filter((p) => p.speakerId === speakerId)
-      .map((p) => ({
+      .map((p) => ({ p, quote: quoteOfParagraph(p) }))
+      .map(({ p, quote }) => ({
         kind: 'answer' as const,
-        quote: quoteOfParagraph(p),
-        direct: this.isDirect(quoteOfParagraph(p), p.number, p.speakerId),
+        quote,
+        direct: this.isDirect(quote, p.number, p.speakerId),
         speaker: this.speakerBlock(p.speakerId),
         paragraph: p.number,
         source: 'article' as const,

@@ -18,8 +18,6 @@ import type { AnswerType, Corpus } from './types.ts';
 export const MATCH_WEIGHTS = Object.freeze({
   /** A skeleton match between a Latin (Arabizi/English) token and Arabic text: weaker than an exact stem. */
   crossScriptSkeleton: 0.8,
-  /** A skeleton match within one script (e.g. two Arabizi spellings): weaker still, spellings collide. */
-  sameScriptSkeleton: 0.6,
   /** A fuzzy neighbour counts its edit similarity times this. */
   fuzzy: 0.9,
   /** The second stem reading (bare preposition removed) of an Arabic word. */
@@ -301,10 +299,7 @@ export class MatchIndex {
     // Skeletons bridge scripts: an Arabic question already has exact stems, and Arabic words that share
     // consonants (سلام/سلم) are different words, so only Latin tokens use them.
     if (isLatin && f.skeleton && this.postings.has(f.skeleton)) {
-      keys.push({
-        key: f.skeleton,
-        strength: isLatin ? MATCH_WEIGHTS.crossScriptSkeleton : MATCH_WEIGHTS.sameScriptSkeleton,
-      });
+      keys.push({ key: f.skeleton, strength: MATCH_WEIGHTS.crossScriptSkeleton });
     }
     const fuzzyable = f.exact.startsWith('a:') || f.exact.startsWith('e:');
     if (fuzzyable && keys.length === 0) {
