@@ -28,6 +28,45 @@ export interface Config {
    * @defaultValue `{ limit: 5, windowMs: 10_000 }` ({@link DEFAULT_COOLDOWN_CONFIG})
    */
   cooldown: CooldownConfig;
+  /** What is recorded for `npm run report` (see README "What is kept"). */
+  recording: RecordingConfig;
+  /** The HTTP interactions endpoint (`npm run start:http`). */
+  http: HttpConfig;
+  /**
+   * Gateway sharding for `npm start`: absent = one process, no ShardingManager; `'auto'` = Discord's recommended
+   * count (GET /gateway/bot); a number = that many shards. From SHARDS.
+   */
+  shards?: 'auto' | number;
+}
+
+/**
+ * Question and feedback recording. Users are stored only as HMAC-SHA256(userHashSecret, user id), never raw ids or
+ * names.
+ */
+export interface RecordingConfig {
+  /** False turns every recording off (RECORD=off). @defaultValue true */
+  enabled: boolean;
+  /** SQLite file (DATABASE_PATH), created with its folder. @defaultValue 'data/iqtibas.sqlite' */
+  databasePath: string;
+  /** PostgreSQL connection string (DATABASE_URL); when set, it replaces the SQLite file (several instances). */
+  databaseUrl?: string;
+  /**
+   * Key of the user hash (USER_HASH_SECRET, at least 16 characters). Absent: a random key is created once in
+   * `<databasePath>.key` (mode 0600) so hashes stay stable across restarts.
+   */
+  userHashSecret?: string;
+  /** Rows older than this many days are deleted at start and daily (RETENTION_DAYS). @defaultValue 90 */
+  retentionDays: number;
+  /** Record questions asked in DMs (RECORD_DMS). @defaultValue false: DMs are private by default. */
+  recordDms: boolean;
+}
+
+/** The HTTP interactions endpoint. */
+export interface HttpConfig {
+  /** PORT. @defaultValue 3000 */
+  port: number;
+  /** The application's Ed25519 public key, 64 hex characters (DISCORD_PUBLIC_KEY); required by start:http. */
+  publicKey?: string;
 }
 
 /** Flood-control settings: `limit` questions per `windowMs` milliseconds, per user. */
@@ -93,6 +132,48 @@ const intSetting = (name: string, min: number, max: number, fallback: number) =>
   );
 };
 
+/** Where the SQLite store lives unless DATABASE_PATH says otherwise (git-ignored). */
+export const DEFAULT_DATABASE_PATH = 'data/iqtibas.sqlite';
+
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = Object.freeze({
+  true: true,
+  on: true,
+  yes: true,
+  '1': true,
+  false: false,
+  off: false,
+  no: false,
+  '0': false,
+});
+
+/** on/off, true/false, yes/no or 1/0 (any case); blank or unset means `fallback`. */
+const boolSetting = (name: string, fallback: boolean) => {
+  const message = `${name} must be on or off (also true/false, yes/no, 1/0)`;
+  return z.preprocess(
+    (v) => {
+      const s = blankToUndefined(v);
+      return typeof s === 'string' ? (BOOLEAN_WORDS[s.toLowerCase()] ?? s) : s;
+    },
+    z.boolean({ error: message }).default(fallback),
+  );
+};
+
+const shardsSchema = z
+  .string()
+  .refine(
+    (s) => s.toLowerCase() === 'auto' || /^\d{1,4}$/.test(s),
+    'SHARDS must be auto or a whole number from 1 to 9999',
+  )
+  .transform((s): 'auto' | number => (s.toLowerCase() === 'auto' ? 'auto' : Number(s)))
+  .refine((n) => n === 'auto' || n >= 1, 'SHARDS must be auto or a whole number from 1 to 9999');
+
+const databaseUrlSchema = z
+  .string()
+  .refine(
+    (u) => URL.canParse(u) && /^postgres(ql)?:$/.test(new URL(u).protocol),
+    'DATABASE_URL must be a postgres:// or postgresql:// URL',
+  );
+
 const envSchema = z.object({
   DISCORD_TOKEN: optional(tokenSchema),
   DISCORD_CLIENT_ID: optional(snowflake('DISCORD_CLIENT_ID')),
@@ -107,7 +188,24 @@ const envSchema = z.object({
   ),
   COOLDOWN_MAX: intSetting('COOLDOWN_MAX', 1, 1000, DEFAULT_COOLDOWN_CONFIG.limit),
   COOLDOWN_WINDOW_SECONDS: intSetting('COOLDOWN_WINDOW_SECONDS', 1, 3600, DEFAULT_COOLDOWN_CONFIG.windowMs / 1000),
+  RECORD: boolSetting('RECORD', true),
+  DATABASE_PATH: z.preprocess(blankToUndefined, z.string().default(DEFAULT_DATABASE_PATH)),
+  DATABASE_URL: optional(databaseUrlSchema),
+  USER_HASH_SECRET: optional(z.string().min(16, 'USER_HASH_SECRET must be at least 16 characters')),
+  RETENTION_DAYS: intSetting('RETENTION_DAYS', 1, 3650, 90),
+  RECORD_DMS: boolSetting('RECORD_DMS', false),
+  PORT: intSetting('PORT', 1, 65535, 3000),
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'DISCORD_PUBLIC_KEY must be 64 hex characters (General Information tab)')
+      .transform((k) => k.toLowerCase()),
+  ),
+  SHARDS: optional(shardsSchema),
 });
+
+/** Every variable {@link loadConfig} reads (and nothing else: unknown variables are ignored). */
+export const CONFIG_VARIABLES = Object.freeze(Object.keys(envSchema.shape) as Array<keyof typeof envSchema.shape>);
 
 /**
  * Validates the environment and returns the configuration.
@@ -117,15 +215,7 @@ const envSchema = z.object({
  * @throws {@link ConfigError} listing every invalid variable (never their values).
  */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = envSchema.safeParse({
-    DISCORD_TOKEN: env.DISCORD_TOKEN,
-    DISCORD_CLIENT_ID: env.DISCORD_CLIENT_ID,
-    DISCORD_GUILD_ID: env.DISCORD_GUILD_ID,
-    DISCORD_API_URL: env.DISCORD_API_URL,
-    LOG_LEVEL: env.LOG_LEVEL,
-    COOLDOWN_MAX: env.COOLDOWN_MAX,
-    COOLDOWN_WINDOW_SECONDS: env.COOLDOWN_WINDOW_SECONDS,
-  });
+  const parsed = envSchema.safeParse(Object.fromEntries(CONFIG_VARIABLES.map((key) => [key, env[key]])));
   if (!parsed.success) {
     // zod messages do not include the input; prefix each with its variable for a readable list.
     const problems = parsed.error.issues.map((issue) => {
@@ -142,5 +232,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ...(e.DISCORD_API_URL !== undefined && { discordApiUrl: e.DISCORD_API_URL }),
     logLevel: e.LOG_LEVEL,
     cooldown: { limit: e.COOLDOWN_MAX, windowMs: e.COOLDOWN_WINDOW_SECONDS * 1000 },
+    recording: {
+      enabled: e.RECORD,
+      databasePath: e.DATABASE_PATH,
+      ...(e.DATABASE_URL !== undefined && { databaseUrl: e.DATABASE_URL }),
+      ...(e.USER_HASH_SECRET !== undefined && { userHashSecret: e.USER_HASH_SECRET }),
+      retentionDays: e.RETENTION_DAYS,
+      recordDms: e.RECORD_DMS,
+    },
+    http: { port: e.PORT, ...(e.DISCORD_PUBLIC_KEY !== undefined && { publicKey: e.DISCORD_PUBLIC_KEY }) },
+    ...(e.SHARDS !== undefined && { shards: e.SHARDS }),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The one logger factory. JSON lines on stdout (pino); secrets are redacted by path so that logging a config, an
- * error's request or a header never prints the bot token.
+ * error's request or a header never prints the bot token, the user-hash key or a database password.
  */
 import { type DestinationStream, type Logger, pino } from 'pino';
 import type { LogLevel } from './config.ts';
@@ -15,6 +15,14 @@ export const REDACTED_PATHS: readonly string[] = Object.freeze([
   '*.discordToken',
   'DISCORD_TOKEN',
   '*.DISCORD_TOKEN',
+  'userHashSecret',
+  '*.userHashSecret',
+  'USER_HASH_SECRET',
+  '*.USER_HASH_SECRET',
+  'databaseUrl',
+  '*.databaseUrl',
+  'DATABASE_URL',
+  '*.DATABASE_URL',
   'authorization',
   '*.authorization',
   'headers.authorization',
