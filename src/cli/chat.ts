@@ -3,19 +3,30 @@
  * terminal; with piped input it answers each non-empty line and exits at `exit` or end of input.
  */
 import { createInterface } from 'node:readline';
+import { Conversations } from '../core/followup.ts';
 import type { Answerer } from '../core/types.ts';
 import { formatHelp, formatReply, formatSpeakers } from './format.ts';
 import { readLines } from './io.ts';
 
 const EXIT_WORDS = new Set(['exit', 'quit', 'q', 'خروج', 'bye']);
 
-/** Answers one chat line: a command (help, speakers) or a question. Undefined means "exit". */
-export function respond(answerer: Answerer, line: string): string | undefined {
+/** The one conversation of a terminal session (follow-ups refer to its last answer). */
+const TERMINAL_USER = 'terminal';
+
+/**
+ * Answers one chat line: a command (help, speakers) or a question, resolved against the session's last answer
+ * when it is a follow-up ("what else did he say?"). Undefined means "exit".
+ */
+export function respond(
+  answerer: Answerer,
+  line: string,
+  conversations = new Conversations(answerer),
+): string | undefined {
   const command = line.trim().toLowerCase();
   if (EXIT_WORDS.has(command)) return undefined;
   if (command === 'help' || command === '?' || command === 'مساعدة') return formatHelp(answerer);
   if (command === 'speakers' || command === 'who' || command === 'المتحدثون') return formatSpeakers(answerer);
-  return formatReply(answerer.ask(line));
+  return formatReply(conversations.ask(TERMINAL_USER, line));
 }
 
 /**
@@ -27,13 +38,14 @@ export async function runChat(
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
+  const conversations = new Conversations(answerer);
   const write = (text: string): void => {
     output.write(`${text}\n\n`);
   };
   if (!(input as { isTTY?: boolean }).isTTY) {
     for await (const line of readLines(input as AsyncIterable<string | Buffer>)) {
       if (line.trim() === '') continue;
-      const reply = respond(answerer, line);
+      const reply = respond(answerer, line, conversations);
       if (reply === undefined) break;
       write(reply);
     }
@@ -47,7 +59,7 @@ export async function runChat(
   rl.prompt();
   await new Promise<void>((resolve) => {
     rl.on('line', (line) => {
-      const reply = respond(answerer, line);
+      const reply = respond(answerer, line, conversations);
       if (reply === undefined) {
         rl.close();
         return;

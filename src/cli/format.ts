@@ -47,6 +47,8 @@ export function formatHelp(answerer: Answerer): string {
     `Ask anything about the article (${answerer.corpus.paragraphs.length} paragraphs, by ${answerer.corpus.byline}):`,
     'in Arabic, any dialect, English or Arabizi. I answer with the exact quote and who said it.',
     'Commands: help, speakers, paragraph N (shows paragraph N), exit.',
+    'Follow-ups refer to the last answer for 10 minutes: "what else did he say?", "who is he?", "and al-Mekdad?",',
+    '"وماذا قال أيضا؟".',
     'Examples:',
     examples,
   ].join('\n');

@@ -4,7 +4,7 @@
  */
 import { MAX_QUESTION_CHARS } from '../core/answerer.ts';
 import { removeInvisibles } from '../core/normalize.ts';
-import type { Alternative, AnswerSpeaker, Reply } from '../core/types.ts';
+import type { Alternative, AnswerSpeaker, NoAnswerReason, Reply } from '../core/types.ts';
 
 /** Longest question echoed back, in characters: the answerer reads no more. */
 const ECHO_MAX = MAX_QUESTION_CHARS;
@@ -53,7 +53,7 @@ export interface JsonRecord {
   source: 'qa' | 'article' | null;
   entry_id: string | null;
   alternatives: JsonAlternative[];
-  /** Why there is no answer ('empty', 'off-topic', 'not-in-article'); null when answered. */
+  /** Why there is no answer (a {@link NoAnswerReason}: 'empty', 'off-topic', 'not-in-article'…); null when answered. */
   reason: string | null;
   message: string | null;
   suggestions: string[];

@@ -545,7 +545,7 @@ class CorpusAnswerer implements Answerer {
     return ordered.slice(0, max).map((e) => ({ entryId: e.id, question: this.labelFor(e, script) }));
   }
 
-  private noAnswer(reason: NoAnswer['reason'], script: QueryScript): NoAnswer {
+  private noAnswer(reason: keyof typeof NO_ANSWER_MESSAGES, script: QueryScript): NoAnswer {
     const suggestions = this.popular(script === 'latin' ? 'latin' : 'arabic', 4).map((s) => s.question);
     return { kind: 'no-answer', reason, message: NO_ANSWER_MESSAGES[reason], suggestions, script };
   }

@@ -149,8 +149,17 @@ export interface Answer {
   script: QueryScript;
 }
 
-/** Why the bot declined. */
-export type NoAnswerReason = 'empty' | 'off-topic' | 'not-in-article' | 'no-such-paragraph';
+/**
+ * Why the bot declined. `no-context`: a follow-up ("what else did he say?") with no previous answer to follow;
+ * `nothing-more`: every quote of the speaker was shown already (see src/core/followup.ts).
+ */
+export type NoAnswerReason =
+  | 'empty'
+  | 'off-topic'
+  | 'not-in-article'
+  | 'no-such-paragraph'
+  | 'no-context'
+  | 'nothing-more';
 
 /** The bot did not find an answer in the article; it says so and suggests what it can answer. */
 export interface NoAnswer {

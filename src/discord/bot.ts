@@ -15,6 +15,7 @@ import {
   SnowflakeUtil,
 } from 'discord.js';
 import type { Config } from '../config.ts';
+import { Conversations } from '../core/followup.ts';
 import type { Answerer } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
 import { type BotContext, type BotTuning, DEFAULT_TUNING } from './context.ts';
@@ -101,7 +102,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const token = config.discordToken;
   if (!token) throw new Error('startBot: DISCORD_TOKEN is not set');
   const tuning: BotTuning = { ...DEFAULT_TUNING, cooldown: config.cooldown, ...options.tuning };
-  const ctx: BotContext = { answerer, logger, tuning, cooldown: new Cooldown(tuning.cooldown) };
+  const ctx: BotContext = {
+    answerer,
+    logger,
+    tuning,
+    cooldown: new Cooldown(tuning.cooldown),
+    conversations: new Conversations(answerer),
+  };
 
   const client = new Client({
     intents: [...INTENTS],
@@ -153,6 +160,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const sweeper = setInterval(() => {
     const removed = sweepIdleDmChannels(client, tuning.dmChannelIdleMs);
     if (removed > 0) logger.debug({ removed, left: client.channels.cache.size }, 'idle DM channels swept');
+    ctx.conversations.sweep();
   }, tuning.sweepIntervalMs);
   sweeper.unref();
 

@@ -1,6 +1,7 @@
 /**
  * What every handler receives: the answerer, a logger and the tuning knobs. Built once in {@link startBot}.
  */
+import type { Conversations } from '../core/followup.ts';
 import type { Answerer } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
 import { type Cooldown, type CooldownOptions, DEFAULT_COOLDOWN } from './cooldown.ts';
@@ -43,4 +44,6 @@ export interface BotContext {
   tuning: BotTuning;
   /** One limiter for every way a user asks (a DM flood and a /ask flood count together). */
   cooldown: Cooldown;
+  /** Per-user follow-up context of DMs and mentions ("what else did he say?"), in memory, keyed by user id. */
+  conversations: Conversations;
 }

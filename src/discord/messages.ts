@@ -3,7 +3,7 @@
  * (so the answer quotes the question), flood-controlled per user, and never pinging anyone.
  */
 import type { Client, Message } from 'discord.js';
-import type { Answerer } from '../core/types.ts';
+import type { Answerer, Reply } from '../core/types.ts';
 import { exampleQuestions } from './commands/shared.ts';
 import type { BotContext } from './context.ts';
 import { describeError, isRecipientProblem } from './errors.ts';
@@ -46,7 +46,7 @@ export async function handleMessage(message: Message, client: Client, ctx: BotCo
     const messages =
       verdict === 'notice'
         ? [renderCooldown(ctx.cooldown.retryAfterMs(message.author.id))]
-        : messagesFor(question, ctx.answerer);
+        : messagesFor(question, ctx.answerer, (q) => ctx.conversations.ask(message.author.id, q));
     for (const m of messages) await message.reply(toMessageReply(m));
     ctx.logger.debug({ messageId: message.id, dm: !message.inGuild() }, 'message answered');
   } catch (err) {
@@ -55,9 +55,16 @@ export async function handleMessage(message: Message, client: Client, ctx: BotCo
   }
 }
 
-/** What the bot sends for a question in a DM or a mention (already stripped of the mention). Pure. */
-export function messagesFor(question: string, answerer: Answerer): RenderedMessage[] {
+/**
+ * What the bot sends for a question in a DM or a mention (already stripped of the mention). `ask` answers it: the
+ * user's conversation, so that follow-ups ("what else did he say?") refer to their last answer. Pure when `ask` is.
+ */
+export function messagesFor(
+  question: string,
+  answerer: Answerer,
+  ask: (question: string) => Reply = (q) => answerer.ask(q),
+): RenderedMessage[] {
   if (HELP_WORDS.has(question.toLowerCase())) return renderHelp(exampleQuestions(answerer));
   if (question === '') return [renderNotice(NOTICES.askPrompt, false)];
-  return renderReply(answerer.ask(question), { byline: answerer.corpus.byline, question });
+  return renderReply(ask(question), { byline: answerer.corpus.byline, question });
 }

@@ -197,6 +197,16 @@ function uniqueByRef(alternatives: readonly Alternative[]): Alternative[] {
   });
 }
 
+/** The title of a no-answer, English · Arabic, by reason. */
+const NO_ANSWER_TITLES: Readonly<Record<NoAnswer['reason'], string>> = Object.freeze({
+  empty: 'Please write a question · اكتب سؤالك',
+  'off-topic': 'The article does not say · المقال لا يذكر ذلك',
+  'not-in-article': 'The article does not say · المقال لا يذكر ذلك',
+  'no-such-paragraph': 'No such paragraph · لا توجد فقرة بهذا الرقم',
+  'no-context': 'Who do you mean? · من تقصد؟',
+  'nothing-more': 'That is everything · هذا كل شيء',
+});
+
 /** "The article does not say" + what the user asked (sanitized) + curated suggestions. Always ephemeral. */
 export function renderNoAnswer(reply: NoAnswer, ctx: { question?: string }): RenderedMessage {
   const fields: FieldSpec[] = [];
@@ -212,9 +222,8 @@ export function renderNoAnswer(reply: NoAnswer, ctx: { question?: string }): Ren
         .join('\n'),
     });
   }
-  const title = reply.reason === 'empty' ? 'Please write a question' : 'The article does not say';
   const embeds = fitEmbeds({
-    title: isolateLtrRuns(`${title} · ${reply.reason === 'empty' ? 'اكتب سؤالك' : 'المقال لا يذكر ذلك'}`),
+    title: isolateLtrRuns(NO_ANSWER_TITLES[reply.reason]),
     description: isolateLtrRuns(reply.message),
     fields,
     color: COLOR.none,
@@ -341,7 +350,13 @@ export function renderHelp(examples: readonly string[]): RenderedMessage[] {
           '/help: this message',
         ].join('\n'),
       },
-      { name: 'Without commands', value: 'DM me a question, or mention me in a channel followed by your question.' },
+      {
+        name: 'Without commands',
+        value: [
+          'DM me a question, or mention me in a channel followed by your question.',
+          'Follow-ups refer to your last answer for 10 minutes: "what else did he say?", "who is he?", "and al-Mekdad?", "وماذا قال أيضا؟".',
+        ].join('\n'),
+      },
       ...(examples.length > 0 ? [{ name: 'Try', value: bullets(examples) }] : []),
     ],
     color: COLOR.info,

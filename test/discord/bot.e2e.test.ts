@@ -399,6 +399,24 @@ describe('DMs (case 13)', () => {
     }
   });
 
+  test('follow-ups in a DM refer to that user’s last answer; another user’s "who is he?" does not', async () => {
+    const user = h.fake.newUser('follower');
+    const other = h.fake.newUser('stranger');
+    const answerTo = async (text: string, from = user) => {
+      const { id } = h.fake.dm(text, from);
+      const [reply] = await repliesTo(id);
+      return reply?.body as Record<string, unknown>;
+    };
+    expect(field(await answerTo('ماذا قال الأسد؟'), 'Speaker')).toContain('Bashar al-Assad');
+    const swapped = await answerTo('and al-Mekdad?');
+    expect(field(swapped, 'Speaker')).toContain('Faisal al-Mekdad');
+    const more = await answerTo('وماذا قال أيضا؟');
+    expect(field(more, 'Speaker')).toContain('Faisal al-Mekdad');
+    expect(field(more, 'Paragraph')).not.toBe(field(swapped, 'Paragraph'));
+    const stranger = await answerTo('who is he?', other);
+    expect((stranger.embeds as Array<{ title: string }>)[0]?.title).toContain('من تقصد؟');
+  });
+
   test('"help" in a DM gives the help', async () => {
     const { id } = h.fake.dm('Help');
     const [reply] = await repliesTo(id);

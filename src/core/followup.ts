@@ -1,0 +1,361 @@
+/**
+ * Follow-up questions: "وماذا قال أيضا؟", "شو كمان قال", "what else did he say?", "who is he?", "and al-Mekdad?"
+ * only make sense against the previous answer. {@link Conversations} keeps, per user and in memory, who the last
+ * answer was about (for 10 minutes) and resolves such questions against it; every other question goes to the
+ * answerer unchanged. Transport-agnostic: the terminal chat and Discord DMs use it alike.
+ *
+ * Resolution rewrites the question (or picks the speaker's next paragraph) and lets the answerer answer, so every
+ * quote shown is still a verbatim substring of the article.
+ */
+import { detectScript } from './answerer.ts';
+import { STOPWORDS } from './lexicon.ts';
+import { normalize } from './normalize.ts';
+import { tokenize } from './tokenize.ts';
+import type { Answer, Answerer, NoAnswer, QueryScript, Reply, Speaker, SpeakerId } from './types.ts';
+
+/** What a follow-up is resolved against: the speaker of the last answer and what of theirs was shown. */
+export interface FollowUpContext {
+  speakerId: SpeakerId;
+  /** Paragraphs of this speaker already shown in the conversation, in the order shown. */
+  shown: number[];
+  /** The normalized question that produced the context ("and al-Mekdad?" re-asks it about someone else). */
+  question: string;
+}
+
+/** The kinds of follow-up; `undefined` from {@link classifyFollowUp} means a standalone question. */
+export type FollowUp = { kind: 'more' } | { kind: 'who' } | { kind: 'swap'; speaker: Speaker } | { kind: 'pronoun' };
+
+/**
+ * "Else / more / also / again" in the scripts users type (normalized: ة→ه, أ→ا, ى→ي). A question made only of
+ * these, question words and "say" asks for more of the same speaker.
+ */
+const MORE_WORDS = normalizedSet(`
+  ايضا كمان كمن بعد غير هيك زياده زيادة المزيد اكثر كذلك تاني ثاني اخر اخري غيره غيرو برضه برضو
+  else more also again another other further additionally
+  kaman kamen kman kamaan aydan aidan tani tany kaman ba3d ghair gher ghir kamn
+`);
+
+/** Words that ask who someone is, or what their position is. */
+const WHO_WORDS = normalizedSet(`من مين منو منهو شكون who meen min minu mnu mino shkoun chkoun`);
+/** Third-person references (he, that one) and questions about a position (his role, his job). */
+const HE_WORDS = normalizedSet(`
+  هو هاد هذا ده دا هيدا هاذا هادا he him that this guy man howa huwe huwa hoa hada hayda
+`);
+const ROLE_WORDS = normalizedSet(`
+  منصبه منصب وظيفته وظيفه وظيفة دوره صفته شغلته شغله عمله مهنته مركزه لقبه منصبو شغلتو وظيفتو دورو شغلو
+  role position job title post occupation office mansabo mansabu mansab wazifto wazifa
+`);
+/**
+ * English anaphors that stand for the last speaker inside a longer question ("what did he say about Iran?").
+ * Not "his": "when did the adviser give his comments?" names its subject.
+ */
+const ENGLISH_PRONOUNS = new Set(['he', 'him', 'she']);
+/**
+ * What may stand around a name in "and al-Mekdad?", "وماذا عن الطائي؟", "w el ta2i?": anything else ("who is
+ * al-Taei?", "Mekdad quotes") makes it a question of its own.
+ */
+const SWAP_FILLER = normalizedSet(`
+  و ماذا عن شو ايش اش وش طيب بالنسبه بالنسبة ل اما لـ هل شنو
+  and what about how regarding re abt so ok okay then whats
+  w wa we u shu sho esh 3an an ok tayeb tayyeb tab
+`);
+/** Words that make a question a standalone "what did X say", not "and X?". */
+const SAY_WORDS = normalizedSet(`
+  قال قالت يقول تقول قاله قالوا حكى حكا يحكي صرح ذكر تكلم تحدث اعلن
+  say said says tell told mention mentioned state stated announce announced
+  2al 2alet aal 7aka 7aki gal galet
+`);
+
+/** How long a conversation's context lives without a new question (issue #6: 10 minutes). */
+export const FOLLOW_UP_TTL_MS = 10 * 60_000;
+
+/** Contexts kept at most; past that the least recently used is dropped (memory stays bounded under floods). */
+export const MAX_CONVERSATIONS = 10_000;
+
+function normalizedSet(words: string): ReadonlySet<string> {
+  return new Set(
+    words
+      .split(/\s+/)
+      .map(normalize)
+      .filter((w) => w !== ''),
+  );
+}
+
+/**
+ * The question's tokens with a leading conjunction و removed where the rest is a known word ("وماذا" → "ماذا",
+ * "والمقداد" → "المقداد"): follow-ups usually start with "and".
+ */
+function followUpTokens(normalized: string, known: (token: string) => boolean): string[] {
+  return tokenize(normalized).map((t) => (t.length > 2 && t.startsWith('و') && known(t.slice(1)) ? t.slice(1) : t));
+}
+
+/**
+ * Classifies a question as a follow-up, or undefined for a standalone question. Pure; needs the answerer only to
+ * recognise speaker names ("and al-Mekdad?").
+ *
+ * - `more`: only "else/more/also" words, question words and "say" ("what else did he say?", "شو كمان قال").
+ * - `who`: "who is he?", "ما منصبه؟": a who-word or a position word, and no name.
+ * - `swap`: "and al-Mekdad?", "وماذا عن الطائي؟": a speaker's name with only function words, and no "say".
+ * - `pronoun`: an English question with he/him/his and no name ("what did he say about Iran?").
+ */
+export function classifyFollowUp(question: string, answerer: Answerer): FollowUp | undefined {
+  const normalized = normalize(question);
+  const isSpeakerWord = (t: string): boolean => answerer.findSpeaker(t) !== undefined;
+  const tokens = followUpTokens(normalized, (t) => STOPWORDS.has(t) || isSpeakerWord(t) || MORE_WORDS.has(t));
+  if (tokens.length === 0) return undefined;
+  // Single Latin letters are debris of normalization ("what's" → "what s").
+  const content = tokens.filter(
+    (t) => !/^[a-z]$/.test(t) && ![STOPWORDS, MORE_WORDS, ROLE_WORDS, WHO_WORDS, HE_WORDS].some((s) => s.has(t)),
+  );
+  const has = (set: ReadonlySet<string>): boolean => tokens.some((t) => set.has(t));
+
+  if (content.length > 0) {
+    // "and al-Mekdad?": the words other than "and / what about" are exactly a name.
+    const swapTo = answerer.findSpeaker(tokens.filter((t) => !SWAP_FILLER.has(t)).join(' '));
+    // A bare name ("المقداد؟") asks about that person; "and …" (a filler word or a leading و) makes it a swap.
+    const joined = tokens.some((t) => SWAP_FILLER.has(t)) || tokens[0] !== tokenize(normalized)[0];
+    if (swapTo && joined) return { kind: 'swap', speaker: swapTo };
+    if (swapTo || answerer.findSpeaker(content.join(' '))) return undefined;
+    if (mentionsSpeaker(tokens, answerer)) return undefined;
+    return tokens.some((t) => ENGLISH_PRONOUNS.has(t)) ? { kind: 'pronoun' } : undefined;
+  }
+  if (has(MORE_WORDS)) return { kind: 'more' };
+  if (has(ROLE_WORDS) || (has(WHO_WORDS) && has(HE_WORDS))) return { kind: 'who' };
+  // "What did he say?" / "شو قال؟": only question words and "say".
+  if (has(SAY_WORDS)) return { kind: 'more' };
+  return undefined;
+}
+
+/** True when any one or two consecutive tokens name a speaker ("al-Mekdad", "فيصل المقداد"). */
+function mentionsSpeaker(tokens: readonly string[], answerer: Answerer): boolean {
+  return tokens.some(
+    (t, i) =>
+      answerer.findSpeaker(t) !== undefined ||
+      (i + 1 < tokens.length && answerer.findSpeaker(`${t} ${tokens[i + 1]}`) !== undefined),
+  );
+}
+
+/** A follow-up's reply and the context to keep for the next one (undefined: keep none). */
+export interface FollowUpResult {
+  reply: Reply;
+  context: FollowUpContext | undefined;
+}
+
+/**
+ * Answers `question` in the light of `context` (the previous answer), or as a standalone question when it is not
+ * a follow-up. A follow-up without context ("what else did he say?" as a first question) gets a no-answer that
+ * says to name someone first. Never throws.
+ */
+export function answerWithContext(
+  answerer: Answerer,
+  question: string,
+  context: FollowUpContext | undefined,
+): FollowUpResult {
+  const followUp = classifyFollowUp(question, answerer);
+  const script = detectScript(question);
+  if (followUp === undefined || (followUp.kind === 'swap' && context === undefined)) {
+    return afterStandalone(answerer.ask(question), normalize(question), context);
+  }
+  if (context === undefined) return { reply: noContext(answerer, script), context };
+  const speaker = answerer.findSpeaker(context.speakerId);
+  if (!speaker) return afterStandalone(answerer.ask(question), normalize(question), undefined);
+  switch (followUp.kind) {
+    case 'more':
+      return nextQuote(answerer, speaker, context, script);
+    case 'who': {
+      const reply = withScript(
+        answerer.ask(script === 'latin' ? `who is ${speaker.nameEn}` : `من هو ${speaker.nameAr}`),
+        script,
+      );
+      // "Who is he?" is answered from the reporter's introduction; "he" is still the same person afterwards.
+      return { reply, context };
+    }
+    case 'pronoun': {
+      const rewritten = normalize(question)
+        .split(' ')
+        .map((t) => (ENGLISH_PRONOUNS.has(t) ? normalize(speaker.nameEn) : t))
+        .join(' ');
+      return afterStandalone(withScript(answerer.ask(rewritten), script), rewritten, context);
+    }
+    case 'swap':
+      return swapSpeaker(answerer, followUp.speaker, speaker, context, script);
+  }
+}
+
+/** The context after a standalone answer: its speaker, or the old context when the bot declined. */
+function afterStandalone(
+  reply: Reply,
+  normalizedQuestion: string,
+  previous: FollowUpContext | undefined,
+): FollowUpResult {
+  if (reply.kind !== 'answer') return { reply, context: previous };
+  const sameSpeaker = previous?.speakerId === reply.speaker.id;
+  const shown = sameSpeaker ? [...new Set([...previous.shown, reply.paragraph])] : [reply.paragraph];
+  return { reply, context: { speakerId: reply.speaker.id, shown, question: normalizedQuestion } };
+}
+
+/** "What else did he say?": the speaker's first paragraph not shown yet, or "that is all" when none is left. */
+function nextQuote(
+  answerer: Answerer,
+  speaker: Speaker,
+  context: FollowUpContext,
+  script: QueryScript,
+): FollowUpResult {
+  const next = answerer.quotesBy(speaker.id).find((a) => !context.shown.includes(a.paragraph));
+  if (!next) return { reply: nothingMore(answerer, speaker, context, script), context };
+  const reply: Answer = { ...next, script };
+  return { reply, context: { ...context, shown: [...context.shown, next.paragraph] } };
+}
+
+/**
+ * "And al-Mekdad?": the previous question asked about `to` instead of `from`. The name is replaced where the
+ * question used one; otherwise `to`'s name is added. When the article does not have `to` answer that, the reply is
+ * what `to` said first (the question is then "what did al-Mekdad say?").
+ */
+function swapSpeaker(
+  answerer: Answerer,
+  to: Speaker,
+  from: Speaker,
+  context: FollowUpContext,
+  script: QueryScript,
+): FollowUpResult {
+  const toName = normalize(script === 'latin' ? to.nameEn : to.nameAr);
+  const rewritten = replaceSpeakerName(context.question, from, toName) ?? `${context.question} ${toName}`;
+  const reply = answerer.ask(rewritten);
+  if (reply.kind === 'answer' && reply.speaker.id === to.id) {
+    return afterStandalone(withScript(reply, script), rewritten, undefined);
+  }
+  const first = answerer.quotesBy(to.id)[0];
+  if (!first) return afterStandalone(withScript(answerer.ask(toName), script), toName, undefined);
+  const whatSaid = normalize(script === 'latin' ? `what did ${to.nameEn} say` : `ماذا قال ${to.nameAr}`);
+  return { reply: { ...first, script }, context: { speakerId: to.id, shown: [first.paragraph], question: whatSaid } };
+}
+
+/** `question` with the first name variant of `speaker` replaced by `name` (word boundaries), or undefined. */
+function replaceSpeakerName(question: string, speaker: Speaker, name: string): string | undefined {
+  const padded = ` ${question} `;
+  const variants = [speaker.nameAr, speaker.nameEn, ...speaker.variants]
+    .map(normalize)
+    .filter((v) => v !== '')
+    .sort((a, b) => b.length - a.length);
+  for (const v of variants) {
+    for (const prefix of ['', 'و']) {
+      const at = padded.indexOf(` ${prefix}${v} `);
+      if (at >= 0) return `${padded.slice(0, at + 1)}${name}${padded.slice(at + 1 + prefix.length + v.length)}`.trim();
+    }
+  }
+  return undefined;
+}
+
+function withScript(reply: Reply, script: QueryScript): Reply {
+  return { ...reply, script };
+}
+
+/** A follow-up with nothing to follow. */
+function noContext(answerer: Answerer, script: QueryScript): NoAnswer {
+  const base = answerer.ask('');
+  const suggestions = base.kind === 'no-answer' ? base.suggestions : [];
+  return {
+    kind: 'no-answer',
+    reason: 'no-context',
+    message:
+      'Who do you mean? Ask about someone first, e.g. "What did al-Mekdad say?". / من تقصد؟ اسأل عن شخص أولاً، مثلاً: ماذا قال المقداد؟',
+    suggestions,
+    script,
+  };
+}
+
+/** Everything the speaker says was shown already. */
+function nothingMore(answerer: Answerer, speaker: Speaker, context: FollowUpContext, script: QueryScript): NoAnswer {
+  const paragraphs = answerer.quotesBy(speaker.id).map((a) => a.paragraph);
+  const where = paragraphs.length === 1 ? `paragraph ${paragraphs[0]}` : `paragraphs ${paragraphs.join(', ')}`;
+  return {
+    kind: 'no-answer',
+    reason: 'nothing-more',
+    message: `That is all ${speaker.nameEn} says in the article (${where}). / هذا كل ما ورد على لسان ${speaker.nameAr} في المقال.`,
+    suggestions: answerer
+      .suggest('', 8)
+      .map((s) => s.question)
+      .filter((q) => !context.question.includes(normalize(q)))
+      .slice(0, 4),
+    script,
+  };
+}
+
+/** Options of {@link Conversations}. */
+export interface ConversationOptions {
+  /** @defaultValue {@link FOLLOW_UP_TTL_MS} */
+  ttlMs?: number;
+  /** @defaultValue {@link MAX_CONVERSATIONS} */
+  maxConversations?: number;
+}
+
+/**
+ * Per-user follow-up context, in memory only (never stored): the last answer's speaker for `ttlMs` after the last
+ * question, for at most `maxConversations` users (least recently active dropped first). Keys are whatever the
+ * adapter uses to tell users apart (a Discord user id, "terminal").
+ */
+export class Conversations {
+  private readonly contexts = new Map<string, { context: FollowUpContext; expiresAt: number }>();
+  private readonly ttlMs: number;
+  private readonly maxConversations: number;
+
+  constructor(
+    private readonly answerer: Answerer,
+    options: ConversationOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? FOLLOW_UP_TTL_MS;
+    this.maxConversations = options.maxConversations ?? MAX_CONVERSATIONS;
+  }
+
+  /** Answers `question` from `key`, resolving follow-ups against that user's last answer. Never throws. */
+  ask(key: string, question: string, now = Date.now()): Reply {
+    const { reply, context } = answerWithContext(this.answerer, question, this.contextOf(key, now));
+    this.contexts.delete(key);
+    if (context) {
+      this.contexts.set(key, { context, expiresAt: now + this.ttlMs });
+      this.evictOverflow();
+    }
+    return reply;
+  }
+
+  /** The live context of `key`, or undefined when there is none or it expired (then it is dropped). */
+  contextOf(key: string, now = Date.now()): FollowUpContext | undefined {
+    const entry = this.contexts.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= now) {
+      this.contexts.delete(key);
+      return undefined;
+    }
+    return entry.context;
+  }
+
+  /** Sets `key`'s context after an answer given elsewhere (a button click), so follow-ups refer to it. */
+  remember(key: string, answer: Answer, now = Date.now()): void {
+    const previous = this.contextOf(key, now);
+    const { context } = afterStandalone(answer, previous?.question ?? '', previous);
+    this.contexts.delete(key);
+    if (context) this.contexts.set(key, { context, expiresAt: now + this.ttlMs });
+    this.evictOverflow();
+  }
+
+  /** Drops expired contexts; returns how many are left. Adapters call it from a timer. */
+  sweep(now = Date.now()): number {
+    for (const [key, entry] of this.contexts) if (entry.expiresAt <= now) this.contexts.delete(key);
+    return this.contexts.size;
+  }
+
+  /** Number of users with a context (expired ones included until swept). */
+  get size(): number {
+    return this.contexts.size;
+  }
+
+  private evictOverflow(): void {
+    // Map iterates in insertion order and ask() re-inserts on use: the first key is the least recently active.
+    while (this.contexts.size > this.maxConversations) {
+      const oldest = this.contexts.keys().next();
+      if (oldest.done) break;
+      this.contexts.delete(oldest.value);
+    }
+  }
+}

@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { createAnswerer } from '../../src/core/answerer.ts';
+import { loadCorpus } from '../../src/core/corpus.ts';
+import { answerWithContext, Conversations, classifyFollowUp, FOLLOW_UP_TTL_MS } from '../../src/core/followup.ts';
+import type { Reply } from '../../src/core/types.ts';
+
+const answerer = createAnswerer(loadCorpus());
+const article = answerer.corpus.text;
+
+/** Paragraphs per speaker, from the curated attribution (not hard-coded answers). */
+const paragraphsOf = (speakerId: string): number[] =>
+  answerer.corpus.paragraphs.filter((p) => p.speakerId === speakerId).map((p) => p.number);
+
+function answered(reply: Reply) {
+  if (reply.kind !== 'answer') throw new Error(`expected an answer, got ${reply.reason}: ${reply.message}`);
+  expect(article).toContain(reply.quote);
+  return reply;
+}
+
+/** A fresh conversation that has just been answered `first`. */
+function conversationAfter(first: string): Conversations {
+  const c = new Conversations(answerer);
+  answered(c.ask('u', first, 0));
+  return c;
+}
+
+describe('classifyFollowUp', () => {
+  test.each([
+    ['وماذا قال أيضا؟', 'more'],
+    ['شو كمان قال', 'more'],
+    ['what else did he say?', 'more'],
+    ['anything else?', 'more'],
+    ['shu kaman 2al?', 'more'],
+    ['و شو قال؟', 'more'],
+    ['who is he?', 'who'],
+    ['مين هو؟', 'who'],
+    ['ما منصبه؟', 'who'],
+    ['شو منصبو؟', 'who'],
+    ["what's his position?", 'who'],
+    ['minu huwa?', 'who'],
+    ['and al-Mekdad?', 'swap'],
+    ['وماذا عن الطائي؟', 'swap'],
+    ['والمقداد؟', 'swap'],
+    ['w el ta2i?', 'swap'],
+    ['what about Abadi?', 'swap'],
+    ['what did he say about Iran?', 'pronoun'],
+  ])('%j is a %s follow-up', (question, kind) => {
+    expect(classifyFollowUp(question, answerer)?.kind).toBe(kind);
+  });
+
+  test.each([
+    'ماذا قال الأسد؟',
+    'من هو وهاب الطائي؟',
+    'Who is al-Taei?',
+    'المقداد؟',
+    'وهاب الطائي؟',
+    'Mekdad quotes',
+    'When did the interior ministry adviser give his comments?',
+    'ما طول الحدود؟',
+    'paragraph 4',
+    '',
+  ])('%j stands alone', (question) => {
+    expect(classifyFollowUp(question, answerer)).toBeUndefined();
+  });
+
+  test('no curated question and no evaluation question is taken for a follow-up', () => {
+    const questions = answerer.corpus.entries.flatMap((e) => Object.values(e.questions).flat());
+    for (const set of ['dev', 'blind', 'blind2', 'blind3']) {
+      const lines = readFileSync(new URL(`../eval/${set}.jsonl`, import.meta.url), 'utf8').split('\n');
+      for (const line of lines) if (line.trim()) questions.push((JSON.parse(line) as { q: string }).q);
+    }
+    expect(questions.length).toBeGreaterThan(1500);
+    const misread = questions.filter((q) => classifyFollowUp(q, answerer) !== undefined);
+    expect(misread).toEqual([]);
+  });
+});
+
+describe('Conversations', () => {
+  test('"what else did he say?" walks through the speaker’s other paragraphs, then says that is all', () => {
+    const c = new Conversations(answerer);
+    const first = answered(c.ask('u', 'ماذا قال المقداد عن التنسيق؟', 0));
+    expect(first.speaker.id).toBe('mekdad');
+    const seen = [first.paragraph];
+    for (const question of ['what else did he say?', 'وماذا قال أيضا؟', 'شو كمان قال']) {
+      const reply = c.ask('u', question, 1);
+      if (seen.length === paragraphsOf('mekdad').length) {
+        expect(reply.kind === 'no-answer' && reply.reason).toBe('nothing-more');
+        break;
+      }
+      const more = answered(reply);
+      expect(more.speaker.id).toBe('mekdad');
+      expect(seen).not.toContain(more.paragraph);
+      seen.push(more.paragraph);
+    }
+    expect(seen.sort()).toEqual(paragraphsOf('mekdad'));
+    const done = c.ask('u', 'anything else?', 2);
+    expect(done.kind === 'no-answer' && done.reason).toBe('nothing-more');
+    expect(done.kind === 'no-answer' && done.message).toContain('Faisal al-Mekdad');
+  });
+
+  test('"who is he?" names the last speaker, and "he" still means him afterwards', () => {
+    const c = conversationAfter('ماذا قال الطائي عن الحدود؟');
+    const who = answered(c.ask('u', 'who is he?', 1));
+    expect(who.quote).toContain('الطائي');
+    expect(who.script).toBe('latin');
+    const more = answered(c.ask('u', 'what else did he say?', 2));
+    expect(more.speaker.id).toBe('taei');
+  });
+
+  test('"and al-Mekdad?" re-asks the last question about him', () => {
+    const c = conversationAfter('ماذا قال الأسد؟');
+    const swapped = answered(c.ask('u', 'and al-Mekdad?', 1));
+    expect(swapped.speaker.id).toBe('mekdad');
+    expect(paragraphsOf('mekdad')).toContain(swapped.paragraph);
+    // The conversation now follows al-Mekdad.
+    const more = answered(c.ask('u', 'وماذا قال أيضا؟', 2));
+    expect(more.speaker.id).toBe('mekdad');
+    expect(more.paragraph).not.toBe(swapped.paragraph);
+  });
+
+  test('"وماذا عن الطائي؟" after a question on the border answers al-Taei on the border', () => {
+    const c = conversationAfter('ماذا قال العبادي عن الحدود؟');
+    const swapped = answered(c.ask('u', 'وماذا عن الطائي؟', 1));
+    expect(swapped.speaker.id).toBe('taei');
+  });
+
+  test('a follow-up with nothing before it asks who is meant, and suggests questions', () => {
+    const c = new Conversations(answerer);
+    for (const question of ['what else did he say?', 'who is he?', 'شو كمان قال']) {
+      const reply = c.ask('u', question, 0);
+      expect(reply.kind === 'no-answer' && reply.reason).toBe('no-context');
+      expect(reply.kind === 'no-answer' && reply.suggestions.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('"and al-Mekdad?" with nothing before it is answered as a question about al-Mekdad', () => {
+    const reply = answered(new Conversations(answerer).ask('u', 'and al-Mekdad?', 0));
+    expect(reply.speaker.id).toBe('mekdad');
+  });
+
+  test('the context expires after 10 minutes without a question', () => {
+    const c = conversationAfter('ماذا قال الأسد؟');
+    expect(c.contextOf('u', FOLLOW_UP_TTL_MS - 1)?.speakerId).toBe('assad');
+    const late = c.ask('u', 'who is he?', FOLLOW_UP_TTL_MS + 1);
+    expect(late.kind === 'no-answer' && late.reason).toBe('no-context');
+  });
+
+  test('each user has their own context', () => {
+    const c = new Conversations(answerer);
+    answered(c.ask('a', 'ماذا قال الأسد؟', 0));
+    answered(c.ask('b', 'ماذا قال الطائي؟', 0));
+    expect(answered(c.ask('a', 'who is he?', 1)).quote).toContain('الأسد');
+    expect(answered(c.ask('b', 'who is he?', 1)).quote).toContain('الطائي');
+  });
+
+  test('a declined question keeps the previous context', () => {
+    const c = conversationAfter('ماذا قال الأسد؟');
+    expect(c.ask('u', 'ما حالة الطقس غدا في دمشق؟', 1).kind).toBe('no-answer');
+    expect(c.contextOf('u', 2)?.speakerId).toBe('assad');
+  });
+
+  test('memory is bounded: past maxConversations the least recently active user is dropped', () => {
+    const c = new Conversations(answerer, { maxConversations: 3 });
+    for (const user of ['a', 'b', 'c']) c.ask(user, 'ماذا قال الأسد؟', 0);
+    c.ask('a', 'who is he?', 1); // a is now the most recent
+    c.ask('d', 'ماذا قال الطائي؟', 2);
+    expect(c.size).toBe(3);
+    expect(c.contextOf('b', 3)).toBeUndefined();
+    expect(c.contextOf('a', 3)?.speakerId).toBe('assad');
+  });
+
+  test('sweep drops expired contexts', () => {
+    const c = conversationAfter('ماذا قال الأسد؟');
+    expect(c.sweep(FOLLOW_UP_TTL_MS + 1)).toBe(0);
+  });
+
+  test('answerWithContext never throws on hostile input with a context', () => {
+    const context = { speakerId: 'mekdad', shown: [11], question: 'ماذا قال المقداد' };
+    for (const q of [
+      'and @everyone?',
+      'and <@&123456789012345678>?',
+      'و\u200fالمقداد\u200e؟',
+      'and '.repeat(500),
+      '\u0000',
+    ]) {
+      expect(() => answerWithContext(answerer, q, context)).not.toThrow();
+    }
+  });
+});
