@@ -18,6 +18,7 @@ import type { Config } from '../config.ts';
 import { Conversations } from '../core/followup.ts';
 import type { Answerer } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
+import { NULL_RECORDER, type Recorder } from '../store/recorder.ts';
 import { type BotContext, type BotTuning, DEFAULT_TUNING } from './context.ts';
 import { Cooldown } from './cooldown.ts';
 import { describeError, GatewayFatalError, loginFailureMessage, scrubDebugLine, scrubSecrets } from './errors.ts';
@@ -73,6 +74,8 @@ export interface StartBotOptions {
   logger: Logger;
   /** Merged over ours (tests point `rest.api` and the gateway at a fake); `rest` is merged key by key. */
   clientOptions?: Partial<ClientOptions>;
+  /** Records questions and feedback. @defaultValue {@link NULL_RECORDER} (nothing recorded, no 👍 / 👎 buttons) */
+  recorder?: Recorder;
   /** Overrides of {@link DEFAULT_TUNING} (the cooldown defaults to `config.cooldown`). */
   tuning?: Partial<BotTuning>;
   /**
@@ -108,6 +111,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     tuning,
     cooldown: new Cooldown(tuning.cooldown),
     conversations: new Conversations(answerer),
+    recorder: options.recorder ?? NULL_RECORDER,
   };
 
   const client = new Client({

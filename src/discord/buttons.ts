@@ -7,6 +7,7 @@ import type { Answerer } from '../core/types.ts';
 import { resolveRef } from './commands/shared.ts';
 import type { BotContext } from './context.ts';
 import { decodeButton } from './customIds.ts';
+import { feedbackReply } from './feedback.ts';
 import {
   NOTICES,
   type RenderedMessage,
@@ -66,8 +67,16 @@ export function buttonOutcome(answerer: Answerer, customId: string): ButtonOutco
   return messages ? { update: false, messages, known: true } : expired;
 }
 
-/** Handles one click (see {@link buttonOutcome}); unknown and stale buttons are logged. */
+/**
+ * Handles one click: 👍 / 👎 and picks are recorded first, then acknowledged (src/discord/feedback.ts); the others
+ * follow {@link buttonOutcome}. Unknown and stale buttons are logged.
+ */
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const action = decodeButton(interaction.customId);
+  if (action?.kind === 'vote' || action?.kind === 'pick') {
+    const click = { userId: interaction.user.id, messageId: interaction.message.id };
+    return sendToInteraction(interaction, await feedbackReply(action, click, ctx));
+  }
   const outcome = buttonOutcome(ctx.answerer, interaction.customId);
   if (!outcome.known) ctx.logger.info({ customId: interaction.customId.slice(0, 100) }, 'unknown or stale button');
   if (outcome.update) return updateFromButton(interaction, outcome.messages);

@@ -4,6 +4,7 @@
 import type { Conversations } from '../core/followup.ts';
 import type { Answerer } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
+import type { Recorder } from '../store/recorder.ts';
 import { type Cooldown, type CooldownOptions, DEFAULT_COOLDOWN } from './cooldown.ts';
 
 /** Behaviour knobs, with their defaults in {@link DEFAULT_TUNING}. */
@@ -46,4 +47,6 @@ export interface BotContext {
   cooldown: Cooldown;
   /** Per-user follow-up context of DMs and mentions ("what else did he say?"), in memory, keyed by user id. */
   conversations: Conversations;
+  /** Records questions and 👍 / 👎 for `npm run report` (a no-op recorder when recording is off). */
+  recorder: Recorder;
 }

@@ -7,8 +7,13 @@
  * - `alts:<s>:<ref>,<ref>,<ref>`   "Other matches"
  * - `more:<speakerId>`             "More from <speaker>"
  * - `quote:<speakerId>:<page>`     /quote pagination (page is 0-based)
+ * - `vote:<u|d>:<surface>:<questionId>:<ref>[:<alt>,<alt>,<alt>]`  👍 / 👎 on an answer (surface letter from
+ *   {@link SURFACE_LETTER}; questionId in base 36, 0 when the question was not recorded; the alternatives a 👎
+ *   offers, as many as fit)
+ * - `pick:<messageId>:<ref>:<picked|none>`  after a 👎: which alternative was right (messageId: the answer's)
  */
 import type { QueryScript } from '../core/types.ts';
+import type { Surface } from '../store/types.ts';
 
 /** Discord's bound on custom_id length. */
 export const CUSTOM_ID_MAX = 100;
@@ -17,7 +22,26 @@ export type ButtonAction =
   | { kind: 'alt'; script: QueryScript; ref: string }
   | { kind: 'alts'; script: QueryScript; refs: readonly string[] }
   | { kind: 'more'; speakerId: string }
-  | { kind: 'quote'; speakerId: string; page: number };
+  | { kind: 'quote'; speakerId: string; page: number }
+  | { kind: 'vote'; vote: 1 | -1; surface: Surface; questionId?: number; ref: string; alternatives: readonly string[] }
+  | { kind: 'pick'; messageId: string; ref: string; picked: string };
+
+/** One letter per surface that can carry buttons (the terminal has none). */
+export const SURFACE_LETTER: Readonly<Partial<Record<Surface, string>>> = Object.freeze({
+  slash: 's',
+  dm: 'd',
+  mention: 'm',
+  http: 'h',
+});
+const LETTER_SURFACE: Readonly<Record<string, Surface>> = Object.freeze({
+  s: 'slash',
+  d: 'dm',
+  m: 'mention',
+  h: 'http',
+});
+
+/** What a 👎 picks when none of the alternatives was right. */
+export const PICK_NONE = 'none';
 
 const SCRIPT_LETTER: Readonly<Record<QueryScript, string>> = Object.freeze({
   arabic: 'a',
@@ -70,6 +94,26 @@ export function encodeButton(action: ButtonAction): string | undefined {
       if (action.page > 9999) return undefined;
       id = `quote:${action.speakerId}:${action.page}`;
       break;
+    case 'vote': {
+      const surface = SURFACE_LETTER[action.surface];
+      const qid = action.questionId ?? 0;
+      if (!surface || !isEmbeddableId(action.ref) || !Number.isSafeInteger(qid) || qid < 0) return undefined;
+      id = `vote:${action.vote === 1 ? 'u' : 'd'}:${surface}:${qid.toString(36)}:${action.ref}`;
+      // Keep as many alternatives as fit, best first (only a 👎 uses them).
+      let sep = ':';
+      for (const ref of action.alternatives.filter(isEmbeddableId).slice(0, 3)) {
+        if (id.length + 1 + ref.length > CUSTOM_ID_MAX) break;
+        id += `${sep}${ref}`;
+        sep = ',';
+      }
+      break;
+    }
+    case 'pick':
+      if (!/^\d{17,20}$/.test(action.messageId) || !isEmbeddableId(action.ref) || !isEmbeddableId(action.picked)) {
+        return undefined;
+      }
+      id = `pick:${action.messageId}:${action.ref}:${action.picked}`;
+      break;
   }
   return id.length <= CUSTOM_ID_MAX ? id : undefined;
 }
@@ -79,6 +123,8 @@ const PATTERNS = {
   alts: new RegExp(`^alts:([alnm]):(${ID}(?:,${ID}){0,2})$`),
   more: new RegExp(`^more:(${ID})$`),
   quote: new RegExp(`^quote:(${ID}):(\\d{1,4})$`),
+  vote: new RegExp(`^vote:([ud]):([sdmh]):(0|[1-9a-z][0-9a-z]{0,10}):(${ID})(?::(${ID}(?:,${ID}){0,2}))?$`),
+  pick: new RegExp(`^pick:(\\d{17,20}):(${ID}):(${ID})$`),
 };
 
 /** Parses a custom_id; undefined for anything not produced by {@link encodeButton} (old versions, tampering). */
@@ -92,5 +138,21 @@ export function decodeButton(customId: string): ButtonAction | undefined {
   if (m?.[1]) return { kind: 'more', speakerId: m[1] };
   m = PATTERNS.quote.exec(customId);
   if (m?.[1] && m[2]) return { kind: 'quote', speakerId: m[1], page: Number(m[2]) };
+  m = PATTERNS.vote.exec(customId);
+  if (m?.[1] && m[2] && m[3] && m[4]) {
+    const questionId = Number.parseInt(m[3], 36);
+    const surface = LETTER_SURFACE[m[2]];
+    if (!surface || !Number.isSafeInteger(questionId)) return undefined;
+    return {
+      kind: 'vote',
+      vote: m[1] === 'u' ? 1 : -1,
+      surface,
+      ...(questionId > 0 && { questionId }),
+      ref: m[4],
+      alternatives: m[5] ? m[5].split(',') : [],
+    };
+  }
+  m = PATTERNS.pick.exec(customId);
+  if (m?.[1] && m[2] && m[3]) return { kind: 'pick', messageId: m[1], ref: m[2], picked: m[3] };
   return undefined;
 }

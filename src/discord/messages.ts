@@ -7,6 +7,7 @@ import type { Answerer, Reply } from '../core/types.ts';
 import { exampleQuestions } from './commands/shared.ts';
 import type { BotContext } from './context.ts';
 import { describeError, isRecipientProblem } from './errors.ts';
+import { recordAsked } from './recording.ts';
 import {
   NOTICES,
   type RenderedMessage,
@@ -46,13 +47,20 @@ export async function handleMessage(message: Message, client: Client, ctx: BotCo
     const messages =
       verdict === 'notice'
         ? [renderCooldown(ctx.cooldown.retryAfterMs(message.author.id))]
-        : messagesFor(question, ctx.answerer, (q) => ctx.conversations.ask(message.author.id, q));
+        : await answerMessage(question, message.inGuild() ? 'mention' : 'dm', message.author.id, ctx);
     for (const m of messages) await message.reply(toMessageReply(m));
     ctx.logger.debug({ messageId: message.id, dm: !message.inGuild() }, 'message answered');
   } catch (err) {
     const level = isRecipientProblem(err) ? 'warn' : 'error';
     ctx.logger[level]({ err: describeError(err), messageId: message.id }, 'could not answer a message');
   }
+}
+
+/** Help and empty-question replies, or undefined for a question to answer. Pure. */
+function commandMessages(question: string, answerer: Answerer): RenderedMessage[] | undefined {
+  if (HELP_WORDS.has(question.toLowerCase())) return renderHelp(exampleQuestions(answerer));
+  if (question === '') return [renderNotice(NOTICES.askPrompt, false)];
+  return undefined;
 }
 
 /**
@@ -64,7 +72,24 @@ export function messagesFor(
   answerer: Answerer,
   ask: (question: string) => Reply = (q) => answerer.ask(q),
 ): RenderedMessage[] {
-  if (HELP_WORDS.has(question.toLowerCase())) return renderHelp(exampleQuestions(answerer));
-  if (question === '') return [renderNotice(NOTICES.askPrompt, false)];
-  return renderReply(ask(question), { byline: answerer.corpus.byline, question });
+  return (
+    commandMessages(question, answerer) ?? renderReply(ask(question), { byline: answerer.corpus.byline, question })
+  );
+}
+
+/**
+ * Answers a DM or mention from `userId`: in their conversation (follow-ups), recorded per policy, with 👍 / 👎 when
+ * the surface takes feedback.
+ */
+async function answerMessage(
+  question: string,
+  surface: 'dm' | 'mention',
+  userId: string,
+  ctx: BotContext,
+): Promise<RenderedMessage[]> {
+  const command = commandMessages(question, ctx.answerer);
+  if (command) return command;
+  const reply = ctx.conversations.ask(userId, question);
+  const feedback = await recordAsked(ctx, surface, userId, { reply, question });
+  return renderReply(reply, { byline: ctx.answerer.corpus.byline, question, ...(feedback && { feedback }) });
 }

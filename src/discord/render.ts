@@ -24,7 +24,8 @@ import {
 } from 'discord.js';
 import { DECISION } from '../core/calibration.ts';
 import type { Alternative, Answer, NoAnswer, QueryScript, Reply, Speaker } from '../core/types.ts';
-import { type ButtonAction, encodeButton } from './customIds.ts';
+import type { Surface } from '../store/types.ts';
+import { type ButtonAction, encodeButton, PICK_NONE } from './customIds.ts';
 import { type FieldSpec, fitEmbeds, groupEmbeds, LIMITS } from './limits.ts';
 import { fitIsolated, isolateLtrRuns, sanitizeUserText, stripBidiControls, truncateAtWord } from './text.ts';
 
@@ -63,6 +64,11 @@ export interface AnswerContext {
   question?: string;
   /** The article's byline, for the footer. */
   byline: string;
+  /**
+   * Adds 👍 / 👎 to an answer: where it is shown and the recorded question's id (absent when it was not recorded).
+   * Omitted where nothing would record the vote (recording off, DMs while RECORD_DMS is off).
+   */
+  feedback?: { surface: Surface; questionId?: number };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -79,7 +85,7 @@ export function renderReply(reply: Reply, ctx: AnswerContext & { private?: boole
   const embeds = answerEmbeds(reply, ctx);
   const messages = splitIntoMessages(embeds, ctx.private ?? false);
   const first = messages[0];
-  if (first) first.components = answerButtons(reply);
+  if (first) first.components = answerButtons(reply, ctx.feedback);
   return messages;
 }
 
@@ -164,15 +170,27 @@ function rowOf(buttons: (ButtonBuilder | undefined)[]): ActionRowBuilder<ButtonB
   return present.length === 0 ? [] : [new ActionRowBuilder<ButtonBuilder>().addComponents(present)];
 }
 
-/** "Other matches", "More from <speaker>", and "Did you mean" buttons for low confidence. */
-function answerButtons(answer: Answer): ActionRowBuilder<ButtonBuilder>[] {
+/**
+ * "Other matches", "More from <speaker>", 👍 / 👎 when `feedback` is given, and "Did you mean" buttons for low
+ * confidence.
+ */
+function answerButtons(answer: Answer, feedback?: AnswerContext['feedback']): ActionRowBuilder<ButtonBuilder>[] {
   const alternatives = uniqueByRef(answer.alternatives).slice(0, 3);
   const refs = alternatives.map(refOf);
+  const vote = (v: 1 | -1) =>
+    feedback &&
+    button(
+      { kind: 'vote', vote: v, ...feedback, ref: refOf(answer), alternatives: v === -1 ? refs : [] },
+      v === 1 ? '👍' : '👎',
+      ButtonStyle.Secondary,
+    );
   const main = rowOf([
     refs.length > 0
       ? button({ kind: 'alts', script: answer.script, refs }, 'Other matches', ButtonStyle.Secondary)
       : undefined,
     button({ kind: 'more', speakerId: answer.speaker.id }, `More from ${answer.speaker.nameEn}`, ButtonStyle.Secondary),
+    vote(1),
+    vote(-1),
   ]);
   if (answer.confidence >= LOW_CONFIDENCE) return main;
   const didYouMean = rowOf(
@@ -388,7 +406,45 @@ export const NOTICES = Object.freeze({
   cooldown: 'You are sending questions quickly. · مهلاً قليلاً',
   unknownSpeaker: 'I do not know that speaker. Use /speakers to see who is quoted.',
   askPrompt: 'Ask me a question about the article, for example: ماذا قال الأسد؟',
+  voteUp: 'Thanks! Your 👍 is recorded (click 👎 to change it). · شكراً',
+  voteUnchanged: 'Your vote was already recorded. · صوتك مسجل',
+  voteFailed: 'Sorry, I could not record your vote right now. Please try again in a moment.',
+  feedbackOff: 'Feedback is not being recorded on this bot.',
+  pickNone: 'Thanks, noted: none of these was right. The curators will look at this question. · شكراً',
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Feedback
+
+/** One alternative offered after a 👎: where it points and the button label (a question it answers). */
+export interface PickChoice {
+  ref: string;
+  label: string;
+}
+
+/**
+ * The ephemeral reply to a 👎: the vote is recorded, and, when the answer had alternatives, "was one of these
+ * right?" with a button each and "None of these". `messageId` and `ref` identify the answer judged wrong.
+ */
+export function renderPickPrompt(choices: readonly PickChoice[], messageId: string, ref: string): RenderedMessage {
+  const pick = (picked: string, label: string, style: ButtonStyle) =>
+    button({ kind: 'pick', messageId, ref, picked }, label, style);
+  const buttons = choices.slice(0, LIMITS.buttonsPerRow - 1).map((c) => pick(c.ref, c.label, ButtonStyle.Primary));
+  const components = buttons.some((b) => b !== undefined)
+    ? rowOf([...buttons, pick(PICK_NONE, 'None of these', ButtonStyle.Secondary)])
+    : [];
+  const text =
+    components.length > 0
+      ? 'Thanks, your 👎 is recorded. Was one of these the right answer? · هل كانت إحدى هذه الإجابات هي الصحيحة؟'
+      : 'Thanks, your 👎 is recorded; the curators will look at this question. · شكراً';
+  return { content: isolateLtrRuns(text), embeds: [], components, ephemeral: true };
+}
+
+/** The ephemeral reply to a pick: recorded, and the picked answer shown in full. */
+export function renderPicked(answer: Answer, byline: string): RenderedMessage[] {
+  const embeds = answerEmbeds(answer, { byline, heading: 'Recorded as the right answer · تم التسجيل' });
+  return splitIntoMessages(embeds, true);
+}
 
 function splitIntoMessages(embeds: readonly APIEmbed[], ephemeral: boolean): RenderedMessage[] {
   return groupEmbeds(embeds).map((group) => ({

@@ -38,17 +38,17 @@ export async function sendToInteraction(
 export async function answerInteraction(
   interaction: RepliableInteraction,
   ctx: BotContext,
-  produce: () => RenderedMessage[],
+  produce: () => RenderedMessage[] | Promise<RenderedMessage[]>,
   options: { ephemeral: boolean },
 ): Promise<void> {
   const ageMs = Date.now() - interaction.createdTimestamp;
   if (ageMs < ctx.tuning.deferAfterMs) {
-    await sendToInteraction(interaction, produce());
+    await sendToInteraction(interaction, await produce());
     return;
   }
   ctx.logger.info({ interactionId: interaction.id, ageMs }, 'interaction arrived late; deferring');
   await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  await sendToInteraction(interaction, produce());
+  await sendToInteraction(interaction, await produce());
 }
 
 /** Replaces the message a button sits on (pagination); extra parts go out as ephemeral follow-ups. */

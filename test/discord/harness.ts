@@ -62,6 +62,7 @@ export async function startHarness(
     /** Extra environment for loadConfig (e.g. COOLDOWN_MAX), as an operator would set it. */
     env?: Record<string, string>;
     onFatal?: StartBotOptions['onFatal'];
+    recorder?: StartBotOptions['recorder'];
   } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start({ token: TOKEN });
@@ -85,6 +86,7 @@ export async function startHarness(
     clientOptions: fake.clientOptions,
     ...(options.tuning && { tuning: options.tuning }),
     ...(options.onFatal && { onFatal: options.onFatal }),
+    ...(options.recorder && { recorder: options.recorder }),
   });
   return {
     fake,

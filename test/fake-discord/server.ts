@@ -351,10 +351,16 @@ export class FakeDiscord {
    * Clicks a button on a message the bot sent. `on` is the recorded request that created the message (a callback,
    * edit, follow-up or channel message); its embeds and components become the clicked message.
    */
-  click(customId: string, on: RecordedRequest, extra: { user?: FakeUser; inDm?: boolean; createdAt?: number } = {}) {
+  click(
+    customId: string,
+    on: RecordedRequest,
+    options: { user?: FakeUser; inDm?: boolean; createdAt?: number; messageId?: string } = {},
+  ) {
+    const { messageId, ...extra } = options;
     const data = messageData(on);
     const state = [...this.#interactions.values()].find((s) => on.route.includes(s.token));
     const msg = message({
+      ...(messageId !== undefined && { id: messageId }),
       channelId: state?.place.kind === 'dm' ? state.place.channelId : this.guild.channelId,
       ...(state?.place.kind !== 'dm' && { guildId: this.guild.id }),
       author: this.bot,

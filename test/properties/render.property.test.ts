@@ -193,8 +193,20 @@ describe('payloads built from any reply', () => {
         fc.option(hostileText(corpus, 6000), { nil: undefined }),
         byline,
         fc.boolean(),
-        count((reply, question, by, isPrivate) => {
-          const ctx = { byline: by, private: isPrivate, ...(question !== undefined && { question }) };
+        fc.option(
+          fc.record({
+            surface: fc.constantFrom('slash' as const, 'dm' as const, 'mention' as const),
+            questionId: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+          }),
+          { nil: undefined },
+        ),
+        count((reply, question, by, isPrivate, feedback) => {
+          const ctx = {
+            byline: by,
+            private: isPrivate,
+            ...(question !== undefined && { question }),
+            ...(feedback !== undefined && { feedback }),
+          };
           const messages = renderReply(reply, ctx);
           const inputs = [reply, ctx];
           expectFine(messages, {
@@ -311,6 +323,23 @@ describe('custom ids', () => {
     fc.record({ kind: fc.constant('alts' as const), script, refs: fc.array(id, { maxLength: 5 }) }),
     fc.record({ kind: fc.constant('more' as const), speakerId: id }),
     fc.record({ kind: fc.constant('quote' as const), speakerId: id, page: fc.integer({ min: -3, max: 20_000 }) }),
+    fc.record(
+      {
+        kind: fc.constant('vote' as const),
+        vote: fc.constantFrom(1 as const, -1 as const),
+        surface: fc.constantFrom('slash' as const, 'dm' as const, 'mention' as const, 'http' as const),
+        questionId: fc.oneof(fc.integer({ min: -5, max: 2 ** 53 }), fc.constant(Number.MAX_SAFE_INTEGER + 2)),
+        ref: id,
+        alternatives: fc.array(id, { maxLength: 4 }),
+      },
+      { requiredKeys: ['kind', 'vote', 'surface', 'ref', 'alternatives'] },
+    ),
+    fc.record({
+      kind: fc.constant('pick' as const),
+      messageId: fc.oneof(fc.stringMatching(/^\d{17,20}$/), fc.string({ maxLength: 25 })),
+      ref: id,
+      picked: fc.oneof(id, fc.constant('none')),
+    }),
   );
 
   test('any string decodes to nothing or to an action that encodes back to the same id', () => {
@@ -319,7 +348,12 @@ describe('custom ids', () => {
         fc.oneof(
           fc.string({ unit: 'binary', maxLength: 120 }),
           action.map((a) => encodeButton(a) ?? ''),
-          fc.tuple(fc.constantFrom('alt:a:', 'alts:l:', 'more:', 'quote:x:'), fc.string()).map(([a, b]) => a + b),
+          fc
+            .tuple(
+              fc.constantFrom('alt:a:', 'alts:l:', 'more:', 'quote:x:', 'vote:u:s:', 'vote:d:m:0:p4:', 'pick:'),
+              fc.string(),
+            )
+            .map(([a, b]) => a + b),
         ),
         count((customId) => {
           const decoded = decodeButton(customId);

@@ -3,9 +3,10 @@
  * Autocomplete offers curated questions; picking one submits `qa:<entryId>`, answered from that entry directly.
  */
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
-import type { Answerer } from '../../core/types.ts';
+import type { Answerer, Reply } from '../../core/types.ts';
 import type { BotContext } from '../context.ts';
-import { NOTICES, type RenderedMessage, renderNotice, renderReply } from '../render.ts';
+import { recordAsked } from '../recording.ts';
+import { type AnswerContext, NOTICES, type RenderedMessage, renderNotice, renderReply } from '../render.ts';
 import { answerInteraction } from '../respond.ts';
 import { baseCommand, ENTRY_PREFIX, entryQuestion, suggestionChoices } from './shared.ts';
 import type { Command } from './types.ts';
@@ -24,28 +25,68 @@ const definition = baseCommand('ask', 'Ask about the article: get its exact word
   )
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer'));
 
+/** What /ask answers: the reply, and the question as it should be shown and recorded. */
+export interface AskResult {
+  reply: Reply;
+  /** The typed question, or the curated question of an entry picked from autocomplete. */
+  question: string;
+  /** False when the question came from an autocomplete id (shown as a title, not echoed as typed). */
+  typed: boolean;
+}
+
+/**
+ * Answers a typed question, or `qa:<entryId>` picked from autocomplete. Undefined for a stale entry id. Pure.
+ */
+export function askReply(answerer: Answerer, question: string): AskResult | undefined {
+  if (!question.startsWith(ENTRY_PREFIX)) return { reply: answerer.ask(question), question, typed: true };
+  const entryId = question.slice(ENTRY_PREFIX.length);
+  const answer = answerer.answerEntry(entryId);
+  if (!answer) return undefined;
+  return { reply: answer, question: entryQuestion(answerer, entryId) ?? entryId, typed: false };
+}
+
+/** Renders an {@link AskResult} (undefined: "this suggestion has expired"). Pure. */
+export function renderAsk(
+  answerer: Answerer,
+  result: AskResult | undefined,
+  isPrivate: boolean,
+  feedback?: AnswerContext['feedback'],
+): RenderedMessage[] {
+  if (!result) return [renderNotice(NOTICES.expired)];
+  return renderReply(result.reply, {
+    byline: answerer.corpus.byline,
+    question: result.question,
+    private: isPrivate,
+    ...(feedback && { feedback }),
+  });
+}
+
 /**
  * What /ask sends for `question` (a typed question, or `qa:<entryId>` picked from autocomplete). Pure: the property
  * tests run it on any string.
  */
-export function askMessages(answerer: Answerer, question: string, isPrivate: boolean): RenderedMessage[] {
-  const byline = answerer.corpus.byline;
-  if (question.startsWith(ENTRY_PREFIX)) {
-    const entryId = question.slice(ENTRY_PREFIX.length);
-    const answer = answerer.answerEntry(entryId);
-    if (!answer) return [renderNotice(NOTICES.expired)];
-    const title = entryQuestion(answerer, entryId);
-    return renderReply(answer, { byline, private: isPrivate, ...(title !== undefined && { question: title }) });
-  }
-  return renderReply(answerer.ask(question), { byline, question, private: isPrivate });
+export function askMessages(
+  answerer: Answerer,
+  question: string,
+  isPrivate: boolean,
+  feedback?: AnswerContext['feedback'],
+): RenderedMessage[] {
+  return renderAsk(answerer, askReply(answerer, question), isPrivate, feedback);
 }
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const question = interaction.options.getString('question', true);
   const isPrivate = interaction.options.getBoolean('private') ?? false;
-  await answerInteraction(interaction, ctx, () => askMessages(ctx.answerer, question, isPrivate), {
-    ephemeral: isPrivate,
-  });
+  await answerInteraction(
+    interaction,
+    ctx,
+    async () => {
+      const result = askReply(ctx.answerer, question);
+      const feedback = result && (await recordAsked(ctx, 'slash', interaction.user.id, result));
+      return renderAsk(ctx.answerer, result, isPrivate, feedback);
+    },
+    { ephemeral: isPrivate },
+  );
 }
 
 /** Curated questions matching what is typed; popular ones for an empty field. Answers at once (no deferral). */

@@ -1,0 +1,101 @@
+/**
+ * 👍 / 👎 on answers, and the pick that follows a 👎. Transport-agnostic (the gateway's button handler and the HTTP
+ * endpoint call it alike): given the decoded button and who clicked on which message, it records the vote through
+ * the {@link Recorder} and returns the ephemeral reply. The vote is committed before the reply is produced, so an
+ * acknowledged click is never lost.
+ */
+import type { Answerer } from '../core/types.ts';
+import type { Logger } from '../logger.ts';
+import type { Recorder } from '../store/recorder.ts';
+import { entryQuestion, resolveRef } from './commands/shared.ts';
+import { type ButtonAction, PICK_NONE } from './customIds.ts';
+import { describeError } from './errors.ts';
+import {
+  NOTICES,
+  type PickChoice,
+  type RenderedMessage,
+  renderNotice,
+  renderPicked,
+  renderPickPrompt,
+} from './render.ts';
+
+/** A decoded 👍 / 👎 or pick button. */
+export type FeedbackAction = Extract<ButtonAction, { kind: 'vote' | 'pick' }>;
+
+/** What feedback needs from the caller's context. */
+export interface FeedbackContext {
+  answerer: Answerer;
+  recorder: Recorder;
+  logger: Logger;
+}
+
+/** Who clicked, on which message (the message's id identifies "the answer": one vote per user per message). */
+export interface Click {
+  userId: string;
+  messageId: string;
+}
+
+/**
+ * Records a vote or a pick and returns the ephemeral reply. Never rejects: a storage failure is logged and the
+ * user is told to try again.
+ */
+export async function feedbackReply(
+  action: FeedbackAction,
+  click: Click,
+  ctx: FeedbackContext,
+): Promise<RenderedMessage[]> {
+  if (action.kind === 'vote' && !ctx.recorder.acceptsFeedback(action.surface)) {
+    return [renderNotice(NOTICES.feedbackOff)];
+  }
+  try {
+    return action.kind === 'vote' ? await vote(action, click, ctx) : await pick(action, click, ctx);
+  } catch (err) {
+    ctx.logger.error({ err: describeError(err), kind: action.kind }, 'could not record feedback');
+    return [renderNotice(NOTICES.voteFailed)];
+  }
+}
+
+async function vote(
+  action: Extract<FeedbackAction, { kind: 'vote' }>,
+  click: Click,
+  ctx: FeedbackContext,
+): Promise<RenderedMessage[]> {
+  const result = await ctx.recorder.vote({
+    surface: action.surface,
+    userId: click.userId,
+    messageId: click.messageId,
+    ...(action.questionId !== undefined && { questionId: action.questionId }),
+    ref: action.ref,
+    vote: action.vote,
+  });
+  ctx.logger.debug({ vote: action.vote, ref: action.ref, result }, 'vote recorded');
+  if (action.vote === 1) return [renderNotice(result === 'unchanged' ? NOTICES.voteUnchanged : NOTICES.voteUp)];
+  return [renderPickPrompt(pickChoices(ctx.answerer, action.alternatives), click.messageId, action.ref)];
+}
+
+async function pick(
+  action: Extract<FeedbackAction, { kind: 'pick' }>,
+  click: Click,
+  ctx: FeedbackContext,
+): Promise<RenderedMessage[]> {
+  const picked = action.picked === PICK_NONE ? undefined : resolveRef(ctx.answerer, action.picked, 'mixed');
+  if (action.picked !== PICK_NONE && !picked) return [renderNotice(NOTICES.expired)];
+  // The pick's buttons sit on the ephemeral prompt; the answer judged wrong is the message named in the custom_id.
+  await ctx.recorder.pick({
+    userId: click.userId,
+    messageId: action.messageId,
+    ref: action.ref,
+    picked: action.picked,
+  });
+  return picked ? renderPicked(picked, ctx.answerer.corpus.byline) : [renderNotice(NOTICES.pickNone)];
+}
+
+/** The alternatives a 👎 offers, labelled with a question each answers (or "Paragraph N · speaker"). */
+function pickChoices(answerer: Answerer, refs: readonly string[]): PickChoice[] {
+  return refs.flatMap((ref) => {
+    const answer = resolveRef(answerer, ref, 'mixed');
+    if (!answer) return [];
+    const label = entryQuestion(answerer, ref) ?? `Paragraph ${answer.paragraph} · ${answer.speaker.nameEn}`;
+    return [{ ref, label }];
+  });
+}
