@@ -564,6 +564,9 @@ function addVote(c: Counts, v: StoredVote): void {
   else c.votesDown += 1;
 }
 
+/** `top` as a whole number in 1..100. */
+const clampTop = (top: number | undefined): number => Math.max(1, Math.min(100, Math.floor(top ?? DEFAULT_TOP)));
+
 const section = <T>(rows: readonly T[], top: number): Section<T> => ({ total: rows.length, rows: rows.slice(0, top) });
 
 /**
@@ -577,7 +580,7 @@ const section = <T>(rows: readonly T[], top: number): Section<T> => ({ total: ro
  * @returns the {@link Report}; empty sections when nothing was recorded. Never throws on well-typed input.
  */
 export function buildReport(snapshot: FeedbackSnapshot, answerer: Answerer, options: ReportOptions): Report {
-  const top = Math.max(1, Math.min(100, Math.floor(options.top ?? DEFAULT_TOP)));
+  const top = clampTop(options.top);
   const inPeriod = <T extends { at: number }>(rows: readonly T[]): T[] =>
     rows.filter((r) => r.at >= options.since).sort((a, b) => a.at - b.at);
   const questions = inPeriod(snapshot.questions);
@@ -657,7 +660,7 @@ export function buildReport(snapshot: FeedbackSnapshot, answerer: Answerer, opti
  * nothing was recorded or recording is off.
  */
 export function emptyReport(options: ReportOptions): Report {
-  const top = Math.max(1, Math.min(100, Math.floor(options.top ?? DEFAULT_TOP)));
+  const top = clampTop(options.top);
   const none = <T>(): Section<T> => ({ total: 0, rows: [] });
   return {
     since: options.since,

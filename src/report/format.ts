@@ -50,7 +50,8 @@ const listCounts = (counts: Partial<Record<string, number>>): string =>
 
 function heading(title: string, section: { total: number; rows: readonly unknown[] }, unit: string): string {
   const shown = section.rows.length < section.total ? `top ${section.rows.length} of ${section.total}` : section.total;
-  return `\n${title} (${shown} ${section.total === 1 ? unit : `${unit}s`})`;
+  const line = `\n${title} (${shown} ${section.total === 1 ? unit : `${unit}s`})`;
+  return section.total === 0 ? `${line}\n  (none)` : line;
 }
 
 const arrow = (action: Action): string => `     → ${action.text}`;
