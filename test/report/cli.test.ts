@@ -1,0 +1,81 @@
+/**
+ * `npm run report` as a real child process (`node --import tsx src/cli/report.ts`): option validation, RECORD=off
+ * and a missing database. Three processes, started together in beforeAll (each costs about a second).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DIR = mkdtempSync(join(tmpdir(), 'iqtibas-report-'));
+const MISSING = join(DIR, 'sub', 'iqtibas.sqlite');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the report CLI with `args` and extra environment to completion (killed after 20 s). */
+function report(args: readonly string[], env: Record<string, string>): Promise<Run> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], {
+    cwd: ROOT,
+    // Blank values count as unset (config.ts); a developer's .env cannot override variables already set.
+    env: { ...process.env, DATABASE_URL: '', DATABASE_PATH: MISSING, RECORD: '', NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+let badDays: Run;
+let off: Run;
+let missing: Run;
+
+beforeAll(async () => {
+  [badDays, off, missing] = await Promise.all([
+    report(['--days', '0'], {}),
+    report(['--json'], { RECORD: 'off' }),
+    report([], {}),
+  ]);
+});
+
+afterAll(() => {
+  rmSync(DIR, { recursive: true, force: true });
+});
+
+test('--days 0 exits non-zero and says the allowed range', () => {
+  expect(badDays.code).not.toBe(0);
+  expect(badDays.stderr).toContain('--days must be a whole number from 1 to 3650.');
+  expect(badDays.stdout).toBe('');
+});
+
+test('RECORD=off exits 0 and says recording is off (here as JSON)', () => {
+  expect(off.code).toBe(0);
+  expect(JSON.parse(off.stdout)).toMatchObject({ status: 'recording_off', summary: { questions: 0 } });
+});
+
+test('a missing database file: "nothing recorded yet", exit 0, and no file created', () => {
+  expect(missing.code).toBe(0);
+  expect(missing.stdout).toMatch(/^Nothing recorded yet\./);
+  expect(missing.stdout).toContain('RECORD_DMS');
+  expect(existsSync(MISSING)).toBe(false);
+  expect(existsSync(join(DIR, 'sub'))).toBe(false);
+});
