@@ -23,6 +23,7 @@ import {
   type MessageReplyOptions,
 } from 'discord.js';
 import { DECISION } from '../core/calibration.ts';
+import { refOf } from '../core/refs.ts';
 import type { Alternative, Answer, NoAnswer, QueryScript, Reply, Speaker } from '../core/types.ts';
 import type { Surface } from '../store/types.ts';
 import { type ButtonAction, encodeButton, PICK_NONE } from './customIds.ts';
@@ -150,12 +151,7 @@ function translationFields(
   ];
 }
 
-/** A curated entry id when it fits a custom_id, else the paragraph (`p<n>`). */
-export function refOf(a: { entryId?: string; paragraph: number }): string {
-  return a.entryId && /^[A-Za-z0-9_.-]{1,64}$/.test(a.entryId) && !/^p\d+$/.test(a.entryId)
-    ? a.entryId
-    : `p${a.paragraph}`;
-}
+export { refOf } from '../core/refs.ts';
 
 function button(action: ButtonAction, label: string, style: ButtonStyle): ButtonBuilder | undefined {
   const id = encodeButton(action);

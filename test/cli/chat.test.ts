@@ -3,17 +3,21 @@ import { expect, test } from 'vitest';
 import { runChat } from '../../src/cli/chat.ts';
 import { createAnswerer } from '../../src/core/answerer.ts';
 import { loadCorpus } from '../../src/core/corpus.ts';
+import { MemoryRecorder } from '../fixtures/memory-recorder.ts';
 
 const answerer = createAnswerer(loadCorpus());
 
 /** Runs the chat in process on piped lines; returns the answer blocks in order. */
-async function chat(lines: readonly string[]): Promise<string[]> {
+async function chat(lines: readonly string[], recorder?: MemoryRecorder): Promise<string[]> {
   const output = new PassThrough();
   let text = '';
   output.setEncoding('utf8').on('data', (chunk: string) => {
     text += chunk;
   });
-  await runChat(answerer, Readable.from([`${lines.join('\n')}\n`]), output);
+  await runChat(answerer, Readable.from([`${lines.join('\n')}\n`]), output, {
+    ...(recorder && { recorder }),
+    userId: 'alice',
+  });
   return text.split('\n\n').filter((block) => block.trim() !== '');
 }
 
@@ -31,4 +35,38 @@ test('follow-ups in the terminal refer to the last answer: "and al-Mekdad?", "wh
 test('a follow-up as the first line asks who is meant instead of guessing', async () => {
   const [block] = await chat(['what else did he say?']);
   expect(block).toContain('Who do you mean?');
+});
+
+test('questions are recorded with the terminal surface; "good" then "bad" changes one vote; a pick is recorded', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(['ماذا قال المقداد عن التنسيق؟', 'good', 'bad', '1', 'exit'], recorder);
+  expect(recorder.questions).toHaveLength(1);
+  expect(recorder.questions[0]).toMatchObject({ surface: 'terminal', userId: 'alice' });
+  expect(blocks[1]).toContain('Recorded as a good answer');
+  expect(recorder.votes.size).toBe(1);
+  const [vote] = [...recorder.votes.values()];
+  expect(vote).toMatchObject({ vote: -1, surface: 'terminal', questionId: 1 });
+  expect(blocks[2]).toContain('Was one of these the right answer?');
+  expect(recorder.picks).toHaveLength(1);
+  expect(recorder.picks[0]).toMatchObject({ messageId: vote?.messageId, ref: vote?.ref });
+  expect(blocks[3]).toContain('Recorded. That answer:');
+  expect(answerer.corpus.text).toContain(/«([^»]+)»/.exec(blocks[3] ?? '')?.[1]);
+});
+
+test('rating before any answer, or with recording off, says so and records nothing', async () => {
+  const off = new MemoryRecorder();
+  off.feedbackOn.clear();
+  const blocks = await chat(['good', 'ماذا قال الأسد؟', 'bad'], off);
+  expect(blocks[0]).toContain('Nothing to rate yet');
+  expect(blocks[2]).toContain('RECORD=off');
+  expect(off.votes.size).toBe(0);
+});
+
+test('a number typed when no choice was offered is a question, not a pick', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  await chat(['ماذا قال الأسد؟', 'good', '1'], recorder);
+  expect(recorder.picks).toHaveLength(0);
+  expect(recorder.questions.map((q) => q.question)).toEqual(['ماذا قال الأسد؟', '1']);
 });

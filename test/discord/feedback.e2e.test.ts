@@ -8,6 +8,7 @@ import { decodeButton } from '../../src/discord/customIds.ts';
 import { NOTICES } from '../../src/discord/render.ts';
 import type { RecordedRequest } from '../fake-discord/server.ts';
 import { snowflake } from '../fake-discord/snowflake.ts';
+import { MemoryRecorder } from '../fixtures/memory-recorder.ts';
 import {
   auditPayloads,
   buttonsOf,
@@ -18,7 +19,6 @@ import {
   type Harness,
   startHarness,
 } from './harness.ts';
-import { MemoryRecorder } from './memory-recorder.ts';
 
 const recorder = new MemoryRecorder();
 let h: Harness;

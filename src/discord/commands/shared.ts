@@ -7,7 +7,7 @@ import {
   InteractionContextType,
   SlashCommandBuilder,
 } from 'discord.js';
-import type { Answer, Answerer, QueryScript, Speaker, Suggestion } from '../../core/types.ts';
+import type { Answerer, Speaker, Suggestion } from '../../core/types.ts';
 import { LIMITS } from '../limits.ts';
 import { fitIsolated, stripBidiControls, truncateAtWord } from '../text.ts';
 
@@ -67,29 +67,7 @@ export function speakerChoices(answerer: Answerer, focused: string): Application
     }));
 }
 
-/**
- * The answer behind a button reference: a curated entry id, else `p<n>` for paragraph n (its speaker's quote there).
- * `script` is the asker's, so the translation shows as it would have for them.
- */
-export function resolveRef(answerer: Answerer, ref: string, script: QueryScript): Answer | undefined {
-  const byEntry = answerer.answerEntry(ref, script);
-  if (byEntry) return byEntry;
-  const m = /^p(\d{1,3})$/.exec(ref);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  const paragraph = answerer.corpus.paragraphs.find((p) => p.number === n);
-  if (!paragraph) return undefined;
-  const answer = answerer.quotesBy(paragraph.speakerId).find((a) => a.paragraph === n);
-  return answer && { ...answer, script };
-}
-
-/** The first curated phrasing of an entry (Arabic first), to title an answer picked from autocomplete. */
-export function entryQuestion(answerer: Answerer, entryId: string): string | undefined {
-  const entry = answerer.corpus.entries.find((e) => e.id === entryId);
-  if (!entry) return undefined;
-  const q = entry.questions;
-  return (q.ar ?? Object.values(q).flat())[0];
-}
+export { entryQuestion, resolveRef } from '../../core/refs.ts';
 
 /** A few popular questions, for /help and /article. */
 export function exampleQuestions(answerer: Answerer, count = 3): string[] {
