@@ -101,7 +101,7 @@ function safeSlice(text: string, max: number): string {
 }
 
 /**
- * Makes user text safe to echo: drops bidi controls, folds whitespace, cuts at a word boundary, defuses mentions
+ * Makes user text safe to echo: drops C0/C1 control characters and bidi controls, folds whitespace, cuts at a word boundary, defuses mentions
  * (`@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>`, `</cmd:id>` get a zero-width space so they render as text) and
  * links (`https://…` stops being clickable: the bot must not lend its name to a pasted phishing link), then escapes
  * markdown with discord.js `escapeMarkdown`, headings, lists and masked links included (off by default there), plus
@@ -110,7 +110,11 @@ function safeSlice(text: string, max: number): string {
  * @param max - length bound of the returned string (escaping can only add characters, so it is re-checked).
  */
 export function sanitizeUserText(text: string, max = 200): string {
-  const clean = stripBidiControls(text).replace(/\s+/g, ' ').trim();
+  // C0/C1 control characters (NUL…) have no business in an embed and Discord may refuse the payload: spaces.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  const clean = stripBidiControls(text.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
   let budget = max;
   for (;;) {
     const cut = truncateAtWord(clean, budget);
