@@ -23,10 +23,14 @@ import {
   type MessageReplyOptions,
 } from 'discord.js';
 import { DECISION } from '../core/calibration.ts';
+import { refOf } from '../core/ref.ts';
 import type { Alternative, Answer, NoAnswer, QueryScript, Reply, Speaker } from '../core/types.ts';
 import { type ButtonAction, encodeButton } from './customIds.ts';
 import { type FieldSpec, fitEmbeds, groupEmbeds, LIMITS } from './limits.ts';
 import { fitIsolated, isolateLtrRuns, sanitizeUserText, stripBidiControls, truncateAtWord } from './text.ts';
+
+/** Moved to src/core/ref.ts (the feedback store needs it too); re-exported for existing importers. */
+export { refOf } from '../core/ref.ts';
 
 /** A message ready to send, independent of how (interaction reply, edit, follow-up, channel message). */
 export interface RenderedMessage {
@@ -142,13 +146,6 @@ function translationFields(
           : `${scope}${translation}`,
     },
   ];
-}
-
-/** A curated entry id when it fits a custom_id, else the paragraph (`p<n>`). */
-export function refOf(a: { entryId?: string; paragraph: number }): string {
-  return a.entryId && /^[A-Za-z0-9_.-]{1,64}$/.test(a.entryId) && !/^p\d+$/.test(a.entryId)
-    ? a.entryId
-    : `p${a.paragraph}`;
 }
 
 function button(action: ButtonAction, label: string, style: ButtonStyle): ButtonBuilder | undefined {
