@@ -63,7 +63,11 @@ function readKey(keyPath: string): string | undefined {
     text = readFileSync(keyPath, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`The user-hash key file ${keyPath} cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `The user-hash key file ${keyPath} cannot be read (${(error as Error).message}): check DATABASE_PATH and the ` +
+        "file's permissions, or set USER_HASH_SECRET.",
+      { cause: error },
+    );
   }
   const key = text.trim();
   if (!KEY_PATTERN.test(key)) {
