@@ -10,7 +10,7 @@ import { openStore, StoreOpenError } from '../../src/store/open.ts';
 import { migratePostgres, openPostgresStore, POSTGRES_MIGRATIONS } from '../../src/store/postgres.ts';
 import { createRecorder } from '../../src/store/recorder.ts';
 import { hashUser } from '../../src/store/userHash.ts';
-import { answerEvent, storeContract } from './contract.ts';
+import { storeContract } from './contract.ts';
 import { answerReply } from './fixtures.ts';
 
 const url = process.env.TEST_DATABASE_URL;
