@@ -24,7 +24,7 @@ export interface PostgresMigration {
 
 /**
  * Every schema version, in order; `<schema>.schema_version` holds how many have been applied. Add new ones at the
- * end. Same columns as {@link SQLITE_MIGRATIONS}: times are BIGINT milliseconds since the epoch (UTC), ids are
+ * end. Same columns as `SQLITE_MIGRATIONS` (src/store/sqlite.ts): times are BIGINT milliseconds since the epoch (UTC), ids are
  * identity columns (never reused after retention deletes), one vote and one pick per (message, user), indexes on
  * `at` for the report and retention.
  */

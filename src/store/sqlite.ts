@@ -97,7 +97,10 @@ export interface SqliteStoreOptions {
  * @returns the schema version after migrating.
  * @throws Error when the file was written by a newer version of iqtibas (its version is above the list's length).
  */
-export function migrateSqlite(db: Database.Database, migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS) {
+export function migrateSqlite(
+  db: Database.Database,
+  migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS,
+): number {
   const versionOf = () => db.pragma('user_version', { simple: true }) as number;
   for (;;) {
     // Read the version inside the write lock: a second process migrating at the same time waits, then sees it done.
