@@ -7,7 +7,14 @@ import type { Answer, Answerer, QueryScript } from './types.ts';
 
 const PARAGRAPH_REF = /^p(\d{1,3})$/;
 
-/** The reference of an answer or alternative: its curated entry id when it is a plain id, else `p<paragraph>`. */
+/**
+ * The reference of an answer or alternative: its curated entry id when it is short and plain enough to fit a
+ * custom_id (1 to 64 of `A-Z a-z 0-9 _ . -`, and not itself shaped like a paragraph ref), else `p<N>`. Shared by
+ * the buttons and the feedback store, so a vote names the same thing as the recorded question.
+ *
+ * @example refOf({ entryId: 'assad-enemy', paragraph: 4 }) // 'assad-enemy'
+ * @example refOf({ paragraph: 12 }) // 'p12'
+ */
 export function refOf(a: { entryId?: string; paragraph: number }): string {
   return a.entryId && /^[A-Za-z0-9_.-]{1,64}$/.test(a.entryId) && !PARAGRAPH_REF.test(a.entryId)
     ? a.entryId

@@ -30,6 +30,9 @@ import { type ButtonAction, encodeButton, PICK_NONE } from './customIds.ts';
 import { type FieldSpec, fitEmbeds, groupEmbeds, LIMITS } from './limits.ts';
 import { fitIsolated, isolateLtrRuns, sanitizeUserText, stripBidiControls, truncateAtWord } from './text.ts';
 
+/** Moved to src/core/refs.ts (the feedback store and the terminal need it too); re-exported for existing importers. */
+export { refOf } from '../core/refs.ts';
+
 /** A message ready to send, independent of how (interaction reply, edit, follow-up, channel message). */
 export interface RenderedMessage {
   content?: string;
@@ -150,8 +153,6 @@ function translationFields(
     },
   ];
 }
-
-export { refOf } from '../core/refs.ts';
 
 function button(action: ButtonAction, label: string, style: ButtonStyle): ButtonBuilder | undefined {
   const id = encodeButton(action);

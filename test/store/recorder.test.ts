@@ -1,0 +1,245 @@
+/**
+ * The recording policy (src/store/recorder.ts) on a fake store that keeps what it is given: what is recorded, from
+ * where, in which shape, and that a failing store never breaks answering.
+ */
+import { Writable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { MAX_QUESTION_CHARS } from '../../src/core/answerer.ts';
+import { normalize } from '../../src/core/normalize.ts';
+import { createLogger } from '../../src/logger.ts';
+import {
+  cleanQuestion,
+  createRecorder,
+  NULL_RECORDER,
+  type Recorder,
+  RecordingOffError,
+} from '../../src/store/recorder.ts';
+import type { FeedbackStore, PickEvent, QuestionEvent, VoteEvent } from '../../src/store/types.ts';
+import { hashUser } from '../../src/store/userHash.ts';
+import { answerReply, noAnswerReply } from './fixtures.ts';
+
+const SECRET = 'recorder-test-secret';
+const USER = '123456789012345678';
+
+/** A store that keeps events in arrays; `fail` makes every method reject. */
+function fakeStore(fail = false) {
+  const questions: QuestionEvent[] = [];
+  const votes: VoteEvent[] = [];
+  const picks: PickEvent[] = [];
+  let closed = 0;
+  const boom = () => Promise.reject(new Error('disk I/O error'));
+  const store: FeedbackStore = {
+    recordQuestion: (e) => (fail ? boom() : Promise.resolve(questions.push(e))),
+    recordVote: (e) => (fail ? boom() : Promise.resolve(votes.push(e) === 1 ? 'new' : 'changed')),
+    recordPick: async (e) => {
+      if (fail) return boom();
+      picks.push(e);
+    },
+    deleteOlderThan: async () => 0,
+    snapshot: async () => ({ questions: [], votes: [], picks: [] }),
+    close: async () => {
+      closed++;
+    },
+  };
+  return { store, questions, votes, picks, closed: () => closed };
+}
+
+function logSink() {
+  const lines: { level: number; msg: string; [k: string]: unknown }[] = [];
+  const sink = new Writable({
+    write(chunk, _e, done) {
+      for (const l of String(chunk).split('\n')) if (l.trim()) lines.push(JSON.parse(l));
+      done();
+    },
+  });
+  return { logger: createLogger('info', sink), lines };
+}
+
+function setup(opts: { recordDms?: boolean; fail?: boolean } = {}) {
+  const fake = fakeStore(opts.fail);
+  const log = logSink();
+  const recorder = createRecorder({
+    store: fake.store,
+    secret: SECRET,
+    recordDms: opts.recordDms ?? false,
+    logger: log.logger,
+  });
+  return { ...fake, ...log, recorder };
+}
+
+describe('Recorder.question', () => {
+  test('an answer is recorded with the hashed user, the normalized question, its ref, paragraph and confidence', async () => {
+    const { recorder, questions } = setup();
+    const id = await recorder.question({
+      surface: 'slash',
+      userId: USER,
+      question: '  ماذا قالَ الأسد؟ \n',
+      reply: answerReply(),
+      at: 42,
+    });
+    expect(id).toBe(1);
+    expect(questions).toStrictEqual([
+      {
+        at: 42,
+        surface: 'slash',
+        userHash: hashUser(SECRET, USER),
+        question: 'ماذا قالَ الأسد؟',
+        normalized: normalize('ماذا قالَ الأسد؟'),
+        outcome: 'answer',
+        ref: 'assad-enemy',
+        paragraph: 4,
+        confidence: 0.91,
+      },
+    ]);
+  });
+
+  test('an answer without a curated entry is recorded with the paragraph ref p<N>', async () => {
+    const { recorder, questions } = setup();
+    const { entryId: _omit, ...fromArticle } = answerReply({ paragraph: 12, source: 'article' });
+    await recorder.question({ surface: 'mention', userId: USER, question: 'x', reply: fromArticle });
+    expect(questions[0]?.ref).toBe('p12');
+  });
+
+  test('a no-answer is recorded with its reason, confidence 0 and no ref or paragraph', async () => {
+    const { recorder, questions } = setup();
+    const before = Date.now();
+    await recorder.question({ surface: 'terminal', userId: 'local', question: 'Trump?', reply: noAnswerReply() });
+    const q = questions[0];
+    expect(q).toMatchObject({ outcome: 'no-answer', reason: 'not-in-article', confidence: 0, question: 'Trump?' });
+    expect(q && Object.keys(q)).not.toContain('ref');
+    expect(q && Object.keys(q)).not.toContain('paragraph');
+    expect(q?.at).toBeGreaterThanOrEqual(before);
+  });
+
+  test('DMs are not recorded while RECORD_DMS is off, and no feedback is offered there', async () => {
+    const { recorder, questions } = setup({ recordDms: false });
+    expect(await recorder.question({ surface: 'dm', userId: USER, question: 'x', reply: answerReply() })).toBe(
+      undefined,
+    );
+    expect(questions).toEqual([]);
+    expect(recorder.acceptsFeedback('dm')).toBe(false);
+    expect(recorder.acceptsFeedback('slash')).toBe(true);
+    await expect(
+      recorder.vote({ surface: 'dm', userId: USER, messageId: 'm', ref: 'p1', vote: 1 }),
+    ).rejects.toBeInstanceOf(RecordingOffError);
+  });
+
+  test('DMs are recorded when RECORD_DMS is on', async () => {
+    const { recorder, questions } = setup({ recordDms: true });
+    expect(await recorder.question({ surface: 'dm', userId: USER, question: 'x', reply: answerReply() })).toBe(1);
+    expect(questions[0]?.surface).toBe('dm');
+    expect(recorder.acceptsFeedback('dm')).toBe(true);
+  });
+
+  test('a store error resolves to undefined and is logged, without the user id or the question', async () => {
+    const { recorder, lines } = setup({ fail: true });
+    await expect(
+      recorder.question({ surface: 'slash', userId: USER, question: 'سؤال خاص', reply: answerReply() }),
+    ).resolves.toBe(undefined);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 50, surface: 'slash', err: { message: 'disk I/O error' } });
+    expect(JSON.stringify(lines)).not.toContain(USER);
+    expect(JSON.stringify(lines)).not.toContain('سؤال خاص');
+  });
+
+  test('a store that throws synchronously is caught too', async () => {
+    const { recorder, store, lines } = setup();
+    store.recordQuestion = () => {
+      throw new Error('sync boom');
+    };
+    await expect(
+      recorder.question({ surface: 'slash', userId: USER, question: 'x', reply: answerReply() }),
+    ).resolves.toBe(undefined);
+    expect(lines[0]?.msg).toMatch(/could not record a question/);
+  });
+});
+
+describe('Recorder.vote and pick', () => {
+  test('a vote is recorded with the hashed user and passed the store result back', async () => {
+    const { recorder, votes } = setup();
+    const input = { surface: 'slash', userId: USER, messageId: 'm1', ref: 'p4', vote: -1, at: 7 } as const;
+    expect(await recorder.vote({ ...input, questionId: 3 })).toBe('new');
+    expect(await recorder.vote(input)).toBe('changed');
+    expect(votes).toStrictEqual([
+      {
+        at: 7,
+        surface: 'slash',
+        userHash: hashUser(SECRET, USER),
+        messageId: 'm1',
+        questionId: 3,
+        ref: 'p4',
+        vote: -1,
+      },
+      { at: 7, surface: 'slash', userHash: hashUser(SECRET, USER), messageId: 'm1', ref: 'p4', vote: -1 },
+    ]);
+  });
+
+  test('a pick is recorded with the hashed user', async () => {
+    const { recorder, picks } = setup();
+    await recorder.pick({ userId: USER, messageId: 'm1', ref: 'p4', picked: 'none', at: 9 });
+    expect(picks).toStrictEqual([
+      { at: 9, userHash: hashUser(SECRET, USER), messageId: 'm1', ref: 'p4', picked: 'none' },
+    ]);
+  });
+
+  test('vote and pick reject on a store error, for the caller to tell the user', async () => {
+    const { recorder } = setup({ fail: true });
+    await expect(recorder.vote({ surface: 'slash', userId: USER, messageId: 'm', ref: 'p1', vote: 1 })).rejects.toThrow(
+      'disk I/O error',
+    );
+    await expect(recorder.pick({ userId: USER, messageId: 'm', ref: 'p1', picked: 'none' })).rejects.toThrow(
+      'disk I/O error',
+    );
+  });
+
+  test('close closes the store', async () => {
+    const { recorder, closed } = setup();
+    await recorder.close();
+    expect(closed()).toBe(1);
+  });
+});
+
+describe('recording off', () => {
+  const recorders: [string, Recorder][] = [
+    ['NULL_RECORDER', NULL_RECORDER],
+    [
+      'createRecorder without a store',
+      createRecorder({ secret: SECRET, recordDms: true, logger: createLogger('silent') }),
+    ],
+  ];
+
+  test.each(recorders)('%s records nothing and offers no feedback', async (_name, recorder) => {
+    expect(await recorder.question({ surface: 'slash', userId: USER, question: 'x', reply: answerReply() })).toBe(
+      undefined,
+    );
+    for (const surface of ['slash', 'dm', 'mention', 'terminal', 'http'] as const) {
+      expect(recorder.acceptsFeedback(surface)).toBe(false);
+    }
+    await expect(
+      recorder.vote({ surface: 'slash', userId: USER, messageId: 'm', ref: 'p1', vote: 1 }),
+    ).rejects.toBeInstanceOf(RecordingOffError);
+    await expect(recorder.pick({ userId: USER, messageId: 'm', ref: 'p1', picked: 'none' })).rejects.toBeInstanceOf(
+      RecordingOffError,
+    );
+    await expect(recorder.close()).resolves.toBe(undefined);
+  });
+});
+
+describe('cleanQuestion', () => {
+  test.each([
+    ['  ماذا قال؟  ', 'ماذا قال؟'],
+    ['a\0b', 'ab'],
+    ['lone \uD83D surrogate', 'lone \uFFFD surrogate'],
+    ['lone \uDE00 low', 'lone \uFFFD low'],
+    ['pair 😀 kept', 'pair 😀 kept'],
+  ])('%j → %j', (input, expected) => {
+    expect(cleanQuestion(input)).toBe(expected);
+  });
+
+  test(`caps at MAX_QUESTION_CHARS (${MAX_QUESTION_CHARS}) without splitting a surrogate pair`, () => {
+    expect(cleanQuestion('ع'.repeat(MAX_QUESTION_CHARS + 50))).toHaveLength(MAX_QUESTION_CHARS);
+    const split = `${'a'.repeat(MAX_QUESTION_CHARS - 1)}😀tail`;
+    expect(cleanQuestion(split)).toBe('a'.repeat(MAX_QUESTION_CHARS - 1));
+    expect(cleanQuestion(`${'  '.repeat(10)}${'b'.repeat(MAX_QUESTION_CHARS)}`)).toBe('b'.repeat(MAX_QUESTION_CHARS));
+  });
+});
