@@ -373,6 +373,8 @@ export const NOTICES = Object.freeze({
   cooldown: 'You are sending questions quickly. · مهلاً قليلاً',
   unknownSpeaker: 'I do not know that speaker. Use /speakers to see who is quoted.',
   askPrompt: 'Ask me a question about the article, for example: ماذا قال الأسد؟',
+  unknownCommand: 'This command no longer exists. Try /help.',
+  unsupported: 'I cannot answer this kind of interaction. Try /help.',
 });
 
 function splitIntoMessages(embeds: readonly APIEmbed[], ephemeral: boolean): RenderedMessage[] {

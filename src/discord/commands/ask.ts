@@ -2,13 +2,20 @@
  * /ask question:<text> [private:<boolean>]: the article's exact words that answer the question, and who said them.
  * Autocomplete offers curated questions; picking one submits `qa:<entryId>`, answered from that entry directly.
  */
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Answerer } from '../../core/types.ts';
 import type { BotContext } from '../context.ts';
 import { NOTICES, type RenderedMessage, renderNotice, renderReply } from '../render.ts';
 import { answerInteraction } from '../respond.ts';
 import { baseCommand, ENTRY_PREFIX, entryQuestion, suggestionChoices } from './shared.ts';
-import type { Command } from './types.ts';
+import {
+  booleanOption,
+  type Choice,
+  type Command,
+  type CommandOptions,
+  optionValuesOf,
+  stringOption,
+} from './types.ts';
 
 /** Discord's maximum length for a string option. */
 const QUESTION_MAX = 6000;
@@ -40,19 +47,21 @@ export function askMessages(answerer: Answerer, question: string, isPrivate: boo
   return renderReply(answerer.ask(question), { byline, question, private: isPrivate });
 }
 
+/** {@link askMessages} from option values: `question` (absent reads as empty: "please write a question"), `private`. */
+function messages(answerer: Answerer, options: CommandOptions): RenderedMessage[] {
+  return askMessages(answerer, stringOption(options, 'question') ?? '', booleanOption(options, 'private'));
+}
+
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const question = interaction.options.getString('question', true);
-  const isPrivate = interaction.options.getBoolean('private') ?? false;
-  await answerInteraction(interaction, ctx, () => askMessages(ctx.answerer, question, isPrivate), {
-    ephemeral: isPrivate,
+  const options = optionValuesOf(interaction.options.data);
+  await answerInteraction(interaction, ctx, () => messages(ctx.answerer, options), {
+    ephemeral: booleanOption(options, 'private'),
   });
 }
 
-/** Curated questions matching what is typed; popular ones for an empty field. Answers at once (no deferral). */
-async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const choices = focused.name === 'question' ? suggestionChoices(ctx.answerer.suggest(String(focused.value), 25)) : [];
-  await interaction.respond(choices);
+/** Curated questions matching what is typed in `question`; popular ones for an empty field; none for other options. */
+export function askChoices(answerer: Answerer, focusedName: string, focusedValue: string): Choice[] {
+  return focusedName === 'question' ? suggestionChoices(answerer.suggest(focusedValue, 25)) : [];
 }
 
-export default { definition, execute, autocomplete } satisfies Command;
+export default { definition, messages, execute, choices: askChoices } satisfies Command;
