@@ -8,11 +8,6 @@
  */
 import 'dotenv/config';
 import { ConfigError, loadConfig } from '../config.ts';
-import { createAnswerer } from '../core/answerer.ts';
-import { loadCorpus } from '../core/corpus.ts';
-import { installProcessHandlers } from '../discord/process.ts';
-import { createLogger } from '../logger.ts';
-import { createInteractionsServer } from './server.ts';
 
 /** Printed when DISCORD_PUBLIC_KEY is missing (test/http/main.test.ts looks for it). */
 const MISSING_PUBLIC_KEY =
@@ -25,6 +20,20 @@ async function main(): Promise<void> {
     console.error(MISSING_PUBLIC_KEY);
     process.exit(1);
   }
+  // Loaded after the checks, so a configuration mistake is reported at once (discord.js takes a while to load).
+  const [
+    { createAnswerer },
+    { loadCorpus },
+    { installProcessHandlers },
+    { createLogger },
+    { createInteractionsServer },
+  ] = await Promise.all([
+    import('../core/answerer.ts'),
+    import('../core/corpus.ts'),
+    import('../discord/process.ts'),
+    import('../logger.ts'),
+    import('./server.ts'),
+  ]);
   const logger = createLogger(config.logLevel);
   const answerer = createAnswerer(loadCorpus());
   const server = createInteractionsServer({ config, answerer, logger });

@@ -5,9 +5,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { Answer } from '../../src/core/types.ts';
-import { askChoices, askMessages } from '../../src/discord/commands/ask.ts';
 import { articleMessages } from '../../src/discord/commands/article.ts';
+import { askChoices, askMessages } from '../../src/discord/commands/ask.ts';
 import { helpMessages } from '../../src/discord/commands/help.ts';
 import { quoteChoices, quoteMessages } from '../../src/discord/commands/quote.ts';
 import { speakersMessages } from '../../src/discord/commands/speakers.ts';
@@ -208,7 +207,7 @@ describe('cooldown: per user, like the gateway', () => {
     const user = newUser();
     await respond(slashPayload('help', {}, { user }), c);
     for (let i = 0; i < 5; i++) {
-      expect((await run(autocompletePayload('ask', 'question', 'ما', { user }), c)).body.type).toBe(8);
+      expect((await respond(autocompletePayload('ask', 'question', 'ما', { user }), c)).type).toBe(8);
       const click = await respond(clickPayload('more:abadi', {}, { user }), c);
       expect(click.data.content).toBeUndefined();
     }

@@ -3,12 +3,7 @@
  * node:crypto SPKI fallback.
  */
 import { describe, expect, test } from 'vitest';
-import {
-  createEd25519Verifier,
-  MAX_CLOCK_SKEW_MS,
-  type VerifyFailure,
-  verifyRequest,
-} from '../../src/http/verify.ts';
+import { createEd25519Verifier, MAX_CLOCK_SKEW_MS, type VerifyFailure, verifyRequest } from '../../src/http/verify.ts';
 import { nowSeconds, signed, testKeys } from './helpers.ts';
 
 const keys = testKeys();
@@ -41,7 +36,11 @@ describe.each([
     ['a timestamp with a sign', (r) => ({ ...r, timestamp: `+${r.timestamp}` }), 'malformed-timestamp'],
     ['a timestamp in milliseconds-style exponent', (r) => ({ ...r, timestamp: '1.7e9' }), 'malformed-timestamp'],
     ['a changed body', (r) => ({ ...r, body: Buffer.from(`${body} `) }), 'bad-signature'],
-    ['a changed timestamp (still recent)', (r) => ({ ...r, timestamp: String(Number(r.timestamp) - 1) }), 'bad-signature'],
+    [
+      'a changed timestamp (still recent)',
+      (r) => ({ ...r, timestamp: String(Number(r.timestamp) - 1) }),
+      'bad-signature',
+    ],
   ];
   test.each(cases)('%s is refused (%s)', async (_name, tamper, reason) => {
     expect(await verifyRequest(await verifier, tamper(signed(keys, body, TS)), NOW)).toEqual({ ok: false, reason });
