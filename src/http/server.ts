@@ -52,6 +52,7 @@ export interface HttpLimits {
   closeGraceMs: number;
 }
 
+/** The defaults of {@link HttpLimits}, frozen; documented field by field on the interface. */
 export const DEFAULT_HTTP_LIMITS: Readonly<HttpLimits> = Object.freeze({
   maxBodyBytes: 64 * 1024,
   headersTimeoutMs: 5_000,
@@ -109,7 +110,8 @@ export function createEndpoint(options: {
     }
     let payload: unknown;
     try {
-      payload = JSON.parse(Buffer.from(request.body).toString('utf8'));
+      const { body } = request;
+      payload = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
     } catch {
       return { status: 400, body: REFUSED.json };
     }
