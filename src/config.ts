@@ -65,6 +65,11 @@ export interface RecordingConfig {
 export interface HttpConfig {
   /** PORT. @defaultValue 3000 */
   port: number;
+  /**
+   * The address to listen on (HOST). Loopback by default: Discord needs an https:// URL, so a TLS reverse proxy or
+   * tunnel on the same machine forwards to us; set `0.0.0.0` (or `::`) in a container. @defaultValue '127.0.0.1'
+   */
+  host: string;
   /** The application's Ed25519 public key, 64 hex characters (DISCORD_PUBLIC_KEY); required by start:http. */
   publicKey?: string;
 }
@@ -132,6 +137,9 @@ const intSetting = (name: string, min: number, max: number, fallback: number) =>
   );
 };
 
+/** Where start:http listens unless HOST says otherwise: loopback, behind a TLS proxy or tunnel. */
+export const DEFAULT_HTTP_HOST = '127.0.0.1';
+
 /** Where the SQLite store lives unless DATABASE_PATH says otherwise (git-ignored). */
 export const DEFAULT_DATABASE_PATH = 'data/iqtibas.sqlite';
 
@@ -195,6 +203,13 @@ const envSchema = z.object({
   RETENTION_DAYS: intSetting('RETENTION_DAYS', 1, 3650, 90),
   RECORD_DMS: boolSetting('RECORD_DMS', false),
   PORT: intSetting('PORT', 1, 65535, 3000),
+  HOST: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[\w.:-]{1,253}$/, 'HOST must be an IP address or a host name (e.g. 127.0.0.1, 0.0.0.0, ::)')
+      .default(DEFAULT_HTTP_HOST),
+  ),
   DISCORD_PUBLIC_KEY: optional(
     z
       .string()
@@ -240,7 +255,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       retentionDays: e.RETENTION_DAYS,
       recordDms: e.RECORD_DMS,
     },
-    http: { port: e.PORT, ...(e.DISCORD_PUBLIC_KEY !== undefined && { publicKey: e.DISCORD_PUBLIC_KEY }) },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      ...(e.DISCORD_PUBLIC_KEY !== undefined && { publicKey: e.DISCORD_PUBLIC_KEY }),
+    },
     ...(e.SHARDS !== undefined && { shards: e.SHARDS }),
   };
 }

@@ -23,7 +23,7 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
       const command = findCommand(interaction.commandName);
       if (!command) {
         ctx.logger.warn({ command: interaction.commandName }, 'unknown command (stale registration?)');
-        await interaction.reply(toInteractionReply(renderNotice('This command no longer exists. Try /help.')));
+        await interaction.reply(toInteractionReply(renderNotice(NOTICES.unknownCommand)));
         return;
       }
       // Every command must be acknowledged, so a flooding user gets the (ephemeral, private) notice each time.
@@ -55,8 +55,9 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
 async function handleAutocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const command = findCommand(interaction.commandName);
   try {
-    if (command?.autocomplete) await command.autocomplete(interaction, ctx);
-    else await interaction.respond([]);
+    // Same choices as the HTTP endpoint: the command's pure `choices` (none for an unknown command).
+    const focused = interaction.options.getFocused(true);
+    await interaction.respond(command?.choices?.(ctx.answerer, focused.name, String(focused.value)) ?? []);
   } catch (err) {
     ctx.logger.warn({ err: describeError(err), command: interaction.commandName }, 'autocomplete failed');
     // An autocomplete must be answered once; an empty list beats the client's "loading options failed".

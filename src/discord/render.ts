@@ -408,6 +408,8 @@ export const NOTICES = Object.freeze({
   voteFailed: 'Sorry, I could not record your vote right now. Please try again in a moment.',
   feedbackOff: 'Feedback is not being recorded on this bot.',
   pickNone: 'Thanks, noted: none of these was right. The curators will look at this question. · شكراً',
+  unknownCommand: 'This command no longer exists. Try /help.',
+  unsupported: 'I cannot answer this kind of interaction. Try /help.',
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       cooldown: { limit: 5, windowMs: 10_000 },
       recording: DEFAULT_RECORDING,
-      http: { port: 3000 },
+      http: { port: 3000, host: '127.0.0.1' },
     });
   });
 
@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       cooldown: { limit: 5, windowMs: 10_000 },
       recording: DEFAULT_RECORDING,
-      http: { port: 3000 },
+      http: { port: 3000, host: '127.0.0.1' },
     });
   });
 
@@ -48,6 +48,7 @@ describe('loadConfig', () => {
         RETENTION_DAYS: '30',
         RECORD_DMS: 'yes',
         PORT: '8080',
+        HOST: '0.0.0.0',
         DISCORD_PUBLIC_KEY: 'AB'.repeat(32),
         SHARDS: 'auto',
       }),
@@ -66,7 +67,7 @@ describe('loadConfig', () => {
         retentionDays: 30,
         recordDms: true,
       },
-      http: { port: 8080, publicKey: 'ab'.repeat(32) },
+      http: { port: 8080, host: '0.0.0.0', publicKey: 'ab'.repeat(32) },
       shards: 'auto',
     });
   });
@@ -77,6 +78,7 @@ describe('loadConfig', () => {
     ['RETENTION_DAYS', '0', /RETENTION_DAYS must be a whole number from 1 to 3650/],
     ['PORT', '70000', /PORT must be a whole number from 1 to 65535/],
     ['DISCORD_PUBLIC_KEY', 'xyz', /DISCORD_PUBLIC_KEY must be 64 hex characters/],
+    ['HOST', 'http://example.com', /HOST must be an IP address or a host name/],
     ['SHARDS', '0', /SHARDS must be auto or a whole number/],
     ['SHARDS', 'many', /SHARDS must be auto or a whole number/],
     ['DATABASE_URL', 'mysql://x@y/z', /DATABASE_URL must be a postgres/],

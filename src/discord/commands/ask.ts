@@ -2,14 +2,21 @@
  * /ask question:<text> [private:<boolean>]: the article's exact words that answer the question, and who said them.
  * Autocomplete offers curated questions; picking one submits `qa:<entryId>`, answered from that entry directly.
  */
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Answerer, Reply } from '../../core/types.ts';
 import type { BotContext } from '../context.ts';
 import { recordAsked } from '../recording.ts';
 import { type AnswerContext, NOTICES, type RenderedMessage, renderNotice, renderReply } from '../render.ts';
 import { answerInteraction } from '../respond.ts';
 import { baseCommand, ENTRY_PREFIX, entryQuestion, suggestionChoices } from './shared.ts';
-import type { Command } from './types.ts';
+import {
+  booleanOption,
+  type Choice,
+  type Command,
+  type CommandOptions,
+  optionValuesOf,
+  stringOption,
+} from './types.ts';
 
 /** Discord's maximum length for a string option. */
 const QUESTION_MAX = 6000;
@@ -74,9 +81,15 @@ export function askMessages(
   return renderAsk(answerer, askReply(answerer, question), isPrivate, feedback);
 }
 
+/** {@link askMessages} from option values: `question` (absent reads as empty: "please write a question"), `private`. */
+function messages(answerer: Answerer, options: CommandOptions): RenderedMessage[] {
+  return askMessages(answerer, stringOption(options, 'question') ?? '', booleanOption(options, 'private'));
+}
+
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const question = interaction.options.getString('question', true);
-  const isPrivate = interaction.options.getBoolean('private') ?? false;
+  const options = optionValuesOf(interaction.options.data);
+  const question = stringOption(options, 'question') ?? '';
+  const isPrivate = booleanOption(options, 'private');
   await answerInteraction(
     interaction,
     ctx,
@@ -89,11 +102,9 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   );
 }
 
-/** Curated questions matching what is typed; popular ones for an empty field. Answers at once (no deferral). */
-async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const choices = focused.name === 'question' ? suggestionChoices(ctx.answerer.suggest(String(focused.value), 25)) : [];
-  await interaction.respond(choices);
+/** Curated questions matching what is typed in `question`; popular ones for an empty field; none for other options. */
+export function askChoices(answerer: Answerer, focusedName: string, focusedValue: string): Choice[] {
+  return focusedName === 'question' ? suggestionChoices(answerer.suggest(focusedValue, 25)) : [];
 }
 
-export default { definition, execute, autocomplete } satisfies Command;
+export default { definition, messages, execute, choices: askChoices } satisfies Command;

@@ -9,7 +9,8 @@ import quote from './quote.ts';
 import speakers from './speakers.ts';
 import type { Command } from './types.ts';
 
-export type { Command } from './types.ts';
+export type { Choice, Command, CommandOptions, OptionValue } from './types.ts';
+export { optionValuesOf } from './types.ts';
 
 export const commands: readonly Command[] = Object.freeze([ask, quote, speakers, article, help]);
 

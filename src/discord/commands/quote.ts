@@ -1,34 +1,40 @@
 /**
  * /quote speaker:<name>: everything one person said in the article, one paragraph per page (Previous/Next).
  */
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { Answerer } from '../../core/types.ts';
 import type { BotContext } from '../context.ts';
-import { NOTICES, renderNotice, renderQuotePage } from '../render.ts';
+import { NOTICES, type RenderedMessage, renderNotice, renderQuotePage } from '../render.ts';
 import { answerInteraction } from '../respond.ts';
 import { baseCommand, resolveSpeaker, speakerChoices } from './shared.ts';
-import type { Command } from './types.ts';
+import { type Choice, type Command, type CommandOptions, optionValuesOf, stringOption } from './types.ts';
 
 const definition = baseCommand('quote', 'Read everything one person said in the article').addStringOption((o) =>
   o.setName('speaker').setDescription('Who (Arabic or English name)').setRequired(true).setAutocomplete(true),
 );
 
+/**
+ * The first page of a speaker's quotes, for `speaker` as typed or picked (an id, or any spelling of a name); an
+ * ephemeral "unknown speaker" notice otherwise. Pure.
+ */
+export function quoteMessages(answerer: Answerer, speaker: string): RenderedMessage[] {
+  const found = resolveSpeaker(answerer, speaker);
+  if (!found) return [renderNotice(NOTICES.unknownSpeaker)];
+  return renderQuotePage(found, answerer.quotesBy(found.id), 0, answerer.corpus.byline);
+}
+
+function messages(answerer: Answerer, options: CommandOptions): RenderedMessage[] {
+  return quoteMessages(answerer, stringOption(options, 'speaker') ?? '');
+}
+
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const input = interaction.options.getString('speaker', true);
-  await answerInteraction(
-    interaction,
-    ctx,
-    () => {
-      const speaker = resolveSpeaker(ctx.answerer, input);
-      if (!speaker) return [renderNotice(NOTICES.unknownSpeaker)];
-      return renderQuotePage(speaker, ctx.answerer.quotesBy(speaker.id), 0, ctx.answerer.corpus.byline);
-    },
-    { ephemeral: false },
-  );
+  const options = optionValuesOf(interaction.options.data);
+  await answerInteraction(interaction, ctx, () => messages(ctx.answerer, options), { ephemeral: false });
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  await interaction.respond(focused.name === 'speaker' ? speakerChoices(ctx.answerer, String(focused.value)) : []);
+/** Speakers whose id, names or spellings contain what is typed in `speaker`; none for other options. */
+export function quoteChoices(answerer: Answerer, focusedName: string, focusedValue: string): Choice[] {
+  return focusedName === 'speaker' ? speakerChoices(answerer, focusedValue) : [];
 }
 
-export default { definition, execute, autocomplete } satisfies Command;
+export default { definition, messages, execute, choices: quoteChoices } satisfies Command;

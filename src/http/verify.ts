@@ -1,0 +1,110 @@
+/**
+ * Request authentication for the HTTP interactions endpoint. Discord signs every request it sends to the
+ * Interactions Endpoint URL with the application's Ed25519 key: the signature (header `X-Signature-Ed25519`, 64 bytes
+ * as 128 hex digits) covers `X-Signature-Timestamp` (unix seconds, as sent) followed by the raw body bytes. An
+ * endpoint must answer 401 to a request that fails the check, and Discord sends deliberately forged requests when the
+ * URL is saved and from time to time afterwards to make sure it does.
+ * Source: https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers
+ * (and the "Security and Authorization" section it links to).
+ *
+ * On top of the signature we refuse timestamps more than {@link MAX_CLOCK_SKEW_MS} away from our clock, either way:
+ * a captured request cannot be replayed later, nor one stamped in the future be kept for later.
+ *
+ * Pure apart from the crypto: the clock is an argument. Node 20's WebCrypto implements Ed25519
+ * (`crypto.subtle.importKey('raw', key, { name: 'Ed25519' }, …)`); {@link createEd25519Verifier} falls back to
+ * node:crypto with an SPKI-wrapped key on a runtime whose WebCrypto lacks it.
+ */
+import { createPublicKey, verify as nodeVerify, webcrypto } from 'node:crypto';
+
+/** Requests stamped further than this from now, in the past or the future, are refused (5 minutes). */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Header names as node:http presents them (lowercase). */
+export const SIGNATURE_HEADER = 'x-signature-ed25519';
+export const TIMESTAMP_HEADER = 'x-signature-timestamp';
+
+/** Why a request was refused. Logged at debug level; the client only ever sees 401. */
+export type VerifyFailure =
+  | 'missing-signature'
+  | 'missing-timestamp'
+  | 'malformed-signature'
+  | 'malformed-timestamp'
+  | 'stale-timestamp'
+  | 'bad-signature';
+
+export type VerifyResult = { ok: true } | { ok: false; reason: VerifyFailure };
+
+/** Checks an Ed25519 signature over a message. Resolves false (never rejects) for a signature that does not verify. */
+export type Ed25519Verifier = (signature: Uint8Array, message: Uint8Array) => Promise<boolean>;
+
+const HEX_KEY = /^[0-9a-f]{64}$/i;
+const HEX_SIGNATURE = /^[0-9a-f]{128}$/i;
+/** Unix seconds: digits only (no sign, exponent or spaces), at most 12 of them (year 33658). */
+const TIMESTAMP = /^\d{1,12}$/;
+
+/** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410): SEQUENCE { AlgorithmIdentifier 1.3.101.112, BIT STRING }. */
+const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+/**
+ * A verifier for the application's public key (the 64 hex digits shown as "Public Key" in the Developer Portal).
+ *
+ * @param publicKeyHex - 32-byte Ed25519 public key as hex (any case).
+ * @param options.webcrypto - false forces the node:crypto path (tests; runtimes without WebCrypto Ed25519).
+ * @throws TypeError when the key is not 64 hex digits.
+ */
+export async function createEd25519Verifier(
+  publicKeyHex: string,
+  options: { webcrypto?: boolean } = {},
+): Promise<Ed25519Verifier> {
+  if (!HEX_KEY.test(publicKeyHex)) throw new TypeError('Ed25519 public key must be 64 hex characters');
+  const raw = Buffer.from(publicKeyHex, 'hex');
+  if (options.webcrypto ?? true) {
+    try {
+      const key = await webcrypto.subtle.importKey('raw', raw, { name: 'Ed25519' }, false, ['verify']);
+      return (signature, message) =>
+        webcrypto.subtle.verify({ name: 'Ed25519' }, key, signature, message).catch(() => false);
+    } catch {
+      // NotSupportedError on runtimes without WebCrypto Ed25519: use node:crypto below.
+    }
+  }
+  const key = createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, raw]), format: 'der', type: 'spki' });
+  return async (signature, message) => {
+    try {
+      return nodeVerify(null, message, key, signature);
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** What {@link verifyRequest} checks: the two headers as received (absent → undefined) and the raw body. */
+export interface SignedRequest {
+  signature: string | undefined;
+  timestamp: string | undefined;
+  /** The body exactly as received, before any parsing (re-serialized JSON would not verify). */
+  body: Uint8Array;
+}
+
+/**
+ * Verifies one request: both headers present and well-formed, the timestamp within {@link MAX_CLOCK_SKEW_MS} of
+ * `nowMs`, and the signature valid over `timestamp + body`. Cheap checks run first, so garbage costs no crypto.
+ *
+ * @param nowMs - the current time in milliseconds since the epoch (injected for tests).
+ * @param maxSkewMs - tolerance around `nowMs`. @defaultValue {@link MAX_CLOCK_SKEW_MS}
+ */
+export async function verifyRequest(
+  verifier: Ed25519Verifier,
+  request: SignedRequest,
+  nowMs: number,
+  maxSkewMs = MAX_CLOCK_SKEW_MS,
+): Promise<VerifyResult> {
+  const { signature, timestamp } = request;
+  if (signature === undefined || signature === '') return { ok: false, reason: 'missing-signature' };
+  if (timestamp === undefined || timestamp === '') return { ok: false, reason: 'missing-timestamp' };
+  if (!HEX_SIGNATURE.test(signature)) return { ok: false, reason: 'malformed-signature' };
+  if (!TIMESTAMP.test(timestamp)) return { ok: false, reason: 'malformed-timestamp' };
+  if (Math.abs(Number(timestamp) * 1000 - nowMs) > maxSkewMs) return { ok: false, reason: 'stale-timestamp' };
+  const message = Buffer.concat([Buffer.from(timestamp, 'utf8'), request.body]);
+  const valid = await verifier(Buffer.from(signature, 'hex'), message);
+  return valid ? { ok: true } : { ok: false, reason: 'bad-signature' };
+}

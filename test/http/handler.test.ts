@@ -1,0 +1,350 @@
+/**
+ * The dispatcher (src/http/handler.ts) in-process: PING, each command, autocomplete, buttons, the cooldown, follow-ups,
+ * the error boundary, and malformed bodies. Every message response is audited: Discord's limits and
+ * `allowed_mentions.parse` empty.
+ */
+import fc from 'fast-check';
+import { afterAll, describe, expect, test } from 'vitest';
+import { articleMessages } from '../../src/discord/commands/article.ts';
+import { askChoices, askMessages } from '../../src/discord/commands/ask.ts';
+import { helpMessages } from '../../src/discord/commands/help.ts';
+import { quoteChoices, quoteMessages } from '../../src/discord/commands/quote.ts';
+import { speakersMessages } from '../../src/discord/commands/speakers.ts';
+import { Cooldown } from '../../src/discord/cooldown.ts';
+import { payloadProblems } from '../../src/discord/limits.ts';
+import { NOTICES } from '../../src/discord/render.ts';
+import { type HandlerResult, type HttpContext, handleInteraction } from '../../src/http/handler.ts';
+import { toRawMessage } from '../../src/http/payload.ts';
+import { realAnswerer, wrapAnswerer } from '../discord/harness.ts';
+import type { Json } from '../fake-discord/payloads.ts';
+import {
+  APPLICATION_ID,
+  autocompletePayload,
+  clickPayload,
+  memoryLogger,
+  newUser,
+  PING,
+  slashPayload,
+} from './helpers.ts';
+
+const answerer = realAnswerer();
+/** Makes the answerer throw. */
+const BOOM = 'boom';
+/** Answered with a quote long enough to need several messages. */
+const LONG = 'long answer please';
+
+const wrapped = wrapAnswerer(answerer, (q, real) => {
+  if (q === BOOM) throw new Error('answerer exploded');
+  const reply = real.ask(q === LONG ? 'ماذا قال الاسد؟' : q);
+  if (q === LONG && reply.kind === 'answer') return { ...reply, quote: real.corpus.text.repeat(3) };
+  return reply;
+});
+
+const { logger, text: logs } = memoryLogger();
+function context(cooldown = new Cooldown({ limit: 1000, windowMs: 10_000 })): HttpContext {
+  return { answerer: wrapped, logger, cooldown };
+}
+const ctx = context();
+
+/** Every message body produced in this file, audited at the end. */
+const produced: Json[] = [];
+
+type Message = {
+  content?: string;
+  embeds: { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
+  components: { components: { custom_id: string; label: string; disabled?: boolean }[] }[];
+  allowed_mentions: { parse: unknown[] };
+  flags?: number;
+};
+
+async function run(payload: unknown, c = ctx): Promise<HandlerResult> {
+  const result = await handleInteraction(payload, c);
+  if (result.status === 200) {
+    const data = (result.body as { data?: Json }).data;
+    if (data && (result.body.type === 4 || result.body.type === 7)) produced.push(data);
+    for (const m of result.followUp?.messages ?? []) produced.push(m as unknown as Json);
+  }
+  return result;
+}
+
+/** The response's type and message data (throws when it is not a 200). */
+async function respond(payload: unknown, c = ctx): Promise<{ type: number; data: Message; result: HandlerResult }> {
+  const result = await run(payload, c);
+  if (result.status !== 200) throw new Error(`status ${result.status}: ${JSON.stringify(result.body)}`);
+  return { type: result.body.type, data: (result.body as unknown as { data: Message }).data, result };
+}
+
+const raw = (messages: ReturnType<typeof askMessages>) => messages.map(toRawMessage);
+
+afterAll(() => {
+  // Mention safety and limits on everything this file produced.
+  expect(produced.length).toBeGreaterThan(20);
+  for (const data of produced) {
+    expect((data.allowed_mentions as { parse: unknown[] }).parse).toEqual([]);
+    expect(payloadProblems(data)).toEqual([]);
+  }
+});
+
+test('PING is answered with PONG (type 1)', async () => {
+  expect(await run(PING)).toEqual({ status: 200, body: { type: 1 } });
+});
+
+describe('slash commands answer with the same messages as the gateway producers', () => {
+  test.each([
+    ['Arabic', 'ماذا قال الاسد في الاجتماع؟'],
+    ['English', 'How long is the Iraq-Syria border?'],
+    ['Arabizi', 'shu 2al el 3abadi?'],
+  ])('/ask in %s: a public answer embed with buttons', async (_, question) => {
+    const { type, data, result } = await respond(slashPayload('ask', { question }));
+    expect(type).toBe(4);
+    expect(data).toEqual(raw(askMessages(answerer, question, false))[0]);
+    expect(data.flags).toBeUndefined();
+    expect(data.components.length).toBeGreaterThan(0);
+    expect(result).not.toHaveProperty('followUp');
+  });
+
+  test('/ask private:true is ephemeral (flags 64)', async () => {
+    const { data } = await respond(slashPayload('ask', { question: 'ماذا قال المقداد؟', private: true }));
+    expect(data.flags).toBe(64);
+    expect(data).toEqual(raw(askMessages(answerer, 'ماذا قال المقداد؟', true))[0]);
+  });
+
+  test('/ask with a question the article does not answer: an ephemeral "does not say"', async () => {
+    const { data } = await respond(slashPayload('ask', { question: 'What did Trump say about the strikes?' }));
+    expect(data.flags).toBe(64);
+    expect(data.embeds[0]?.title).toMatch(/does not say/);
+  });
+
+  test('/ask without its question (a broken client): "please write a question", never a crash', async () => {
+    const { data } = await respond(slashPayload('ask'));
+    expect(data.embeds[0]?.title).toMatch(/Please write a question/);
+  });
+
+  test('/ask with an autocomplete pick (qa:<id>) answers from that entry, titled with its question', async () => {
+    const entry = answerer.corpus.entries[0];
+    if (!entry) throw new Error('no entries');
+    const { data } = await respond(slashPayload('ask', { question: `qa:${entry.id}` }));
+    expect(data).toEqual(raw(askMessages(answerer, `qa:${entry.id}`, false))[0]);
+    expect(data.embeds[0]?.description).toContain(entry.quote.slice(0, 20));
+  });
+
+  test('/quote speaker:abadi: the first page with Previous (disabled) and Next', async () => {
+    const { data } = await respond(slashPayload('quote', { speaker: 'abadi' }));
+    expect(data).toEqual(raw(quoteMessages(answerer, 'abadi'))[0]);
+    const buttons = data.components.flatMap((r) => r.components);
+    expect(buttons.map((b) => [b.label, b.disabled])).toEqual([
+      ['Previous', true],
+      ['Next', false],
+    ]);
+  });
+
+  test('/quote with an unknown speaker: the ephemeral notice', async () => {
+    const { data } = await respond(slashPayload('quote', { speaker: 'Donald Trump' }));
+    expect(data).toMatchObject({ content: NOTICES.unknownSpeaker, flags: 64 });
+  });
+
+  test.each([
+    ['speakers', false, speakersMessages],
+    ['article', false, articleMessages],
+    ['help', true, helpMessages],
+  ] as const)('/%s answers like the gateway (ephemeral: %s)', async (name, ephemeral, producer) => {
+    const { data } = await respond(slashPayload(name));
+    expect(data).toEqual(raw(producer(answerer))[0]);
+    expect(data.flags === 64).toBe(ephemeral);
+  });
+
+  test('an unknown command (stale registration) gets the ephemeral notice', async () => {
+    const { data } = await respond(slashPayload('oldcommand'));
+    expect(data).toMatchObject({ content: NOTICES.unknownCommand, flags: 64 });
+  });
+
+  test('a long answer: the first message is the response, the rest are follow-ups for this interaction', async () => {
+    const payload = slashPayload('ask', { question: LONG });
+    const { data, result } = await respond(payload);
+    const expected = raw(askMessages(wrapped, LONG, false));
+    expect(expected.length).toBeGreaterThan(1);
+    expect(data).toEqual(expected[0]);
+    expect(result.status === 200 && result.followUp).toEqual({
+      applicationId: APPLICATION_ID,
+      token: payload.token,
+      messages: expected.slice(1),
+    });
+  });
+
+  test('a failing command is logged and answered with the ephemeral apology', async () => {
+    const { data } = await respond(slashPayload('ask', { question: BOOM }));
+    expect(data).toMatchObject({ content: NOTICES.apology, flags: 64 });
+    expect(logs()).toContain('answerer exploded');
+  });
+});
+
+describe('cooldown: per user, like the gateway', () => {
+  test('the 6th command within the window gets the notice; other users are unaffected', async () => {
+    const c = context(new Cooldown({ limit: 5, windowMs: 10_000 }));
+    const user = newUser();
+    for (let i = 0; i < 5; i++) {
+      const { data } = await respond(slashPayload('speakers', {}, { user }), c);
+      expect(data.content).toBeUndefined();
+    }
+    const { data } = await respond(slashPayload('speakers', {}, { user }), c);
+    expect(data.flags).toBe(64);
+    expect(data.content).toMatch(/you can ask again in \d+ s/);
+    const other = await respond(slashPayload('speakers', {}, { user: newUser() }), c);
+    expect(other.data.content).toBeUndefined();
+  });
+
+  test('keyed by member.user.id in servers and user.id in DMs: the same person shares one bucket', async () => {
+    const c = context(new Cooldown({ limit: 2, windowMs: 10_000 }));
+    const user = newUser();
+    await respond(slashPayload('help', {}, { user }), c);
+    await respond(slashPayload('help', {}, { user, inDm: true }), c);
+    const { data } = await respond(slashPayload('help', {}, { user }), c);
+    expect(data.content).toMatch(/you can ask again/);
+  });
+
+  test('autocomplete and buttons are exempt', async () => {
+    const c = context(new Cooldown({ limit: 1, windowMs: 10_000 }));
+    const user = newUser();
+    await respond(slashPayload('help', {}, { user }), c);
+    for (let i = 0; i < 5; i++) {
+      expect((await respond(autocompletePayload('ask', 'question', 'ما', { user }), c)).type).toBe(8);
+      const click = await respond(clickPayload('more:abadi', {}, { user }), c);
+      expect(click.data.content).toBeUndefined();
+    }
+  });
+});
+
+describe('autocomplete (type 8, at most 25 choices)', () => {
+  type Choices = { type: number; data: { choices: { name: string; value: string }[] } };
+  const choicesOf = async (payload: unknown) => (await run(payload)).body as Choices;
+
+  test('an empty /ask question field offers popular curated questions as qa:<id> values', async () => {
+    const body = await choicesOf(autocompletePayload('ask', 'question', ''));
+    expect(body.type).toBe(8);
+    expect(body.data.choices.length).toBeGreaterThan(0);
+    expect(body.data.choices.length).toBeLessThanOrEqual(25);
+    for (const c of body.data.choices) {
+      expect(c.value).toMatch(/^qa:/);
+      expect(c.name.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  test('typed text narrows the curated questions (same choices as the gateway)', async () => {
+    const body = await choicesOf(autocompletePayload('ask', 'question', 'ماذا قال'));
+    expect(body.data.choices).toEqual(askChoices(answerer, 'question', 'ماذا قال'));
+  });
+
+  test('/quote speaker: speakers matching the typed name', async () => {
+    const body = await choicesOf(autocompletePayload('quote', 'speaker', 'Abadi'));
+    expect(body.data.choices.map((c) => c.value)).toContain('abadi');
+    expect(body.data.choices).toEqual(quoteChoices(answerer, 'speaker', 'Abadi'));
+  });
+
+  test.each([
+    ['an unknown command', autocompletePayload('oldcommand', 'question', 'x')],
+    ['an option without autocomplete', autocompletePayload('ask', 'private', 'x')],
+    ['no focused option', { ...autocompletePayload('ask', 'question', 'x'), data: { name: 'ask', options: [] } }],
+  ])('%s: an empty list', async (_, payload) => {
+    expect(await choicesOf(payload)).toEqual({ type: 8, data: { choices: [] } });
+  });
+});
+
+describe('buttons', () => {
+  test('Next on /quote replaces the page (type 7, content cleared, ephemerality untouched)', async () => {
+    const { type, data } = await respond(clickPayload('quote:abadi:1'));
+    expect(type).toBe(7);
+    expect(data.content).toBe('');
+    expect(data).not.toHaveProperty('flags');
+    expect(data.embeds[0]?.title).toMatch(/\(2\/\d+\)/);
+    expect(data.components.flatMap((r) => r.components).map((b) => b.disabled)).toEqual([false, false]);
+  });
+
+  test('"More from" answers the clicker only (type 4, ephemeral)', async () => {
+    const { type, data } = await respond(clickPayload('more:abadi'));
+    expect(type).toBe(4);
+    expect(data.flags).toBe(64);
+    expect(data.embeds[0]?.title).toMatch(/More from Haider al-Abadi/);
+  });
+
+  test('"Other matches" and "Did you mean" from a real answer resolve', async () => {
+    const answer = await respond(slashPayload('ask', { question: 'ماذا قال الاسد في الاجتماع؟' }));
+    const ids = answer.data.components.flatMap((r) => r.components).map((b) => b.custom_id);
+    const alts = ids.find((id) => id.startsWith('alts:'));
+    if (!alts) throw new Error(`no alts button in ${ids.join(' ')}`);
+    const { type, data } = await respond(clickPayload(alts));
+    expect(type).toBe(4);
+    expect(data.flags).toBe(64);
+    expect(data.embeds[0]?.title).toMatch(/Other match 1/);
+    const alt = await respond(clickPayload(`alt:a:${alts.split(':')[2]?.split(',')[0]}`));
+    expect(alt.data.flags).toBe(64);
+  });
+
+  test.each(['nonsense', 'quote:abadi:99', 'more:nobody', 'alt:a:p99', `alts:a:${'x'.repeat(200)}`])(
+    'an unknown or stale custom_id (%s) gets the ephemeral "expired" notice',
+    async (customId) => {
+      const { type, data } = await respond(clickPayload(customId));
+      expect(type).toBe(4);
+      expect(data).toMatchObject({ content: NOTICES.expired, flags: 64 });
+    },
+  );
+});
+
+describe('anything unexpected: a polite reply or 400, never a crash', () => {
+  test('a modal submit (type 5) gets the polite ephemeral notice', async () => {
+    const { type, data } = await respond({ ...slashPayload('ask'), type: 5, data: { custom_id: 'm', components: [] } });
+    expect(type).toBe(4);
+    expect(data).toMatchObject({ content: NOTICES.unsupported, flags: 64 });
+  });
+
+  test.each([
+    ['null', null],
+    ['an array', []],
+    ['a string', 'hello'],
+    ['no type', { id: '1' }],
+    ['a string type', { type: '1' }],
+    ['a command without data', { ...slashPayload('ask'), data: undefined }],
+    ['a command without token', { ...slashPayload('ask'), token: undefined }],
+    ['a command with a non-snowflake id', { ...slashPayload('ask'), id: 'abc' }],
+    ['a click without custom_id', { ...clickPayload('x'), data: { component_type: 2 } }],
+    ['options that are not a list', { ...slashPayload('ask'), data: { name: 'ask', options: 'x' } }],
+    ['an unknown type without token', { type: 42 }],
+  ])('%s → 400', async (_, payload) => {
+    const result = await run(payload);
+    expect(result.status).toBe(400);
+  });
+
+  test('random JSON never throws: 200 or 400', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record({ type: fc.integer({ min: -1, max: 10 }), data: fc.jsonValue() }),
+          fc.record({
+            type: fc.constantFrom(2, 3, 4),
+            id: fc.constant('123'),
+            application_id: fc.constant('456'),
+            token: fc.string({ minLength: 1 }),
+            data: fc.record({
+              name: fc.string(),
+              custom_id: fc.string(),
+              component_type: fc.integer(),
+              options: fc.array(
+                fc.record({
+                  name: fc.string(),
+                  type: fc.integer(),
+                  value: fc.oneof(fc.string(), fc.integer(), fc.boolean()),
+                  focused: fc.boolean(),
+                }),
+              ),
+            }),
+          }),
+        ),
+        async (payload) => {
+          const result = await handleInteraction(payload, ctx);
+          expect([200, 400]).toContain(result.status);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
