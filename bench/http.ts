@@ -45,7 +45,7 @@ async function freePort(): Promise<number> {
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/http/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'info', RECORD: 'off', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -3,30 +3,61 @@
  * DISCORD_TOKEN is set, else the terminal chat on the embedded article.
  */
 import 'dotenv/config';
+import { userInfo } from 'node:os';
+import { pino } from 'pino';
 import { runChat } from './cli/chat.ts';
 import { exitQuietlyOnBrokenPipe } from './cli/io.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createAnswerer } from './core/answerer.ts';
 import { loadCorpus } from './core/corpus.ts';
+import { createLogger } from './logger.ts';
+import { startRecording } from './store/start.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const answerer = createAnswerer(loadCorpus());
   if (!config.discordToken) {
     exitQuietlyOnBrokenPipe();
-    await runChat(answerer);
+    // The terminal logs only warnings (to stderr), so the chat output stays clean.
+    const recording = await startRecording(config.recording, createLogger('warn', pino.destination(2)));
+    try {
+      await runChat(answerer, process.stdin, process.stdout, { recorder: recording.recorder, userId: terminalUser() });
+    } finally {
+      await recording.close();
+    }
     return;
   }
-  const [{ startBot }, { installProcessHandlers }, { createLogger }] = await Promise.all([
+  const [{ startBot }, { installProcessHandlers }] = await Promise.all([
     import('./discord/bot.ts'),
     import('./discord/process.ts'),
-    import('./logger.ts'),
   ]);
   const logger = createLogger(config.logLevel);
+  const recording = await startRecording(config.recording, logger);
   // Installed before login: a rejection or exception during start-up is logged too.
   let bot: Awaited<ReturnType<typeof startBot>> | undefined;
-  const handlers = installProcessHandlers({ logger, stop: () => bot?.stop() ?? Promise.resolve() });
-  bot = await startBot({ config, answerer, logger, onFatal: (error) => handlers.fail(error) });
+  const handlers = installProcessHandlers({
+    logger,
+    stop: async () => {
+      await bot?.stop();
+      await recording.close();
+    },
+  });
+  bot = await startBot({
+    config,
+    answerer,
+    logger,
+    recorder: recording.recorder,
+    onFatal: (error) => handlers.fail(error),
+  });
+}
+
+/** Who is chatting in the terminal, for the user hash: the OS account (never stored raw). */
+function terminalUser(): string {
+  try {
+    return `terminal:${userInfo().username}`;
+  } catch {
+    return 'terminal';
+  }
 }
 
 main().catch((error: unknown) => {

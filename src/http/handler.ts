@@ -11,11 +11,17 @@
 import { z } from 'zod';
 import type { Answerer } from '../core/types.ts';
 import { buttonOutcome } from '../discord/buttons.ts';
+import { askReply, renderAsk } from '../discord/commands/ask.ts';
 import { findCommand, optionValuesOf } from '../discord/commands/index.ts';
+import { booleanOption, type CommandOptions, stringOption } from '../discord/commands/types.ts';
 import type { Cooldown } from '../discord/cooldown.ts';
+import { decodeButton } from '../discord/customIds.ts';
 import { describeError } from '../discord/errors.ts';
+import { feedbackReply } from '../discord/feedback.ts';
+import { recordAsked } from '../discord/recording.ts';
 import { NOTICES, type RenderedMessage, renderCooldown, renderNotice } from '../discord/render.ts';
 import type { Logger } from '../logger.ts';
+import type { Recorder } from '../store/recorder.ts';
 import {
   autocompleteResult,
   channelMessage,
@@ -25,13 +31,12 @@ import {
   updateMessage,
 } from './payload.ts';
 
-/**
- * What every request handler receives, built once by server.ts (like the gateway's BotContext). Later additions
- * (a feedback recorder) go here.
- */
+/** What every request handler receives, built once by server.ts (like the gateway's BotContext). */
 export interface HttpContext {
   answerer: Answerer;
   logger: Logger;
+  /** Records /ask questions and 👍 / 👎 (surface `http`). @defaultValue {@link NULL_RECORDER} in server.ts */
+  recorder: Recorder;
   /**
    * Per-user flood control of slash commands, keyed by the user's id. It lives in this process's memory: each
    * instance behind a load balancer counts on its own, and a restart forgets.
@@ -95,6 +100,8 @@ const applicationCommand = z.object({ type: z.literal(2), data: commandData, ...
 const messageComponent = z.object({
   type: z.literal(3),
   data: z.object({ custom_id: z.string().max(1000), component_type: z.number().int() }),
+  /** The message the button sits on: a vote is about this answer (one vote per user per message). */
+  message: z.object({ id: snowflake }).optional(),
   ...envelope,
 });
 const autocomplete = z.object({ type: z.literal(4), data: commandData, ...envelope });
@@ -193,7 +200,7 @@ async function guarded(
   }
 }
 
-function onCommand(interaction: z.infer<typeof applicationCommand>, ctx: HttpContext): HandlerResult {
+async function onCommand(interaction: z.infer<typeof applicationCommand>, ctx: HttpContext): Promise<HandlerResult> {
   const started = performance.now();
   const { name } = interaction.data;
   const command = findCommand(name);
@@ -207,13 +214,26 @@ function onCommand(interaction: z.infer<typeof applicationCommand>, ctx: HttpCon
     ctx.logger.debug({ userId, command: name }, 'cooldown: command refused');
     return respond(interaction, [renderCooldown(ctx.cooldown.retryAfterMs(userId))], channelMessage);
   }
-  const messages = command.messages(ctx.answerer, optionValuesOf(interaction.data.options ?? []));
+  const options = optionValuesOf(interaction.data.options ?? []);
+  const messages = name === 'ask' ? await askOverHttp(options, userId, ctx) : command.messages(ctx.answerer, options);
   ctx.logger.debug({ command: name, ms: Math.round(performance.now() - started) }, 'command answered');
   return respond(interaction, messages, channelMessage);
 }
 
-function onComponent(interaction: z.infer<typeof messageComponent>, ctx: HttpContext): HandlerResult {
+/** /ask as on the gateway: recorded (surface `http`), with 👍 / 👎 when the recorder takes feedback. */
+async function askOverHttp(options: CommandOptions, userId: string, ctx: HttpContext): Promise<RenderedMessage[]> {
+  const result = askReply(ctx.answerer, stringOption(options, 'question') ?? '');
+  const feedback = result && (await recordAsked(ctx, 'http', userId, result));
+  return renderAsk(ctx.answerer, result, booleanOption(options, 'private'), feedback);
+}
+
+async function onComponent(interaction: z.infer<typeof messageComponent>, ctx: HttpContext): Promise<HandlerResult> {
   const { custom_id: customId } = interaction.data;
+  const action = decodeButton(customId);
+  if (action?.kind === 'vote' || action?.kind === 'pick') {
+    const click = { userId: userIdOf(interaction) ?? 'unknown', messageId: interaction.message?.id ?? interaction.id };
+    return respond(interaction, await feedbackReply(action, click, ctx), channelMessage);
+  }
   const outcome = buttonOutcome(ctx.answerer, customId);
   if (!outcome.known) ctx.logger.info({ customId: customId.slice(0, 100) }, 'unknown or stale button');
   // Pagination replaces the page; its extra parts (if any) go to the clicker only, as on the gateway.

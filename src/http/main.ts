@@ -27,17 +27,26 @@ async function main(): Promise<void> {
     { installProcessHandlers },
     { createLogger },
     { createInteractionsServer },
+    { startRecording },
   ] = await Promise.all([
     import('../core/answerer.ts'),
     import('../core/corpus.ts'),
     import('../discord/process.ts'),
     import('../logger.ts'),
     import('./server.ts'),
+    import('../store/start.ts'),
   ]);
   const logger = createLogger(config.logLevel);
   const answerer = createAnswerer(loadCorpus());
-  const server = createInteractionsServer({ config, answerer, logger });
-  installProcessHandlers({ logger, stop: () => server.close() });
+  const recording = await startRecording(config.recording, logger);
+  const server = createInteractionsServer({ config, answerer, logger, recorder: recording.recorder });
+  installProcessHandlers({
+    logger,
+    stop: async () => {
+      await server.close();
+      await recording.close();
+    },
+  });
   await server.listen();
 }
 

@@ -20,6 +20,7 @@ import type { Answerer } from '../core/types.ts';
 import { Cooldown } from '../discord/cooldown.ts';
 import { describeError } from '../discord/errors.ts';
 import type { Logger } from '../logger.ts';
+import { NULL_RECORDER, type Recorder } from '../store/recorder.ts';
 import { FollowUpQueue, type FollowUpSender, restFollowUps } from './followups.ts';
 import { type FollowUp, type HttpContext, handleInteraction, type InteractionHandler } from './handler.ts';
 import {
@@ -126,6 +127,8 @@ export interface InteractionsServerOptions {
   logger: Logger;
   /** @defaultValue a new per-process Cooldown from `config.cooldown` */
   cooldown?: Cooldown;
+  /** Records /ask questions and 👍 / 👎. @defaultValue {@link NULL_RECORDER} (nothing recorded, no vote buttons) */
+  recorder?: Recorder;
   /** Overrides of {@link DEFAULT_HTTP_LIMITS}. */
   limits?: Partial<HttpLimits>;
   /** Clock in ms (timestamp window). @defaultValue Date.now */
@@ -166,7 +169,12 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     throw new Error('The HTTP endpoint needs DISCORD_PUBLIC_KEY: the 64 hex characters of the application public key');
   }
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
-  const ctx: HttpContext = { answerer, logger, cooldown: options.cooldown ?? new Cooldown(config.cooldown) };
+  const ctx: HttpContext = {
+    answerer,
+    logger,
+    cooldown: options.cooldown ?? new Cooldown(config.cooldown),
+    recorder: options.recorder ?? NULL_RECORDER,
+  };
   const followUps = new FollowUpQueue(
     options.sendFollowUp ?? restFollowUps(config.discordApiUrl ? { apiUrl: config.discordApiUrl } : {}),
     logger,

@@ -7,8 +7,6 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { RecordingConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { openPostgresStore } from './postgres.ts';
-import { openSqliteStore } from './sqlite.ts';
 import type { FeedbackStore } from './types.ts';
 
 /** Thrown by {@link openStore}: `message` says which setting to fix; `cause` holds the original error. */
@@ -33,6 +31,8 @@ export async function openStore(recording: RecordingConfig, logger: Logger): Pro
   }
   if (recording.databaseUrl !== undefined) {
     try {
+      // Loaded on demand: most installs never use pg, and each engine costs start-up time.
+      const { openPostgresStore } = await import('./postgres.ts');
       const store = await openPostgresStore({
         connectionString: recording.databaseUrl,
         onIdleError: (err) => logger.warn({ err: { message: err.message } }, 'PostgreSQL: an idle connection failed'),
@@ -50,6 +50,7 @@ export async function openStore(recording: RecordingConfig, logger: Logger): Pro
   const path = recording.databasePath;
   checkFolder(path);
   try {
+    const { openSqliteStore } = await import('./sqlite.ts');
     const store = openSqliteStore({ path });
     logger.info({ engine: 'sqlite', path }, 'feedback store open');
     return store;

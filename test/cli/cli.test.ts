@@ -22,7 +22,7 @@ interface Run {
 function start(script: string, args: readonly string[]): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
-    env: { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1' },
+    env: { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1', RECORD: 'off' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }

@@ -15,8 +15,11 @@ import { payloadProblems } from '../../src/discord/limits.ts';
 import { NOTICES } from '../../src/discord/render.ts';
 import { type HandlerResult, type HttpContext, handleInteraction } from '../../src/http/handler.ts';
 import { toRawMessage } from '../../src/http/payload.ts';
+import { NULL_RECORDER } from '../../src/store/recorder.ts';
 import { realAnswerer, wrapAnswerer } from '../discord/harness.ts';
 import type { Json } from '../fake-discord/payloads.ts';
+import { snowflake } from '../fake-discord/snowflake.ts';
+import { MemoryRecorder } from '../fixtures/memory-recorder.ts';
 import {
   APPLICATION_ID,
   autocompletePayload,
@@ -41,8 +44,8 @@ const wrapped = wrapAnswerer(answerer, (q, real) => {
 });
 
 const { logger, text: logs } = memoryLogger();
-function context(cooldown = new Cooldown({ limit: 1000, windowMs: 10_000 })): HttpContext {
-  return { answerer: wrapped, logger, cooldown };
+function context(cooldown = new Cooldown({ limit: 1000, windowMs: 10_000 }), recorder = NULL_RECORDER): HttpContext {
+  return { answerer: wrapped, logger, cooldown, recorder };
 }
 const ctx = context();
 
@@ -346,5 +349,38 @@ describe('anything unexpected: a polite reply or 400, never a crash', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('feedback over HTTP', () => {
+  test('/ask is recorded with the http surface and carries 👍 / 👎; a click records the vote on the clicked message', async () => {
+    const recorder = new MemoryRecorder();
+    const c = context(undefined, recorder);
+    const asker = newUser();
+    const { data } = await respond(slashPayload('ask', { question: 'ماذا قال الأسد؟' }, { user: asker }), c);
+    expect(recorder.questions).toHaveLength(1);
+    expect(recorder.questions[0]).toMatchObject({ surface: 'http', userId: asker.id, question: 'ماذا قال الأسد؟' });
+    const buttons = (data.components ?? []).flatMap((r) => r.components);
+    const up = buttons.find((b) => b.label === '👍');
+    const down = buttons.find((b) => b.label === '👎');
+    expect(up && down).toBeTruthy();
+    const messageId = snowflake();
+    const voter = newUser();
+    const thanks = await respond(clickPayload(up?.custom_id ?? '', { id: messageId }, { user: voter }), c);
+    expect(thanks.type).toBe(4);
+    expect(thanks.data.flags).toBe(64);
+    expect(recorder.votes.get(`${messageId}:${voter.id}`)).toMatchObject({ vote: 1, surface: 'http', questionId: 1 });
+    const prompt = await respond(clickPayload(down?.custom_id ?? '', { id: messageId }, { user: voter }), c);
+    expect(recorder.votes.get(`${messageId}:${voter.id}`)?.vote).toBe(-1);
+    const picks = (prompt.data.components ?? []).flatMap((r) => r.components);
+    expect(picks.at(-1)?.label).toBe('None of these');
+    await respond(clickPayload(picks.at(-1)?.custom_id ?? '', {}, { user: voter }), c);
+    expect(recorder.picks).toEqual([expect.objectContaining({ messageId, userId: voter.id, picked: 'none' })]);
+  });
+
+  test('without a recorder there are no vote buttons and nothing is recorded', async () => {
+    const { data } = await respond(slashPayload('ask', { question: 'ماذا قال الأسد؟' }));
+    const labels = (data.components ?? []).flatMap((r) => r.components).map((b) => b.label);
+    expect(labels).not.toContain('👍');
   });
 });

@@ -14,7 +14,15 @@ function start(env: Record<string, string>): { child: ChildProcess; out: () => s
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/http/main.ts'], {
     cwd: ROOT,
     // Blank values beat a developer's .env (dotenv never overrides what is set).
-    env: { ...process.env, DISCORD_TOKEN: '', DISCORD_PUBLIC_KEY: '', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: '',
+      DISCORD_PUBLIC_KEY: '',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      RECORD: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';

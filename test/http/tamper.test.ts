@@ -10,6 +10,7 @@ import { handleInteraction, type InteractionHandler } from '../../src/http/handl
 import { createEndpoint } from '../../src/http/server.ts';
 import { createEd25519Verifier, MAX_CLOCK_SKEW_MS, type SignedRequest } from '../../src/http/verify.ts';
 import { createLogger } from '../../src/logger.ts';
+import { NULL_RECORDER } from '../../src/store/recorder.ts';
 import { realAnswerer } from '../discord/harness.ts';
 import {
   autocompletePayload,
@@ -134,7 +135,12 @@ describe('10,000 tampered requests in-process', () => {
   const keys = testKeys();
   const other = testKeys();
   const handle = vi.fn<InteractionHandler>((payload, ctx) => handleInteraction(payload, ctx));
-  const ctx = { answerer: realAnswerer(), logger: createLogger('silent'), cooldown: new Cooldown() };
+  const ctx = {
+    answerer: realAnswerer(),
+    logger: createLogger('silent'),
+    cooldown: new Cooldown(),
+    recorder: NULL_RECORDER,
+  };
 
   test('every one is refused with 401 and the handler never runs', async () => {
     const endpoint = createEndpoint({

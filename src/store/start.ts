@@ -1,0 +1,38 @@
+/**
+ * Recording at start-up, in one call for every entry point (terminal chat, gateway bot, HTTP endpoint): the user
+ * hash key, the store (SQLite or PostgreSQL), the recorder and the retention timer, closed in reverse order.
+ */
+import type { RecordingConfig } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { openStore } from './open.ts';
+import { createRecorder, NULL_RECORDER, type Recorder } from './recorder.ts';
+import { startRetention } from './retention.ts';
+import { resolveUserHashSecret } from './userHash.ts';
+
+/** A started recording: the recorder to pass to the adapters, and how to stop it. */
+export interface Recording {
+  recorder: Recorder;
+  /** Stops retention, then closes the store. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts recording as configured: with RECORD=off, a recorder that records nothing (and no file is created).
+ *
+ * @throws the store's StoreOpenError (DATABASE_PATH not writable, DATABASE_URL unreachable) or the key file's error,
+ *   each naming what to fix; entry points print it and exit 1.
+ */
+export async function startRecording(recording: RecordingConfig, logger: Logger): Promise<Recording> {
+  if (!recording.enabled) return { recorder: NULL_RECORDER, close: async () => {} };
+  const secret = resolveUserHashSecret(recording);
+  const store = await openStore(recording, logger);
+  if (!store) return { recorder: NULL_RECORDER, close: async () => {} };
+  const stopRetention = startRetention(store, recording.retentionDays, logger);
+  const recorder = createRecorder({ store, secret, recordDms: recording.recordDms, logger });
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= stopRetention().then(() => recorder.close());
+    return closing;
+  };
+  return { recorder, close };
+}
