@@ -108,7 +108,13 @@ describe('npm start (src/main.ts) in Discord mode', () => {
   function run(fake: FakeDiscord, token = TOKEN) {
     const child = spawn(process.execPath, ['--import', loader, main], {
       cwd: tmpdir(),
-      env: { PATH: process.env.PATH, DISCORD_TOKEN: token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', RECORD: 'off' },
+      env: {
+        PATH: process.env.PATH,
+        DISCORD_TOKEN: token,
+        DISCORD_API_URL: fake.apiUrl,
+        LOG_LEVEL: 'info',
+        RECORD: 'off',
+      },
     });
     children.add(child);
     let stdout = '';
