@@ -210,27 +210,38 @@ describe('autocomplete (case 17)', () => {
     },
   );
 
-  test('"ما" and an empty field both offer curated questions', async () => {
+  test('"ما" and an empty field both offer curated questions, whose values are the questions themselves', async () => {
     expect((await complete('ما')).length).toBeGreaterThan(0);
     const popular = await complete('');
     expect(popular.length).toBeGreaterThan(0);
-    expect(popular.every((c) => c.value.startsWith('qa:'))).toBe(true);
+    const curated = new Set(h.answerer.corpus.entries.flatMap((e) => Object.values(e.questions).flat()));
+    expect(popular.every((c) => curated.has(c.value) || c.value.startsWith('qa:'))).toBe(true);
   });
 
-  test('submitting a picked choice (qa:<entryId>) answers that entry', async () => {
-    const [choice] = await complete('ماذا قال المقداد');
-    expect(choice?.value).toMatch(/^qa:/);
-    const entryId = choice?.value.slice(3) ?? '';
-    const expected = h.answerer.answerEntry(entryId) as Answer;
+  // Bug fixed: picking "What did Mekdad stress?" answered with the Arabic title and no translation.
+  test('submitting a picked choice answers its entry, titled and translated as picked', async () => {
+    const [choice] = await complete('What did Mekdad');
+    const entry = h.answerer.corpus.entries.find((e) =>
+      Object.values(e.questions)
+        .flat()
+        .includes(choice?.value ?? ''),
+    );
+    expect(entry).toBeDefined();
+    const expected = h.answerer.answerEntry(entry?.id ?? '') as Answer;
     const { data } = await ask(choice?.value ?? '');
     expect(embedsOf(data)[0]?.description).toBe(expected.quote);
+    expect(embedsOf(data)[0]?.title).toContain('Mekdad');
     expect(field(data, 'Paragraph')).toBe(String(expected.paragraph));
+    expect(field(data, 'Translation (ours)')).toBeDefined();
   });
 
-  test('a stale qa: id says the suggestion expired', async () => {
-    const { data } = await ask('qa:no-such-entry');
-    expect(data.content).toContain('expired');
-    expect(flagsOf(data) & EPHEMERAL).toBe(EPHEMERAL);
+  test('a qa:<entryId> value (a question over 100 characters) answers that entry; a stale one says so', async () => {
+    const entry = h.answerer.corpus.entries[0];
+    const { data } = await ask(`qa:${entry?.id}`);
+    expect(embedsOf(data)[0]?.description).toBe(h.answerer.answerEntry(entry?.id ?? '')?.quote);
+    const stale = await ask('qa:no-such-entry');
+    expect(stale.data.content).toContain('no longer available');
+    expect(flagsOf(stale.data) & EPHEMERAL).toBe(EPHEMERAL);
   });
 
   test('/quote speaker autocomplete matches Arabic and English names', async () => {

@@ -1,6 +1,7 @@
 /**
  * /ask question:<text> [private:<boolean>]: the article's exact words that answer the question, and who said them.
- * Autocomplete offers curated questions; picking one submits `qa:<entryId>`, answered from that entry directly.
+ * Autocomplete offers curated questions; picking one submits the question itself (or `qa:<entryId>` when it is over
+ * 100 characters), answered by that entry.
  */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Answerer, Reply } from '../../core/types.ts';
@@ -52,14 +53,14 @@ export function askReply(answerer: Answerer, question: string): AskResult | unde
   return { reply: answer, question: entryQuestion(answerer, entryId) ?? entryId, typed: false };
 }
 
-/** Renders an {@link AskResult} (undefined: "this suggestion has expired"). Pure. */
+/** Renders an {@link AskResult} (undefined: "that suggestion is no longer available"). Pure. */
 export function renderAsk(
   answerer: Answerer,
   result: AskResult | undefined,
   isPrivate: boolean,
   feedback?: AnswerContext['feedback'],
 ): RenderedMessage[] {
-  if (!result) return [renderNotice(NOTICES.expired)];
+  if (!result) return [renderNotice(NOTICES.staleSuggestion)];
   return renderReply(result.reply, {
     byline: answerer.corpus.byline,
     question: result.question,

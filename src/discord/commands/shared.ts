@@ -33,8 +33,11 @@ export function suggestionChoices(suggestions: readonly Suggestion[]): Applicati
   for (const s of suggestions) {
     const question = stripBidiControls(s.question).replace(/\s+/g, ' ').trim();
     const name = truncateAtWord(question, LIMITS.choiceName);
+    // The question itself when it fits: answered like typed text (check-data guarantees a curated question is answered
+    // by its own entry), so the title, the script and the translation are those of what was picked. Else its id.
     const byId = `${ENTRY_PREFIX}${s.entryId}`;
-    const value = byId.length <= LIMITS.choiceValue ? byId : truncateAtWord(question, LIMITS.choiceValue, '');
+    const value = question.length <= LIMITS.choiceValue && !question.startsWith(ENTRY_PREFIX) ? question : byId;
+    if (value.length > LIMITS.choiceValue) continue;
     if (name === '' || value === '' || seen.has(value)) continue;
     seen.add(value);
     choices.push({ name, value });
