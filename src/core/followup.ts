@@ -39,7 +39,7 @@ const MORE_WORDS = normalizedSet(`
 const WHO_WORDS = normalizedSet(`من مين منو منهو شكون who meen min minu mnu mino shkoun chkoun`);
 /** Third-person references (he, that one) and questions about a position (his role, his job). */
 const HE_WORDS = normalizedSet(`
-  هو هاد هذا ده دا هيدا هاذا هادا he him that this guy man howa huwe huwa hoa hada hayda
+  هو هاد هذا ذلك ذاك ده دا هيدا هاذا هادا he him that this guy man howa huwe huwa hoa hada hayda
 `);
 const ROLE_WORDS = normalizedSet(`
   منصبه منصب وظيفته وظيفه وظيفة دوره صفته شغلته شغله عمله مهنته مركزه لقبه منصبو شغلتو وظيفتو دورو شغلو
@@ -58,6 +58,15 @@ const SWAP_FILLER = normalizedSet(`
   و ماذا عن شو ايش اش وش طيب بالنسبه بالنسبة ل اما لـ هل شنو
   and what about how regarding re abt so ok okay then whats
   w wa we u shu sho esh 3an an ok tayeb tayyeb tab
+`);
+/**
+ * Words about the article as a whole or about events ("what else does the article say?", "شو كمان صار؟"): with
+ * them, "else / more" is not about the last speaker.
+ */
+const NOT_ABOUT_SPEAKER = normalizedSet(`
+  المقال المقاله الخبر التقرير النص الكاتب صار حصل حدث وقع يصير جرى
+  article story news report text piece happen happened happening going quoted
+  sar 7asal
 `);
 /** Words that make a question a standalone "what did X say", not "and X?". */
 const SAY_WORDS = normalizedSet(`
@@ -119,8 +128,11 @@ export function classifyFollowUp(question: string, answerer: Answerer): FollowUp
     if (mentionsSpeaker(tokens, answerer)) return undefined;
     return tokens.some((t) => ENGLISH_PRONOUNS.has(t)) ? { kind: 'pronoun' } : undefined;
   }
-  if (has(MORE_WORDS)) return { kind: 'more' };
+  if (has(NOT_ABOUT_SPEAKER)) return undefined;
   if (has(ROLE_WORDS) || (has(WHO_WORDS) && has(HE_WORDS))) return { kind: 'who' };
+  // "Who else?", "مين كمان حكى؟", "من قال؟" ask about other people, not about the last one.
+  if (has(WHO_WORDS)) return undefined;
+  if (has(MORE_WORDS)) return { kind: 'more' };
   // "What did he say?" / "شو قال؟": only question words and "say".
   if (has(SAY_WORDS)) return { kind: 'more' };
   return undefined;
@@ -163,12 +175,11 @@ export function answerWithContext(
     case 'more':
       return nextQuote(answerer, speaker, context, script);
     case 'who': {
-      const reply = withScript(
-        answerer.ask(script === 'latin' ? `who is ${speaker.nameEn}` : `من هو ${speaker.nameAr}`),
-        script,
-      );
-      // "Who is he?" is answered from the reporter's introduction; "he" is still the same person afterwards.
-      return { reply, context };
+      const whoQuestion = script === 'latin' ? `who is ${speaker.nameEn}` : `من هو ${speaker.nameAr}`;
+      const reply = withScript(answerer.ask(whoQuestion), script);
+      // "Who is he?" is answered from the reporter's introduction: "he" is still the same person afterwards, and
+      // "and al-Assad?" now asks who al-Assad is.
+      return { reply, context: { ...context, question: normalize(whoQuestion) } };
     }
     case 'pronoun': {
       const rewritten = normalize(question)
@@ -182,16 +193,25 @@ export function answerWithContext(
   }
 }
 
-/** The context after a standalone answer: its speaker, or the old context when the bot declined. */
+/**
+ * The context after a standalone answer: its speaker. A declined question about someone or something else ends it
+ * ("what did Trump say?" then "what else did he say?" must not fall back on the speaker before); one without a
+ * subject of its own ("who else?", an empty line) leaves it as it was.
+ */
 function afterStandalone(
   reply: Reply,
   normalizedQuestion: string,
   previous: FollowUpContext | undefined,
 ): FollowUpResult {
-  if (reply.kind !== 'answer') return { reply, context: previous };
+  if (reply.kind !== 'answer') return { reply, context: hasSubject(normalizedQuestion) ? undefined : previous };
   const sameSpeaker = previous?.speakerId === reply.speaker.id;
   const shown = sameSpeaker ? [...new Set([...previous.shown, reply.paragraph])] : [reply.paragraph];
   return { reply, context: { speakerId: reply.speaker.id, shown, question: normalizedQuestion } };
+}
+
+/** True when the normalized question has a word of its own beyond function, question and "else/more" words. */
+function hasSubject(normalized: string): boolean {
+  return tokenize(normalized).some((t) => t.length > 1 && !STOPWORDS.has(t) && !MORE_WORDS.has(t) && !HE_WORDS.has(t));
 }
 
 /** "What else did he say?": the speaker's first paragraph not shown yet, or "that is all" when none is left. */
@@ -222,13 +242,24 @@ function swapSpeaker(
   const toName = normalize(script === 'latin' ? to.nameEn : to.nameAr);
   const rewritten = replaceSpeakerName(context.question, from, toName) ?? `${context.question} ${toName}`;
   const reply = answerer.ask(rewritten);
-  if (reply.kind === 'answer' && reply.speaker.id === to.id) {
-    return afterStandalone(withScript(reply, script), rewritten, undefined);
+  // Their own words, or words about them ("who is al-Assad?" is answered from the reporter's introduction).
+  if (reply.kind === 'answer' && (reply.speaker.id === to.id || mentions(reply.quote, to))) {
+    // The conversation now follows `to`, even when the answer is the reporter's words about him.
+    const shown = reply.speaker.id === to.id ? [reply.paragraph] : [];
+    return { reply: withScript(reply, script), context: { speakerId: to.id, shown, question: rewritten } };
   }
   const first = answerer.quotesBy(to.id)[0];
   if (!first) return afterStandalone(withScript(answerer.ask(toName), script), toName, undefined);
   const whatSaid = normalize(script === 'latin' ? `what did ${to.nameEn} say` : `ماذا قال ${to.nameAr}`);
   return { reply: { ...first, script }, context: { speakerId: to.id, shown: [first.paragraph], question: whatSaid } };
+}
+
+/** True when `text` names `speaker` (his Arabic name or a variant, normalized, on word boundaries). */
+function mentions(text: string, speaker: Speaker): boolean {
+  const padded = ` ${normalize(text)} `;
+  return [speaker.nameAr, ...speaker.variants]
+    .map(normalize)
+    .some((v) => v.length > 2 && (padded.includes(` ${v} `) || padded.includes(` و${v} `)));
 }
 
 /** `question` with the first name variant of `speaker` replaced by `name` (word boundaries), or undefined. */

@@ -6,6 +6,7 @@ import type { ButtonInteraction } from 'discord.js';
 import type { Answerer } from '../core/types.ts';
 import { resolveRef } from './commands/shared.ts';
 import type { BotContext } from './context.ts';
+import { conversationKey, rememberClick } from './conversation.ts';
 import { decodeButton } from './customIds.ts';
 import { feedbackReply } from './feedback.ts';
 import {
@@ -79,6 +80,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
   }
   const outcome = buttonOutcome(ctx.answerer, interaction.customId);
   if (!outcome.known) ctx.logger.info({ customId: interaction.customId.slice(0, 100) }, 'unknown or stale button');
+  const key = conversationKey(interaction.user.id, interaction.channelId);
+  if (outcome.known) rememberClick(ctx.conversations, key, ctx.answerer, action);
   if (outcome.update) return updateFromButton(interaction, outcome.messages);
   return sendToInteraction(interaction, outcome.messages);
 }

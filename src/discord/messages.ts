@@ -6,6 +6,7 @@ import type { Client, Message } from 'discord.js';
 import type { Answerer, Reply } from '../core/types.ts';
 import { exampleQuestions } from './commands/shared.ts';
 import type { BotContext } from './context.ts';
+import { conversationKey } from './conversation.ts';
 import { describeError, isRecipientProblem } from './errors.ts';
 import { recordAsked } from './recording.ts';
 import {
@@ -47,7 +48,12 @@ export async function handleMessage(message: Message, client: Client, ctx: BotCo
     const messages =
       verdict === 'notice'
         ? [renderCooldown(ctx.cooldown.retryAfterMs(message.author.id))]
-        : await answerMessage(question, message.inGuild() ? 'mention' : 'dm', message.author.id, ctx);
+        : await answerMessage(
+            question,
+            message.inGuild() ? 'mention' : 'dm',
+            { userId: message.author.id, channelId: message.channelId },
+            ctx,
+          );
     for (const m of messages) await message.reply(toMessageReply(m));
     ctx.logger.debug({ messageId: message.id, dm: !message.inGuild() }, 'message answered');
   } catch (err) {
@@ -84,12 +90,12 @@ export function messagesFor(
 async function answerMessage(
   question: string,
   surface: 'dm' | 'mention',
-  userId: string,
+  { userId, channelId }: { userId: string; channelId: string },
   ctx: BotContext,
 ): Promise<RenderedMessage[]> {
   const command = commandMessages(question, ctx.answerer);
   if (command) return command;
-  const reply = ctx.conversations.ask(userId, question);
+  const reply = ctx.conversations.ask(conversationKey(userId, channelId), question);
   const feedback = await recordAsked(ctx, surface, userId, { reply, question });
   return renderReply(reply, { byline: ctx.answerer.corpus.byline, question, ...(feedback && { feedback }) });
 }

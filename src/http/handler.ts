@@ -9,11 +9,13 @@
  * Shapes: https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object
  */
 import { z } from 'zod';
+import type { Conversations } from '../core/followup.ts';
 import type { Answerer } from '../core/types.ts';
 import { buttonOutcome } from '../discord/buttons.ts';
 import { askReply, renderAsk } from '../discord/commands/ask.ts';
 import { findCommand, optionValuesOf } from '../discord/commands/index.ts';
 import { booleanOption, type CommandOptions, stringOption } from '../discord/commands/types.ts';
+import { conversationKey, rememberClick } from '../discord/conversation.ts';
 import type { Cooldown } from '../discord/cooldown.ts';
 import { decodeButton } from '../discord/customIds.ts';
 import { describeError } from '../discord/errors.ts';
@@ -37,6 +39,11 @@ export interface HttpContext {
   logger: Logger;
   /** Records /ask questions and 👍 / 👎 (surface `http`). @defaultValue {@link NULL_RECORDER} in server.ts */
   recorder: Recorder;
+  /**
+   * Follow-up context of /ask per user and channel. In this process's memory, like the cooldown: behind a load
+   * balancer a follow-up reaches another instance only by chance (the "More from" button needs no memory).
+   */
+  conversations: Conversations;
   /**
    * Per-user flood control of slash commands, keyed by the user's id. It lives in this process's memory: each
    * instance behind a load balancer counts on its own, and a restart forgets.
@@ -93,6 +100,7 @@ const envelope = {
   token: z.string().min(1).max(1000),
   member: z.object({ user: userRef }).optional(),
   user: userRef.optional(),
+  channel_id: snowflake.optional(),
 };
 
 const typeOnly = z.object({ type: z.number().int() });
@@ -215,14 +223,22 @@ async function onCommand(interaction: z.infer<typeof applicationCommand>, ctx: H
     return respond(interaction, [renderCooldown(ctx.cooldown.retryAfterMs(userId))], channelMessage);
   }
   const options = optionValuesOf(interaction.data.options ?? []);
-  const messages = name === 'ask' ? await askOverHttp(options, userId, ctx) : command.messages(ctx.answerer, options);
+  const messages =
+    name === 'ask'
+      ? await askOverHttp(options, { userId, channelId: interaction.channel_id }, ctx)
+      : command.messages(ctx.answerer, options);
   ctx.logger.debug({ command: name, ms: Math.round(performance.now() - started) }, 'command answered');
   return respond(interaction, messages, channelMessage);
 }
 
 /** /ask as on the gateway: recorded (surface `http`), with 👍 / 👎 when the recorder takes feedback. */
-async function askOverHttp(options: CommandOptions, userId: string, ctx: HttpContext): Promise<RenderedMessage[]> {
-  const result = askReply(ctx.answerer, stringOption(options, 'question') ?? '');
+async function askOverHttp(
+  options: CommandOptions,
+  { userId, channelId }: { userId: string; channelId: string | undefined },
+  ctx: HttpContext,
+): Promise<RenderedMessage[]> {
+  const key = conversationKey(userId, channelId);
+  const result = askReply(ctx.answerer, stringOption(options, 'question') ?? '', (q) => ctx.conversations.ask(key, q));
   const feedback = result && (await recordAsked(ctx, 'http', userId, result));
   return renderAsk(ctx.answerer, result, booleanOption(options, 'private'), feedback);
 }
@@ -236,6 +252,8 @@ async function onComponent(interaction: z.infer<typeof messageComponent>, ctx: H
   }
   const outcome = buttonOutcome(ctx.answerer, customId);
   if (!outcome.known) ctx.logger.info({ customId: customId.slice(0, 100) }, 'unknown or stale button');
+  const key = conversationKey(userIdOf(interaction) ?? 'unknown', interaction.channel_id);
+  if (outcome.known) rememberClick(ctx.conversations, key, ctx.answerer, action);
   // Pagination replaces the page; its extra parts (if any) go to the clicker only, as on the gateway.
   if (outcome.update) {
     return respond(interaction, outcome.messages, updateMessage, (m) => toRawMessage({ ...m, ephemeral: true }));

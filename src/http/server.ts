@@ -16,6 +16,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
+import { Conversations } from '../core/followup.ts';
 import type { Answerer } from '../core/types.ts';
 import { Cooldown } from '../discord/cooldown.ts';
 import { describeError } from '../discord/errors.ts';
@@ -174,6 +175,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     logger,
     cooldown: options.cooldown ?? new Cooldown(config.cooldown),
     recorder: options.recorder ?? NULL_RECORDER,
+    conversations: new Conversations(answerer),
   };
   const followUps = new FollowUpQueue(
     options.sendFollowUp ?? restFollowUps(config.discordApiUrl ? { apiUrl: config.discordApiUrl } : {}),

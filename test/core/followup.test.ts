@@ -154,10 +154,41 @@ describe('Conversations', () => {
     expect(answered(c.ask('b', 'who is he?', 1)).quote).toContain('الطائي');
   });
 
-  test('a declined question keeps the previous context', () => {
-    const c = conversationAfter('ماذا قال الأسد؟');
-    expect(c.ask('u', 'ما حالة الطقس غدا في دمشق؟', 1).kind).toBe('no-answer');
-    expect(c.contextOf('u', 2)?.speakerId).toBe('assad');
+  // Bug fixed: "what did Trump say?" then "what else did he say?" answered with the speaker before Trump.
+  test('a declined question about someone else ends the context; one without a subject keeps it', () => {
+    const c = conversationAfter('ماذا قال المقداد؟');
+    expect(c.ask('u', 'Who else?', 1).kind).toBe('no-answer');
+    expect(c.contextOf('u', 2)?.speakerId).toBe('mekdad');
+    expect(c.ask('u', 'What did Trump say?', 3).kind).toBe('no-answer');
+    const after = c.ask('u', 'what else did he say?', 4);
+    expect(after.kind === 'no-answer' && after.reason).toBe('no-context');
+  });
+
+  // Bug fixed: these were taken for "more from the last speaker" ("That is all Falih al-Fayyadh says").
+  test.each(['Who else?', 'Who else is quoted?', 'مين كمان حكى؟', 'شو كمان صار؟', 'What else does the article say?'])(
+    '%j after an answer is not "more from the last speaker"',
+    (question) => {
+      expect(classifyFollowUp(question, answerer)?.kind).not.toBe('more');
+      const c = conversationAfter('ماذا قال الفياض؟');
+      const reply = c.ask('u', question, 1);
+      expect(reply.kind === 'no-answer' && reply.reason).not.toBe('nothing-more');
+    },
+  );
+
+  test('"who said that?" names the last speaker', () => {
+    const c = conversationAfter('ماذا قال الفياض؟');
+    const who = answered(c.ask('u', 'Who said that?', 1));
+    expect(who.quote).toContain('الفياض');
+    expect(classifyFollowUp('من قال ذلك؟', answerer)?.kind).toBe('who');
+  });
+
+  // Bug fixed: "و الأسد؟" after "ما منصبه؟" gave al-Assad's quote instead of who he is.
+  test('"and X?" after "who is he?" asks who X is, and the conversation then follows X', () => {
+    const c = conversationAfter('ماذا قال الفياض؟');
+    answered(c.ask('u', 'ما منصبه؟', 1));
+    const swapped = answered(c.ask('u', 'و الأسد؟', 2));
+    expect(swapped.quote).toContain('الأسد');
+    expect(c.contextOf('u', 3)?.speakerId).toBe('assad');
   });
 
   test('memory is bounded: past maxConversations the least recently active user is dropped', () => {

@@ -251,6 +251,29 @@ describe('autocomplete (case 17)', () => {
   });
 });
 
+describe('/ask follow-ups', () => {
+  test('"/ask and al-Mekdad?" after "/ask ماذا قال الأسد؟" answers about al-Mekdad', async () => {
+    const user = h.fake.newUser('slasher');
+    const first = h.fake.slash('ask', { question: 'ماذا قال الأسد؟' }, { user });
+    await callbackOf(h.fake, first.token);
+    const { token } = h.fake.slash('ask', { question: 'and al-Mekdad?' }, { user });
+    const data = ((await callbackOf(h.fake, token)).body as { data: Record<string, unknown> }).data;
+    expect(field(data, 'Speaker')).toContain('Faisal al-Mekdad');
+  });
+
+  // Bug fixed: button clicks did not move the conversation ("That is all Bashar al-Assad says" after a Mekdad click).
+  test('after "More from <speaker>", "what else did he say?" follows that speaker', async () => {
+    const user = h.fake.newUser('clicker');
+    const first = h.fake.slash('ask', { question: 'ماذا قال الأسد؟' }, { user });
+    const request = await callbackOf(h.fake, first.token);
+    const more = h.fake.click('more:mekdad', request, { user });
+    await callbackOf(h.fake, more.token);
+    const { token } = h.fake.slash('ask', { question: 'what else did he say?' }, { user });
+    const data = ((await callbackOf(h.fake, token)).body as { data: Record<string, unknown> }).data;
+    expect(JSON.stringify(data)).toContain('Faisal al-Mekdad');
+  });
+});
+
 describe('buttons', () => {
   test('"Other matches" shows up to 3 alternatives, ephemerally, to whoever clicks', async () => {
     const { request, data } = await ask('ماذا قال الأسد؟');
@@ -426,6 +449,16 @@ describe('DMs (case 13)', () => {
     expect(field(more, 'Paragraph')).not.toBe(field(swapped, 'Paragraph'));
     const stranger = await answerTo('who is he?', other);
     expect((stranger.embeds as Array<{ title: string }>)[0]?.title).toContain('من تقصد؟');
+  });
+
+  // Bug fixed: a DM conversation continued in a public server channel (follow-ups were keyed by user only).
+  test('a follow-up in a server does not continue the same user’s DM conversation', async () => {
+    const user = h.fake.newUser('two-places');
+    const dm = h.fake.dm('ماذا قال المقداد؟', user);
+    await repliesTo(dm.id);
+    const post = h.fake.post(`<@${h.fake.bot.id}> what else did he say?`, { mentionBot: true, from: user });
+    const [reply] = await repliesTo(post.id);
+    expect(embedsOf(reply?.body as Record<string, unknown>)[0]?.title ?? '').toContain('من تقصد؟');
   });
 
   test('"help" in a DM gives the help', async () => {

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
+import { Conversations } from '../../src/core/followup.ts';
 import { articleMessages } from '../../src/discord/commands/article.ts';
 import { askChoices, askMessages } from '../../src/discord/commands/ask.ts';
 import { helpMessages } from '../../src/discord/commands/help.ts';
@@ -45,7 +46,7 @@ const wrapped = wrapAnswerer(answerer, (q, real) => {
 
 const { logger, text: logs } = memoryLogger();
 function context(cooldown = new Cooldown({ limit: 1000, windowMs: 10_000 }), recorder = NULL_RECORDER): HttpContext {
-  return { answerer: wrapped, logger, cooldown, recorder };
+  return { answerer: wrapped, logger, cooldown, recorder, conversations: new Conversations(wrapped) };
 }
 const ctx = context();
 

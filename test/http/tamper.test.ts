@@ -5,6 +5,7 @@
  * function; a few hundred go over real HTTP on 127.0.0.1. Valid requests mixed in prove the spy counts.
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { Conversations } from '../../src/core/followup.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
 import { handleInteraction, type InteractionHandler } from '../../src/http/handler.ts';
 import { createEndpoint } from '../../src/http/server.ts';
@@ -140,6 +141,7 @@ describe('10,000 tampered requests in-process', () => {
     logger: createLogger('silent'),
     cooldown: new Cooldown(),
     recorder: NULL_RECORDER,
+    conversations: new Conversations(realAnswerer()),
   };
 
   test('every one is refused with 401 and the handler never runs', async () => {

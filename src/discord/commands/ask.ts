@@ -6,6 +6,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Answerer, Reply } from '../../core/types.ts';
 import type { BotContext } from '../context.ts';
+import { conversationKey } from '../conversation.ts';
 import { recordAsked } from '../recording.ts';
 import { type AnswerContext, NOTICES, type RenderedMessage, renderNotice, renderReply } from '../render.ts';
 import { answerInteraction } from '../respond.ts';
@@ -43,10 +44,15 @@ export interface AskResult {
 }
 
 /**
- * Answers a typed question, or `qa:<entryId>` picked from autocomplete. Undefined for a stale entry id. Pure.
+ * Answers a typed question with `ask` (the user's conversation, so follow-ups work; the bare answerer by default),
+ * or `qa:<entryId>` picked from autocomplete. Undefined for a stale entry id. Pure when `ask` is.
  */
-export function askReply(answerer: Answerer, question: string): AskResult | undefined {
-  if (!question.startsWith(ENTRY_PREFIX)) return { reply: answerer.ask(question), question, typed: true };
+export function askReply(
+  answerer: Answerer,
+  question: string,
+  ask: (question: string) => Reply = (q) => answerer.ask(q),
+): AskResult | undefined {
+  if (!question.startsWith(ENTRY_PREFIX)) return { reply: ask(question), question, typed: true };
   const entryId = question.slice(ENTRY_PREFIX.length);
   const answer = answerer.answerEntry(entryId);
   if (!answer) return undefined;
@@ -95,7 +101,8 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
     interaction,
     ctx,
     async () => {
-      const result = askReply(ctx.answerer, question);
+      const key = conversationKey(interaction.user.id, interaction.channelId);
+      const result = askReply(ctx.answerer, question, (q) => ctx.conversations.ask(key, q));
       const feedback = result && (await recordAsked(ctx, 'slash', interaction.user.id, result));
       return renderAsk(ctx.answerer, result, isPrivate, feedback);
     },
