@@ -110,6 +110,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     logger,
     tuning,
     cooldown: new Cooldown(tuning.cooldown),
+    autocompleteCooldown: new Cooldown(tuning.autocompleteLimit),
     conversations: new Conversations(answerer),
     recorder: options.recorder ?? NULL_RECORDER,
   };

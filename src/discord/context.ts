@@ -20,6 +20,16 @@ export interface BotTuning {
    * @defaultValue the configuration's (COOLDOWN_MAX per COOLDOWN_WINDOW_SECONDS; 5 per 10 s)
    */
   cooldown: CooldownOptions;
+  /**
+   * Autocomplete requests per user (one per keystroke; exempt from the question cooldown): past this, requests are
+   * dropped unanswered (Discord shows "loading options failed" for that keystroke). @defaultValue 50 per 10 s
+   */
+  autocompleteLimit: CooldownOptions;
+  /**
+   * An autocomplete older than this on arrival is dropped: Discord allows 3 s, and answering it late only costs time
+   * other users wait for (the response would fail with 10062). @defaultValue 2500
+   */
+  autocompleteDeadlineMs: number;
   /** How long {@link startBot} waits for the gateway's READY after login. @defaultValue 30_000 */
   readyTimeoutMs: number;
   /**
@@ -34,6 +44,8 @@ export interface BotTuning {
 export const DEFAULT_TUNING: Readonly<BotTuning> = Object.freeze({
   deferAfterMs: 1500,
   cooldown: DEFAULT_COOLDOWN,
+  autocompleteLimit: { limit: 50, windowMs: 10_000 },
+  autocompleteDeadlineMs: 2500,
   readyTimeoutMs: 30_000,
   dmChannelIdleMs: 30 * 60_000,
   sweepIntervalMs: 5 * 60_000,
@@ -45,6 +57,8 @@ export interface BotContext {
   tuning: BotTuning;
   /** One limiter for every way a user asks (a DM flood and a /ask flood count together). */
   cooldown: Cooldown;
+  /** Autocomplete requests per user ({@link BotTuning.autocompleteLimit}). */
+  autocompleteCooldown: Cooldown;
   /** Per-user follow-up context of DMs and mentions ("what else did he say?"), in memory, keyed by user id. */
   conversations: Conversations;
   /** Records questions and 👍 / 👎 for `npm run report` (a no-op recorder when recording is off). */

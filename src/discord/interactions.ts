@@ -53,6 +53,15 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
 }
 
 async function handleAutocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+  const ageMs = Date.now() - interaction.createdTimestamp;
+  if (ageMs > ctx.tuning.autocompleteDeadlineMs) {
+    ctx.logger.debug({ ageMs }, 'autocomplete arrived too late to answer; dropped');
+    return;
+  }
+  if (ctx.autocompleteCooldown.take(interaction.user.id) !== 'answer') {
+    ctx.logger.debug({ userId: interaction.user.id }, 'autocomplete flood; dropped');
+    return;
+  }
   const command = findCommand(interaction.commandName);
   try {
     // Same choices as the HTTP endpoint: the command's pure `choices` (none for an unknown command).

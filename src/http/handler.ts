@@ -49,6 +49,8 @@ export interface HttpContext {
    * instance behind a load balancer counts on its own, and a restart forgets.
    */
   cooldown: Cooldown;
+  /** Autocomplete requests per user, as on the gateway (past the limit: an empty list). */
+  autocompleteCooldown: Cooldown;
 }
 
 /** Messages to post after the response, as follow-ups (`POST /webhooks/{applicationId}/{token}`), in order. */
@@ -266,6 +268,11 @@ function onAutocomplete(
   ctx: HttpContext,
 ): ReturnType<typeof autocompleteResult> {
   const { name, options = [] } = interaction.data;
+  const userId = userIdOf(interaction) ?? 'unknown';
+  if (ctx.autocompleteCooldown.take(userId) !== 'answer') {
+    ctx.logger.debug({ userId }, 'autocomplete flood; empty list');
+    return autocompleteResult([]);
+  }
   const focused = options.find((o) => o.focused === true);
   try {
     const choices = focused

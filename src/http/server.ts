@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
 import { Conversations } from '../core/followup.ts';
 import type { Answerer } from '../core/types.ts';
+import { DEFAULT_TUNING } from '../discord/context.ts';
 import { Cooldown } from '../discord/cooldown.ts';
 import { describeError } from '../discord/errors.ts';
 import type { Logger } from '../logger.ts';
@@ -174,6 +175,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     answerer,
     logger,
     cooldown: options.cooldown ?? new Cooldown(config.cooldown),
+    autocompleteCooldown: new Cooldown(DEFAULT_TUNING.autocompleteLimit),
     recorder: options.recorder ?? NULL_RECORDER,
     conversations: new Conversations(answerer),
   };

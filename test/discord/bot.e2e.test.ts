@@ -244,6 +244,30 @@ describe('autocomplete (case 17)', () => {
     expect(flagsOf(stale.data) & EPHEMERAL).toBe(EPHEMERAL);
   });
 
+  // Bug fixed: 300 autocompletes of 6,000 characters from one user made another user's /ask miss Discord's 3 s.
+  test('an autocomplete flood from one user is cut at the per-user limit; another user is still served', async () => {
+    const flooder = h.fake.newUser('flooder');
+    const long = 'ماذا قال الأسد عن الحدود '.repeat(240);
+    const tokens = Array.from(
+      { length: 80 },
+      () => h.fake.autocomplete('ask', 'question', long, { user: flooder }).token,
+    );
+    const other = await complete('ماذا');
+    expect(other.length).toBeGreaterThan(0);
+    await settle();
+    await new Promise((r) => setTimeout(r, 200));
+    const answered = tokens.filter((t) => h.fake.requestsFor(t).length > 0).length;
+    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeLessThanOrEqual(50);
+  });
+
+  test('an autocomplete that arrives after 2.5 s is dropped (answering it would fail with 10062)', async () => {
+    const { token } = h.fake.autocomplete('ask', 'question', 'ماذا', { createdAt: Date.now() - 2800 });
+    await settle();
+    expect(h.fake.requestsFor(token)).toHaveLength(0);
+    expect(h.logs.some((l) => l.msg === 'autocomplete arrived too late to answer; dropped')).toBe(true);
+  });
+
   test('/quote speaker autocomplete matches Arabic and English names', async () => {
     expect((await complete('Mek', 'quote', 'speaker')).map((c) => c.value)).toContain('mekdad');
     expect((await complete('الأسد', 'quote', 'speaker')).map((c) => c.value)).toContain('assad');

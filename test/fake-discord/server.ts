@@ -339,7 +339,12 @@ export class FakeDiscord {
   }
 
   /** Dispatches an autocomplete request for `/name` with `option` focused at `value`. */
-  autocomplete(name: string, option: string, value: string, extra: { user?: FakeUser; inDm?: boolean } = {}) {
+  autocomplete(
+    name: string,
+    option: string,
+    value: string,
+    extra: { user?: FakeUser; inDm?: boolean; createdAt?: number } = {},
+  ) {
     return this.interact({
       type: 4,
       data: { id: snowflake(), name, type: 1, options: [{ name: option, type: 3, value, focused: true }] },

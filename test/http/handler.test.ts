@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { Conversations } from '../../src/core/followup.ts';
 import { articleMessages } from '../../src/discord/commands/article.ts';
-import { askChoices, askMessages } from '../../src/discord/commands/ask.ts';
+import { AUTOCOMPLETE_INPUT_MAX, askChoices, askMessages } from '../../src/discord/commands/ask.ts';
 import { helpMessages } from '../../src/discord/commands/help.ts';
 import { quoteChoices, quoteMessages } from '../../src/discord/commands/quote.ts';
 import { speakersMessages } from '../../src/discord/commands/speakers.ts';
@@ -46,7 +46,14 @@ const wrapped = wrapAnswerer(answerer, (q, real) => {
 
 const { logger, text: logs } = memoryLogger();
 function context(cooldown = new Cooldown({ limit: 1000, windowMs: 10_000 }), recorder = NULL_RECORDER): HttpContext {
-  return { answerer: wrapped, logger, cooldown, recorder, conversations: new Conversations(wrapped) };
+  return {
+    answerer: wrapped,
+    logger,
+    cooldown,
+    autocompleteCooldown: new Cooldown({ limit: 1000, windowMs: 10_000 }),
+    recorder,
+    conversations: new Conversations(wrapped),
+  };
 }
 const ctx = context();
 
@@ -384,5 +391,26 @@ describe('feedback over HTTP', () => {
     const { data } = await respond(slashPayload('ask', { question: 'ماذا قال الأسد؟' }));
     const labels = (data.components ?? []).flatMap((r) => r.components).map((b) => b.label);
     expect(labels).not.toContain('👍');
+  });
+});
+
+describe('autocomplete limits', () => {
+  test('a 6,000-character focused value is read up to AUTOCOMPLETE_INPUT_MAX characters', () => {
+    const long = 'ماذا قال الأسد عن الحدود '.repeat(240);
+    expect(askChoices(answerer, 'question', long)).toEqual(
+      askChoices(answerer, 'question', long.slice(0, AUTOCOMPLETE_INPUT_MAX)),
+    );
+  });
+
+  test('past the per-user autocomplete limit, the endpoint answers an empty list at once', async () => {
+    const c = { ...context(), autocompleteCooldown: new Cooldown({ limit: 2, windowMs: 60_000 }) };
+    const user = newUser();
+    const sizes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const { data } = await respond(autocompletePayload('ask', 'question', 'ماذا', { user }), c);
+      sizes.push((data as unknown as { choices: unknown[] }).choices.length);
+    }
+    expect(sizes[0]).toBeGreaterThan(0);
+    expect(sizes.slice(2)).toEqual([0, 0]);
   });
 });

@@ -140,6 +140,7 @@ describe('10,000 tampered requests in-process', () => {
     answerer: realAnswerer(),
     logger: createLogger('silent'),
     cooldown: new Cooldown(),
+    autocompleteCooldown: new Cooldown(),
     recorder: NULL_RECORDER,
     conversations: new Conversations(realAnswerer()),
   };

@@ -112,7 +112,14 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
 
 /** Curated questions matching what is typed in `question`; popular ones for an empty field; none for other options. */
 export function askChoices(answerer: Answerer, focusedName: string, focusedValue: string): Choice[] {
-  return focusedName === 'question' ? suggestionChoices(answerer.suggest(focusedValue, 25)) : [];
+  if (focusedName !== 'question') return [];
+  return suggestionChoices(answerer.suggest(focusedValue.slice(0, AUTOCOMPLETE_INPUT_MAX), 25));
 }
+
+/**
+ * Autocomplete reads this many characters of what is typed: suggestions match the start of a question, and a
+ * 6,000-character field would otherwise cost ~25 ms per keystroke (a flood of those starved other users).
+ */
+export const AUTOCOMPLETE_INPUT_MAX = 200;
 
 export default { definition, messages, execute, choices: askChoices } satisfies Command;
