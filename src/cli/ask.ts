@@ -4,10 +4,10 @@
  */
 import { Command, Option } from 'commander';
 import { createAnswerer } from '../core/answerer.ts';
-import { loadCorpus } from '../core/corpus.ts';
 import { formatReply } from './format.ts';
 import { exitQuietlyOnBrokenPipe, readLines } from './io.ts';
 import { toJsonRecord } from './json.ts';
+import { loadCorpusOrExit } from './seeds.ts';
 
 const program = new Command()
   .name('ask')
@@ -21,7 +21,7 @@ const program = new Command()
 exitQuietlyOnBrokenPipe();
 
 const options = program.opts<{ json?: boolean; jsonl?: boolean }>();
-const answerer = createAnswerer(loadCorpus());
+const answerer = createAnswerer(loadCorpusOrExit());
 
 if (options.jsonl) {
   if (program.args.length > 0) {

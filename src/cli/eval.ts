@@ -8,7 +8,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { createAnswerer } from '../core/answerer.ts';
-import { loadCorpus } from '../core/corpus.ts';
 import {
   groupBy,
   type LabelledQuestion,
@@ -19,6 +18,7 @@ import {
   score,
   summarize,
 } from '../eval/metrics.ts';
+import { loadCorpusOrExit } from './seeds.ts';
 
 const DEFAULT_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'eval', 'dev.jsonl');
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(6);
@@ -50,14 +50,17 @@ const program = new Command()
   .parse();
 
 function readItems(file: string): LabelledQuestion[] {
+  let items: LabelledQuestion[];
   try {
-    return parseEvalFile(readFileSync(file, 'utf8'));
+    items = parseEvalFile(readFileSync(file, 'utf8'));
   } catch (error) {
     return program.error(`Cannot read ${file}: ${(error as Error).message}`);
   }
+  if (items.length === 0) program.error(`${file} holds no labelled questions (one JSON object per line).`);
+  return items;
 }
 
-const answerer = createAnswerer(loadCorpus());
+const answerer = createAnswerer(loadCorpusOrExit());
 const files = program.args.length ? program.args : [DEFAULT_FILE];
 for (const file of files) {
   const items = readItems(file);

@@ -9,6 +9,7 @@ import { OUT_OF_SCOPE_WORDS } from './lexicon.ts';
 import { type Candidate, leadingWords, MatchIndex, type QueryToken } from './matcher.ts';
 import { stripChatNoise } from './noise.ts';
 import { foldDigits, normalize } from './normalize.ts';
+import { paragraphRequested } from './paragraphRequest.ts';
 import { tokenize, withoutDefiniteArticle } from './tokenize.ts';
 import type {
   Alternative,
@@ -30,12 +31,6 @@ const SUBJECT_COVERAGE_MIN = 0.4;
 
 /** Words that introduce the subject of a said-question, on normalized text. */
 const ABOUT_MARKER = /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|3an|7awl|bi5soos)(?= )/;
-
-/**
- * "paragraph 12", "p12", "الفقرة ١٢", optionally followed by the label in parentheses that paragraph alternatives
- * carry ("الفقرة 12 (فيصل المقداد)"). Whole numbers only: "-1" and "3.5" are not paragraph numbers.
- */
-const PARAGRAPH_COMMAND = /^(?:paragraph|para|p|الفقرة|الفقره|فقرة|فقره)\s*#?\s*(\d{1,6})\s*(?:\([^)]*\))?\s*[?؟.!]*$/i;
 
 /** A lone word names an entity when it matches one this well (exactly, or as a close typo: "Hsaiba"). */
 const LONE_WORD_MIN_STRENGTH = 0.7;
@@ -301,12 +296,11 @@ class CorpusAnswerer implements Answerer {
   }
 
   /**
-   * "paragraph 12", "الفقرة ١٢", "p12": the paragraph itself (the labels of paragraph alternatives read this way).
-   * Undefined for anything else or a number outside 1..14.
+   * "paragraph 12", "show paragraph 3", "الفقرة الثالثة" (src/core/paragraphRequest.ts): the number asked for, which
+   * may be out of range. Undefined for anything else.
    */
   private paragraphAsked(text: string): number | undefined {
-    const match = PARAGRAPH_COMMAND.exec(foldDigits(text).trim());
-    return match ? Number(match[1]) : undefined;
+    return paragraphRequested(foldDigits(text).trim(), this.corpus.paragraphs.length);
   }
 
   /**

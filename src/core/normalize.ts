@@ -22,12 +22,14 @@ export function applyNfkc(text: string): string {
 
 /**
  * Every Bidi_Control code point (U+061C ALM, U+200E LRM, U+200F RLM, U+202A–U+202E embeddings/overrides,
- * U+2066–U+2069 isolates) plus zero-width characters (U+200B ZWSP, U+200C ZWNJ, U+200D ZWJ, U+2060 WJ,
- * U+FEFF BOM, U+00AD soft hyphen). They are invisible, so users paste them by accident; removed (not spaced)
- * because they can sit inside a word. Loses: nothing visible.
+ * U+2066–U+2069 isolates) plus zero-width characters (U+200C ZWNJ, U+200D ZWJ, U+2060 WJ, U+FEFF BOM, U+00AD
+ * soft hyphen). They are invisible, so users paste them by accident; removed (not spaced) because they can sit
+ * inside a word. U+200B ZERO WIDTH SPACE is the exception: it is a word boundary (Unicode line-breaking class ZW),
+ * and some keyboards and pastes use it between words ("ماذا\u200Bقال\u200Bالأسد"), so it becomes a space.
+ * Loses: nothing visible.
  */
 export function removeInvisibles(text: string): string {
-  return text.replace(/[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g, '');
+  return text.replace(/\u200B/g, ' ').replace(/[\u061C\u200C-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g, '');
 }
 
 /**

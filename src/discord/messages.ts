@@ -16,6 +16,7 @@ import {
   renderHelp,
   renderNotice,
   renderReply,
+  renderSpeakers,
   toMessageReply,
 } from './render.ts';
 
@@ -62,10 +63,21 @@ export async function handleMessage(message: Message, client: Client, ctx: BotCo
   }
 }
 
-/** Help and empty-question replies, or undefined for a question to answer. Pure. */
+/** Words that ask who is quoted, as in the terminal chat and /speakers. */
+const SPEAKERS_WORDS = new Set(['speakers', 'who is quoted', 'المتحدثون', 'المتحدثين', 'من المتحدثون']);
+
+/**
+ * Help, the speakers list and the empty-question prompt, or undefined for a question to answer. A command may end in
+ * punctuation ("help?", "speakers!"). Pure.
+ */
 function commandMessages(question: string, answerer: Answerer): RenderedMessage[] | undefined {
-  if (HELP_WORDS.has(question.toLowerCase())) return renderHelp(exampleQuestions(answerer));
   if (question === '') return [renderNotice(NOTICES.askPrompt, false)];
+  const command = question
+    .toLowerCase()
+    .replace(/[\s?؟!.،,]+$/u, '')
+    .trim();
+  if (HELP_WORDS.has(command) || HELP_WORDS.has(question)) return renderHelp(exampleQuestions(answerer));
+  if (SPEAKERS_WORDS.has(command)) return renderSpeakers(answerer.corpus.speakers);
   return undefined;
 }
 

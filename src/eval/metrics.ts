@@ -29,7 +29,13 @@ export function parseEvalFile(text: string): LabelledQuestion[] {
     .map((line, i) => [line.trim(), i + 1] as const)
     .filter(([line]) => line !== '')
     .map(([line, n]) => {
-      const parsed = LabelledQuestionSchema.safeParse(JSON.parse(line));
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch (error) {
+        throw new Error(`eval file line ${n}: not JSON (${(error as Error).message})`);
+      }
+      const parsed = LabelledQuestionSchema.safeParse(json);
       if (!parsed.success) throw new Error(`eval file line ${n}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
       return parsed.data;
     });

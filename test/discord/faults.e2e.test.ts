@@ -96,7 +96,7 @@ describe('gateway closes that discord.js does not recover from', () => {
   });
 });
 
-describe('npm start (src/main.ts) in Discord mode', () => {
+describe('npm start (src/main.ts) in Discord mode', { timeout: 60_000 }, () => {
   const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
   const loader = new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
   const children = new Set<ChildProcess>();
@@ -134,7 +134,7 @@ describe('npm start (src/main.ts) in Discord mode', () => {
     return { child, exited, stdout: () => stdout };
   }
 
-  async function until(check: () => boolean, ms = 15_000): Promise<void> {
+  async function until(check: () => boolean, ms = 40_000): Promise<void> {
     const end = Date.now() + ms;
     while (!check()) {
       if (Date.now() > end) throw new Error('timed out');
