@@ -4,7 +4,7 @@
  */
 
 /** The word "paragraph": English, Arabic (with ة or ه), and short forms ("p12", "para 3"). */
-const PARAGRAPH = String.raw`(?:paragraph|para|par|p|الفقرة|الفقره|فقرة|فقره|فقرت|الفقرات|fa2ra|fakra|faqra)`;
+const PARAGRAPH = `(?:paragraph|para|par|p|الفقرة|الفقره|فقرة|فقره|فقرت|الفقرات|fa2ra|fakra|faqra)`;
 
 /** Words before the request that ask to see it ("show me", "what is in", "اعرض", "ماذا في", "شو في"). */
 const LEAD = String.raw`(?:(?:please\s+)?(?:show|display|read|print|open|give|get)(?:\s+me)?(?:\s+the)?|what(?:'s|\s+is|\s+does)?\s+(?:in|say)\s*(?:the)?|ماذا\s+(?:في|تقول|يقول)|ما\s+(?:في|هي)|شو\s+في|ايش\s+في|إيش\s+في|وش\s+في|اعرض(?:\s+لي)?|أعرض(?:\s+لي)?|اقرأ|اقرا|ورجيني|وريني|هات|اعطني|أعطني)`;
