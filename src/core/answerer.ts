@@ -9,6 +9,7 @@ import { OUT_OF_SCOPE_WORDS } from './lexicon.ts';
 import { type Candidate, leadingWords, MatchIndex, type QueryToken } from './matcher.ts';
 import { stripChatNoise } from './noise.ts';
 import { foldDigits, normalize } from './normalize.ts';
+import { OfficeQualifiers } from './offices.ts';
 import { paragraphRequested } from './paragraphRequest.ts';
 import { tokenize, withoutDefiniteArticle } from './tokenize.ts';
 import type {
@@ -82,6 +83,7 @@ const NO_ANSWER_MESSAGES = Object.freeze({
 class CorpusAnswerer implements Answerer {
   readonly corpus: Corpus;
   private readonly index: MatchIndex;
+  private readonly officeQualifiers: OfficeQualifiers;
   private readonly speakers: Map<string, Speaker>;
   private readonly entryIds: Map<string, number>;
   private readonly speakerNames: Array<{ key: string; speaker: Speaker }>;
@@ -143,6 +145,7 @@ class CorpusAnswerer implements Answerer {
     });
     this.corpus = corpus;
     this.index = new MatchIndex(corpus);
+    this.officeQualifiers = new OfficeQualifiers(corpus);
     this.speakers = new Map(corpus.speakers.map((s) => [s.id, s]));
     this.entryIds = new Map(corpus.entries.map((e, i) => [e.id, i]));
     this.speakerNames = corpus.speakers
@@ -172,7 +175,8 @@ class CorpusAnswerer implements Answerer {
     if (
       this.asksOutOfScope(result.tokens) ||
       this.asksSilentEntity(result.tokens) ||
-      this.asksOfficeHolder(result.tokens)
+      this.asksOfficeHolder(result.tokens) ||
+      this.officeQualifiers.contradicts(normalized)
     ) {
       return this.noAnswer('not-in-article', script);
     }

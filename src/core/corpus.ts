@@ -45,6 +45,7 @@ const SpeakerSchema = z.object({
   variants: z.array(nonEmpty).min(1),
   serves: z.object({ office: nonEmpty, as: nonEmpty }).optional(),
   roles: z.array(z.array(nonEmpty).min(1)).optional(),
+  country: nonEmpty.optional(),
 });
 
 const ParagraphSchema = z.object({
@@ -73,6 +74,7 @@ const ConceptSchema = z.object({
   asks: z.enum(ANSWER_TYPES).optional(),
   silent: z.boolean().optional(),
   entity: z.boolean().optional(),
+  country: z.boolean().optional(),
 });
 
 /** The raw contents of the seed files, before validation. */
@@ -153,10 +155,11 @@ function buildSpeakers(raw: unknown, problems: string[]): Speaker[] {
     parsed.map((s) => s.id),
     problems,
   );
-  return parsed.map(({ serves, roles, ...speaker }) => ({
+  return parsed.map(({ serves, roles, country, ...speaker }) => ({
     ...speaker,
     ...(serves ? { serves } : {}),
     ...(roles ? { roles } : {}),
+    ...(country ? { country } : {}),
   }));
 }
 
@@ -165,6 +168,9 @@ function checkServedOffices(speakers: Speaker[], concepts: Concept[], problems: 
   for (const s of speakers) {
     for (const id of [...(s.serves ? [s.serves.office, s.serves.as] : []), ...(s.roles ?? []).flat()]) {
       if (!ids.has(id)) problems.push(`speakers[${s.id}]: serves/roles name unknown concept "${id}"`);
+    }
+    if (s.country !== undefined && !concepts.some((c) => c.id === s.country && c.country)) {
+      problems.push(`speakers[${s.id}]: country "${s.country}" is not a concept marked "country": true`);
     }
   }
 }
@@ -245,6 +251,7 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     ...(c.asks ? { asks: c.asks } : {}),
     ...(c.silent ? { silent: true } : {}),
     ...(c.entity ? { entity: true } : {}),
+    ...(c.country ? { country: true } : {}),
   }));
   checkDuplicates(
     'concepts',

@@ -27,6 +27,8 @@ export interface Speaker {
    * office-holder himself ("who is the interior minister?") is then not answered with this speaker.
    */
   serves?: { office: string; as: string };
+  /** The concept id of the speaker's country ("iraq", "syria"): "the Syrian prime minister" is not al-Abadi. */
+  country?: string;
 }
 
 /** One of the article's 14 paragraphs. `number` is 1-based over the non-empty paragraphs after removing `&`. */
@@ -76,6 +78,8 @@ export interface Concept {
   silent?: boolean;
   /** A thing the article is about (a place, a group, a date, a number): asked alone, it is a question. */
   entity?: boolean;
+  /** A country (its adjective qualifies offices: "the Iraqi deputy foreign minister"); see src/core/offices.ts. */
+  country?: boolean;
 }
 
 /** Expected answer types: "when" wants a time expression, "where" a place, "how many" a quantity. */

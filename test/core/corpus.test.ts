@@ -249,6 +249,15 @@ describe('buildCorpus with small fixtures', () => {
     expect(problemsOf(tinyWith(change))).toContainEqual(expect.stringMatching(expected));
   });
 
+  test('when a speaker’s country is not a concept marked country, the seeds are refused', () => {
+    const seeds = tinyWith((s) => {
+      (s.speakers[0] as { country?: string }).country = 'atlantis';
+    });
+    expect(problemsOf(seeds)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/country "atlantis" is not a concept marked "country": true/)]),
+    );
+  });
+
   test('when the seeds have several problems, one error lists them all', () => {
     const seeds = tinyWith((s) => {
       s.qa[0].quote = 'نص غير موجود';

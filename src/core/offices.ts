@@ -1,0 +1,107 @@
+/**
+ * Offices qualified by a country: "the Iraqi deputy foreign minister", "رئيس الوزراء السوري", "the president of
+ * Russia". The article names one holder per office (al-Assad is the Syrian president, al-Abadi the Iraqi prime
+ * minister, al-Mekdad the Syrian deputy foreign minister…), so an office with another country's name is someone the
+ * article never mentions: the bot must decline, not answer with the holder it knows (a confident wrong speaker).
+ *
+ * Offices are the concepts in speakers' `roles` and `serves`; countries are concepts marked `country`, and each
+ * speaker's `country` says where he is from (seeds/speakers.json, seeds/concepts.json).
+ */
+import { normalize } from './normalize.ts';
+import type { Corpus, Speaker } from './types.ts';
+
+/** Longest concept term, in words, looked up while scanning ("نائب وزير الخارجية" is three). */
+const MAX_TERM_WORDS = 4;
+
+/** Words that may sit between an office and its country: "the president of Iraq", "Iraq's president". */
+const LINKING_WORDS = new Set(['of', 'the', 's', 'in', 'fi', 'في', 'al', 'el']);
+
+/** A scanned word or term: an office, a country, or another word; `word` is the (first) word as written. */
+type Tag = ({ kind: 'office' | 'country'; id: string } | { kind: 'other' }) & { word: string };
+
+/** Finds offices qualified by a country that none of their holders is from. Built once per corpus. */
+export class OfficeQualifiers {
+  /** Normalized term → office or country concept id. */
+  private readonly terms = new Map<string, { kind: 'office' | 'country'; id: string }>();
+  private readonly holders = new Map<string, Speaker[]>();
+
+  constructor(corpus: Corpus) {
+    const countries = new Set(corpus.concepts.filter((c) => c.country).map((c) => c.id));
+    for (const s of corpus.speakers) {
+      const offices = [...(s.roles ?? []).flat(), ...(s.serves ? [s.serves.office, s.serves.as] : [])];
+      for (const office of offices.filter((id) => !countries.has(id))) {
+        this.holders.set(office, [...(this.holders.get(office) ?? []), s]);
+      }
+    }
+    for (const c of corpus.concepts) {
+      const kind = countries.has(c.id) ? 'country' : this.holders.has(c.id) ? 'office' : undefined;
+      if (!kind) continue;
+      for (const term of c.terms) {
+        const key = normalize(term);
+        if (key !== '' && !this.terms.has(key)) this.terms.set(key, { kind, id: c.id });
+      }
+    }
+  }
+
+  /**
+   * True when the normalized question names an office next to a country (before or after it, as English and Arabic
+   * order them) and no speaker holding that office is from that country. False when the office has no holder in the
+   * article at all (other rules decide) or when no country qualifies it.
+   */
+  contradicts(normalized: string): boolean {
+    const tags = this.tag(normalized.split(' ').slice(0, 60));
+    for (let i = 0; i < tags.length; i++) {
+      if (tags[i]?.kind !== 'office' || tags[i - 1]?.kind === 'office') continue;
+      let end = i;
+      while (tags[end + 1]?.kind === 'office') end++;
+      const offices = tags.slice(i, end + 1).map((t) => (t.kind === 'office' ? t.id : ''));
+      // Arabic puts the country after the office ("رئيس الوزراء السوري", "رئيس العراق"); English before it ("the
+      // Iraqi president") or after "of". Looking the other way would take another noun's country ("استقبل الرئيس
+      // السوري المبعوث العراقي": السوري is the president's, not the envoy's).
+      const arabic = /[\u0600-\u06FF]/.test(tags[i]?.word ?? '');
+      const country = arabic
+        ? this.countryNear(tags, end + 1, 1)
+        : (this.countryNear(tags, i - 1, -1) ?? this.countryNear(tags, end + 1, 1));
+      if (country !== undefined && this.noHolderFrom(offices, country)) return true;
+      i = end;
+    }
+    return false;
+  }
+
+  /** The country tagged at `from`, or after skipping linking words in direction `step`. */
+  private countryNear(tags: readonly Tag[], from: number, step: 1 | -1): string | undefined {
+    for (let j = from, skipped = 0; j >= 0 && j < tags.length && skipped <= 2; j += step, skipped++) {
+      const t = tags[j];
+      if (t?.kind === 'country') return t.id;
+      if (t?.kind !== 'other' || !LINKING_WORDS.has(t.word)) return undefined;
+    }
+    return undefined;
+  }
+
+  /** True when some office of the group has holders and none of them is from `country`. */
+  private noHolderFrom(offices: readonly string[], country: string): boolean {
+    const holders = offices.flatMap((o) => this.holders.get(o) ?? []);
+    return holders.length > 0 && !holders.some((s) => s.country === country);
+  }
+
+  /** Tags each word, longest concept term first ("وزير الخارجية" is one office). */
+  private tag(words: readonly string[]): Tag[] {
+    const tags: Tag[] = [];
+    for (let i = 0; i < words.length; ) {
+      let found: { kind: 'office' | 'country'; id: string } | undefined;
+      let length = 0;
+      for (let n = Math.min(MAX_TERM_WORDS, words.length - i); n >= 1 && !found; n--) {
+        found = this.terms.get(words.slice(i, i + n).join(' '));
+        length = n;
+      }
+      if (found) {
+        tags.push({ ...found, word: words[i] ?? '' });
+        i += length;
+      } else {
+        tags.push({ kind: 'other', word: words[i] ?? '' });
+        i++;
+      }
+    }
+    return tags;
+  }
+}
