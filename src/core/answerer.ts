@@ -33,6 +33,23 @@ const SUBJECT_COVERAGE_MIN = 0.4;
 /** Words that introduce the subject of a said-question, on normalized text. */
 const ABOUT_MARKER = /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|3an|7awl|bi5soos)(?= )/;
 
+/** The concept key of "how many" questions (seeds/concepts.json). */
+const HOW_MANY_INTENT = 'c:ask-howmany';
+
+/** How many topic words after "how many" name what is counted ("كم عدد الميليشيات العراقية"). */
+const COUNTED_WORDS = 3;
+
+/** Words on each side of a number that say what it counts ("الحدود المشتركة بين البلدين البالغة 605 كيلومترات"). */
+const NUMBER_CONTEXT_WORDS = 5;
+
+/** A regex for the first of `terms` (normalized, longest first) on word boundaries of a normalized text. */
+function markerOf(terms: readonly string[]): RegExp {
+  const alternatives = [...new Set(terms.map(normalize).filter((t) => t !== ''))]
+    .sort((a, b) => b.length - a.length)
+    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
+}
+
 /** A lone word names an entity when it matches one this well (exactly, or as a close typo: "Hsaiba"). */
 const LONE_WORD_MIN_STRENGTH = 0.7;
 
@@ -84,6 +101,10 @@ class CorpusAnswerer implements Answerer {
   readonly corpus: Corpus;
   private readonly index: MatchIndex;
   private readonly officeQualifiers: OfficeQualifiers;
+  /** The first "how many" word of a normalized question (the terms of the how-many intent concept). */
+  private readonly howManyMarker: RegExp;
+  /** Normalized one-word terms of quantity concepts (الرباعية: four members), which count like digits. */
+  private readonly quantityWords: ReadonlySet<string>;
   private readonly speakers: Map<string, Speaker>;
   private readonly entryIds: Map<string, number>;
   private readonly speakerNames: Array<{ key: string; speaker: Speaker }>;
@@ -146,6 +167,13 @@ class CorpusAnswerer implements Answerer {
     this.corpus = corpus;
     this.index = new MatchIndex(corpus);
     this.officeQualifiers = new OfficeQualifiers(corpus);
+    this.howManyMarker = markerOf(corpus.concepts.filter((c) => c.asks === 'how-many').flatMap((c) => c.terms));
+    this.quantityWords = new Set(
+      corpus.concepts
+        .filter((c) => c.answers === 'how-many')
+        .flatMap((c) => c.terms.map(normalize))
+        .filter((t) => t !== '' && !t.includes(' ')),
+    );
     this.speakers = new Map(corpus.speakers.map((s) => [s.id, s]));
     this.entryIds = new Map(corpus.entries.map((e, i) => [e.id, i]));
     this.speakerNames = corpus.speakers
@@ -185,7 +213,10 @@ class CorpusAnswerer implements Answerer {
     }
     if (!top || this.tooVague(result.tokens)) return this.noAnswer('off-topic', script);
     const topParagraph = this.paragraphOf(top);
-    if (this.quotesSpeakerOffTopic(normalized, result.tokens, top, topParagraph)) {
+    if (
+      this.quotesSpeakerOffTopic(normalized, result.tokens, top, topParagraph) ||
+      this.countsSomethingElse(normalized, result.tokens, top)
+    ) {
       return this.noAnswer('not-in-article', script);
     }
     const rival = result.candidates.find((c) => this.paragraphOf(c) !== topParagraph);
@@ -361,6 +392,51 @@ class CorpusAnswerer implements Answerer {
       .analyse(leadingWords(normalized.slice(about.index + about[0].length), 40))
       .filter((t) => t.known && !t.keys.some((k) => /^(?:sp:|m:|c:ask-)/.test(k.key)));
     return subject.length > 0 && this.index.targetCoverage(top.target, paragraph, subject) < SUBJECT_COVERAGE_MIN;
+  }
+
+  /**
+   * "How many militias are fighting in Syria?": a how-many question whose counted thing (the first topic words
+   * after "how many", "كم", "عدد", "kam") is not near any number of the passage found. The article has one count
+   * (the 605 km of border) and a few dates: without this, every "how many X" got the border's length. A passage
+   * without any number is left to the matcher's answer-type penalty ("كم تبقى على تحرير الموصل؟").
+   */
+  private countsSomethingElse(normalized: string, tokens: QueryToken[], top: Candidate): boolean {
+    if (!tokens.some((t) => t.keys.some((k) => k.key === HOW_MANY_INTENT))) return false;
+    const marker = this.howManyMarker.exec(normalized);
+    if (!marker) return false;
+    const counted = this.index
+      .analyse(leadingWords(normalized.slice(marker.index + marker[0].length).trim(), 3 * COUNTED_WORDS))
+      .filter((t) => !t.keys.some((k) => /^(?:sp:|m:|c:ask-)/.test(k.key)))
+      .slice(0, COUNTED_WORDS);
+    if (counted.length === 0) return false;
+    const context = this.numberContext(this.textOf(top));
+    // An unknown counted word ("paragraphs") is in no passage: it counts nothing the article counts.
+    return context !== '' && this.index.textCoverage(context, counted) === 0;
+  }
+
+  /**
+   * The words around each number of a text (digits, after folding, or a quantity term such as الرباعية), joined:
+   * what the text's numbers count or date. Empty when the text has no number.
+   */
+  private numberContext(text: string): string {
+    const words = normalize(text).split(' ');
+    const near = new Set<number>();
+    words.forEach((w, i) => {
+      if (!/\d/.test(w) && !this.quantityWords.has(w)) return;
+      for (let j = Math.max(0, i - NUMBER_CONTEXT_WORDS); j <= i + NUMBER_CONTEXT_WORDS && j < words.length; j++) {
+        near.add(j);
+      }
+    });
+    return [...near]
+      .sort((a, b) => a - b)
+      .map((i) => words[i])
+      .join(' ');
+  }
+
+  /** The text a candidate answers from: the curated quote, or the paragraph. */
+  private textOf(c: Candidate): string {
+    if (c.target.type === 'entry') return this.corpus.entries[c.target.index]?.quote ?? '';
+    return this.corpus.paragraphs[c.target.number - 1]?.text ?? '';
   }
 
   /**

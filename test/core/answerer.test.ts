@@ -386,3 +386,28 @@ describe('invariants', () => {
     expect(bot.findSpeaker('العبادى')?.id).toBe('abadi');
   });
 });
+
+describe('how many: the counted thing must be what a number of the passage counts', () => {
+  // Bug fixed: every "how many X" got the 605 km of border, the article's only count.
+  test.each([
+    'How many Iraqi militias are fighting in Syria?',
+    'How many paragraphs does the article have?',
+    'كم عدد الميليشيات العراقية التي تقاتل في سوريا؟',
+    'kam 3adad el jonood el souriin 3al 7dood?',
+    'How many ميليشيات عراقية are in Syria?',
+  ])('%j is declined', (question) => {
+    const reply = bot.ask(question);
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
+  });
+
+  test.each([
+    ['How long is the border?', 2],
+    ['كم طول الحدود؟', 2],
+    ['How many km is the shared border?', 2],
+    ['How long is the Iraq-Syria border according to the article?', 2],
+    ['كم دولة في اللجنة الأمنية؟', 10],
+  ])('%j is answered from paragraph %d', (question, paragraph) => {
+    const reply = bot.ask(question);
+    expect(reply.kind === 'answer' && reply.paragraph).toBe(paragraph);
+  });
+});
