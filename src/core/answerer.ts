@@ -33,6 +33,51 @@ const SUBJECT_COVERAGE_MIN = 0.4;
 /** Words that introduce the subject of a said-question, on normalized text. */
 const ABOUT_MARKER = /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|3an|7awl|bi5soos)(?= )/;
 
+/** The article itself named in a question ("what does the article say about…", "ماذا يقول المقال", "el ma2al"). */
+const ARTICLE_WORDS =
+  /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص)(?: |$)|(?:^| )(?:article|report|story|piece|ma2al|maqal|makal|taqrir)(?: |$)/;
+
+/** Topic words of "what is the article about" questions: its subject, summary or main news as a whole. */
+const ABOUT_WHOLE: ReadonlySet<string> = new Set(
+  [
+    'about',
+    'topic',
+    'subject',
+    'summary',
+    'summarize',
+    'summarise',
+    'gist',
+    'main',
+    'mainly',
+    'overview',
+    'point',
+    'موضوع',
+    'موضوعه',
+    'ملخص',
+    'لخص',
+    'لخصلي',
+    'خلاصه',
+    'فكره',
+    'الرئيسي',
+    'الرئيسيه',
+    'اهم',
+    'عن',
+    'يتحدث',
+    'يتكلم',
+    'بيتكلم',
+    'بيحكي',
+    'mawdoo3',
+    'mawdu3',
+    'mawdou3',
+    'molakhas',
+    'mulakhas',
+    'ra2isi',
+    '3an',
+    'bi7ki',
+    'byi7ki',
+  ].map(normalize),
+);
+
 /** The concept key of "how many" questions (seeds/concepts.json). */
 const HOW_MANY_INTENT = 'c:ask-howmany';
 
@@ -101,6 +146,8 @@ class CorpusAnswerer implements Answerer {
   readonly corpus: Corpus;
   private readonly index: MatchIndex;
   private readonly officeQualifiers: OfficeQualifiers;
+  /** Index of the entry marked `summary` (what the article is about), if any. */
+  private readonly summary: number | undefined;
   /** The first "how many" word of a normalized question (the terms of the how-many intent concept). */
   private readonly howManyMarker: RegExp;
   /** Normalized one-word terms of quantity concepts (الرباعية: four members), which count like digits. */
@@ -167,6 +214,8 @@ class CorpusAnswerer implements Answerer {
     this.corpus = corpus;
     this.index = new MatchIndex(corpus);
     this.officeQualifiers = new OfficeQualifiers(corpus);
+    const summary = corpus.entries.findIndex((e) => e.summary);
+    this.summary = summary >= 0 ? summary : undefined;
     this.howManyMarker = markerOf(corpus.concepts.filter((c) => c.asks === 'how-many').flatMap((c) => c.terms));
     this.quantityWords = new Set(
       corpus.concepts
@@ -200,9 +249,19 @@ class CorpusAnswerer implements Answerer {
     const curated = this.curatedQuestions.get(normalized);
     if (curated !== undefined) return this.curatedAnswer(curated, result.candidates, result.tokens, script);
     const top = result.candidates[0];
+    const aboutArticle = ARTICLE_WORDS.test(normalized);
+    if (aboutArticle && this.summary !== undefined && this.asksWhatArticleIsAbout(result.tokens)) {
+      return this.answerFor(
+        { target: { type: 'entry', index: this.summary }, score: 1, coverage: 1 },
+        DECISION.lowConfidenceBelow + 0.2,
+        script,
+        result.tokens,
+      );
+    }
     if (
       this.asksOutOfScope(result.tokens) ||
-      this.asksSilentEntity(result.tokens) ||
+      // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
+      (!aboutArticle && this.asksSilentEntity(result.tokens)) ||
       this.asksOfficeHolder(result.tokens) ||
       this.officeQualifiers.contradicts(normalized)
     ) {
@@ -362,6 +421,14 @@ class CorpusAnswerer implements Answerer {
     return this.corpus.speakers.some(
       (s) => s.serves !== undefined && keys.has(`c:${s.serves.office}`) && !keys.has(`c:${s.serves.as}`),
     );
+  }
+
+  /**
+   * "What is this article about?", "ما موضوع المقال؟", "3an shu el ma2al?", "Summarize the article": nothing but
+   * question words and words asking for the article's subject as a whole (the caller checked the article is named).
+   */
+  private asksWhatArticleIsAbout(tokens: QueryToken[]): boolean {
+    return tokens.every((t) => ABOUT_WHOLE.has(t.token) || t.keys.some((k) => k.key.startsWith('c:ask-')));
   }
 
   /**

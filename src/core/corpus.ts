@@ -65,6 +65,7 @@ const QaEntrySchema = z.object({
   quote: nonEmpty,
   translation: nonEmpty,
   questions: QuestionsSchema,
+  summary: z.boolean().optional(),
 });
 
 const ConceptSchema = z.object({
@@ -219,7 +220,7 @@ function buildEntries(raw: unknown, paragraphs: Paragraph[], speakerIds: Set<str
     parsed.map((e) => e.id),
     problems,
   );
-  return parsed.map((e) => {
+  const entries = parsed.map((e) => {
     const where = `qa[${e.id}]`;
     const paragraph = paragraphs[e.paragraph - 1];
     if (!paragraph) problems.push(`${where}: paragraph ${e.paragraph} does not exist (1..${paragraphs.length})`);
@@ -238,8 +239,11 @@ function buildEntries(raw: unknown, paragraphs: Paragraph[], speakerIds: Set<str
       quote: e.quote,
       translation: e.translation,
       questions: e.questions,
+      ...(e.summary ? { summary: true } : {}),
     };
   });
+  if (parsed.filter((e) => e.summary).length > 1) problems.push('qa: more than one entry is marked "summary": true');
+  return entries;
 }
 
 function buildConcepts(raw: unknown, problems: string[]): Concept[] {

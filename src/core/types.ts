@@ -60,6 +60,8 @@ export interface QaEntry {
   translation: string;
   /** Alternate phrasings by language; at least one question in all. */
   questions: Partial<Record<QuestionLang, string[]>>;
+  /** The entry that says what the article is about ("what is this article about?", "ما موضوع المقال؟"); one at most. */
+  summary?: boolean;
 }
 
 /**

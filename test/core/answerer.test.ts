@@ -411,3 +411,37 @@ describe('how many: the counted thing must be what a number of the passage count
     expect(reply.kind === 'answer' && reply.paragraph).toBe(paragraph);
   });
 });
+
+describe('questions about the article itself', () => {
+  // Bug fixed: these got "please write a question" or "off-topic" (only the stored wording worked).
+  test.each([
+    'What is this article about?',
+    'What is the main news in the article?',
+    'ما موضوع المقال؟',
+    'ما الخبر الرئيسي في المقال؟',
+    'عن ماذا يتحدث المقال؟',
+    'Summarize the article',
+    '3an shu el ma2al?',
+  ])('%j is answered with the entry marked summary', (question) => {
+    const reply = bot.ask(question);
+    const summary = bot.corpus.entries.find((e) => e.summary);
+    expect(summary).toBeDefined();
+    expect(reply.kind === 'answer' && reply.entryId).toBe(summary?.id);
+  });
+
+  // Bug fixed: "what does the article say about Iran" was declined as "what did Iran say" (Iran is never quoted).
+  test.each([
+    ['What does the article say about Iran?', [6, 10]],
+    ['ماذا يقول المقال عن ايران؟', [6, 10]],
+    ['What does the article say about Afghan militias?', [6]],
+    ['shu bi2oul el ma2al 3an iran?', [6, 10]],
+  ])('%j is answered from the paragraphs about it', (question, paragraphs) => {
+    const reply = bot.ask(question);
+    expect(reply.kind === 'answer' && paragraphs.includes(reply.paragraph)).toBe(true);
+  });
+
+  test('"what did Iran say" is still declined: the article never quotes Iran', () => {
+    const reply = bot.ask('What did Iran say?');
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
+  });
+});
