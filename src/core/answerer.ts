@@ -640,7 +640,8 @@ class CorpusAnswerer implements Answerer {
       );
       if (redundant) continue;
       shown.push(a);
-      const confidence = confidenceOf(c, undefined, 1) * (c.score / top.score);
+      // Ranked below the answer, so never more confident than it (a tool sorting by confidence would pick it).
+      const confidence = Math.min(confidenceOf(c, undefined, 1) * (c.score / top.score), topAnswer.confidence);
       const alternative: Alternative = {
         quote: a.quote,
         speaker: a.speaker,

@@ -445,3 +445,13 @@ describe('questions about the article itself', () => {
     expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
   });
 });
+
+// Bug fixed: 53 of 262 answers listed an alternative more confident than the answer itself (0.70 vs 1.0).
+test('no alternative is more confident than the answer it ranks below', () => {
+  const questions = bot.corpus.entries.flatMap((e) => Object.values(e.questions).flat()).slice(0, 400);
+  for (const q of [...questions, "what is mekdad's title", 'ماذا قال عن التنسيق؟', 'who spoke about the border']) {
+    const reply = bot.ask(q);
+    if (reply.kind !== 'answer') continue;
+    for (const a of reply.alternatives) expect(a.confidence).toBeLessThanOrEqual(reply.confidence);
+  }
+});
