@@ -221,7 +221,12 @@ export async function startShardManager(options: ShardManagerOptions): Promise<R
     rest.clearHandlerSweeper();
   }
   logger.info(
-    { shards: plan.count, source: plan.source, maxConcurrency: plan.maxConcurrency, remainingStarts: plan.remainingStarts },
+    {
+      shards: plan.count,
+      source: plan.source,
+      maxConcurrency: plan.maxConcurrency,
+      remainingStarts: plan.remainingStarts,
+    },
     'shards planned',
   );
   if (plan.remainingStarts < plan.count) {
@@ -268,8 +273,13 @@ export async function startShardManager(options: ShardManagerOptions): Promise<R
       startFailures = 0;
       logger.info({ shard: id }, 'shard ready');
     });
-    shard.on('disconnect', () => logger.warn({ shard: id }, 'shard disconnected from the gateway'));
-    shard.on('reconnecting', () => logger.info({ shard: id }, 'shard reconnecting'));
+    // A stopping shard closes its gateway connection, which discord.js reports as reconnecting: not news then.
+    shard.on('disconnect', () => {
+      if (!stopping) logger.warn({ shard: id }, 'shard disconnected from the gateway');
+    });
+    shard.on('reconnecting', () => {
+      if (!stopping) logger.info({ shard: id }, 'shard reconnecting');
+    });
     shard.on('resume', () => logger.info({ shard: id }, 'shard resumed'));
     shard.on('error', (err) => logger.error({ shard: id, err: describeError(err) }, 'shard error'));
     shard.on('message', (message: unknown) => {
@@ -291,7 +301,9 @@ export async function startShardManager(options: ShardManagerOptions): Promise<R
         return;
       }
       if (readyAt === undefined && ++startFailures >= tuning.maxStartFailures) {
-        fail(new Error(`shard ${id} died ${startFailures} times in a row before becoming ready; its log above says why`));
+        fail(
+          new Error(`shard ${id} died ${startFailures} times in a row before becoming ready; its log above says why`),
+        );
         return;
       }
       if (readyAt !== undefined && Date.now() - readyAt >= tuning.healthyAfterMs) crashes = 0;

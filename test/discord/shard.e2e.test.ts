@@ -100,7 +100,8 @@ async function until(check: () => boolean, what: string, ms = 40_000): Promise<v
 
 const replyTo = (fake: FakeDiscord, id: string) =>
   fake.requests.filter(
-    (r) => (r.body as { message_reference?: { message_id?: string } } | undefined)?.message_reference?.message_id === id,
+    (r) =>
+      (r.body as { message_reference?: { message_id?: string } } | undefined)?.message_reference?.message_id === id,
   );
 
 describe('npm start with SHARDS (a ShardingManager, one process per shard)', () => {

@@ -148,7 +148,11 @@ export class FakeDiscord {
     this.#replayLimit = options.replayLimit ?? 10_000;
     this.recommendedShards = Math.max(1, options.shards ?? 1);
     this.#maxConcurrency = Math.max(1, options.maxConcurrency ?? 1);
-    this.guild = { id: guildIdOnShard(this.recommendedShards - 1, this.recommendedShards), channelId: snowflake(), name: 'Test Guild' };
+    this.guild = {
+      id: guildIdOnShard(this.recommendedShards - 1, this.recommendedShards),
+      channelId: snowflake(),
+      name: 'Test Guild',
+    };
     this.bot = user(this.applicationId, 'iqtibas', true);
     this.#server = createServer((req, res) => void this.#onHttp(req, res));
     this.#server.on('connection', (s) => {
@@ -516,12 +520,12 @@ export class FakeDiscord {
             session_id: session.id,
             resume_gateway_url: `ws://127.0.0.1:${this.#port}/resume`,
             shard,
-          application: { id: this.applicationId, flags: 0 },
-          private_channels: [],
-          relationships: [],
-          presences: [],
-          guild_join_requests: [],
-          geo_ordered_rtc_regions: [],
+            application: { id: this.applicationId, flags: 0 },
+            private_channels: [],
+            relationships: [],
+            presences: [],
+            guild_join_requests: [],
+            geo_ordered_rtc_regions: [],
             user_settings: {},
           },
           shardId,
