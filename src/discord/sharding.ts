@@ -163,6 +163,7 @@ export interface ShardTuning {
   stopTimeoutMs: number;
 }
 
+/** Discord's identify limits, discord.js's ready timeout, a 1 s → 60 s respawn backoff, 5 failed starts at most. */
 export const DEFAULT_SHARD_TUNING: Readonly<ShardTuning> = Object.freeze({
   identifyIntervalMs: 5_500,
   readyTimeoutMs: 30_000,
