@@ -7,7 +7,6 @@
  * Discord routes a guild's events to shard `(guild_id >> 22) % count` and every DM to shard 0, so each shard process
  * answers its own share and no event is seen twice. Importing this module has no side effect.
  */
-import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import {
@@ -22,6 +21,9 @@ import { type Config, ConfigError } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { StoreOpenError } from '../store/open.ts';
 import { describeError, GatewayFatalError, loginFailureMessage } from './errors.ts';
+
+/** A shard's child process (mode 'process'). */
+type ChildProcess = NonNullable<Shard['process']>;
 
 /**
  * Exit code of a shard that cannot work until someone fixes something (EX_CONFIG of sysexits.h): the manager stops
