@@ -1,13 +1,14 @@
 /**
  * `npm start`: the entry point. Reads `.env` and the environment once, then runs the Discord bot when
- * DISCORD_TOKEN is set, else the terminal chat on the embedded article.
+ * DISCORD_TOKEN is set (in this process, or as a shard manager with one process per shard when SHARDS is set too),
+ * else the terminal chat on the embedded article.
  */
 import 'dotenv/config';
 import { userInfo } from 'node:os';
 import { pino } from 'pino';
 import { runChat } from './cli/chat.ts';
 import { exitQuietlyOnBrokenPipe } from './cli/io.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createAnswerer } from './core/answerer.ts';
 import { loadCorpus } from './core/corpus.ts';
 import { createLogger } from './logger.ts';
@@ -15,6 +16,10 @@ import { startRecording } from './store/start.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  if (config.discordToken && config.shards !== undefined) {
+    await runShardManager(config);
+    return;
+  }
   const answerer = createAnswerer(loadCorpus());
   if (!config.discordToken) {
     exitQuietlyOnBrokenPipe();
@@ -49,6 +54,29 @@ async function main(): Promise<void> {
     recorder: recording.recorder,
     onFatal: (error) => handlers.fail(error),
   });
+}
+
+/**
+ * SHARDS=auto or a number: discord.js's ShardingManager runs src/discord/shard.ts once per shard; this process only
+ * watches them (no answerer, no recording). SIGINT/SIGTERM stop every shard, then exit 0; a shard that cannot work
+ * (token or intents refused) stops them all and exits 1 with its message.
+ */
+async function runShardManager(config: Config): Promise<void> {
+  const [{ startShardManager }, { installProcessHandlers }] = await Promise.all([
+    import('./discord/sharding.ts'),
+    import('./discord/process.ts'),
+  ]);
+  const logger = createLogger(config.logLevel).child({ role: 'shard-manager' });
+  let sharding: Awaited<ReturnType<typeof startShardManager>> | undefined;
+  const handlers = installProcessHandlers({
+    logger,
+    stop: async () => {
+      await sharding?.stop();
+    },
+    // Longer than a shard's own stop (5 s) and the manager's wait before SIGKILL.
+    stopTimeoutMs: 10_000,
+  });
+  sharding = await startShardManager({ config, logger, onFatal: (error) => handlers.fail(error) });
 }
 
 /** Who is chatting in the terminal, for the user hash: the OS account (never stored raw). */

@@ -197,7 +197,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await Promise.all([client.login(token), ready]);
   } catch (err) {
     await stop();
-    throw new Error(`Discord login failed: ${loginFailureMessage(err, token)}`);
+    throw new Error(`Discord login failed: ${loginFailureMessage(err, token)}`, { cause: err });
   } finally {
     failStartup = undefined;
     clearTimeout(readyTimer);

@@ -25,6 +25,12 @@ export interface ProcessHandlerOptions {
   stderr?: (line: string) => void;
   /** How long a stop may take before we exit anyway. @defaultValue 5000 */
   stopTimeoutMs?: number;
+  /**
+   * The signals that stop the process cleanly. A shard of the ShardingManager listens to SIGTERM only: its manager
+   * turns a Ctrl-C into SIGTERM for every shard, and the terminal's own SIGINT must not count as a second signal.
+   * @defaultValue ['SIGINT', 'SIGTERM']
+   */
+  signals?: readonly NodeJS.Signals[];
 }
 
 export interface ProcessHandlers {
@@ -76,6 +82,7 @@ export function installProcessHandlers(options: ProcessHandlerOptions): ProcessH
     }
     void shutdown(0, signal);
   };
+  const signals = options.signals ?? ['SIGINT', 'SIGTERM'];
   const onSigint = (): void => onSignal('SIGINT');
   const onSigterm = (): void => onSignal('SIGTERM');
 
@@ -89,8 +96,8 @@ export function installProcessHandlers(options: ProcessHandlerOptions): ProcessH
     void shutdown(1, 'uncaughtException');
   };
 
-  target.on('SIGINT', onSigint);
-  target.on('SIGTERM', onSigterm);
+  if (signals.includes('SIGINT')) target.on('SIGINT', onSigint);
+  if (signals.includes('SIGTERM')) target.on('SIGTERM', onSigterm);
   target.on('unhandledRejection', onRejection);
   target.on('uncaughtException', onException);
 

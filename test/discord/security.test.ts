@@ -28,9 +28,11 @@ describe('secrets', () => {
     expect(read('.env.example')).toMatch(/^DISCORD_TOKEN=$/m);
   });
 
-  test('only entry points (the files npm scripts run) read the environment, and src/main.ts is one', () => {
+  test('only entry points (the files npm scripts run, and the shard script) read the environment, and src/main.ts is one', () => {
     const scripts = Object.values((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
     const entryPoints = new Set(scripts.flatMap((s) => s.match(/[\w./-]+\.ts\b/g) ?? []));
+    // With SHARDS set, the shard manager (src/discord/sharding.ts) forks this entry point once per shard.
+    entryPoints.add('src/discord/shard.ts');
     const readers = [...sources('src'), ...sources('scripts')].filter((f) =>
       /process\.env\b/.test(read(f).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')),
     );

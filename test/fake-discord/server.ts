@@ -5,6 +5,11 @@
  * It records every REST request (method, route, query, JSON body) and enforces what Discord enforces and bots get
  * wrong: an interaction is acknowledged once (second callback → 40060), within 3 s of its creation (→ 10062), and
  * webhook edits/follow-ups need that acknowledgement. Any route can be told to fail with a status and code.
+ *
+ * Sharding as Discord does it: GET /gateway/bot recommends `shards` (option, default 1); each IDENTIFY names its
+ * `shard: [id, count]` and gets its own session; guild events go to shard `(guild_id >> 22) % count`, DMs (and
+ * anything else without a guild) to shard 0. With several shards the test guild lives on the last one, so DMs and
+ * guild events always travel through different shards.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -21,7 +26,7 @@ import {
   type Place,
   user,
 } from './payloads.ts';
-import { snowflake, timestampOf } from './snowflake.ts';
+import { shardOf, snowflake, timestampOf } from './snowflake.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -68,9 +73,13 @@ interface InteractionState {
 
 interface Session {
   id: string;
+  /** `[shard id, shard count]` from the IDENTIFY that opened the session. */
+  shard: [number, number];
   seq: number;
   /** Dispatches sent, for replay on RESUME. */
   log: Json[];
+  /** The connection the session currently lives on (replaced on RESUME). */
+  conn: GatewayConnection;
 }
 
 export interface FakeDiscordOptions {
@@ -84,6 +93,10 @@ export interface FakeDiscordOptions {
   recordRequests?: boolean;
   /** Dispatches kept for replay on RESUME (oldest dropped first). @defaultValue 10_000 */
   replayLimit?: number;
+  /** The shard count GET /gateway/bot recommends. @defaultValue 1 */
+  shards?: number;
+  /** `session_start_limit.max_concurrency` of GET /gateway/bot (identify buckets). @defaultValue 1 */
+  maxConcurrency?: number;
 }
 
 /** One running fake. Create with {@link FakeDiscord.start}, end with {@link FakeDiscord.close}. */
@@ -91,13 +104,17 @@ export class FakeDiscord {
   readonly token: string;
   readonly applicationId = snowflake();
   readonly bot: FakeUser;
-  readonly guild: FakeGuild = { id: snowflake(), channelId: snowflake(), name: 'Test Guild' };
+  readonly guild: FakeGuild;
+  /** The shard count GET /gateway/bot recommends. */
+  readonly recommendedShards: number;
   readonly requests: RecordedRequest[] = [];
   readonly connections: GatewayConnection[] = [];
   identifies = 0;
   resumes = 0;
   /** The `d` of the last IDENTIFY (intents, properties; the token is checked, then replaced). */
   lastIdentify: Json | undefined;
+  /** `[shard id, shard count]` of every accepted IDENTIFY, in order (`[0, 1]` when the client sent no `shard`). */
+  readonly identifiedShards: Array<[number, number]> = [];
   /**
    * When set, the next IDENTIFY with the right token is refused by closing the gateway with this code, like Discord
    * does for disallowed intents (4014) or a token revoked between REST and gateway (4004).
@@ -119,8 +136,9 @@ export class FakeDiscord {
   readonly #record: boolean;
   readonly #replayLimit: number;
   readonly #listeners = new Set<(r: RecordedRequest) => void>();
-  #session: Session | undefined;
-  #active: GatewayConnection | undefined;
+  readonly #maxConcurrency: number;
+  /** The live session of each shard id. */
+  readonly #sessions = new Map<number, Session>();
   #port = 0;
 
   private constructor(options: FakeDiscordOptions) {
@@ -128,6 +146,13 @@ export class FakeDiscord {
     this.#deadlineMs = options.interactionDeadlineMs ?? 3000;
     this.#record = options.recordRequests ?? true;
     this.#replayLimit = options.replayLimit ?? 10_000;
+    this.recommendedShards = Math.max(1, options.shards ?? 1);
+    this.#maxConcurrency = Math.max(1, options.maxConcurrency ?? 1);
+    this.guild = {
+      id: guildIdOnShard(this.recommendedShards - 1, this.recommendedShards),
+      channelId: snowflake(),
+      name: 'Test Guild',
+    };
     this.bot = user(this.applicationId, 'iqtibas', true);
     this.#server = createServer((req, res) => void this.#onHttp(req, res));
     this.#server.on('connection', (s) => {
@@ -225,30 +250,50 @@ export class FakeDiscord {
     return this.requests.filter((r) => r.route.includes(`/${token}/`) || r.route.endsWith(`/${token}`));
   }
 
-  /** Sends a dispatch (op 0) on the current session; queued for replay when no connection is live. */
-  dispatch(t: string, d: unknown): void {
-    const session = this.#session;
-    if (!session) throw new Error('fake-discord: no session (the client never identified)');
+  /**
+   * Sends a dispatch (op 0) on the session of `shard`, by default the shard Discord would use: the guild's shard
+   * when `d` has a `guild_id`, else shard 0 (DMs). Queued for replay when that session's connection is not live.
+   *
+   * @throws when that shard never identified.
+   */
+  dispatch(t: string, d: unknown, shard: number = this.shardFor(d)): void {
+    const session = this.#sessions.get(shard);
+    if (!session) throw new Error(`fake-discord: no session on shard ${shard} (the client never identified it)`);
     const payload = { op: 0, t, s: ++session.seq, d };
     session.log.push(payload);
     if (session.log.length > this.#replayLimit) session.log.splice(0, session.log.length - this.#replayLimit);
-    if (this.#active?.socket.readyState === 1) this.#active.socket.send(JSON.stringify(payload));
+    if (session.conn.socket.readyState === 1) session.conn.socket.send(JSON.stringify(payload));
   }
 
-  /** Tells the client to reconnect (op 7 RECONNECT); it should resume on `resume_gateway_url`. */
-  requestReconnect(): void {
-    this.#active?.socket.send(JSON.stringify({ op: 7, d: null }));
+  /** The shard an event goes to: `(guild_id >> 22) % count` with a `guild_id`, else 0; count as identified. */
+  shardFor(d: unknown): number {
+    const guildId = (d as { guild_id?: unknown } | null)?.guild_id;
+    return typeof guildId === 'string' ? shardOf(guildId, this.#shardCount()) : 0;
   }
 
-  /** Closes the gateway connection from the server side with `code` (4000 = unknown error: the client resumes). */
-  closeGateway(code = 4000): void {
-    this.#active?.socket.close(code, 'fake-discord closed the connection');
+  /** Shard ids with a session, ascending. */
+  get shardIds(): number[] {
+    return [...this.#sessions.keys()].sort((a, b) => a - b);
   }
 
-  /** Resolves once the session has been resumed `count` times in all. */
+  /** Tells the client to reconnect (op 7 RECONNECT) on `shard`, or on every shard; it should resume. */
+  requestReconnect(shard?: number): void {
+    for (const s of this.#targets(shard)) s.conn.socket.send(JSON.stringify({ op: 7, d: null }));
+  }
+
+  /**
+   * Closes the gateway connection of `shard` (default: every shard) from the server side with `code` (4000 =
+   * unknown error: the client resumes).
+   */
+  closeGateway(code = 4000, shard?: number): void {
+    for (const s of this.#targets(shard)) s.conn.socket.close(code, 'fake-discord closed the connection');
+  }
+
+  /** Resolves once sessions have been resumed `count` times in all and every session's connection is open. */
   async waitForResumes(count: number, timeoutMs = 5000): Promise<void> {
     const until = Date.now() + timeoutMs;
-    while (this.resumes < count || this.#active?.socket.readyState !== 1) {
+    const allOpen = () => [...this.#sessions.values()].every((s) => s.conn.socket.readyState === 1);
+    while (this.resumes < count || this.#sessions.size === 0 || !allOpen()) {
       if (Date.now() > until) throw new Error(`fake-discord: ${this.resumes} resumes, expected ${count}`);
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -409,6 +454,18 @@ export class FakeDiscord {
   // -------------------------------------------------------------------------------------------------------------
   // Gateway
 
+  /** The shard count the clients identified with (the recommended one before any IDENTIFY). */
+  #shardCount(): number {
+    for (const s of this.#sessions.values()) return s.shard[1];
+    return this.recommendedShards;
+  }
+
+  #targets(shard: number | undefined): Session[] {
+    if (shard === undefined) return [...this.#sessions.values()];
+    const session = this.#sessions.get(shard);
+    return session ? [session] : [];
+  }
+
   #onGateway(socket: WebSocket, path: string): void {
     const conn: GatewayConnection = { path, socket, received: [] };
     this.connections.push(conn);
@@ -442,40 +499,52 @@ export class FakeDiscord {
           conn.socket.close(code, code === 4014 ? 'Disallowed intent(s).' : 'Refused by fake-discord');
           return;
         }
+        const shard = parseShard(payload.d.shard);
+        if (!shard) {
+          conn.socket.close(4010, 'Invalid shard.');
+          return;
+        }
+        const [shardId, shardCount] = shard;
         this.identifies++;
+        this.identifiedShards.push(shard);
         this.lastIdentify = { ...payload.d, token: '[checked]' };
-        this.#active = conn;
-        this.#session = { id: randomUUID().replaceAll('-', ''), seq: 0, log: [] };
-        this.dispatch('READY', {
-          v: 10,
-          user: this.bot,
-          guilds: [{ id: this.guild.id, unavailable: true }],
-          session_id: this.#session.id,
-          resume_gateway_url: `ws://127.0.0.1:${this.#port}/resume`,
-          shard: [0, 1],
-          application: { id: this.applicationId, flags: 0 },
-          private_channels: [],
-          relationships: [],
-          presences: [],
-          guild_join_requests: [],
-          geo_ordered_rtc_regions: [],
-          user_settings: {},
-        });
-        this.dispatch('GUILD_CREATE', guildCreate(this.guild, this.bot));
+        const session: Session = { id: randomUUID().replaceAll('-', ''), shard, seq: 0, log: [], conn };
+        this.#sessions.set(shardId, session);
+        const hasGuild = shardOf(this.guild.id, shardCount) === shardId;
+        this.dispatch(
+          'READY',
+          {
+            v: 10,
+            user: this.bot,
+            guilds: hasGuild ? [{ id: this.guild.id, unavailable: true }] : [],
+            session_id: session.id,
+            resume_gateway_url: `ws://127.0.0.1:${this.#port}/resume`,
+            shard,
+            application: { id: this.applicationId, flags: 0 },
+            private_channels: [],
+            relationships: [],
+            presences: [],
+            guild_join_requests: [],
+            geo_ordered_rtc_regions: [],
+            user_settings: {},
+          },
+          shardId,
+        );
+        if (hasGuild) this.dispatch('GUILD_CREATE', guildCreate(this.guild, this.bot), shardId);
         break;
       }
       case 6: {
         const d = payload.d ?? {};
-        const session = this.#session;
-        if (d.token !== this.token || !session || d.session_id !== session.id) {
+        const session = [...this.#sessions.values()].find((s) => s.id === d.session_id);
+        if (d.token !== this.token || !session) {
           send({ op: 9, d: false });
           return;
         }
         this.resumes++;
-        this.#active = conn;
+        session.conn = conn;
         const from = typeof d.seq === 'number' ? d.seq : 0;
         for (const p of session.log) if ((p.s as number) > from) send(p);
-        this.dispatch('RESUMED', {});
+        this.dispatch('RESUMED', {}, session.shard[0]);
         break;
       }
       default:
@@ -557,8 +626,13 @@ export class FakeDiscord {
     if (m === 'GET' && route === '/gateway/bot') {
       reply(200, {
         url: `ws://127.0.0.1:${this.#port}/gateway`,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        shards: this.recommendedShards,
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 14_400_000,
+          max_concurrency: this.#maxConcurrency,
+        },
       });
       return;
     }
@@ -696,6 +770,25 @@ export class FakeDiscord {
       webhookId: this.applicationId,
       applicationId: this.applicationId,
     });
+  }
+}
+
+/** `shard` of an IDENTIFY: absent means `[0, 1]`; undefined when malformed or out of range (Discord closes 4010). */
+function parseShard(value: unknown): [number, number] | undefined {
+  if (value === undefined || value === null) return [0, 1];
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [id, count] = value as unknown[];
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return undefined;
+  const [i, c] = [id as number, count as number];
+  return c >= 1 && i >= 0 && i < c ? [i, c] : undefined;
+}
+
+/** A fresh guild id whose events go to shard `shard` of `count` (its timestamp picks the shard). */
+function guildIdOnShard(shard: number, count: number): string {
+  const now = Date.now();
+  for (let back = 0; ; back++) {
+    const id = snowflake(now - back);
+    if (shardOf(id, count) === shard) return id;
   }
 }
 

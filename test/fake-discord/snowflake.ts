@@ -12,3 +12,11 @@ export function snowflake(at: number = Date.now()): string {
 export function timestampOf(id: string): number {
   return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 }
+
+/**
+ * The shard that receives a guild's events: `(guild_id >> 22) % shardCount`, as Discord routes them (DMs go to
+ * shard 0).
+ */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(Math.max(1, shardCount)));
+}
