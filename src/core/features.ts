@@ -157,6 +157,12 @@ export class Featurizer {
   conceptOf(token: string): FeatureKey | undefined {
     const direct = this.spelled.get(token) ?? this.single.get(stemKey(token));
     if (direct) return direct;
+    // "alabadi", "elassad": the Arabic article typed fused to a Latin name.
+    const fused = /^(?:al|el)(.{3,})$/.exec(token)?.[1];
+    if (fused !== undefined && scriptOf(token) === 'latin') {
+      const key = this.spelled.get(fused) ?? this.single.get(stemKey(fused));
+      if (key) return key;
+    }
     const alternate = scriptOf(token) === 'arabic' ? alternateStem(token) : undefined;
     return alternate === undefined ? undefined : this.single.get(`a:${alternate}`);
   }

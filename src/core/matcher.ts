@@ -12,6 +12,7 @@
 import { type FeatureKey, Featurizer, type TokenFeatures } from './features.ts';
 import { FuzzyVocabulary } from './fuzzy.ts';
 import { normalize } from './normalize.ts';
+import { withoutDefiniteArticle } from './tokenize.ts';
 import type { AnswerType, Corpus } from './types.ts';
 
 /** Scoring weights, in one frozen object: every number the ranking depends on, with why. */
@@ -310,9 +311,16 @@ export class MatchIndex {
         if (k && this.postings.has(k)) keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
       }
       if (keys.length === 0) {
-        for (const hit of this.nameVocabulary.lookup(f.exact.slice(2))) {
-          const k = this.vocabularyKeys.get(prefix + hit.word);
-          if (k && this.postings.has(k)) keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
+        // A name's typo may leave a stem too short to look up ("المقدات" stems to مقد): try the word without its
+        // article too ("مقدات" is one letter from مقداد).
+        const spellings = new Set([f.exact.slice(2)]);
+        if (prefix === 'a:') spellings.add(withoutDefiniteArticle(token));
+        for (const spelling of spellings) {
+          for (const hit of this.nameVocabulary.lookup(spelling)) {
+            const k = this.vocabularyKeys.get(prefix + hit.word);
+            if (k && this.postings.has(k)) keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
+          }
+          if (keys.length > 0) break;
         }
       }
     }

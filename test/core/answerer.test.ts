@@ -455,3 +455,19 @@ test('no alternative is more confident than the answer it ranks below', () => {
     for (const a of reply.alternatives) expect(a.confidence).toBeLessThanOrEqual(reply.confidence);
   }
 });
+
+describe('careless spellings of names and question words', () => {
+  // Bug fixed: each of these was declined as off-topic or "does not say".
+  test.each([
+    ['what did alabadi say', 'abadi'],
+    ['what did alassad say', 'assad'],
+    ['what did elassad say', 'assad'],
+    ['altaei', 'taei'],
+    ['ماذا قال المقدات', 'mekdad'],
+    ['wat did asad sai', 'assad'],
+    ['what did Fayyadh sya', 'fayyadh'],
+  ])('%j → %s', (question, speaker) => {
+    const reply = bot.ask(question);
+    expect(reply.kind === 'answer' && reply.speaker.id).toBe(speaker);
+  });
+});

@@ -93,7 +93,12 @@ describe('hostile text', () => {
     ['bidi overrides and isolates', '\u202Eabc\u2066d\u2069', 10, 'abcd'],
     ['line breaks and tabs', 'a\nb\r\n\tc', 10, 'a b c'],
     ['ANSI escapes lose their ESC', '\u001b[31mred', 10, '[31mred'],
-    ['zero-width joiner and C1 characters (a zero-width space is a word break)', 'a\u200Db\u0086c\u009Bd\u200Be', 10, 'abcd e'],
+    [
+      'zero-width joiner and C1 characters (a zero-width space is a word break)',
+      'a\u200Db\u0086c\u009Bd\u200Be',
+      10,
+      'abcd e',
+    ],
     ['long text is capped with an ellipsis', 'abcdefghij', 5, 'abcd…'],
     ['Arabic is kept', 'ماذا قال الأسد؟', 20, 'ماذا قال الأسد؟'],
   ])('displaySafe: %s', (_, input, max, output) => {
