@@ -248,7 +248,7 @@ class CorpusAnswerer implements Answerer {
     const result = this.index.match(normalized);
     const curated = this.curatedQuestions.get(normalized);
     if (curated !== undefined) return this.curatedAnswer(curated, result.candidates, result.tokens, script);
-    const top = result.candidates[0];
+    const first = result.candidates[0];
     const aboutArticle = ARTICLE_WORDS.test(normalized);
     if (aboutArticle && this.summary !== undefined && this.asksWhatArticleIsAbout(result.tokens)) {
       return this.answerFor(
@@ -270,16 +270,26 @@ class CorpusAnswerer implements Answerer {
     if (result.tokens.every((t) => t.keys.some((k) => k.key.startsWith('c:ask-')))) {
       return this.noAnswer('empty', script); // greetings, thanks, bare question words: nothing to look for
     }
-    if (!top || this.tooVague(result.tokens)) return this.noAnswer('off-topic', script);
-    const topParagraph = this.paragraphOf(top);
-    if (
-      this.quotesSpeakerOffTopic(normalized, result.tokens, top, topParagraph) ||
-      this.countsSomethingElse(normalized, result.tokens, top)
-    ) {
+    if (!first || this.tooVague(result.tokens)) return this.noAnswer('off-topic', script);
+    // "What did al-Mekdad say about Mosul?": when the best passage does not mention the subject, another passage of
+    // the same speaker may ("Mosul" is in his paragraph 11, not in his main statement).
+    const top = this.quotesSpeakerOffTopic(normalized, result.tokens, first, this.paragraphOf(first))
+      ? result.candidates.find(
+          (c) =>
+            c !== first &&
+            this.speakerOfCandidate(c) === this.speakerOfCandidate(first) &&
+            !this.quotesSpeakerOffTopic(normalized, result.tokens, c, this.paragraphOf(c)),
+        )
+      : first;
+    if (!top || this.countsSomethingElse(normalized, result.tokens, top))
       return this.noAnswer('not-in-article', script);
-    }
-    const rival = result.candidates.find((c) => this.paragraphOf(c) !== topParagraph);
-    const confidence = confidenceOf(top, rival, result.knownShare);
+    const topParagraph = this.paragraphOf(top);
+    // The runner-up below the answer (a passage set aside above for not mentioning the subject is no rival).
+    const rival = result.candidates.find(
+      (c) => this.paragraphOf(c) !== topParagraph && c.score <= top.score && c !== first,
+    );
+    const rivalOrFirst = top === first ? result.candidates.find((c) => this.paragraphOf(c) !== topParagraph) : rival;
+    const confidence = confidenceOf(top, rivalOrFirst, result.knownShare);
     if (confidence < this.abstainBelow) {
       return this.noAnswer(result.knownShare > 0.5 ? 'not-in-article' : 'off-topic', script);
     }
@@ -528,6 +538,11 @@ class CorpusAnswerer implements Answerer {
       end = (clauses[i] as { end: number }).end;
     }
     return text.slice(first.start, end).trim();
+  }
+
+  private speakerOfCandidate(c: Candidate): string {
+    if (c.target.type === 'entry') return this.corpus.entries[c.target.index]?.speakerId ?? '';
+    return this.corpus.paragraphs[c.target.number - 1]?.speakerId ?? '';
   }
 
   private paragraphOf(c: Candidate): number {

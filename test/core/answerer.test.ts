@@ -471,3 +471,22 @@ describe('careless spellings of names and question words', () => {
     expect(reply.kind === 'answer' && reply.speaker.id).toBe(speaker);
   });
 });
+
+describe('what X said about Y, when Y is in another of X’s passages', () => {
+  // Bug fixed: declined in Arabic (only the best passage was checked for the subject) while English was answered.
+  test.each([
+    ['ماذا قال المقداد عن الموصل؟', 'mekdad'],
+    ['ماذا قال الطائي عن روسيا؟', 'taei'],
+    ['ماذا قال الطائي عن إيران؟', 'taei'],
+  ])('%j → a passage of %s that names the subject', (question, speaker) => {
+    const reply = bot.ask(question);
+    expect(reply.kind === 'answer' && reply.speaker.id).toBe(speaker);
+    const subject = question.includes('الموصل') ? 'الموصل' : question.includes('روسيا') ? 'روسيا' : 'إيران';
+    if (reply.kind === 'answer') expect(bot.corpus.paragraphs[reply.paragraph - 1]?.text).toContain(subject);
+  });
+
+  test('"what did al-Assad say about Iran?" is still declined: none of his words mention Iran', () => {
+    const reply = bot.ask('ماذا قال الأسد عن إيران؟');
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
+  });
+});
