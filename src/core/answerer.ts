@@ -273,14 +273,17 @@ class CorpusAnswerer implements Answerer {
     if (!first || this.tooVague(result.tokens)) return this.noAnswer('off-topic', script);
     // "What did al-Mekdad say about Mosul?": when the best passage does not mention the subject, another passage of
     // the same speaker may ("Mosul" is in his paragraph 11, not in his main statement).
-    const top = this.quotesSpeakerOffTopic(normalized, result.tokens, first, this.paragraphOf(first))
-      ? result.candidates.find(
-          (c) =>
-            c !== first &&
-            this.speakerOfCandidate(c) === this.speakerOfCandidate(first) &&
-            !this.quotesSpeakerOffTopic(normalized, result.tokens, c, this.paragraphOf(c)),
-        )
-      : first;
+    // "What did al-Assad say about al-Abadi?": the speaker is the one named before "about", whoever else is named.
+    const speaker = this.speakerBeforeAbout(normalized, result.tokens) ?? this.speakerOfCandidate(first);
+    // "What did the reporter say?" is not answered by his name alone (the byline entry answers "who wrote it?").
+    const asksSaid = result.tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-said'));
+    const offTopic = (c: Candidate) =>
+      (asksSaid && this.textOf(c).trim() === this.corpus.byline) ||
+      this.quotesSpeakerOffTopic(normalized, result.tokens, c, this.paragraphOf(c));
+    const top =
+      this.speakerOfCandidate(first) === speaker && !offTopic(first)
+        ? first
+        : result.candidates.find((c) => this.speakerOfCandidate(c) === speaker && !offTopic(c));
     if (!top || this.countsSomethingElse(normalized, result.tokens, top))
       return this.noAnswer('not-in-article', script);
     const topParagraph = this.paragraphOf(top);
@@ -465,9 +468,13 @@ class CorpusAnswerer implements Answerer {
     if (!keys.includes('c:ask-said') || !keys.some((k) => k.startsWith('sp:'))) return false;
     const about = ABOUT_MARKER.exec(normalized);
     if (!about) return false;
+    // A person as the subject ("about al-Abadi") must be mentioned (m:) in the passage: that al-Abadi speaks in a
+    // passage (sp:) does not make it a passage about him by someone else.
     const subject = this.index
       .analyse(leadingWords(normalized.slice(about.index + about[0].length), 40))
-      .filter((t) => t.known && !t.keys.some((k) => /^(?:sp:|m:|c:ask-)/.test(k.key)));
+      .filter((t) => t.known && !t.keys.some((k) => k.key.startsWith('c:ask-')))
+      .map((t) => ({ ...t, keys: t.keys.filter((k) => !k.key.startsWith('sp:')) }))
+      .filter((t) => t.keys.length > 0);
     return subject.length > 0 && this.index.targetCoverage(top.target, paragraph, subject) < SUBJECT_COVERAGE_MIN;
   }
 
@@ -526,6 +533,8 @@ class CorpusAnswerer implements Answerer {
     let bestIndex = 0;
     let bestCoverage = -1;
     clauses.forEach((clause, i) => {
+      // The byline ("أسامة مهدي:") opens paragraph 1: it names the reporter but says nothing.
+      if (clause.text.replace(/[\s:،,.]+$/u, '').trim() === this.corpus.byline) return;
       const coverage = this.index.textCoverage(clause.text, tokens);
       if (coverage > bestCoverage) {
         bestCoverage = coverage;
@@ -538,6 +547,22 @@ class CorpusAnswerer implements Answerer {
       end = (clauses[i] as { end: number }).end;
     }
     return text.slice(first.start, end).trim();
+  }
+
+  /**
+   * In "what did X say about Y" (a said-question with عن, about, 3an …), the speaker X named before "about", when
+   * exactly one is; undefined otherwise.
+   */
+  private speakerBeforeAbout(normalized: string, tokens: QueryToken[]): string | undefined {
+    if (!tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-said'))) return undefined;
+    const about = ABOUT_MARKER.exec(normalized);
+    if (!about) return undefined;
+    const named = new Set(
+      this.index
+        .analyse(normalized.slice(0, about.index))
+        .flatMap((t) => t.keys.filter((k) => k.key.startsWith('sp:')).map((k) => k.key.slice(3))),
+    );
+    return named.size === 1 ? [...named][0] : undefined;
   }
 
   private speakerOfCandidate(c: Candidate): string {

@@ -490,3 +490,27 @@ describe('what X said about Y, when Y is in another of X’s passages', () => {
     expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
   });
 });
+
+describe('the speaker named before "about"', () => {
+  // Bug fixed: al-Abadi's own message was given (0.96) as what al-Assad said about him.
+  test.each(['What did Assad say about Abadi?', 'ماذا قال الأسد عن العبادي؟'])(
+    '%j is declined: al-Assad’s words do not mention al-Abadi',
+    (question) => {
+      const reply = bot.ask(question);
+      expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
+    },
+  );
+
+  test('"What did Abadi say about Assad?" is al-Abadi’s message to al-Assad', () => {
+    const reply = bot.ask('What did Abadi say about Assad?');
+    expect(reply.kind === 'answer' && reply.speaker.id).toBe('abadi');
+  });
+
+  // Bug fixed: "what did the journalist say" quoted the byline («أسامة مهدي») and nothing else.
+  test('"what did the journalist say" quotes his words, not his name; "who wrote it" gives the name', () => {
+    const said = bot.ask('what did the journalist say');
+    expect(said.kind === 'answer' && said.quote.trim()).not.toBe(bot.corpus.byline);
+    const who = bot.ask('who wrote the article?');
+    expect(who.kind === 'answer' && who.quote).toBe(bot.corpus.byline);
+  });
+});
