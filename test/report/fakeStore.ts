@@ -123,7 +123,7 @@ export function pick(
 
 /**
  * A small realistic week: Iran asked about in two spellings and a dialect, a recipe, weak answers, votes on
- * al-Mekdad's statement with a pick and a "none". Used by the format tests and for docs/curating.md's example.
+ * al-Mekdad's statement with a pick and a "none". Used by the format tests and for the README's report example.
  */
 export async function sampleStore(): Promise<FakeStore> {
   const store = new FakeStore();
