@@ -51,14 +51,16 @@ export function removeDiacritics(text: string): string {
 
 /**
  * Alef/hamza folding: أ إ آ ٱ (U+0623, U+0625, U+0622, U+0671) and a bare U+0654/U+0655 left after NFKC
- * → ا; ؤ (U+0624) → و; ئ (U+0626) → ي; a standalone ء (U+0621) is dropped. Writers are careless with hamza
- * seats (the article itself writes الاسد and الأسد). Loses: hamza distinctions (أمل/امل, سأل/سال).
+ * → ا; ؤ (U+0624) → و; ئ (U+0626) → ي; a hamza written on the line (ء U+0621) before ي or و takes that letter,
+ * as the seat it lacks (رءيس = رئيس → رييس, مسءول = مسؤول → مسوول); any other ء is dropped. Writers are careless
+ * with hamza seats (the article itself writes الاسد and الأسد). Loses: hamza distinctions (أمل/امل, سأل/سال).
  */
 export function foldAlefHamza(text: string): string {
   return text
     .replace(/[\u0622\u0623\u0625\u0671\u0672\u0673]/g, 'ا')
     .replace(/\u0624/g, 'و')
     .replace(/\u0626/g, 'ي')
+    .replace(/\u0621(?=[\u064A\u0648])/g, (_hamza, offset: number, whole: string) => whole.charAt(offset + 1))
     .replace(/[\u0621\u0654\u0655]/g, '');
 }
 

@@ -73,6 +73,23 @@ describe('removeInvisibles', () => {
   });
 });
 
+describe('foldAlefHamza: a hamza on the line before ي or و', () => {
+  // Bug fixed: "رءيس الوزراء" (careless hamza) was "ريس", not "رييس" (رئيس), so the question was declined.
+  test.each([
+    ['رءيس', 'رييس', 'رئيس'],
+    ['مسءول', 'مسوول', 'مسؤول'],
+    ['الطاءي', 'الطايي', 'الطائي'],
+  ])('%j folds like its seated spelling (%s, as %s)', (careless, expected, seated) => {
+    expect(foldAlefHamza(careless)).toBe(expected);
+    expect(foldAlefHamza(seated)).toBe(expected);
+  });
+
+  test('a final or other hamza on the line is dropped', () => {
+    expect(foldAlefHamza('شيء')).toBe('شي');
+    expect(foldAlefHamza('لقاءه')).toBe('لقاه');
+  });
+});
+
 describe('removeTatweel', () => {
   test.each([
     ['المقـــداد', 'المقداد'],
