@@ -4,17 +4,8 @@
  * concurrent instances never race between a read and a write.
  */
 import pg from 'pg';
-import type {
-  FeedbackSnapshot,
-  FeedbackStore,
-  PickEvent,
-  QuestionEvent,
-  StoredPick,
-  StoredQuestion,
-  StoredVote,
-  VoteEvent,
-  VoteResult,
-} from './types.ts';
+import { type PickRow, type QuestionRow, toPick, toQuestion, toVote, type VoteRow } from './rows.ts';
+import type { FeedbackSnapshot, FeedbackStore, PickEvent, QuestionEvent, VoteEvent, VoteResult } from './types.ts';
 
 /** One schema change; `sql` receives the quoted schema name and returns the statements to run. Never edit one. */
 export interface PostgresMigration {
@@ -178,38 +169,6 @@ export async function migratePostgres(
   }
 }
 
-interface QuestionRow {
-  id: string;
-  at: string;
-  surface: string;
-  user_hash: string;
-  question: string;
-  normalized: string;
-  outcome: string;
-  ref: string | null;
-  paragraph: number | null;
-  confidence: number;
-  reason: string | null;
-}
-
-interface VoteRow {
-  at: string;
-  surface: string;
-  user_hash: string;
-  message_id: string;
-  question_id: string | null;
-  ref: string;
-  vote: number;
-}
-
-interface PickRow {
-  at: string;
-  user_hash: string;
-  message_id: string;
-  ref: string;
-  picked: string;
-}
-
 class PostgresStore implements FeedbackStore {
   readonly #pool: pg.Pool;
   readonly #sql: ReturnType<typeof statements>;
@@ -325,37 +284,4 @@ function statements(s: string) {
     selectVotes: named('select_votes', `SELECT * FROM ${s}.votes WHERE at >= $1 ORDER BY at, id`),
     selectPicks: named('select_picks', `SELECT * FROM ${s}.picks WHERE at >= $1 ORDER BY at, id`),
   };
-}
-
-// BIGINT columns arrive as strings (pg does not guess at precision); ms timestamps and ids fit in a double.
-function toQuestion(row: QuestionRow): StoredQuestion {
-  return {
-    id: Number(row.id),
-    at: Number(row.at),
-    surface: row.surface as StoredQuestion['surface'],
-    userHash: row.user_hash,
-    question: row.question,
-    normalized: row.normalized,
-    outcome: row.outcome as StoredQuestion['outcome'],
-    ...(row.ref !== null && { ref: row.ref }),
-    ...(row.paragraph !== null && { paragraph: row.paragraph }),
-    confidence: row.confidence,
-    ...(row.reason !== null && { reason: row.reason as NonNullable<StoredQuestion['reason']> }),
-  };
-}
-
-function toVote(row: VoteRow): StoredVote {
-  return {
-    at: Number(row.at),
-    surface: row.surface as StoredVote['surface'],
-    userHash: row.user_hash,
-    messageId: row.message_id,
-    ...(row.question_id !== null && { questionId: Number(row.question_id) }),
-    ref: row.ref,
-    vote: row.vote === 1 ? 1 : -1,
-  };
-}
-
-function toPick(row: PickRow): StoredPick {
-  return { at: Number(row.at), userHash: row.user_hash, messageId: row.message_id, ref: row.ref, picked: row.picked };
 }

@@ -8,17 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type {
-  FeedbackSnapshot,
-  FeedbackStore,
-  PickEvent,
-  QuestionEvent,
-  StoredPick,
-  StoredQuestion,
-  StoredVote,
-  VoteEvent,
-  VoteResult,
-} from './types.ts';
+import { type PickRow, type QuestionRow, toPick, toQuestion, toVote, type VoteRow } from './rows.ts';
+import type { FeedbackSnapshot, FeedbackStore, PickEvent, QuestionEvent, VoteEvent, VoteResult } from './types.ts';
 
 /** One schema change. Migration N (1-based) brings the file from version N-1 to N; never edit a shipped one. */
 export interface SqliteMigration {
@@ -122,38 +113,6 @@ export function migrateSqlite(
       .immediate();
     if (done) return versionOf();
   }
-}
-
-interface QuestionRow {
-  id: number;
-  at: number;
-  surface: string;
-  user_hash: string;
-  question: string;
-  normalized: string;
-  outcome: string;
-  ref: string | null;
-  paragraph: number | null;
-  confidence: number;
-  reason: string | null;
-}
-
-interface VoteRow {
-  at: number;
-  surface: string;
-  user_hash: string;
-  message_id: string;
-  question_id: number | null;
-  ref: string;
-  vote: number;
-}
-
-interface PickRow {
-  at: number;
-  user_hash: string;
-  message_id: string;
-  ref: string;
-  picked: string;
 }
 
 /**
@@ -286,36 +245,4 @@ class SqliteStore implements FeedbackStore {
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
-}
-
-function toQuestion(row: QuestionRow): StoredQuestion {
-  return {
-    id: row.id,
-    at: row.at,
-    surface: row.surface as StoredQuestion['surface'],
-    userHash: row.user_hash,
-    question: row.question,
-    normalized: row.normalized,
-    outcome: row.outcome as StoredQuestion['outcome'],
-    ...(row.ref !== null && { ref: row.ref }),
-    ...(row.paragraph !== null && { paragraph: row.paragraph }),
-    confidence: row.confidence,
-    ...(row.reason !== null && { reason: row.reason as NonNullable<StoredQuestion['reason']> }),
-  };
-}
-
-function toVote(row: VoteRow): StoredVote {
-  return {
-    at: row.at,
-    surface: row.surface as StoredVote['surface'],
-    userHash: row.user_hash,
-    messageId: row.message_id,
-    ...(row.question_id !== null && { questionId: row.question_id }),
-    ref: row.ref,
-    vote: row.vote === 1 ? 1 : -1,
-  };
-}
-
-function toPick(row: PickRow): StoredPick {
-  return { at: row.at, userHash: row.user_hash, messageId: row.message_id, ref: row.ref, picked: row.picked };
 }
