@@ -81,6 +81,9 @@ const ABOUT_WHOLE: ReadonlySet<string> = new Set(
 /** The concept key of "how many" questions (seeds/concepts.json). */
 const HOW_MANY_INTENT = 'c:ask-howmany';
 
+/** The concept key of "when" questions (seeds/concepts.json). */
+const WHEN_INTENT = 'c:ask-when';
+
 /** How many topic words after "how many" name what is counted ("كم عدد الميليشيات العراقية"). */
 const COUNTED_WORDS = 3;
 
@@ -152,6 +155,8 @@ class CorpusAnswerer implements Answerer {
   private readonly howManyMarker: RegExp;
   /** Normalized one-word terms of quantity concepts (الرباعية: four members), which count like digits. */
   private readonly quantityWords: ReadonlySet<string>;
+  /** Normalized one-word terms of concepts that answer "when" (الخميس, فبراير, 2011). */
+  private readonly timeWords: ReadonlySet<string>;
   private readonly speakers: Map<string, Speaker>;
   private readonly entryIds: Map<string, number>;
   private readonly speakerNames: Array<{ key: string; speaker: Speaker }>;
@@ -217,6 +222,12 @@ class CorpusAnswerer implements Answerer {
     const summary = corpus.entries.findIndex((e) => e.summary);
     this.summary = summary >= 0 ? summary : undefined;
     this.howManyMarker = markerOf(corpus.concepts.filter((c) => c.asks === 'how-many').flatMap((c) => c.terms));
+    this.timeWords = new Set(
+      corpus.concepts
+        .filter((c) => c.answers === 'when')
+        .flatMap((c) => c.terms.map(normalize))
+        .filter((t) => t !== '' && !t.includes(' ')),
+    );
     this.quantityWords = new Set(
       corpus.concepts
         .filter((c) => c.answers === 'how-many')
@@ -517,6 +528,13 @@ class CorpusAnswerer implements Answerer {
       .join(' ');
   }
 
+  /** True when the text holds a time: a number (a day, a year) or a term of a concept that answers "when". */
+  private holdsTime(text: string): boolean {
+    return normalize(text)
+      .split(' ')
+      .some((w) => /\d/.test(w) || this.timeWords.has(w));
+  }
+
   /** The text a candidate answers from: the curated quote, or the paragraph. */
   private textOf(c: Candidate): string {
     if (c.target.type === 'entry') return this.corpus.entries[c.target.index]?.quote ?? '';
@@ -530,12 +548,16 @@ class CorpusAnswerer implements Answerer {
   private bestClause(text: string, tokens: QueryToken[]): string {
     const clauses = splitClauses(text);
     if (clauses.length < 2) return text;
+    const asksWhen = tokens.some((t) => t.keys.some((k) => k.key === WHEN_INTENT));
     let bestIndex = 0;
     let bestCoverage = -1;
     clauses.forEach((clause, i) => {
       // The byline ("أسامة مهدي:") opens paragraph 1: it names the reporter but says nothing.
       if (clause.text.replace(/[\s:،,.]+$/u, '').trim() === this.corpus.byline) return;
-      const coverage = this.index.textCoverage(clause.text, tokens);
+      // "When did Iraq strike Syria?": the clause with the date answers, not the one with the most words in common
+      // ("ردا على تفجيرات في العاصمة بغداد" is why). A clause holding a time adds a full question's coverage.
+      const timed = asksWhen && this.holdsTime(clause.text) ? 1 : 0;
+      const coverage = this.index.textCoverage(clause.text, tokens) + timed;
       if (coverage > bestCoverage) {
         bestCoverage = coverage;
         bestIndex = i;

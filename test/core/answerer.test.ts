@@ -514,3 +514,12 @@ describe('the speaker named before "about"', () => {
     expect(who.kind === 'answer' && who.quote).toBe(bot.corpus.byline);
   });
 });
+
+// Bug fixed: "when did Iraq strike Syria?" (Arabizi) quoted the clause giving the reason, not the date.
+test.each(['mta darab el 3iraq souria?', 'When did Iraq strike Syria?'])(
+  '%j is answered with a clause that holds the date',
+  (question) => {
+    const reply = bot.ask(question);
+    expect(reply.kind === 'answer' && /\d/.test(reply.quote)).toBe(true);
+  },
+);
