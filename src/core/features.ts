@@ -109,12 +109,17 @@ export class Featurizer {
     return this.single.entries();
   }
 
-  /** Topic features of normalized text, in order; a role that names a speaker adds that speaker's key. */
+  /**
+   * Topic features of normalized text, in order. A role that names a speaker ("ra2ees el souri": president + syria)
+   * stands for that speaker: its words are replaced by the speaker's key, as a two-word name ("Syrian president")
+   * already is — left as topic words, they would favour the passage that introduces him over his words.
+   */
   features(normalized: string): TokenFeatures[] {
-    const out = this.tokenFeatures(normalized);
+    let out = this.tokenFeatures(normalized);
     const keys = new Set(out.map((f) => f.exact));
     for (const { speaker, concepts } of this.roles) {
       if (!keys.has(speaker) && concepts.every((c) => keys.has(c))) {
+        out = out.filter((f) => !concepts.includes(f.exact));
         out.push({ token: speaker, exact: speaker });
         keys.add(speaker);
       }

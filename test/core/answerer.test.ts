@@ -523,3 +523,9 @@ test.each(['mta darab el 3iraq souria?', 'When did Iraq strike Syria?'])(
     expect(reply.kind === 'answer' && /\d/.test(reply.quote)).toBe(true);
   },
 );
+
+// Bug fixed: "shu 2al el ra2ees el souri?" quoted the reporter's introduction of al-Assad, not his words.
+test('a role spelled in words names the speaker like his name: "what did the Syrian president say" in Arabizi', () => {
+  const reply = bot.ask('shu 2al el ra2ees el souri?');
+  expect(reply.kind === 'answer' && reply.speaker.id).toBe('assad');
+});
