@@ -22,16 +22,24 @@ export interface FollowUpContext {
   question: string;
 }
 
-/** The kinds of follow-up; `undefined` from {@link classifyFollowUp} means a standalone question. */
-export type FollowUp = { kind: 'more' } | { kind: 'who' } | { kind: 'swap'; speaker: Speaker } | { kind: 'pronoun' };
+/**
+ * The kinds of follow-up; `undefined` from {@link classifyFollowUp} means a standalone question. A `pronoun`
+ * follow-up is `explicit` when it says "he" ("what did he say about Iran?"); the Arabic verb alone ("ماذا قال عن
+ * الموصل؟") only refers to someone when there is a previous answer, and is a question of its own otherwise.
+ */
+export type FollowUp =
+  | { kind: 'more' }
+  | { kind: 'who' }
+  | { kind: 'swap'; speaker: Speaker }
+  | { kind: 'pronoun'; explicit: boolean };
 
 /**
  * "Else / more / also / again" in the scripts users type (normalized: ة→ه, أ→ا, ى→ي). A question made only of
  * these, question words and "say" asks for more of the same speaker.
  */
 const MORE_WORDS = normalizedSet(`
-  ايضا كمان كمن بعد غير هيك زياده زيادة المزيد اكثر كذلك تاني ثاني اخر اخري غيره غيرو برضه برضو
-  else more also again another other further additionally
+  ايضا كمان كمن بعد غير هيك زياده زيادة المزيد اكثر كذلك تاني ثاني غيره غيرو برضه برضو
+  else more also again further additionally
   kaman kamen kman kamaan aydan aidan tani tany kaman ba3d ghair gher ghir kamn
 `);
 
@@ -68,6 +76,13 @@ const NOT_ABOUT_SPEAKER = normalizedSet(`
   article story news report text piece happen happened happening going quoted
   sar 7asal
 `);
+/** "When / where / why / to whom did he say that?": asks about the last speaker's statement, not for more of it. */
+const WH_WORDS = normalizedSet(`
+  متى متي امتى إمتى امتا وقتيش وين اين أين فين وين ليش لماذا ليه لمين لمن شوكت
+  when where why whom emta imta mta wein wen fein lesh leh lamin
+`);
+/** "About" in a said-question: what comes after it is the subject, what comes before names the speaker. */
+const ABOUT_WORDS = normalizedSet(`عن حول بخصوص بشان about regarding concerning 3an 7awl`);
 /** Words that make a question a standalone "what did X say", not "and X?". */
 const SAY_WORDS = normalizedSet(`
   قال قالت يقول تقول قاله قالوا حكى حكا يحكي صرح ذكر تكلم تحدث اعلن
@@ -124,11 +139,22 @@ export function classifyFollowUp(question: string, answerer: Answerer): FollowUp
     // A bare name ("المقداد؟") asks about that person; "and …" (a filler word or a leading و) makes it a swap.
     const joined = tokens.some((t) => SWAP_FILLER.has(t)) || tokens[0] !== tokenize(normalized)[0];
     if (swapTo && joined) return { kind: 'swap', speaker: swapTo };
+    const explicit = tokens.some((t) => ENGLISH_PRONOUNS.has(t));
+    // "What did he say about al-Assad?", "ماذا قال عن الموصل؟": the speaker is whoever is named before "about".
+    const about = tokens.findIndex((t) => ABOUT_WORDS.has(t));
+    // Only when nothing before "about" names someone or something ("What did Russia say about…" stands alone).
+    const before = tokens.slice(0, about);
+    const unnamed = before.every((t) => STOPWORDS.has(t) || SAY_WORDS.has(t) || MORE_WORDS.has(t) || HE_WORDS.has(t));
+    // "Who talked about…" and "what does the article say about…" are not about the last speaker.
+    const aboutHim = unnamed && !has(WHO_WORDS) && !has(NOT_ABOUT_SPEAKER);
+    if (about > 0 && before.some((t) => SAY_WORDS.has(t)) && aboutHim) return { kind: 'pronoun', explicit };
     if (swapTo || answerer.findSpeaker(content.join(' '))) return undefined;
     if (mentionsSpeaker(tokens, answerer)) return undefined;
-    return tokens.some((t) => ENGLISH_PRONOUNS.has(t)) ? { kind: 'pronoun' } : undefined;
+    return explicit ? { kind: 'pronoun', explicit } : undefined;
   }
   if (has(NOT_ABOUT_SPEAKER)) return undefined;
+  // "When did he say that?", "متى قال ذلك؟": about his statement.
+  if (has(SAY_WORDS) && has(WH_WORDS)) return { kind: 'pronoun', explicit: true };
   if (has(ROLE_WORDS) || (has(WHO_WORDS) && has(HE_WORDS))) return { kind: 'who' };
   // "Who else?", "مين كمان حكى؟", "من قال؟" ask about other people, not about the last one.
   if (has(WHO_WORDS)) return undefined;
@@ -165,12 +191,13 @@ export function answerWithContext(
 ): FollowUpResult {
   const followUp = classifyFollowUp(question, answerer);
   const script = detectScript(question);
-  if (followUp === undefined || (followUp.kind === 'swap' && context === undefined)) {
-    return afterStandalone(answerer.ask(question), normalize(question), context);
-  }
+  const standalone =
+    followUp === undefined ||
+    (context === undefined && (followUp.kind === 'swap' || (followUp.kind === 'pronoun' && !followUp.explicit)));
+  if (standalone) return afterStandalone(answerer, answerer.ask(question), normalize(question), context);
   if (context === undefined) return { reply: noContext(answerer, script), context };
   const speaker = answerer.findSpeaker(context.speakerId);
-  if (!speaker) return afterStandalone(answerer.ask(question), normalize(question), undefined);
+  if (!speaker) return afterStandalone(answerer, answerer.ask(question), normalize(question), undefined);
   switch (followUp.kind) {
     case 'more':
       return nextQuote(answerer, speaker, context, script);
@@ -182,11 +209,8 @@ export function answerWithContext(
       return { reply, context: { ...context, question: normalize(whoQuestion) } };
     }
     case 'pronoun': {
-      const rewritten = normalize(question)
-        .split(' ')
-        .map((t) => (ENGLISH_PRONOUNS.has(t) ? normalize(speaker.nameEn) : t))
-        .join(' ');
-      return afterStandalone(withScript(answerer.ask(rewritten), script), rewritten, context);
+      const rewritten = namePronoun(normalize(question), speaker, script);
+      return afterStandalone(answerer, withScript(answerer.ask(rewritten), script), rewritten, context);
     }
     case 'swap':
       return swapSpeaker(answerer, followUp.speaker, speaker, context, script);
@@ -199,14 +223,48 @@ export function answerWithContext(
  * subject of its own ("who else?", an empty line) leaves it as it was.
  */
 function afterStandalone(
+  answerer: Answerer,
   reply: Reply,
   normalizedQuestion: string,
   previous: FollowUpContext | undefined,
 ): FollowUpResult {
   if (reply.kind !== 'answer') return { reply, context: hasSubject(normalizedQuestion) ? undefined : previous };
-  const sameSpeaker = previous?.speakerId === reply.speaker.id;
-  const shown = sameSpeaker ? [...new Set([...previous.shown, reply.paragraph])] : [reply.paragraph];
-  return { reply, context: { speakerId: reply.speaker.id, shown, question: normalizedQuestion } };
+  // "Who is al-Assad?" is answered with the reporter's words about him: "he" is al-Assad afterwards, not the reporter.
+  const named = namedSpeaker(normalizedQuestion, answerer);
+  const speakerId = named && named.id !== reply.speaker.id ? named.id : reply.speaker.id;
+  const same = previous?.speakerId === speakerId;
+  // A paragraph counts as shown when the speaker's own words were (a title from the narration is not his words).
+  const own = speakerId === reply.speaker.id && reply.direct !== false ? [reply.paragraph] : [];
+  const shown = [...new Set([...(same ? previous.shown : []), ...own])];
+  return { reply, context: { speakerId, shown, question: normalizedQuestion } };
+}
+
+/** The one speaker a question names, if exactly one. */
+function namedSpeaker(normalized: string, answerer: Answerer): Speaker | undefined {
+  const tokens = tokenize(normalized);
+  const found = new Map<string, Speaker>();
+  tokens.forEach((t, i) => {
+    for (const candidate of [t, `${t} ${tokens[i + 1] ?? ''}`.trim(), t.startsWith('و') ? t.slice(1) : '']) {
+      const s = candidate === '' ? undefined : answerer.findSpeaker(candidate);
+      if (s) found.set(s.id, s);
+    }
+  });
+  return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
+/**
+ * The question with "he"/"him" replaced by the speaker's name, or, when it has none ("ماذا قال عن الموصل؟",
+ * "when did he say that" after the replacement needs none), the name inserted after the first "say".
+ */
+function namePronoun(normalized: string, speaker: Speaker, script: QueryScript): string {
+  const name = normalize(script === 'latin' ? speaker.nameEn : speaker.nameAr);
+  const words = normalized.split(' ');
+  if (words.some((w) => ENGLISH_PRONOUNS.has(w))) {
+    return words.map((w) => (ENGLISH_PRONOUNS.has(w) ? name : w)).join(' ');
+  }
+  const say = words.findIndex((w) => SAY_WORDS.has(w) || SAY_WORDS.has(w.replace(/^و/, '')));
+  if (say < 0) return `${normalized} ${name}`;
+  return [...words.slice(0, say + 1), name, ...words.slice(say + 1)].join(' ');
 }
 
 /** True when the normalized question has a word of its own beyond function, question and "else/more" words. */
@@ -245,11 +303,11 @@ function swapSpeaker(
   // Their own words, or words about them ("who is al-Assad?" is answered from the reporter's introduction).
   if (reply.kind === 'answer' && (reply.speaker.id === to.id || mentions(reply.quote, to))) {
     // The conversation now follows `to`, even when the answer is the reporter's words about him.
-    const shown = reply.speaker.id === to.id ? [reply.paragraph] : [];
+    const shown = reply.speaker.id === to.id && reply.direct !== false ? [reply.paragraph] : [];
     return { reply: withScript(reply, script), context: { speakerId: to.id, shown, question: rewritten } };
   }
   const first = answerer.quotesBy(to.id)[0];
-  if (!first) return afterStandalone(withScript(answerer.ask(toName), script), toName, undefined);
+  if (!first) return afterStandalone(answerer, withScript(answerer.ask(toName), script), toName, undefined);
   const whatSaid = normalize(script === 'latin' ? `what did ${to.nameEn} say` : `ماذا قال ${to.nameAr}`);
   return { reply: { ...first, script }, context: { speakerId: to.id, shown: [first.paragraph], question: whatSaid } };
 }
@@ -364,7 +422,7 @@ export class Conversations {
   /** Sets `key`'s context after an answer given elsewhere (a button click), so follow-ups refer to it. */
   remember(key: string, answer: Answer, now = Date.now()): void {
     const previous = this.contextOf(key, now);
-    const { context } = afterStandalone(answer, previous?.question ?? '', previous);
+    const { context } = afterStandalone(this.answerer, answer, previous?.question ?? '', previous);
     this.contexts.delete(key);
     if (context) this.contexts.set(key, { context, expiresAt: now + this.ttlMs });
     this.evictOverflow();

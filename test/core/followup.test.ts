@@ -219,3 +219,54 @@ describe('Conversations', () => {
     }
   });
 });
+
+describe('follow-ups found by a second round of testing', () => {
+  // Bug fixed: the follow-up quoted the reporter, whose words introduced al-Assad.
+  test.each([
+    ['who is al-Assad?', 'what did he say?'],
+    ['من هو الأسد؟', 'وماذا قال؟'],
+  ])('after %j, %j quotes al-Assad', (first, second) => {
+    const c = new Conversations(answerer);
+    answered(c.ask('u', first, 0));
+    expect(answered(c.ask('u', second, 1)).speaker.id).toBe('assad');
+  });
+
+  // Bug fixed: "who is al-Mekdad?" (his title, from the narration) counted paragraph 11 as shown.
+  test('after "who is al-Mekdad?", "what did he say?" starts with his own words in paragraph 11', () => {
+    const c = new Conversations(answerer);
+    answered(c.ask('u', 'who is al-Mekdad?', 0));
+    const said = answered(c.ask('u', 'what did he say?', 1));
+    expect(said.speaker.id).toBe('mekdad');
+    expect(said.paragraph).toBe(Math.min(...paragraphsOf('mekdad')));
+  });
+
+  // Bug fixed: "when did he say that?" gave his next quote.
+  test.each([
+    ['what did Mekdad say about coordination?', 'when did he say that?'],
+    ['ماذا قال الطائي؟', 'متى قال ذلك؟'],
+  ])('after %j, %j answers when, with a clause holding the time', (first, second) => {
+    const c = conversationAfter(first);
+    const when = answered(c.ask('u', second, 1));
+    expect(when.quote).toMatch(/الماضي|\d/);
+  });
+
+  // Bug fixed: "what did he say about al-Assad?" gave al-Assad's words; Arabic "ماذا قال عن الموصل؟" was unresolved.
+  test.each([
+    ['what did Abadi say?', 'what did he say about al-Assad?', 'abadi'],
+    ['ماذا قال العبادي؟', 'وماذا قال عن الأسد؟', 'abadi'],
+    ['ماذا قال المقداد عن التنسيق؟', 'ماذا قال عن الموصل؟', 'mekdad'],
+  ])('after %j, %j keeps the speaker (%s)', (first, second, speaker) => {
+    const c = conversationAfter(first);
+    expect(answered(c.ask('u', second, 1)).speaker.id).toBe(speaker);
+  });
+
+  test('"ماذا قال عن الموصل؟" with no previous answer is a question of its own', () => {
+    const reply = new Conversations(answerer).ask('u', 'ماذا قال عن الموصل؟', 0);
+    expect(reply.kind === 'no-answer' && reply.reason).not.toBe('no-context');
+  });
+
+  // Bug fixed: "the other one" was read as "more from him".
+  test('"what did the other one say?" is not "more from the last speaker"', () => {
+    expect(classifyFollowUp('what did the other one say?', answerer)?.kind).not.toBe('more');
+  });
+});
