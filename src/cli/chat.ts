@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { Conversations } from '../core/followup.ts';
+import { Conversations, isFollowUp } from '../core/followup.ts';
 import { entryQuestion, refOf, resolveRef } from '../core/refs.ts';
 import type { Answer, Answerer } from '../core/types.ts';
 import { NULL_RECORDER, type Recorder } from '../store/recorder.ts';
@@ -72,16 +72,21 @@ export class ChatSession {
 
   private async ask(question: string): Promise<string> {
     const reply = this.conversations.ask(this.userId, question);
-    const questionId = await this.recorder.question({ surface: 'terminal', userId: this.userId, question, reply });
-    if (reply.kind === 'answer') {
-      this.shown = { answer: reply, messageId: `t-${randomUUID()}`, ...(questionId !== undefined && { questionId }) };
-    }
+    // A follow-up ("and al-Taei?") means nothing without the answer before it: not a phrasing for the curators.
+    const questionId = isFollowUp(question, this.answerer)
+      ? undefined
+      : await this.recorder.question({ surface: 'terminal', userId: this.userId, question, reply });
+    // `good`/`bad` rate the last reply: after a no-answer there is nothing to rate (not the answer before it).
+    this.shown =
+      reply.kind === 'answer'
+        ? { answer: reply, messageId: `t-${randomUUID()}`, ...(questionId !== undefined && { questionId }) }
+        : undefined;
     return formatReply(reply);
   }
 
   private async rate(vote: 1 | -1): Promise<string> {
     const shown = this.shown;
-    if (!shown) return 'Nothing to rate yet: ask a question first.';
+    if (!shown) return 'Nothing to rate: ask a question first (a reply that found no answer cannot be rated).';
     if (!this.recorder.acceptsFeedback('terminal')) return 'Ratings are not recorded (RECORD=off).';
     try {
       await this.recorder.vote({
@@ -105,7 +110,10 @@ export class ChatSession {
 
   private async pick(offered: { shown: Shown; refs: string[] }, command: string): Promise<string> {
     const picked = NONE_WORDS.has(command) ? 'none' : offered.refs[Number(command) - 1];
-    if (picked === undefined) return `Type a number from 1 to ${offered.refs.length}, or "none".`;
+    if (picked === undefined) {
+      this.offered = offered; // still waiting for a valid choice
+      return `Type a number from 1 to ${offered.refs.length}, or "none".`;
+    }
     try {
       await this.recorder.pick({
         userId: this.userId,

@@ -164,6 +164,14 @@ export function classifyFollowUp(question: string, answerer: Answerer): FollowUp
   return undefined;
 }
 
+/**
+ * True for a question that refers to a previous answer ("and al-Taei?", "what else did he say?"): recorded as asked
+ * it would mean nothing to the curators, so adapters do not record it.
+ */
+export function isFollowUp(question: string, answerer: Answerer): boolean {
+  return classifyFollowUp(question, answerer) !== undefined;
+}
+
 /** True when any one or two consecutive tokens name a speaker ("al-Mekdad", "فيصل المقداد"). */
 function mentionsSpeaker(tokens: readonly string[], answerer: Answerer): boolean {
   return tokens.some(
@@ -422,7 +430,7 @@ export class Conversations {
   /** Sets `key`'s context after an answer given elsewhere (a button click), so follow-ups refer to it. */
   remember(key: string, answer: Answer, now = Date.now()): void {
     const previous = this.contextOf(key, now);
-    const { context } = afterStandalone(this.answerer, answer, previous?.question ?? '', previous);
+    const { context } = afterStandalone(this.answerer, answer, '', previous);
     this.contexts.delete(key);
     if (context) this.contexts.set(key, { context, expiresAt: now + this.ttlMs });
     this.evictOverflow();

@@ -47,6 +47,8 @@ export async function feedbackReply(
   if (action.kind === 'vote' && !ctx.recorder.acceptsFeedback(action.surface)) {
     return [renderNotice(NOTICES.feedbackOff)];
   }
+  // A custom_id can be forged: record only votes and picks about answers that exist (the report trusts them).
+  if (!refersToAnswers(action, ctx.answerer)) return [renderNotice(NOTICES.expired)];
   try {
     return action.kind === 'vote' ? await vote(action, click, ctx) : await pick(action, click, ctx);
   } catch (err) {
@@ -88,6 +90,13 @@ async function pick(
     picked: action.picked,
   });
   return picked ? renderPicked(picked, ctx.answerer.corpus.byline) : [renderNotice(NOTICES.pickNone)];
+}
+
+/** True when every reference of the action names an answer of the current seeds ('none' for a pick is fine). */
+function refersToAnswers(action: FeedbackAction, answerer: Answerer): boolean {
+  const exists = (ref: string) => resolveRef(answerer, ref, 'arabic') !== undefined;
+  if (action.kind === 'vote') return exists(action.ref) && action.alternatives.every(exists);
+  return exists(action.ref) && (action.picked === PICK_NONE || exists(action.picked));
 }
 
 /** The alternatives a 👎 offers, labelled with a question each answers (or "Paragraph N · speaker"). */

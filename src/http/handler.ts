@@ -144,17 +144,22 @@ export async function handleInteraction(payload: unknown, ctx: HttpContext): Pro
   switch (head.data.type) {
     case INTERACTION_TYPE.ping:
       return { status: 200, body: PONG };
+    // Discord always says who acted (member.user in a server, user in DMs): without it there is no one to answer,
+    // rate-limit or record, so the request is malformed.
     case INTERACTION_TYPE.applicationCommand: {
       const parsed = applicationCommand.safeParse(payload);
-      return parsed.success ? guarded(parsed.data, ctx, () => onCommand(parsed.data, ctx)) : invalid('bad command');
+      if (!parsed.success || userIdOf(parsed.data) === undefined) return invalid('bad command');
+      return guarded(parsed.data, ctx, () => onCommand(parsed.data, ctx));
     }
     case INTERACTION_TYPE.messageComponent: {
       const parsed = messageComponent.safeParse(payload);
-      return parsed.success ? guarded(parsed.data, ctx, () => onComponent(parsed.data, ctx)) : invalid('bad component');
+      if (!parsed.success || userIdOf(parsed.data) === undefined) return invalid('bad component');
+      return guarded(parsed.data, ctx, () => onComponent(parsed.data, ctx));
     }
     case INTERACTION_TYPE.autocomplete: {
       const parsed = autocomplete.safeParse(payload);
-      return parsed.success ? { status: 200, body: onAutocomplete(parsed.data, ctx) } : invalid('bad autocomplete');
+      if (!parsed.success || userIdOf(parsed.data) === undefined) return invalid('bad autocomplete');
+      return { status: 200, body: onAutocomplete(parsed.data, ctx) };
     }
     default: {
       const parsed = otherInteraction.safeParse(payload);

@@ -28,6 +28,7 @@ import { type FollowUp, type HttpContext, handleInteraction, type InteractionHan
 import {
   createEd25519Verifier,
   type Ed25519Verifier,
+  MAX_CLOCK_SKEW_MS,
   SIGNATURE_HEADER,
   type SignedRequest,
   TIMESTAMP_HEADER,
@@ -105,6 +106,7 @@ export function createEndpoint(options: {
   const { verifier, ctx } = options;
   const handle = options.handle ?? handleInteraction;
   const now = options.now ?? Date.now;
+  const seen = new SeenSignatures();
   return async (request) => {
     const verdict = await verifyRequest(verifier, request, now());
     if (!verdict.ok) {
@@ -118,8 +120,44 @@ export function createEndpoint(options: {
     } catch {
       return { status: 400, body: REFUSED.json };
     }
+    // A signed request sent again within the timestamp window (a replay) verifies too: refuse the second copy. A
+    // PING changes nothing, and Discord's endpoint check may repeat it.
+    const ping = (payload as { type?: unknown } | null)?.type === 1;
+    if (!ping && !seen.first(request.signature ?? '', now())) {
+      ctx.logger.info('request refused: replayed signature');
+      return { status: 401, body: REFUSED.signature };
+    }
     return handle(payload, ctx);
   };
+}
+
+/** Replays are remembered for the whole window a timestamp is accepted in: 5 minutes either side of now. */
+const REPLAY_MEMORY_MS = 2 * MAX_CLOCK_SKEW_MS;
+
+/** Most signatures remembered (memory bound under a flood of valid requests; the oldest are forgotten first). */
+const MAX_REMEMBERED_SIGNATURES = 200_000;
+
+/**
+ * Signatures of accepted requests, each until its replay could no longer pass the timestamp check. Per process: a
+ * replay sent to another instance behind the load balancer is not caught (Discord's tokens make a replayed
+ * interaction fail anyway: one response per interaction).
+ */
+class SeenSignatures {
+  private readonly until = new Map<string, number>();
+
+  /** True the first time `signature` is seen (it is then remembered), false for a replay. */
+  first(signature: string, now: number): boolean {
+    const known = this.until.get(signature);
+    if (known !== undefined && known > now) return false;
+    this.until.delete(signature);
+    this.until.set(signature, now + REPLAY_MEMORY_MS);
+    // Insertion order is expiry order (same lifetime for all): drop expired and overflowing entries from the front.
+    for (const [key, expires] of this.until) {
+      if (expires > now && this.until.size <= MAX_REMEMBERED_SIGNATURES) break;
+      this.until.delete(key);
+    }
+    return true;
+  }
 }
 
 export interface InteractionsServerOptions {

@@ -58,7 +58,7 @@ test('rating before any answer, or with recording off, says so and records nothi
   const off = new MemoryRecorder();
   off.feedbackOn.clear();
   const blocks = await chat(['good', 'ماذا قال الأسد؟', 'bad'], off);
-  expect(blocks[0]).toContain('Nothing to rate yet');
+  expect(blocks[0]).toContain('Nothing to rate');
   expect(blocks[2]).toContain('RECORD=off');
   expect(off.votes.size).toBe(0);
 });
@@ -69,4 +69,30 @@ test('a number typed when no choice was offered is a question, not a pick', asyn
   await chat(['ماذا قال الأسد؟', 'good', '1'], recorder);
   expect(recorder.picks).toHaveLength(0);
   expect(recorder.questions.map((q) => q.question)).toEqual(['ماذا قال الأسد؟', '1']);
+});
+
+// Bug fixed: "bad" after a declined question rated (and picked for) the answer before it.
+test('after a reply with no answer, good/bad rate nothing', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(['ماذا قال الأسد؟', 'What did Trump say?', 'bad', '1'], recorder);
+  expect(blocks[2]).toContain('Nothing to rate');
+  expect(recorder.votes.size).toBe(0);
+  expect(recorder.picks).toHaveLength(0);
+});
+
+// Bug fixed: a number out of range dropped the offer, so the next (valid) number was taken for a question.
+test('after a number out of range, the offer stands', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(['ماذا قال المقداد عن التنسيق؟', 'bad', '7', '1'], recorder);
+  expect(blocks[2]).toContain('Type a number from 1 to');
+  expect(recorder.picks).toHaveLength(1);
+});
+
+// Bug fixed: the report suggested adding "and al-Taei?" to an entry: follow-ups depend on the answer before.
+test('follow-ups are answered but not recorded as questions', async () => {
+  const recorder = new MemoryRecorder();
+  await chat(['ماذا قال الأسد؟', 'and al-Mekdad?', 'what else did he say?'], recorder);
+  expect(recorder.questions.map((q) => q.question)).toEqual(['ماذا قال الأسد؟']);
 });

@@ -135,6 +135,12 @@ describe('feedback buttons', () => {
       'vote:z:s:1:p4',
       'pick:12:p4:p5',
       `pick:${'9'.repeat(19)}:p4:`,
+      // Well-formed but about answers that do not exist (bug fixed: they were recorded and reached the report).
+      'vote:d:s:0:totally_fake_ref:also_fake',
+      'vote:d:s:1:p99',
+      'pick:12345678901234567:evil_ref:none',
+      'pick:99999999999999999999:whatever:p4',
+      'pick:12345678901234567:p4:p99',
     ]) {
       const reply = await click(forged, request, snowflake());
       expect(textOf(reply.data)).toContain(NOTICES.expired);

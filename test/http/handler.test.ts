@@ -318,6 +318,13 @@ describe('anything unexpected: a polite reply or 400, never a crash', () => {
     ['a command without token', { ...slashPayload('ask'), token: undefined }],
     ['a command with a non-snowflake id', { ...slashPayload('ask'), id: 'abc' }],
     ['a click without custom_id', { ...clickPayload('x'), data: { component_type: 2 } }],
+    // Bug fixed: these were answered (and votes recorded) as one shared user "unknown".
+    ['a command without user or member', { ...slashPayload('ask'), user: undefined, member: undefined }],
+    ['a click without user or member', { ...clickPayload('vote:u:s:1:p4'), user: undefined, member: undefined }],
+    [
+      'an autocomplete without user or member',
+      { ...autocompletePayload('ask', 'question', 'ما'), user: undefined, member: undefined },
+    ],
     ['options that are not a list', { ...slashPayload('ask'), data: { name: 'ask', options: 'x' } }],
     ['an unknown type without token', { type: 42 }],
   ])('%s → 400', async (_, payload) => {

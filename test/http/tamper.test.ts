@@ -167,6 +167,13 @@ describe('10,000 tampered requests in-process', () => {
     // Control: the same endpoint and spy let the untampered requests through.
     for (const p of BASES) expect((await endpoint(signed(keys, p, nowSeconds(NOW)))).status).toBe(200);
     expect(handle).toHaveBeenCalledTimes(BASES.length);
+
+    // Bug fixed: the same signed request sent again within the 5-minute window was answered (and recorded) twice.
+    const calls = handle.mock.calls.length;
+    for (const p of BASES.filter((b) => (b as { type?: number }).type !== 1)) {
+      expect((await endpoint(signed(keys, p, nowSeconds(NOW)))).status).toBe(401);
+    }
+    expect(handle.mock.calls.length).toBe(calls);
   });
 });
 
