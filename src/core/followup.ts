@@ -348,10 +348,22 @@ function withScript(reply: Reply, script: QueryScript): Reply {
   return { ...reply, script };
 }
 
+/**
+ * Popular curated questions in the script the user writes (English and Arabizi users get Latin ones), other than
+ * the question just asked.
+ */
+function suggestionsIn(answerer: Answerer, script: QueryScript, count: number, asked: string): string[] {
+  const latin = script === 'latin';
+  return answerer
+    .suggest(latin ? 'what' : '', 25)
+    .map((s) => s.question)
+    .filter((q) => (detectScript(q) === 'latin') === latin && normalize(q) !== asked)
+    .slice(0, count);
+}
+
 /** A follow-up with nothing to follow. */
 function noContext(answerer: Answerer, script: QueryScript): NoAnswer {
-  const base = answerer.ask('');
-  const suggestions = base.kind === 'no-answer' ? base.suggestions : [];
+  const suggestions = suggestionsIn(answerer, script, 4, '');
   return {
     kind: 'no-answer',
     reason: 'no-context',
@@ -370,11 +382,7 @@ function nothingMore(answerer: Answerer, speaker: Speaker, context: FollowUpCont
     kind: 'no-answer',
     reason: 'nothing-more',
     message: `That is all ${speaker.nameEn} says in the article (${where}). / هذا كل ما ورد على لسان ${speaker.nameAr} في المقال.`,
-    suggestions: answerer
-      .suggest('', 8)
-      .map((s) => s.question)
-      .filter((q) => !context.question.includes(normalize(q)))
-      .slice(0, 4),
+    suggestions: suggestionsIn(answerer, script, 4, context.question),
     script,
   };
 }

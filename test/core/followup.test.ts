@@ -270,3 +270,12 @@ describe('follow-ups found by a second round of testing', () => {
     expect(classifyFollowUp('what did the other one say?', answerer)?.kind).not.toBe('more');
   });
 });
+
+// Bug fixed: English follow-ups got Arabic suggestions.
+test('a follow-up no-answer suggests questions in the script it was asked in', () => {
+  const c = new Conversations(answerer);
+  const en = c.ask('u', 'what else did he say?', 0);
+  const ar = c.ask('v', 'وماذا قال أيضا؟', 0);
+  expect(en.kind === 'no-answer' && en.suggestions.every((q) => /^[\x20-\x7E’]+$/.test(q))).toBe(true);
+  expect(ar.kind === 'no-answer' && ar.suggestions.every((q) => /[\u0600-\u06FF]/.test(q))).toBe(true);
+});
