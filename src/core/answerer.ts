@@ -288,9 +288,10 @@ class CorpusAnswerer implements Answerer {
     const speaker = this.speakerBeforeAbout(normalized, result.tokens) ?? this.speakerOfCandidate(first);
     // "What did the reporter say?" is not answered by his name alone (the byline entry answers "who wrote it?").
     const asksSaid = result.tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-said'));
+    const subject = this.saidSubject(normalized, result.tokens);
     const offTopic = (c: Candidate) =>
       (asksSaid && this.textOf(c).trim() === this.corpus.byline) ||
-      this.quotesSpeakerOffTopic(normalized, result.tokens, c, this.paragraphOf(c));
+      this.quotesSpeakerOffTopic(subject, c, this.paragraphOf(c));
     const top =
       this.speakerOfCandidate(first) === speaker && !offTopic(first)
         ? first
@@ -470,15 +471,14 @@ class CorpusAnswerer implements Answerer {
   }
 
   /**
-   * "What did Assad say about Iran": the question names a speaker and, after "about" (عن, حول, about, 3an …),
-   * a subject the index knows, and neither the paragraph found (the speaker's words) nor the curated questions
-   * of the answer mention that subject — the article does not quote that speaker on it.
+   * The subject of "what did X say about Y" (a said-question naming a speaker, with عن, about, 3an …): Y's known
+   * tokens, a person reduced to his mentions (m:). Undefined for any other question. Computed once per question.
    */
-  private quotesSpeakerOffTopic(normalized: string, tokens: QueryToken[], top: Candidate, paragraph: number): boolean {
+  private saidSubject(normalized: string, tokens: QueryToken[]): QueryToken[] | undefined {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
-    if (!keys.includes('c:ask-said') || !keys.some((k) => k.startsWith('sp:'))) return false;
+    if (!keys.includes('c:ask-said') || !keys.some((k) => k.startsWith('sp:'))) return undefined;
     const about = ABOUT_MARKER.exec(normalized);
-    if (!about) return false;
+    if (!about) return undefined;
     // A person as the subject ("about al-Abadi") must be mentioned (m:) in the passage: that al-Abadi speaks in a
     // passage (sp:) does not make it a passage about him by someone else.
     const subject = this.index
@@ -486,7 +486,17 @@ class CorpusAnswerer implements Answerer {
       .filter((t) => t.known && !t.keys.some((k) => k.key.startsWith('c:ask-')))
       .map((t) => ({ ...t, keys: t.keys.filter((k) => !k.key.startsWith('sp:')) }))
       .filter((t) => t.keys.length > 0);
-    return subject.length > 0 && this.index.targetCoverage(top.target, paragraph, subject) < SUBJECT_COVERAGE_MIN;
+    return subject.length > 0 ? subject : undefined;
+  }
+
+  /**
+   * "What did Assad say about Iran": true when the candidate (the speaker's words) does not mention the subject
+   * ({@link saidSubject}) enough — the article does not quote that speaker on it.
+   */
+  private quotesSpeakerOffTopic(subject: QueryToken[] | undefined, candidate: Candidate, paragraph: number): boolean {
+    return (
+      subject !== undefined && this.index.targetCoverage(candidate.target, paragraph, subject) < SUBJECT_COVERAGE_MIN
+    );
   }
 
   /**
