@@ -591,7 +591,7 @@ class CorpusAnswerer implements Answerer {
     if (!about) return undefined;
     const named = new Set(
       this.index
-        .analyse(normalized.slice(0, about.index))
+        .analyse(leadingWords(normalized.slice(0, about.index), 40))
         .flatMap((t) => t.keys.filter((k) => k.key.startsWith('sp:')).map((k) => k.key.slice(3))),
     );
     return named.size === 1 ? [...named][0] : undefined;
