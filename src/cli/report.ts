@@ -71,7 +71,12 @@ async function main(): Promise<number> {
   const now = Date.now();
   const since = options.since ?? now - options.days * DAY_MS;
   const period = { since, now, top: options.top };
-  const { recording } = config;
+  const stored = config.recording.databaseUrl !== undefined || existsSync(config.recording.databasePath);
+  // RECORD=off stops recording, not reading: what was recorded before is still worth reporting.
+  if (!config.recording.enabled && stored) {
+    console.error('Recording is off (RECORD=off): this reports what was recorded before it was turned off.');
+  }
+  const recording = { ...config.recording, enabled: config.recording.enabled || stored };
 
   if (!recording.enabled) {
     console.log(

@@ -78,6 +78,44 @@ const ABOUT_WHOLE: ReadonlySet<string> = new Set(
   ].map(normalize),
 );
 
+/** Words of "when was the article published / written" (its date, which the article does not give). */
+const PUBLISHED: ReadonlySet<string> = new Set(
+  [
+    'published',
+    'publish',
+    'publication',
+    'written',
+    'write',
+    'wrote',
+    'posted',
+    'released',
+    'date',
+    'dated',
+    'نشر',
+    'نشره',
+    'نشرت',
+    'كتب',
+    'كتبه',
+    'كتابه',
+    'صدر',
+    'تاريخ',
+    'nasharo',
+    'nashar',
+    'katab',
+  ].map(normalize),
+);
+
+/** "When was the article published?": a when-question whose only other words are about publishing. */
+function asksArticleDate(tokens: QueryToken[]): boolean {
+  const intent = (t: QueryToken) => t.keys.some((k) => k.key.startsWith('c:ask-'));
+  return (
+    tokens.some((t) => t.keys.some((k) => k.key === WHEN_INTENT)) &&
+    !tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-who')) &&
+    tokens.some((t) => PUBLISHED.has(t.token)) &&
+    tokens.every((t) => intent(t) || PUBLISHED.has(t.token))
+  );
+}
+
 /** The concept key of "how many" questions (seeds/concepts.json). */
 const HOW_MANY_INTENT = 'c:ask-howmany';
 
@@ -269,6 +307,8 @@ class CorpusAnswerer implements Answerer {
         result.tokens,
       );
     }
+    // "When was the article published?": the article gives no date of its own ("today" in its first line).
+    if (aboutArticle && asksArticleDate(result.tokens)) return this.noAnswer('not-in-article', script);
     if (
       this.asksOutOfScope(result.tokens) ||
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).

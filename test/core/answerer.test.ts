@@ -529,3 +529,17 @@ test('a role spelled in words names the speaker like his name: "what did the Syr
   const reply = bot.ask('shu 2al el ra2ees el souri?');
   expect(reply.kind === 'answer' && reply.speaker.id).toBe('assad');
 });
+
+// Bug fixed: "when was the article published?" answered 25 February (when al-Abadi announced the strikes).
+test.each(['When was the article published?', 'When was this article written?', 'متى نشر المقال؟'])(
+  '%j is declined: the article gives no date of its own',
+  (question) => {
+    const reply = bot.ask(question);
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
+  },
+);
+
+test('"who wrote this piece?" still names the reporter', () => {
+  const reply = bot.ask('Who wrote this piece?');
+  expect(reply.kind === 'answer' && reply.quote).toBe(bot.corpus.byline);
+});

@@ -86,6 +86,12 @@ describe('terminal → store → report', () => {
     expect(json.per_surface).toEqual([expect.objectContaining({ surface: 'terminal', questions: 4 })]);
     // The raw OS user name is never stored.
     expect(readFileSync(env.DATABASE_PATH).includes(Buffer.from(`terminal:`))).toBe(false);
+
+    // Bug fixed: with RECORD=off the report refused to show what was recorded before.
+    const off = await run('src/cli/report.ts', ['--json'], { ...env, RECORD: 'off' });
+    expect(off.code, off.stderr).toBe(0);
+    expect((JSON.parse(off.stdout) as { summary: { questions: number } }).summary.questions).toBe(4);
+    expect(off.stderr).toContain('Recording is off');
   }, 60_000);
 });
 
