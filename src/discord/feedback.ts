@@ -83,12 +83,14 @@ async function pick(
   const picked = action.picked === PICK_NONE ? undefined : resolveRef(ctx.answerer, action.picked, 'mixed');
   if (action.picked !== PICK_NONE && !picked) return [renderNotice(NOTICES.expired)];
   // The pick's buttons sit on the ephemeral prompt; the answer judged wrong is the message named in the custom_id.
-  await ctx.recorder.pick({
+  const recorded = await ctx.recorder.pick({
     userId: click.userId,
     messageId: action.messageId,
     ref: action.ref,
     picked: action.picked,
   });
+  // No 👎 by this user on that answer: a pick button that is not theirs (forged, or from someone else's prompt).
+  if (!recorded) return [renderNotice(NOTICES.expired)];
   return picked ? renderPicked(picked, ctx.answerer.corpus.byline) : [renderNotice(NOTICES.pickNone)];
 }
 

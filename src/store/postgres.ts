@@ -208,8 +208,12 @@ class PostgresStore implements FeedbackStore {
     return row.inserted ? 'new' : 'changed';
   }
 
-  async recordPick(e: PickEvent): Promise<void> {
-    await this.#pool.query({ ...this.#sql.upsertPick, values: [e.at, e.userHash, e.messageId, e.ref, e.picked] });
+  async recordPick(e: PickEvent): Promise<boolean> {
+    const result = await this.#pool.query({
+      ...this.#sql.upsertPick,
+      values: [e.at, e.userHash, e.messageId, e.ref, e.picked],
+    });
+    return (result.rowCount ?? 0) > 0;
   }
 
   async deleteOlderThan(cutoff: number): Promise<number> {
@@ -270,7 +274,9 @@ function statements(s: string) {
     ),
     upsertPick: named(
       'upsert_pick',
-      `INSERT INTO ${s}.picks (at, user_hash, message_id, ref, picked) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO ${s}.picks (at, user_hash, message_id, ref, picked)
+       SELECT $1::bigint, $2::text, $3::text, $4::text, $5::text
+       WHERE EXISTS (SELECT 1 FROM ${s}.votes WHERE message_id = $3::text AND user_hash = $2::text AND vote = -1)
        ON CONFLICT (message_id, user_hash) DO UPDATE SET at = excluded.at, ref = excluded.ref, picked = excluded.picked`,
     ),
     deleteOlder: named(

@@ -49,6 +49,7 @@ export interface Recorder {
    * Records or changes what a user picked after a 👎 (an alternative's ref, or 'none'). Picks follow a recorded
    * vote, so no surface is needed.
    *
+   * @returns false, recording nothing, when that user has no 👎 on that message (a forged or stale pick button).
    * @throws (rejects) the store's error; a {@link RecordingOffError} when recording is off.
    */
   pick(input: {
@@ -57,7 +58,7 @@ export interface Recorder {
     ref: AnswerRef;
     picked: AnswerRef | 'none';
     at?: number;
-  }): Promise<void>;
+  }): Promise<boolean>;
   /** Closes the store (if any). Idempotent. */
   close(): Promise<void>;
 }
@@ -145,7 +146,7 @@ export function createRecorder(opts: RecorderOptions): Recorder {
 
     async pick({ userId, messageId, ref, picked, at }) {
       if (store === undefined) throw new RecordingOffError('(RECORD=off)');
-      await store.recordPick({ at: at ?? Date.now(), userHash: hashUser(secret, userId), messageId, ref, picked });
+      return store.recordPick({ at: at ?? Date.now(), userHash: hashUser(secret, userId), messageId, ref, picked });
     },
 
     async close() {

@@ -181,7 +181,9 @@ class SqliteStore implements FeedbackStore {
        WHERE message_id = @messageId AND user_hash = @userHash`,
     );
     this.#upsertPick = db.prepare(
-      `INSERT INTO picks (at, user_hash, message_id, ref, picked) VALUES (@at, @userHash, @messageId, @ref, @picked)
+      `INSERT INTO picks (at, user_hash, message_id, ref, picked)
+       SELECT @at, @userHash, @messageId, @ref, @picked
+       WHERE EXISTS (SELECT 1 FROM votes WHERE message_id = @messageId AND user_hash = @userHash AND vote = -1)
        ON CONFLICT (message_id, user_hash) DO UPDATE SET at = excluded.at, ref = excluded.ref, picked = excluded.picked`,
     );
     this.#deletes = ['questions', 'votes', 'picks'].map((table) =>
@@ -230,8 +232,8 @@ class SqliteStore implements FeedbackStore {
     return this.#recordVote(event);
   }
 
-  async recordPick(event: PickEvent): Promise<void> {
-    this.#upsertPick.run(event);
+  async recordPick(event: PickEvent): Promise<boolean> {
+    return this.#upsertPick.run(event).changes > 0;
   }
 
   async deleteOlderThan(cutoff: number): Promise<number> {

@@ -89,8 +89,11 @@ export interface FeedbackStore {
   recordQuestion(event: QuestionEvent): Promise<number>;
   /** Records or changes a user's vote on one answer message. */
   recordVote(event: VoteEvent): Promise<VoteResult>;
-  /** Records or changes a user's pick after a 👎. */
-  recordPick(event: PickEvent): Promise<void>;
+  /**
+   * Records or changes a user's pick after a 👎: only when that user's vote on that message is 👎 (checked in the
+   * same statement). Resolves to false, recording nothing, otherwise (a forged or stale pick button).
+   */
+  recordPick(event: PickEvent): Promise<boolean>;
   /** Deletes every row older than `cutoff` (ms epoch); resolves to the number of rows deleted. */
   deleteOlderThan(cutoff: number): Promise<number>;
   /** Reads everything recorded since `since` (ms epoch) for the report. */

@@ -103,12 +103,26 @@ describe('feedback buttons', () => {
   test('"None of these" is recorded as none', async () => {
     const { request, data } = await ask('ماذا قال المقداد عن التنسيق؟');
     const messageId = snowflake();
-    const down = await click(voteButton(data, '👎'), request, messageId);
+    const user = h.fake.newUser('none-picker');
+    const down = await click(voteButton(data, '👎'), request, messageId, user);
     const none = buttonsOf(down.data).find((b) => b.label === 'None of these');
     if (!none) throw new Error('no None button');
-    const reply = await click(none.custom_id, down.request, snowflake());
+    const reply = await click(none.custom_id, down.request, snowflake(), user);
     expect(recorder.picks.at(-1)).toMatchObject({ messageId, picked: 'none' });
     expect(textOf(reply.data)).toContain('none of these');
+  });
+
+  // Bug fixed: a pick button was accepted from anyone, with or without a 👎 (unbounded, forgeable picks).
+  test('a pick by someone who did not 👎 that answer is refused and recorded nowhere', async () => {
+    const { request, data } = await ask('ماذا قال المقداد عن التنسيق؟');
+    const messageId = snowflake();
+    const down = await click(voteButton(data, '👎'), request, messageId, h.fake.newUser('critic-2'));
+    const none = buttonsOf(down.data).find((b) => b.label === 'None of these');
+    if (!none) throw new Error('no None button');
+    const picks = recorder.picks.length;
+    const reply = await click(none.custom_id, down.request, snowflake(), h.fake.newUser('bystander'));
+    expect(textOf(reply.data)).toContain(NOTICES.expired);
+    expect(recorder.picks).toHaveLength(picks);
   });
 
   test('a storage failure tells the user to try again, and the bot keeps answering', async () => {

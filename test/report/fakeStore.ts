@@ -43,9 +43,10 @@ export class FakeStore implements FeedbackStore {
     return previous.vote === event.vote ? 'unchanged' : 'changed';
   }
 
-  async recordPick(event: PickEvent): Promise<void> {
+  async recordPick(event: PickEvent): Promise<boolean> {
     const same = (p: StoredPick) => p.userHash === event.userHash && p.messageId === event.messageId;
     this.picks = [...this.picks.filter((p) => !same(p)), { ...event }];
+    return true;
   }
 
   async deleteOlderThan(cutoff: number): Promise<number> {

@@ -141,6 +141,8 @@ export function storeContract(name: string, createHarness: () => Promise<StoreHa
     });
 
     test('a pick is recorded, and a second pick by the same user on the same message replaces it', async () => {
+      await store.recordVote(voteEvent({ vote: -1 }));
+      await store.recordVote(voteEvent({ vote: -1, userHash: HASH_B }));
       await store.recordPick(pickEvent());
       await store.recordPick(pickEvent({ userHash: HASH_B, picked: 'none', at: T + 1 }));
       await store.recordPick(pickEvent({ picked: 'mekdad-coordination', at: T + 2 }));
@@ -150,12 +152,23 @@ export function storeContract(name: string, createHarness: () => Promise<StoreHa
       ]);
     });
 
+    test('a pick is recorded only after that user’s 👎 on that message (a forged or stale pick button is not)', async () => {
+      expect(await store.recordPick(pickEvent())).toBe(false);
+      await store.recordVote(voteEvent({ vote: 1 }));
+      expect(await store.recordPick(pickEvent())).toBe(false);
+      await store.recordVote(voteEvent({ vote: -1, userHash: HASH_B }));
+      expect(await store.recordPick(pickEvent())).toBe(false); // B's 👎 is not A's
+      await store.recordVote(voteEvent({ vote: -1 }));
+      expect(await store.recordPick(pickEvent())).toBe(true);
+      expect((await store.snapshot(0)).picks).toStrictEqual([pickEvent()]);
+    });
+
     test('retention deletes rows strictly older than the cutoff in every table, and counts them', async () => {
       const cutoff = T;
       await store.recordQuestion(answerEvent({ at: cutoff - 1 }));
       const kept = await store.recordQuestion(answerEvent({ at: cutoff }));
-      await store.recordVote(voteEvent({ at: cutoff - 86_400_000, messageId: 'old' }));
-      await store.recordVote(voteEvent({ at: cutoff + 1, messageId: 'new' }));
+      await store.recordVote(voteEvent({ at: cutoff - 86_400_000, messageId: 'old', vote: -1 }));
+      await store.recordVote(voteEvent({ at: cutoff + 1, messageId: 'new', vote: -1 }));
       await store.recordPick(pickEvent({ at: cutoff - 1, messageId: 'old' }));
       await store.recordPick(pickEvent({ at: cutoff, messageId: 'new' }));
 
@@ -179,7 +192,7 @@ export function storeContract(name: string, createHarness: () => Promise<StoreHa
       const ids: number[] = [];
       for (const [i, at] of times.entries()) {
         ids.push(await store.recordQuestion(answerEvent({ at, question: `q${i}` })));
-        await store.recordVote(voteEvent({ at, messageId: `m${i}` }));
+        await store.recordVote(voteEvent({ at, messageId: `m${i}`, vote: -1 }));
         await store.recordPick(pickEvent({ at, messageId: `m${i}` }));
       }
       const snap = await store.snapshot(T + 10);
@@ -195,7 +208,7 @@ export function storeContract(name: string, createHarness: () => Promise<StoreHa
       'unicode sample %i round-trips byte for byte in every text column',
       async (_i, text) => {
         const id = await store.recordQuestion(answerEvent({ question: text, normalized: text, ref: text }));
-        await store.recordVote(voteEvent({ messageId: text, ref: text }));
+        await store.recordVote(voteEvent({ messageId: text, ref: text, vote: -1 }));
         await store.recordPick(pickEvent({ messageId: text, ref: text, picked: text }));
         const snap = await store.snapshot(0);
         const bytes = Buffer.from(text, 'utf8');
@@ -236,10 +249,12 @@ export function storeContract(name: string, createHarness: () => Promise<StoreHa
           }),
         );
       });
+      const results = await Promise.all(votes);
+      // Picks follow a 👎: settle user A's votes as 👎 first, then pick from both connections at once.
+      for (let m = 0; m < 10; m++) await store.recordVote(voteEvent({ messageId: `m${m}`, vote: -1, at: T + 100 }));
       const picks = Array.from({ length: 40 }, (_, i) =>
         stores[i % 2]?.recordPick(pickEvent({ messageId: `m${i % 10}`, picked: `p${i}`, at: T + i })),
       );
-      const results = await Promise.all(votes);
       await Promise.all(picks);
       expect(results.filter((r) => r === 'new')).toHaveLength(20);
       const snap = await store.snapshot(0);

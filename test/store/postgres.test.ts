@@ -123,7 +123,7 @@ describe.skipIf(!url)('PostgreSQL store', () => {
         logger: createLogger('silent'),
       });
       await recorder.question({ surface: 'dm', userId: rawId, question: 'who?', reply: answerReply() });
-      await recorder.vote({ surface: 'dm', userId: rawId, messageId: '111111111111111111', ref: 'p4', vote: 1 });
+      await recorder.vote({ surface: 'dm', userId: rawId, messageId: '111111111111111111', ref: 'p4', vote: -1 });
       await recorder.pick({ userId: rawId, messageId: '111111111111111111', ref: 'p4', picked: 'none' });
       await recorder.close();
       const { rows } = await adminPool().query<{ dump: string }>(

@@ -34,6 +34,7 @@ function fakeStore(fail = false) {
     recordPick: async (e) => {
       if (fail) return boom();
       picks.push(e);
+      return true;
     },
     deleteOlderThan: async () => 0,
     snapshot: async () => ({ questions: [], votes: [], picks: [] }),
