@@ -314,7 +314,9 @@ class CorpusAnswerer implements Answerer {
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
       (!aboutArticle && this.asksSilentEntity(result.tokens)) ||
       this.asksOfficeHolder(result.tokens) ||
-      this.officeQualifiers.contradicts(normalized)
+      this.officeQualifiers.contradicts(normalized) ||
+      (!result.tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:'))) &&
+        this.officeQualifiers.namesUnheldOffice(normalized))
     ) {
       return this.noAnswer('not-in-article', script);
     }

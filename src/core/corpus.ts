@@ -76,6 +76,7 @@ const ConceptSchema = z.object({
   silent: z.boolean().optional(),
   entity: z.boolean().optional(),
   country: z.boolean().optional(),
+  office: z.boolean().optional(),
 });
 
 /** The raw contents of the seed files, before validation. */
@@ -256,6 +257,7 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     ...(c.silent ? { silent: true } : {}),
     ...(c.entity ? { entity: true } : {}),
     ...(c.country ? { country: true } : {}),
+    ...(c.office ? { office: true } : {}),
   }));
   checkDuplicates(
     'concepts',

@@ -34,7 +34,7 @@ export class OfficeQualifiers {
       }
     }
     for (const c of corpus.concepts) {
-      const kind = countries.has(c.id) ? 'country' : this.holders.has(c.id) ? 'office' : undefined;
+      const kind = countries.has(c.id) ? 'country' : this.holders.has(c.id) || c.office ? 'office' : undefined;
       if (!kind) continue;
       for (const term of c.terms) {
         const key = normalize(term);
@@ -66,6 +66,17 @@ export class OfficeQualifiers {
       i = end;
     }
     return false;
+  }
+
+  /**
+   * True when the normalized question names an office that no speaker holds ("what did the minister say?", "من هو
+   * الوزير؟") and nothing else that is an office: the article quotes no such person. The caller makes sure no
+   * speaker is named ("Al-Taei advises which minister?" is about al-Taei).
+   */
+  namesUnheldOffice(normalized: string): boolean {
+    const tags = this.tag(normalized.split(' ').slice(0, 60));
+    const offices = tags.filter((t) => t.kind === 'office').map((t) => (t.kind === 'office' ? t.id : ''));
+    return offices.length > 0 && offices.every((o) => !this.holders.has(o));
   }
 
   /** The country tagged at `from`, or after skipping linking words in direction `step`. */

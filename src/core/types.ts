@@ -82,6 +82,11 @@ export interface Concept {
   entity?: boolean;
   /** A country (its adjective qualifies offices: "the Iraqi deputy foreign minister"); see src/core/offices.ts. */
   country?: boolean;
+  /**
+   * An office no speaker holds ("minister": al-Taei only advises one): "what did the minister say?" has no answer.
+   * Offices that speakers hold come from their `roles` and `serves`.
+   */
+  office?: boolean;
 }
 
 /** Expected answer types: "when" wants a time expression, "where" a place, "how many" a quantity. */

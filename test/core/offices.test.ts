@@ -45,3 +45,24 @@ describe('offices qualified by a country the holder is not from', () => {
     expect(offices.contradicts(normalize('في أي يوم استقبل الرئيس السوري المبعوث العراقي؟'))).toBe(false);
   });
 });
+
+describe('offices no speaker holds', () => {
+  // Bug fixed: "what did the minister say?" quoted al-Taei, who only advises a minister (0.88).
+  test.each(['What did the minister say?', 'ماذا قال الوزير؟', 'Who is the minister?', 'what did the ministry say'])(
+    '%j is declined',
+    (question) => {
+      expect(offices.namesUnheldOffice(normalize(question))).toBe(true);
+      const reply = answerer.ask(question);
+      expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
+    },
+  );
+
+  test.each([
+    ['What did the interior ministry adviser say?', 'taei'],
+    ['Al-Taei advises which Iraqi minister?', 'taei'],
+    ['ماذا قال مستشار وزير الداخلية؟', 'taei'],
+  ])('%j names a held office or a speaker: answered (%s)', (question, speaker) => {
+    const reply = answerer.ask(question);
+    expect(reply.kind === 'answer' && reply.speaker.id).toBe(speaker);
+  });
+});
