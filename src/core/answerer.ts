@@ -17,6 +17,7 @@ import type {
   Answer,
   Answerer,
   AnswerSpeaker,
+  AnswerType,
   Corpus,
   NoAnswer,
   Paragraph,
@@ -127,6 +128,16 @@ const COUNTED_WORDS = 3;
 
 /** Words on each side of a number that say what it counts ("الحدود المشتركة بين البلدين البالغة 605 كيلومترات"). */
 const NUMBER_CONTEXT_WORDS = 5;
+
+/** The normalized one-word terms of the concepts that answer `type` ("when": الخميس, 2011; "how-many": 605). */
+function oneWordTerms(corpus: Corpus, type: AnswerType): ReadonlySet<string> {
+  return new Set(
+    corpus.concepts
+      .filter((c) => c.answers === type)
+      .flatMap((c) => c.terms.map(normalize))
+      .filter((t) => t !== '' && !t.includes(' ')),
+  );
+}
 
 /** A regex for the first of `terms` (normalized, longest first) on word boundaries of a normalized text. */
 function markerOf(terms: readonly string[]): RegExp {
@@ -260,18 +271,8 @@ class CorpusAnswerer implements Answerer {
     const summary = corpus.entries.findIndex((e) => e.summary);
     this.summary = summary >= 0 ? summary : undefined;
     this.howManyMarker = markerOf(corpus.concepts.filter((c) => c.asks === 'how-many').flatMap((c) => c.terms));
-    this.timeWords = new Set(
-      corpus.concepts
-        .filter((c) => c.answers === 'when')
-        .flatMap((c) => c.terms.map(normalize))
-        .filter((t) => t !== '' && !t.includes(' ')),
-    );
-    this.quantityWords = new Set(
-      corpus.concepts
-        .filter((c) => c.answers === 'how-many')
-        .flatMap((c) => c.terms.map(normalize))
-        .filter((t) => t !== '' && !t.includes(' ')),
-    );
+    this.timeWords = oneWordTerms(corpus, 'when');
+    this.quantityWords = oneWordTerms(corpus, 'how-many');
     this.speakers = new Map(corpus.speakers.map((s) => [s.id, s]));
     this.entryIds = new Map(corpus.entries.map((e, i) => [e.id, i]));
     this.speakerNames = corpus.speakers
@@ -314,9 +315,10 @@ class CorpusAnswerer implements Answerer {
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
       (!aboutArticle && this.asksSilentEntity(result.tokens)) ||
       this.asksOfficeHolder(result.tokens) ||
-      this.officeQualifiers.contradicts(normalized) ||
-      (!result.tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:'))) &&
-        this.officeQualifiers.namesUnheldOffice(normalized))
+      this.officeQualifiers.declines(
+        normalized,
+        result.tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:'))),
+      )
     ) {
       return this.noAnswer('not-in-article', script);
     }
@@ -327,7 +329,7 @@ class CorpusAnswerer implements Answerer {
     // "What did al-Mekdad say about Mosul?": when the best passage does not mention the subject, another passage of
     // the same speaker may ("Mosul" is in his paragraph 11, not in his main statement).
     // "What did al-Assad say about al-Abadi?": the speaker is the one named before "about", whoever else is named.
-    const speaker = this.speakerBeforeAbout(normalized, result.tokens) ?? this.speakerOfCandidate(first);
+    const speaker = this.speakerBeforeAbout(normalized, result.tokens) ?? this.index.speakerOf(first.target);
     // "What did the reporter say?" is not answered by his name alone (the byline entry answers "who wrote it?").
     const asksSaid = result.tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-said'));
     const subject = this.saidSubject(normalized, result.tokens);
@@ -335,18 +337,17 @@ class CorpusAnswerer implements Answerer {
       (asksSaid && this.textOf(c).trim() === this.corpus.byline) ||
       this.quotesSpeakerOffTopic(subject, c, this.paragraphOf(c));
     const top =
-      this.speakerOfCandidate(first) === speaker && !offTopic(first)
+      this.index.speakerOf(first.target) === speaker && !offTopic(first)
         ? first
-        : result.candidates.find((c) => this.speakerOfCandidate(c) === speaker && !offTopic(c));
+        : result.candidates.find((c) => this.index.speakerOf(c.target) === speaker && !offTopic(c));
     if (!top || this.countsSomethingElse(normalized, result.tokens, top))
       return this.noAnswer('not-in-article', script);
     const topParagraph = this.paragraphOf(top);
-    // The runner-up below the answer (a passage set aside above for not mentioning the subject is no rival).
+    // The runner-up from another paragraph; when `first` was set aside (not about the subject), it is no rival.
     const rival = result.candidates.find(
-      (c) => this.paragraphOf(c) !== topParagraph && c.score <= top.score && c !== first,
+      (c) => this.paragraphOf(c) !== topParagraph && (top === first || (c !== first && c.score <= top.score)),
     );
-    const rivalOrFirst = top === first ? result.candidates.find((c) => this.paragraphOf(c) !== topParagraph) : rival;
-    const confidence = confidenceOf(top, rivalOrFirst, result.knownShare);
+    const confidence = confidenceOf(top, rival, result.knownShare);
     if (confidence < this.abstainBelow) {
       return this.noAnswer(result.knownShare > 0.5 ? 'not-in-article' : 'off-topic', script);
     }
@@ -637,11 +638,6 @@ class CorpusAnswerer implements Answerer {
         .flatMap((t) => t.keys.filter((k) => k.key.startsWith('sp:')).map((k) => k.key.slice(3))),
     );
     return named.size === 1 ? [...named][0] : undefined;
-  }
-
-  private speakerOfCandidate(c: Candidate): string {
-    if (c.target.type === 'entry') return this.corpus.entries[c.target.index]?.speakerId ?? '';
-    return this.corpus.paragraphs[c.target.number - 1]?.speakerId ?? '';
   }
 
   private paragraphOf(c: Candidate): number {

@@ -172,13 +172,24 @@ export function isFollowUp(question: string, answerer: Answerer): boolean {
   return classifyFollowUp(question, answerer) !== undefined;
 }
 
-/** True when any one or two consecutive tokens name a speaker ("al-Mekdad", "فيصل المقداد"). */
+/**
+ * The speakers named by any one or two consecutive tokens ("al-Mekdad", "فيصل المقداد"), also with a leading
+ * conjunction و ("والمقداد"), by id.
+ */
+function speakersNamed(tokens: readonly string[], answerer: Answerer): Map<string, Speaker> {
+  const found = new Map<string, Speaker>();
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    for (const candidate of [t, next === undefined ? '' : `${t} ${next}`, t.startsWith('و') ? t.slice(1) : '']) {
+      const s = candidate === '' ? undefined : answerer.findSpeaker(candidate);
+      if (s) found.set(s.id, s);
+    }
+  });
+  return found;
+}
+
 function mentionsSpeaker(tokens: readonly string[], answerer: Answerer): boolean {
-  return tokens.some(
-    (t, i) =>
-      answerer.findSpeaker(t) !== undefined ||
-      (i + 1 < tokens.length && answerer.findSpeaker(`${t} ${tokens[i + 1]}`) !== undefined),
-  );
+  return speakersNamed(tokens, answerer).size > 0;
 }
 
 /** A follow-up's reply and the context to keep for the next one (undefined: keep none). */
@@ -249,14 +260,7 @@ function afterStandalone(
 
 /** The one speaker a question names, if exactly one. */
 function namedSpeaker(normalized: string, answerer: Answerer): Speaker | undefined {
-  const tokens = tokenize(normalized);
-  const found = new Map<string, Speaker>();
-  tokens.forEach((t, i) => {
-    for (const candidate of [t, `${t} ${tokens[i + 1] ?? ''}`.trim(), t.startsWith('و') ? t.slice(1) : '']) {
-      const s = candidate === '' ? undefined : answerer.findSpeaker(candidate);
-      if (s) found.set(s.id, s);
-    }
-  });
+  const found = speakersNamed(tokenize(normalized), answerer);
   return found.size === 1 ? [...found.values()][0] : undefined;
 }
 

@@ -10,6 +10,9 @@
 import { normalize } from './normalize.ts';
 import type { Corpus, Speaker } from './types.ts';
 
+/** Words of a question scanned (an office and its country sit near its start; pasted walls of text are cut). */
+const MAX_WORDS = 60;
+
 /** Longest concept term, in words, looked up while scanning ("نائب وزير الخارجية" is three). */
 const MAX_TERM_WORDS = 4;
 
@@ -44,12 +47,28 @@ export class OfficeQualifiers {
   }
 
   /**
-   * True when the normalized question names an office next to a country (before or after it, as English and Arabic
-   * order them) and no speaker holding that office is from that country. False when the office has no holder in the
-   * article at all (other rules decide) or when no country qualifies it.
+   * True when the article can name no one the question asks about by office (one scan of the question):
+   * - an office next to a country (before or after it, as English and Arabic order them) that none of its holders is
+   *   from ("the Iraqi deputy foreign minister"); an office without holders is left to the next rule;
+   * - only offices that no speaker holds ("what did the minister say?"), unless `namesSpeaker` ("Al-Taei advises
+   *   which minister?" is about al-Taei).
    */
+  declines(normalized: string, namesSpeaker: boolean): boolean {
+    const tags = this.tag(normalized);
+    return this.qualifiedByOtherCountry(tags) || (!namesSpeaker && this.onlyUnheldOffices(tags));
+  }
+
+  /** The first rule of {@link declines} alone: an office next to a country none of its holders is from. */
   contradicts(normalized: string): boolean {
-    const tags = this.tag(normalized.split(' ').slice(0, 60));
+    return this.qualifiedByOtherCountry(this.tag(normalized));
+  }
+
+  /** The second rule of {@link declines} alone: the question names only offices that no speaker holds. */
+  namesUnheldOffice(normalized: string): boolean {
+    return this.onlyUnheldOffices(this.tag(normalized));
+  }
+
+  private qualifiedByOtherCountry(tags: readonly Tag[]): boolean {
     for (let i = 0; i < tags.length; i++) {
       if (tags[i]?.kind !== 'office' || tags[i - 1]?.kind === 'office') continue;
       let end = i;
@@ -68,13 +87,7 @@ export class OfficeQualifiers {
     return false;
   }
 
-  /**
-   * True when the normalized question names an office that no speaker holds ("what did the minister say?", "من هو
-   * الوزير؟") and nothing else that is an office: the article quotes no such person. The caller makes sure no
-   * speaker is named ("Al-Taei advises which minister?" is about al-Taei).
-   */
-  namesUnheldOffice(normalized: string): boolean {
-    const tags = this.tag(normalized.split(' ').slice(0, 60));
+  private onlyUnheldOffices(tags: readonly Tag[]): boolean {
     const offices = tags.filter((t) => t.kind === 'office').map((t) => (t.kind === 'office' ? t.id : ''));
     return offices.length > 0 && offices.every((o) => !this.holders.has(o));
   }
@@ -96,7 +109,8 @@ export class OfficeQualifiers {
   }
 
   /** Tags each word, longest concept term first ("وزير الخارجية" is one office). */
-  private tag(words: readonly string[]): Tag[] {
+  private tag(normalized: string): Tag[] {
+    const words = normalized.split(' ').slice(0, MAX_WORDS);
     const tags: Tag[] = [];
     for (let i = 0; i < words.length; ) {
       let found: { kind: 'office' | 'country'; id: string } | undefined;

@@ -334,38 +334,29 @@ function groupAction(now: CurrentReply, spellings: number, lang: QuestionLang | 
   }
   const best = now.kind === 'answer' ? now : (now.nearMiss as NonNullable<typeof now.nearMiss>);
   const these = phrasing(spellings);
-  if (now.kind === 'answer') {
-    const state = `now answered weakly by ${refs.describe(best.ref)} (${conf(best.confidence)})`;
-    return refs.isEntry(best.ref)
+  // Where the best candidate points: an entry that may take the phrasing, or a paragraph that needs an entry.
+  const toward = (text: { entry: string; paragraph: string }): Action =>
+    refs.isEntry(best.ref)
       ? {
           kind: 'add-phrasings',
           entryId: best.ref,
           paragraph: best.paragraph,
           ...(lang ? { lang } : {}),
-          text: `${state}: if it is the right answer, add ${these} to entry ${best.ref} ${where(lang)}`,
+          text: text.entry,
         }
-      : {
-          kind: 'new-entry',
-          paragraph: best.paragraph,
-          ...(lang ? { lang } : {}),
-          text: `${state}: new entry needed, the article answers this in paragraph ${best.paragraph}; quote the clause that answers`,
-        };
+      : { kind: 'new-entry', paragraph: best.paragraph, ...(lang ? { lang } : {}), text: text.paragraph };
+  if (now.kind === 'answer') {
+    const state = `now answered weakly by ${refs.describe(best.ref)} (${conf(best.confidence)})`;
+    return toward({
+      entry: `${state}: if it is the right answer, add ${these} to entry ${best.ref} ${where(lang)}`,
+      paragraph: `${state}: new entry needed, the article answers this in paragraph ${best.paragraph}; quote the clause that answers`,
+    });
   }
   const state = `declined; near miss ${refs.describe(best.ref)} (${conf(best.confidence)})`;
-  return refs.isEntry(best.ref)
-    ? {
-        kind: 'add-phrasings',
-        entryId: best.ref,
-        paragraph: best.paragraph,
-        ...(lang ? { lang } : {}),
-        text: `${state}: if it answers this, add ${these} to entry ${best.ref} ${where(lang)}; if not, out of scope`,
-      }
-    : {
-        kind: 'new-entry',
-        paragraph: best.paragraph,
-        ...(lang ? { lang } : {}),
-        text: `${state}: if paragraph ${best.paragraph} answers this, new entry needed (quote the clause that answers); if not, out of scope`,
-      };
+  return toward({
+    entry: `${state}: if it answers this, add ${these} to entry ${best.ref} ${where(lang)}; if not, out of scope`,
+    paragraph: `${state}: if paragraph ${best.paragraph} answers this, new entry needed (quote the clause that answers); if not, out of scope`,
+  });
 }
 
 /** Counts of items by key, most frequent first (ties: first seen). */
