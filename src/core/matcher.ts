@@ -77,14 +77,27 @@ interface Unit {
   /** IDF of each token's exact key, and their sum (set once the IDF is known). */
   weights: Float64Array;
   weightSum: number;
+  /** Key ids of each token: exact, alternate, skeleton at 3i, 3i+1, 3i+2 (-1: none). */
+  tokenKeyIds: Int32Array;
 }
 
 /** Units that share a key with a question: `strengths[slot * tokens + i]` is token i's best match in unit `touched[slot]`. */
 interface Rows {
   touched: number[];
   strengths: Float64Array;
-  queryKeys: Map<FeatureKey, number>;
+  /** Ids of the question's keys; `queryStrength[id]` holds each one's strength until the query ends. */
+  queryKeyIds: number[];
 }
+
+/**
+ * Packing of (bound, slot) pairs for sorting: bounds quantized to 2^-30 (ties below that are ordered by slot) and
+ * slots below 2^21; 30 + 21 bits fit a double's 53-bit integer range exactly.
+ */
+const BOUND_SCALE = 2 ** 30;
+const SLOT_SCALE = 2 ** 21;
+
+/** At most this many texts' keys are memoized by `textCoverage` (the real article has a few hundred clauses). */
+const TEXT_KEYS_MEMO = 20_000;
 
 /** A key in more units than this is "common" (see `collectRows`); the real article's keys never are. */
 const COMMON_POSTINGS = 1000;
@@ -180,6 +193,20 @@ export class MatchIndex {
   /** Units by target key, for per-target lookups that must not scan the whole index. */
   private readonly unitsByTarget = new Map<string, Unit[]>();
   private readonly corpus: Corpus;
+  /**
+   * Per-query scratch reused across queries so a question allocates no per-unit bookkeeping (fewer GC pauses,
+   * which set the p99): unit id → its row in the strengths table (-1: not touched), and that table.
+   */
+  private readonly slotScratch: Int32Array;
+  private strengthsScratch: Float64Array = new Float64Array(1024);
+  private strengthsUsed = 0;
+  private readonly textKeys = new Map<string, Set<FeatureKey>>();
+  /** Dense id of every indexed key, and each query key's strength by id (0 outside a query). */
+  private readonly keyIds = new Map<FeatureKey, number>();
+  private readonly queryStrength: Float64Array;
+  /** Targets by dense id (entries, then paragraphs), and per-target scratch (score -1: not touched yet). */
+  private readonly targets: Target[] = [];
+  private readonly targetScratch: { score: Float64Array; coverage: Float64Array; question: Int32Array };
 
   constructor(corpus: Corpus) {
     this.corpus = corpus;
@@ -207,6 +234,18 @@ export class MatchIndex {
       );
     }
     this.maxIdf = this.computeIdf();
+    if (this.units.length >= SLOT_SCALE) {
+      throw new RangeError(`the index holds at most ${SLOT_SCALE - 1} units (${this.units.length} given)`);
+    }
+    this.slotScratch = new Int32Array(this.units.length).fill(-1);
+    this.queryStrength = new Float64Array(this.keyIds.size);
+    for (const unit of this.units) this.targets[unit.targetId] = unit.target;
+    const targetCount = corpus.entries.length + corpus.paragraphs.length;
+    this.targetScratch = {
+      score: new Float64Array(targetCount).fill(-1),
+      coverage: new Float64Array(targetCount),
+      question: new Int32Array(targetCount).fill(-1),
+    };
     for (const unit of this.units) {
       const k = key(unit.target);
       const list = this.unitsByTarget.get(k);
@@ -216,6 +255,9 @@ export class MatchIndex {
     for (const unit of this.units) {
       unit.tokens.forEach((t, i) => {
         unit.weights[i] = this.idf.get(t.exact) ?? 0;
+        [t.exact, t.alternate, t.skeleton].forEach((k, j) => {
+          unit.tokenKeyIds[3 * i + j] = k === undefined ? -1 : (this.keyIds.get(k) ?? -1);
+        });
       });
       unit.weightSum = unit.weights.reduce((sum, w) => sum + w, 0);
     }
@@ -260,14 +302,17 @@ export class MatchIndex {
       targetId,
       weights: new Float64Array(tokens.length),
       weightSum: 0,
+      tokenKeyIds: new Int32Array(3 * tokens.length).fill(-1),
     });
     if (kind !== 'question') this.recordAnswerTypes(target, tokens);
     for (const t of tokens) {
       for (const k of [t.exact, t.alternate, t.skeleton]) {
         if (k === undefined) continue;
         const list = this.postings.get(k);
-        if (!list) this.postings.set(k, [id]);
-        else if (list[list.length - 1] !== id) list.push(id);
+        if (!list) {
+          this.postings.set(k, [id]);
+          this.keyIds.set(k, this.keyIds.size);
+        } else if (list[list.length - 1] !== id) list.push(id);
       }
     }
   }
@@ -352,52 +397,96 @@ export class MatchIndex {
     const knownWeight = tokens.filter((t) => t.known).reduce((s, t) => s + t.weight, 0);
     if (tokens.length === 0 || total === 0) return { tokens, knownShare: 0, candidates: [] };
 
-    const { touched, strengths, queryKeys } = this.collectRows(tokens);
-    const n = tokens.length;
-    const byTarget = new Map<number, Candidate>();
-    const offer = (unit: Unit, score: number, coverage: number): void => {
-      const k = unit.targetId;
-      const previous = byTarget.get(k);
-      if (previous && score <= previous.score) return;
-      const candidate: Candidate = { target: unit.target, score, coverage };
-      if (unit.kind === 'question') candidate.matchedQuestion = unit.text;
-      else if (previous?.matchedQuestion) candidate.matchedQuestion = previous.matchedQuestion;
-      byTarget.set(k, candidate);
-    };
-
-    // Answer text and paragraphs score from the question's coverage alone; curated questions also need their
-    // own coverage (the costly part), so they are visited best bound first and the rest pruned.
-    const share = coverageShare(tokens.length);
-    const questions: Array<{ unit: Unit; coverage: number; bound: number }> = [];
-    let best = 0;
-    for (let slot = 0; slot < touched.length; slot++) {
-      const unit = this.units[touched[slot] as number] as Unit;
-      let matched = 0;
-      for (let i = 0; i < n; i++) matched += (tokens[i] as QueryToken).weight * (strengths[slot * n + i] ?? 0);
-      const coverage = matched / total;
-      if (unit.kind === 'question') {
-        questions.push({ unit, coverage, bound: share * coverage + (1 - share) });
-        continue;
-      }
-      const score = coverage * (unit.kind === 'content' ? MATCH_WEIGHTS.entryContent : MATCH_WEIGHTS.paragraph);
-      best = Math.max(best, score);
-      offer(unit, score, coverage);
+    const rows = this.collectRows(tokens);
+    let candidates: Candidate[];
+    try {
+      candidates = this.bestPerTarget(tokens, total, rows);
+    } finally {
+      for (const id of rows.queryKeyIds) this.queryStrength[id] = 0;
     }
-    questions.sort((a, b) => b.bound - a.bound);
-    let scored = 0;
-    for (const { unit, coverage, bound } of questions) {
-      if (bound < best * PRUNE_BELOW_BEST || scored >= MAX_SCORED_QUESTIONS) break;
-      // Its target already scores at least this unit's best: it cannot change the ranking.
-      if ((byTarget.get(unit.targetId)?.score ?? -1) >= bound) continue;
-      scored++;
-      const score = share * coverage + (1 - share) * this.unitCoverage(unit, queryKeys);
-      best = Math.max(best, score);
-      offer(unit, score, coverage);
-    }
-    this.preferNamedSpeakers(tokens, byTarget.values());
-    this.requireAnswerType(tokens, byTarget.values());
-    const candidates = [...byTarget.values()].sort((a, b) => b.score - a.score);
+    this.preferNamedSpeakers(tokens, candidates);
+    this.requireAnswerType(tokens, candidates);
+    candidates.sort((a, b) => b.score - a.score);
     return { tokens, knownShare: knownWeight / total, candidates };
+  }
+
+  /**
+   * Each touched target's best unit score. Answer text and paragraphs score from the question's coverage alone;
+   * curated questions also need their own coverage (the costly part), so they are visited best bound first and the
+   * rest pruned. Bookkeeping lives in typed arrays indexed by target id, reused across queries, so a question
+   * allocates one candidate per target rather than per unit.
+   */
+  private bestPerTarget(tokens: QueryToken[], total: number, { touched, strengths }: Rows): Candidate[] {
+    const n = tokens.length;
+    const share = coverageShare(n);
+    const { score, coverage, question } = this.targetScratch;
+    const targets: number[] = [];
+    const offer = (unitId: number, unitScore: number, unitCoverage: number): void => {
+      const unit = this.units[unitId] as Unit;
+      const t = unit.targetId;
+      const previous = score[t] ?? -1;
+      if (previous < 0) targets.push(t);
+      else if (unitScore <= previous) return;
+      score[t] = unitScore;
+      coverage[t] = unitCoverage;
+      if (unit.kind === 'question') question[t] = unitId;
+    };
+    try {
+      // Questions in order of bound, best first: each packed as one number, (1 - bound) in the high bits and the
+      // slot in the low 21, so a native numeric sort orders them (ties by slot, as a stable sort would).
+      const order = new Float64Array(touched.length);
+      let questions = 0;
+      let best = 0;
+      for (let slot = 0; slot < touched.length; slot++) {
+        const id = touched[slot] as number;
+        const unit = this.units[id] as Unit;
+        let matched = 0;
+        for (let i = 0; i < n; i++) matched += (tokens[i] as QueryToken).weight * (strengths[slot * n + i] ?? 0);
+        const unitCoverage = matched / total;
+        if (unit.kind === 'question') {
+          const bound = share * unitCoverage + (1 - share);
+          order[questions++] = Math.floor((1 - bound) * BOUND_SCALE) * SLOT_SCALE + slot;
+          strengths[slot * n] = unitCoverage; // the row is read no more: keep the coverage for the second pass
+          continue;
+        }
+        const unitScore =
+          unitCoverage * (unit.kind === 'content' ? MATCH_WEIGHTS.entryContent : MATCH_WEIGHTS.paragraph);
+        best = Math.max(best, unitScore);
+        offer(id, unitScore, unitCoverage);
+      }
+      const sorted = order.subarray(0, questions).sort();
+      let scored = 0;
+      for (const packed of sorted) {
+        const slot = packed % SLOT_SCALE;
+        const coverageOfSlot = strengths[slot * n] ?? 0;
+        const bound = share * coverageOfSlot + (1 - share);
+        if (bound < best * PRUNE_BELOW_BEST || scored >= MAX_SCORED_QUESTIONS) break;
+        const id = touched[slot] as number;
+        const unit = this.units[id] as Unit;
+        // Its target already scores at least this unit's best: it cannot change the ranking.
+        if ((score[unit.targetId] ?? -1) >= bound) continue;
+        scored++;
+        const unitCoverage = coverageOfSlot;
+        const unitScore = share * unitCoverage + (1 - share) * this.unitCoverage(unit);
+        best = Math.max(best, unitScore);
+        offer(id, unitScore, unitCoverage);
+      }
+      return targets.map((t) => {
+        const candidate: Candidate = {
+          target: this.targets[t] as Target,
+          score: score[t] ?? 0,
+          coverage: coverage[t] ?? 0,
+        };
+        const q = question[t] ?? -1;
+        if (q >= 0) candidate.matchedQuestion = (this.units[q] as Unit).text;
+        return candidate;
+      });
+    } finally {
+      for (const t of targets) {
+        score[t] = -1;
+        question[t] = -1;
+      }
+    }
   }
 
   /**
@@ -409,43 +498,61 @@ export class MatchIndex {
   private collectRows(tokens: QueryToken[]): Rows {
     const n = tokens.length;
     const touched: number[] = [];
-    const slotOf = new Map<number, number>();
-    let strengths = new Float64Array(64 * n);
-    const queryKeys = new Map<FeatureKey, number>();
+    const slotOf = this.slotScratch;
+    let rows = this.strengthsScratch;
+    rows.fill(0, 0, this.strengthsUsed); // what the previous query wrote
+    const queryKeyIds: number[] = [];
+    const queryStrength = this.queryStrength;
     const keyed = tokens.flatMap((t, i) =>
       t.keys.map((k) => ({ index: i, key: k.key, strength: k.strength, postings: this.postings.get(k.key) ?? [] })),
     );
     keyed.sort((a, b) => a.postings.length - b.postings.length);
     const raise = (slot: number, index: number, strength: number): void => {
       const at = slot * n + index;
-      if (strength > (strengths[at] ?? 0)) strengths[at] = strength;
+      if (strength > (rows[at] ?? 0)) rows[at] = strength;
     };
-    for (const { index, key: k, strength, postings } of keyed) {
-      queryKeys.set(k, Math.max(queryKeys.get(k) ?? 0, strength));
-      const common = postings.length > COMMON_POSTINGS && touched.length > 0;
-      if (common && touched.length < postings.length) {
-        touched.forEach((id, slot) => {
-          if ((this.units[id] as Unit).keys.has(k)) raise(slot, index, strength);
-        });
-        continue;
-      }
-      for (const id of postings) {
-        let slot = slotOf.get(id);
-        if (slot === undefined) {
-          if (common) continue;
-          slot = touched.length;
-          touched.push(id);
-          slotOf.set(id, slot);
-          if ((slot + 1) * n > strengths.length) {
-            const grown = new Float64Array(strengths.length * 2);
-            grown.set(strengths);
-            strengths = grown;
-          }
+    try {
+      for (const { index, key: k, strength, postings } of keyed) {
+        const keyId = this.keyIds.get(k) ?? -1;
+        if (keyId >= 0 && strength > (queryStrength[keyId] ?? 0)) {
+          if ((queryStrength[keyId] ?? 0) === 0) queryKeyIds.push(keyId);
+          queryStrength[keyId] = strength;
         }
-        raise(slot, index, strength);
+        const common = postings.length > COMMON_POSTINGS && touched.length > 0;
+        if (common && touched.length < postings.length) {
+          touched.forEach((id, slot) => {
+            if ((this.units[id] as Unit).keys.has(k)) raise(slot, index, strength);
+          });
+          continue;
+        }
+        for (const id of postings) {
+          let slot = slotOf[id] ?? -1;
+          if (slot < 0) {
+            if (common) continue;
+            slot = touched.length;
+            touched.push(id);
+            slotOf[id] = slot;
+            if ((slot + 1) * n > rows.length) rows = this.growStrengths(rows, (slot + 1) * n);
+          }
+          raise(slot, index, strength);
+        }
       }
+    } finally {
+      // The scratch table is shared by every query: leave it as found (all -1) for the next one.
+      for (const id of touched) slotOf[id] = -1;
+      this.strengthsUsed = touched.length * n;
     }
-    return { touched, strengths, queryKeys };
+    return { touched, strengths: rows, queryKeyIds };
+  }
+
+  /** A larger zeroed buffer holding `rows`' contents; kept for later queries. */
+  private growStrengths(rows: Float64Array, needed: number): Float64Array {
+    let size = rows.length;
+    while (size < needed) size *= 2;
+    const grown = new Float64Array(size);
+    grown.set(rows);
+    this.strengthsScratch = grown;
+    return grown;
   }
 
   /**
@@ -469,23 +576,32 @@ export class MatchIndex {
 
   /** Share (0..1) of the tokens' weight found in an arbitrary text (featurized like the index). */
   textCoverage(text: string, tokens: QueryToken[]): number {
-    const keys = new Set(
-      this.featurizer
-        .features(normalize(text))
-        .flatMap((t) => [
-          t.exact,
-          t.alternate,
-          t.skeleton,
-          t.exact.startsWith('sp:') ? `m:${t.exact.slice(3)}` : undefined,
-        ])
-        .filter((k) => k !== undefined),
-    );
+    const keys = this.keysOfText(text);
     const total = tokens.reduce((sum, t) => sum + t.weight, 0);
     if (total === 0) return 0;
     let matched = 0;
     for (const t of tokens)
       matched += t.weight * Math.max(0, ...t.keys.filter((k) => keys.has(k.key)).map((k) => k.strength));
     return matched / total;
+  }
+
+  /**
+   * Every key of a text (exact, alternate, skeleton, and a name as a mention), memoized: the texts asked about are
+   * the corpus's own clauses and passages, a few hundred, so the memo stays small; past `TEXT_KEYS_MEMO` entries
+   * it stops growing (any other text is featurized each time).
+   */
+  private keysOfText(text: string): Set<FeatureKey> {
+    const known = this.textKeys.get(text);
+    if (known) return known;
+    const keys = new Set<FeatureKey>();
+    for (const t of this.featurizer.features(normalize(text))) {
+      keys.add(t.exact);
+      if (t.alternate) keys.add(t.alternate);
+      if (t.skeleton) keys.add(t.skeleton);
+      if (t.exact.startsWith('sp:')) keys.add(`m:${t.exact.slice(3)}`);
+    }
+    if (this.textKeys.size < TEXT_KEYS_MEMO) this.textKeys.set(text, keys);
+    return keys;
   }
 
   /** The speaker id a target's words belong to. */
@@ -542,20 +658,23 @@ export class MatchIndex {
   }
 
   /** Share of a unit's own topic weight that the question's keys cover. */
-  private unitCoverage(unit: Unit, queryKeys: Map<FeatureKey, number>): number {
+  private unitCoverage(unit: Unit): number {
     const total = unit.weightSum;
+    if (total === 0) return 0;
+    const strength = this.queryStrength;
+    const ids = unit.tokenKeyIds;
     let matched = 0;
-    for (let i = 0; i < unit.tokens.length; i++) {
-      const t = unit.tokens[i] as TokenFeatures;
+    for (let i = 0; i < unit.weights.length; i++) {
       const w = unit.weights[i] ?? 0;
       if (w === 0) continue;
-      const strength = Math.max(
-        queryKeys.get(t.exact) ?? 0,
-        t.alternate ? (queryKeys.get(t.alternate) ?? 0) : 0,
-        t.skeleton ? (queryKeys.get(t.skeleton) ?? 0) : 0,
-      );
-      matched += w * strength;
+      const exact = ids[3 * i] ?? -1;
+      const alternate = ids[3 * i + 1] ?? -1;
+      const skeleton = ids[3 * i + 2] ?? -1;
+      let best = exact >= 0 ? (strength[exact] ?? 0) : 0;
+      if (alternate >= 0) best = Math.max(best, strength[alternate] ?? 0);
+      if (skeleton >= 0) best = Math.max(best, strength[skeleton] ?? 0);
+      matched += w * best;
     }
-    return total === 0 ? 0 : matched / total;
+    return matched / total;
   }
 }
