@@ -48,6 +48,55 @@ export function isStopword(token: string): boolean {
   return FUNCTION_WORD_PRONOUNS.some((p) => token.endsWith(p) && STOPWORDS.has(token.slice(0, -p.length)));
 }
 
+/**
+ * English function words whose two-letter swaps are the commonest typing slips ("teh", "waht", "hwo", "adn"). Only
+ * these: a swap of other stopwords makes real words ("from"/"form", "own"/"won"), and a swap of "adesh" is "daesh".
+ */
+const SWAPPABLE_FUNCTION_WORDS = new Set([
+  'the',
+  'and',
+  'what',
+  'how',
+  'who',
+  'was',
+  'did',
+  'does',
+  'about',
+  'with',
+  'that',
+  'this',
+]);
+
+/** The function word a Latin token is a two-letter swap of ("teh" → "the"), if any. */
+function unswappedFunctionWord(token: string): string | undefined {
+  if (token.length < 3 || token.length > 5) return undefined;
+  for (let i = 0; i + 1 < token.length; i++) {
+    const swapped = token.slice(0, i) + token[i + 1] + token[i] + token.slice(i + 2);
+    if (swapped !== token && SWAPPABLE_FUNCTION_WORDS.has(swapped)) return swapped;
+  }
+  return undefined;
+}
+
+/** Latin letters for Arabizi's digit letters; two readings where English spellings differ (see `conceptOfArabizi`). */
+const ARABIZI_DIGITS: Record<string, readonly string[]> = {
+  '2': ['', 'a'],
+  '3': ['', 'a'],
+  '5': ['kh'],
+  '6': ['t'],
+  '7': ['h'],
+  '9': ['s', 'q'],
+};
+
+/** Readings of a Latin token with its Arabizi digits replaced by letters; at most 8. */
+function arabiziReadings(token: string): string[] {
+  let readings = [''];
+  for (const ch of token) {
+    const options = ARABIZI_DIGITS[ch] ?? [ch];
+    readings = readings.flatMap((r) => options.map((o) => r + o)).slice(0, 8);
+  }
+  return readings.filter((r) => r.length >= 2 && r !== token);
+}
+
 /** The stem key of one normalized token, ignoring the lexicon. */
 export function stemKey(token: string): FeatureKey {
   switch (scriptOf(token)) {
@@ -128,7 +177,7 @@ export class Featurizer {
   }
 
   private tokenFeatures(normalized: string): TokenFeatures[] {
-    const tokens = tokenize(normalized);
+    const tokens = tokenize(normalized).map((t) => this.withoutSwapSlip(t));
     const out: TokenFeatures[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as string;
@@ -150,6 +199,12 @@ export class Featurizer {
     return dedupe(out);
   }
 
+  /** "teh" read as "the", "waht" as "what": a Latin token the lexicon lacks that is a swap of a function word. */
+  private withoutSwapSlip(token: string): string {
+    if (scriptOf(token) !== 'latin' || this.conceptOf(token) !== undefined) return token;
+    return unswappedFunctionWord(token) ?? token;
+  }
+
   /** The lexicon key of a two-word term (the first word read with or without a bare preposition), if any. */
   private pairOf(first: string, second: string): FeatureKey | undefined {
     const direct = this.pairs.get(`${stemKey(first)} ${stemKey(second)}`);
@@ -168,8 +223,23 @@ export class Featurizer {
       const key = this.spelled.get(fused) ?? this.single.get(stemKey(fused));
       if (key) return key;
     }
+    if (scriptOf(token) === 'latin' && /[235679]/.test(token)) return this.conceptOfArabizi(token);
     const alternate = scriptOf(token) === 'arabic' ? alternateStem(token) : undefined;
     return alternate === undefined ? undefined : this.single.get(`a:${alternate}`);
+  }
+
+  /**
+   * "7usaybah", "3iraq", "mo9ul": Arabizi digits read as the Latin letters an English spelling uses for the same
+   * sound (7 ح → h, 5 خ → kh, 9 ص/ق → s or q, 6 ط → t, 3 ع and 2 ء → a or nothing), so the lexicon's English
+   * spellings find them. Digit-letter conventions as in Palfreyman & al Khalil, "A Funky Language for Teenzz to Use"
+   * (2003); the vowel readings are tried both ways since English spellings drop ع and ء ("Iraq") or write "a".
+   */
+  private conceptOfArabizi(token: string): FeatureKey | undefined {
+    for (const spelling of arabiziReadings(token)) {
+      const key = this.spelled.get(spelling) ?? this.single.get(stemKey(spelling));
+      if (key) return key;
+    }
+    return undefined;
   }
 
   /** A concept token keeps its skeleton, so a Latin spelling the lexicon lacks can still reach it. */

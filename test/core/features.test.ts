@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createAnswerer } from '../../src/core/answerer.ts';
+import { loadCorpus } from '../../src/core/corpus.ts';
+import { Featurizer } from '../../src/core/features.ts';
+import { normalize } from '../../src/core/normalize.ts';
+import type { Answerer, Corpus } from '../../src/core/types.ts';
+
+let corpus: Corpus;
+let featurizer: Featurizer;
+let bot: Answerer;
+beforeAll(() => {
+  corpus = loadCorpus();
+  featurizer = new Featurizer(corpus.speakers, corpus.concepts);
+  bot = createAnswerer(corpus);
+});
+
+const keysOf = (text: string): string[] => featurizer.features(normalize(text)).map((f) => f.exact);
+
+describe('stem collisions', () => {
+  test('"outside" (خارج, وخارجها) is not the foreign ministry (الخارجية), which both stem to خارج', () => {
+    expect(keysOf('وخارجها')).not.toContain('c:foreignminister');
+    expect(keysOf('خارج الحدود')).not.toContain('c:foreignminister');
+    expect(keysOf('الخارجية')).toContain('c:foreignminister');
+    expect(keysOf('وزير الخارجية')).toContain('c:foreignminister');
+  });
+
+  test('a question quoting al-Fayyadh\'s "inside the region and outside it" is answered, not declined as an office', () => {
+    const reply = bot.ask('من طالب بجهود صادقه من جميع الدول داخل المنطقه وخارجها');
+    expect(reply.kind).toBe('answer');
+    if (reply.kind === 'answer') expect(reply.speaker.id).toBe('fayyadh');
+  });
+});
+
+describe('typing slips in English function words', () => {
+  test.each([
+    ['teh', 'the'],
+    ['waht', 'what'],
+    ['hwo', 'who'],
+    ['adn', 'and'],
+  ])('"%s" reads as "%s"', (slip, word) => {
+    expect(keysOf(`${slip} border`)).toEqual(keysOf(`${word} border`));
+  });
+
+  test('a swapped "the" does not turn a how-many question into one about something the article does not count', () => {
+    const slip = bot.ask('how long is teh iraq syria border');
+    const clean = bot.ask('how long is the iraq syria border');
+    expect(slip.kind).toBe('answer');
+    if (slip.kind === 'answer' && clean.kind === 'answer') expect(slip.paragraph).toBe(clean.paragraph);
+  });
+
+  test('real words that are swaps of other stopwords stay words ("form", "won"), and "daesh" stays Daesh', () => {
+    expect(keysOf('form')).toEqual(['e:form']);
+    expect(keysOf('won')).not.toEqual([]);
+    expect(keysOf('daesh')).toEqual(['c:daesh']);
+  });
+});
+
+describe('Arabizi digit letters', () => {
+  test.each([
+    ['7usaybah', 'husaybah'],
+    ['3iraq', 'iraq'],
+    ['mo9ul', 'mosul'],
+  ])('"%s" finds the concept "%s" does', (arabizi, english) => {
+    const [key] = keysOf(english);
+    expect(key?.startsWith('c:')).toBe(true);
+    expect(keysOf(arabizi)).toEqual(keysOf(english));
+  });
+
+  test('a number is not read as Arabizi', () => {
+    expect(keysOf('1972')).toEqual(['n:1972']);
+  });
+});
