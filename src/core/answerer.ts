@@ -36,7 +36,7 @@ const ABOUT_MARKER = /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|
 
 /** The article itself named in a question ("what does the article say about…", "ماذا يقول المقال", "el ma2al"). */
 const ARTICLE_WORDS =
-  /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص)(?: |$)|(?:^| )(?:article|report|story|piece|ma2al|maqal|makal|taqrir)(?: |$)/;
+  /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه)(?: |$)|(?:^| )(?:article|report|story|piece|text|ma2al|maqal|makal|taqrir)(?: |$)/;
 
 /** Topic words of "what is the article about" questions: its subject, summary or main news as a whole. */
 const ABOUT_WHOLE: ReadonlySet<string> = new Set(
@@ -52,6 +52,25 @@ const ABOUT_WHOLE: ReadonlySet<string> = new Set(
     'mainly',
     'overview',
     'point',
+    // "in one line", "in a nutshell", "briefly", "باختصار", "بجملة"
+    'one',
+    'line',
+    'sentence',
+    'short',
+    'brief',
+    'briefly',
+    'nutshell',
+    'sum',
+    'up',
+    'tldr',
+    'باختصار',
+    'مختصر',
+    'جمله',
+    'بجمله',
+    'سطر',
+    'بسطر',
+    'كلمتين',
+    'بكلمتين',
     'موضوع',
     'موضوعه',
     'ملخص',

@@ -543,3 +543,35 @@ test('"who wrote this piece?" still names the reporter', () => {
   const reply = bot.ask('Who wrote this piece?');
   expect(reply.kind === 'answer' && reply.quote).toBe(bot.corpus.byline);
 });
+
+describe('kinds the fifth blind set found (first run)', () => {
+  test('"the news agency" names SANA as the source: "according to the agency, what did X and Y discuss" is its paragraph', () => {
+    const reply = answered(bot.ask('per the Syrian news agency, what were Assad and al-Fayyadh discussing?'));
+    expect(reply.speaker.id).toBe('sana');
+  });
+
+  test('a stance question (موقف, "stance", "position on") asks what the person said, not his job', () => {
+    for (const q of ['شو موقف الاسد من محاربة الارهاب', "what is Assad's stance on fighting terrorism?"]) {
+      const reply = answered(bot.ask(q));
+      expect(reply.speaker.id).toBe('assad');
+      expect(reply.paragraph).toBe(4);
+    }
+  });
+
+  test('"joint", "shared" and "common" find the article\'s مشترك', () => {
+    const reply = answered(bot.ask('who talked about a shared enemy?'));
+    expect(reply.speaker.id).toBe('assad');
+  });
+
+  test('"sum it up in one sentence" and "باختصار شو القصة" ask for the summary', () => {
+    for (const q of ['sum up this piece in one sentence', 'باختصار شو القصة']) {
+      const reply = answered(bot.ask(q));
+      expect(reply.paragraph).toBe(1);
+    }
+  });
+
+  test('Gulf "السالفة" (the story) is a word about the article, not an unknown topic', () => {
+    const reply = answered(bot.ask('وش دور ايران في السالفة'));
+    expect(reply.paragraph).toBe(6);
+  });
+});
