@@ -11,6 +11,7 @@ import { stripChatNoise } from './noise.ts';
 import { foldDigits, normalize } from './normalize.ts';
 import { OfficeQualifiers } from './offices.ts';
 import { paragraphRequested } from './paragraphRequest.ts';
+import { DirectionPremises } from './premises.ts';
 import { tokenize, withoutDefiniteArticle } from './tokenize.ts';
 import type {
   Alternative,
@@ -217,6 +218,7 @@ class CorpusAnswerer implements Answerer {
   readonly corpus: Corpus;
   private readonly index: MatchIndex;
   private readonly officeQualifiers: OfficeQualifiers;
+  private readonly directionPremises: DirectionPremises;
   /** Index of the entry marked `summary` (what the article is about), if any. */
   private readonly summary: number | undefined;
   /** The first "how many" word of a normalized question (the terms of the how-many intent concept). */
@@ -287,6 +289,7 @@ class CorpusAnswerer implements Answerer {
     this.corpus = corpus;
     this.index = new MatchIndex(corpus);
     this.officeQualifiers = new OfficeQualifiers(corpus);
+    this.directionPremises = new DirectionPremises(corpus, this.index.featurizer);
     const summary = corpus.entries.findIndex((e) => e.summary);
     this.summary = summary >= 0 ? summary : undefined;
     this.howManyMarker = markerOf(corpus.concepts.filter((c) => c.asks === 'how-many').flatMap((c) => c.terms));
@@ -334,6 +337,8 @@ class CorpusAnswerer implements Answerer {
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
       (!aboutArticle && this.asksSilentEntity(result.tokens)) ||
       this.asksOfficeHolder(result.tokens) ||
+      // "Why did Assad send a message to Abadi?": the message went the other way.
+      this.directionPremises.reverses(normalized) ||
       this.officeQualifiers.declines(
         normalized,
         result.tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:'))),

@@ -77,6 +77,7 @@ const ConceptSchema = z.object({
   entity: z.boolean().optional(),
   country: z.boolean().optional(),
   office: z.boolean().optional(),
+  direction: z.object({ from: z.array(nonEmpty).min(1), to: z.array(nonEmpty).min(1) }).optional(),
 });
 
 /** The raw contents of the seed files, before validation. */
@@ -175,6 +176,12 @@ function checkServedOffices(speakers: Speaker[], concepts: Concept[], problems: 
       problems.push(`speakers[${s.id}]: country "${s.country}" is not a concept marked "country": true`);
     }
   }
+  const known = new Set([...ids, ...speakers.map((s) => s.id)]);
+  for (const c of concepts) {
+    for (const id of [...(c.direction?.from ?? []), ...(c.direction?.to ?? [])]) {
+      if (!known.has(id)) problems.push(`concepts[${c.id}]: direction names unknown speaker or concept "${id}"`);
+    }
+  }
 }
 
 function buildParagraphs(raw: unknown, texts: string[], speakerIds: Set<string>, problems: string[]): Paragraph[] {
@@ -258,6 +265,7 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     ...(c.entity ? { entity: true } : {}),
     ...(c.country ? { country: true } : {}),
     ...(c.office ? { office: true } : {}),
+    ...(c.direction ? { direction: c.direction } : {}),
   }));
   checkDuplicates(
     'concepts',

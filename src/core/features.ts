@@ -205,6 +205,20 @@ export class Featurizer {
     return unswappedFunctionWord(token) ?? token;
   }
 
+  /**
+   * The lexicon key of the term starting at `words[i]`: a two-word term first ("الرئيس السوري"), else the word.
+   * `length` is how many words it spans.
+   */
+  termAt(words: readonly string[], i: number): { key: FeatureKey; length: 1 | 2 } | undefined {
+    const word = words[i];
+    if (word === undefined) return undefined;
+    const next = words[i + 1];
+    const pair = next === undefined ? undefined : this.pairOf(word, next);
+    if (pair) return { key: pair, length: 2 };
+    const key = this.conceptOf(word);
+    return key ? { key, length: 1 } : undefined;
+  }
+
   /** The lexicon key of a two-word term (the first word read with or without a bare preposition), if any. */
   private pairOf(first: string, second: string): FeatureKey | undefined {
     const direct = this.pairs.get(`${stemKey(first)} ${stemKey(second)}`);

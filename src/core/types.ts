@@ -87,6 +87,12 @@ export interface Concept {
    * Offices that speakers hold come from their `roles` and `serves`.
    */
   office?: boolean;
+  /**
+   * Which way the thing went in the article, by speaker or concept ids: al-Abadi's message went from him (Iraq,
+   * Baghdad, his envoy) to al-Assad (Syria, Damascus). A question that reverses it ("Assad's message to Abadi")
+   * rests on a false premise; see src/core/premises.ts.
+   */
+  direction?: { from: string[]; to: string[] };
 }
 
 /** Expected answer types: "when" wants a time expression, "where" a place, "how many" a quantity. */

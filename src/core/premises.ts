@@ -1,0 +1,194 @@
+/**
+ * False premises about which way something went. The article has one exchange: al-Abadi's oral message, carried by
+ * his envoy al-Fayyadh from Baghdad to al-Assad in Damascus. "Why did Assad send a message to Abadi?", "رسالة الأسد
+ * للعبادي", "Assad's envoy" or "did Abadi receive a message from Assad?" turn it around; the nearest passage (the
+ * message, the meeting) would answer a question nobody asked, so the bot must say the article does not say that.
+ *
+ * Which concepts have a direction, and from whom to whom, is data (`direction` in seeds/concepts.json). This module
+ * knows only the grammar of direction in the languages users write: the markers "to" and "from", verbs of sending
+ * and receiving, Arabic construct state (رسالة الأسد: the message of al-Assad) and the English possessive.
+ */
+import type { FeatureKey, Featurizer } from './features.ts';
+import { scriptOf, tokenize } from './tokenize.ts';
+import type { Corpus } from './types.ts';
+
+/** Words of a question scanned (the roles sit near its start; pasted walls of text are cut). */
+const MAX_WORDS = 60;
+
+/** "to X": X received. Normalized (إلى is الي). The Arabic prefix ل (للعبادي, لدمشق) is handled apart. */
+const TO = new Set(['to', 'towards', 'الي', 'لعند', 'ila', 'ela', 'ilal', 'lal', 'la', 'li', 'lel', 'lil']);
+
+/** "from X": X sent. Arabic من is also "who", so it marks a sender only after a word of sending or receiving. */
+const FROM_LATIN = new Set(['from', 'mn', 'min', 'men', 'mnn']);
+const FROM_ARABIC = 'من';
+
+/** Verbs of sending, by word order: Arabic and Arabizi put the sender after the verb, English before it. */
+const SEND_VSO = new Set([
+  'ارسل',
+  'يرسل',
+  'ارسلها',
+  'ارسله',
+  'بعث',
+  'يبعث',
+  'بعثها',
+  'بعثه',
+  'بعت',
+  'يبعت',
+  'بعتها',
+  'بعته',
+  'ابعت',
+  'وجه',
+  'arsal',
+  'ba3at',
+  'ba3ata',
+  'ba3ath',
+  'b3at',
+  'yeb3at',
+  'yib3at',
+]);
+const SEND_SVO = new Set(['send', 'sent', 'sends', 'sending', 'dispatched', 'dispatch']);
+
+/** Verbs of receiving: the one next to them received (تلقى الأسد, Assad received). */
+const RECEIVE = new Set([
+  'تلقي',
+  'تلقاها',
+  'تلقاه',
+  'يتلقي',
+  'استلم',
+  'استلمها',
+  'استقبل',
+  'receive',
+  'received',
+  'receives',
+  'receiving',
+  'got',
+  'tala2a',
+  'esta2bal',
+  'estalam',
+]);
+
+/** Words skipped between a verb or a noun and the name it governs ("sent the envoy", "ba3at el assad"). */
+const FILLERS = new Set(['el', 'al', 'il', 'the', 'a', 'an', 'did', 'does', 'has', 'had', 'back']);
+
+/** Which end of the exchange a question puts someone on. */
+type Role = 'sender' | 'recipient';
+
+/** One directed concept's two ends, as feature keys. */
+interface Ends {
+  from: Set<FeatureKey>;
+  to: Set<FeatureKey>;
+}
+
+/** Finds questions that reverse the direction of a directed concept (see the module comment). Built once. */
+export class DirectionPremises {
+  private readonly directed = new Map<FeatureKey, Ends>();
+
+  constructor(
+    corpus: Corpus,
+    private readonly featurizer: Featurizer,
+  ) {
+    const speakers = new Set(corpus.speakers.map((s) => s.id));
+    const keyOf = (id: string): FeatureKey => (speakers.has(id) ? `sp:${id}` : `c:${id}`);
+    for (const c of corpus.concepts) {
+      if (!c.direction) continue;
+      this.directed.set(`c:${c.id}`, {
+        from: new Set(c.direction.from.map(keyOf)),
+        to: new Set(c.direction.to.map(keyOf)),
+      });
+    }
+  }
+
+  /**
+   * True when the question names, as the sender of a directed thing (or of a sending verb's object), one of its
+   * recipients, or as the recipient one of its senders. Needs a directed concept or a verb of sending or receiving
+   * in the question; names in other roles ("what did Assad say about Abadi's message?") never count.
+   */
+  reverses(normalized: string): boolean {
+    const words = tokenize(normalized).slice(0, MAX_WORDS);
+    const concepts = words.map((_, i) => this.featurizer.termAt(words, i)?.key);
+    const ends = [...new Set(concepts)].flatMap((k) => (k ? (this.directed.get(k) ?? []) : []));
+    const moves = words.some((w) => SEND_VSO.has(w) || SEND_SVO.has(w) || RECEIVE.has(w));
+    if (ends.length === 0 && !moves) return false;
+    // A verb of sending alone ("did Syria send troops to Iraq?") goes the way of the article's exchanges.
+    const all: Ends[] = ends.length > 0 ? ends : [...this.directed.values()];
+    for (const { key, role } of this.roles(words, concepts)) {
+      const wrongEnd = role === 'sender' ? 'to' : 'from';
+      if (all.some((e) => e[wrongEnd].has(key))) return true;
+    }
+    return false;
+  }
+
+  /** The named speakers and places of the question with the role its grammar gives them, when it gives one. */
+  private roles(words: string[], concepts: Array<FeatureKey | undefined>): Array<{ key: FeatureKey; role: Role }> {
+    const out: Array<{ key: FeatureKey; role: Role }> = [];
+    let exchangeSeen = false;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as string;
+      const key = concepts[i];
+      if (SEND_VSO.has(word) || SEND_SVO.has(word) || RECEIVE.has(word) || (key && this.directed.has(key))) {
+        exchangeSeen = true;
+      }
+      const prefixed = exchangeSeen ? this.afterPrefixL(word) : undefined;
+      if (prefixed) {
+        out.push({ key: prefixed, role: 'recipient' });
+        continue;
+      }
+      if (!key || this.directed.has(key) || !this.isParty(key)) continue;
+      const role = this.roleAt(words, concepts, i, exchangeSeen);
+      if (role) out.push({ key, role });
+    }
+    return out;
+  }
+
+  private roleAt(
+    words: string[],
+    concepts: Array<FeatureKey | undefined>,
+    i: number,
+    exchangeSeen: boolean,
+  ): Role | undefined {
+    const before = this.previousWord(words, i);
+    const after = words[i + 1];
+    // "Abadi's message", "Assad's envoy": the possessor sent it, whatever precedes ("respond to Abadi's message").
+    if (after === 's') {
+      const owned = concepts[i + 2];
+      if (owned && this.directed.has(owned)) return 'sender';
+    }
+    if (after !== undefined && (SEND_SVO.has(after) || SEND_VSO.has(after))) return 'sender';
+    if (after !== undefined && RECEIVE.has(after)) return 'recipient';
+    if (before === undefined) return undefined;
+    if (TO.has(before)) return exchangeSeen ? 'recipient' : undefined;
+    if (FROM_LATIN.has(before) || (before === FROM_ARABIC && exchangeSeen)) return 'sender';
+    if (SEND_VSO.has(before)) return 'sender';
+    if (SEND_SVO.has(before)) return 'recipient'; // "sent Assad a message"
+    if (RECEIVE.has(before) && scriptOf(before) === 'arabic') return 'recipient'; // تلقى الأسد
+    const governing = concepts[words.lastIndexOf(before, i - 1)];
+    // Arabic construct state: رسالة الأسد, مبعوث العبادي, risalet el assad.
+    if (governing && this.directed.has(governing) && scriptOf(words[i] as string) !== 'latin') return 'sender';
+    return undefined;
+  }
+
+  /** The word before `i`, skipping fillers ("sent the envoy", "ba3at el assad"). */
+  private previousWord(words: string[], i: number): string | undefined {
+    for (let j = i - 1; j >= 0; j--) {
+      const w = words[j] as string;
+      if (!FILLERS.has(w)) return w;
+    }
+    return undefined;
+  }
+
+  /** "للعبادي", "لدمشق": the Arabic prefix ل marks the recipient; the party named after it, if any. */
+  private afterPrefixL(word: string): FeatureKey | undefined {
+    if (scriptOf(word) !== 'arabic' || !word.startsWith('ل') || word.length < 4) return undefined;
+    const rest = word.startsWith('لل') ? `ال${word.slice(2)}` : word.slice(1);
+    const key = this.featurizer.conceptOf(rest);
+    if (!key || !this.isParty(key)) return undefined;
+    // The word itself must not already be a known term (لبنان is not ل + بنان).
+    return this.featurizer.conceptOf(word) === key || this.featurizer.conceptOf(word) === undefined ? key : undefined;
+  }
+
+  /** A speaker or place at either end of some directed concept. */
+  private isParty(key: FeatureKey): boolean {
+    for (const e of this.directed.values()) if (e.from.has(key) || e.to.has(key)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createAnswerer } from '../../src/core/answerer.ts';
+import { buildCorpus, loadCorpus } from '../../src/core/corpus.ts';
+import { Featurizer } from '../../src/core/features.ts';
+import { normalize } from '../../src/core/normalize.ts';
+import { DirectionPremises } from '../../src/core/premises.ts';
+import type { Answerer, Corpus } from '../../src/core/types.ts';
+
+let corpus: Corpus;
+let premises: DirectionPremises;
+let bot: Answerer;
+beforeAll(() => {
+  corpus = loadCorpus();
+  premises = new DirectionPremises(corpus, new Featurizer(corpus.speakers, corpus.concepts));
+  bot = createAnswerer(corpus);
+});
+
+const reverses = (q: string): boolean => premises.reverses(normalize(q));
+
+describe('questions that turn the message around are declined', () => {
+  test.each([
+    'What did the message Assad sent to al-Abadi say?',
+    'why did bashar send his envoy to baghdad',
+    "What was in al-Assad's message to the Iraqi prime minister?",
+    'did al-Abadi get a message from Assad?',
+    'لماذا بعث الرئيس السوري رسالة الى العبادي',
+    'شو كان برسالة الاسد للعبادي',
+    'هل تلقى العبادي رسالة من الأسد؟',
+    'leish ba3at el assad mab3ooth 3al 3ira2?',
+    'Assad sent Abadi a letter, what did it say?',
+  ])('%s', (q) => {
+    expect(reverses(q)).toBe(true);
+    const reply = bot.ask(q);
+    expect(reply.kind).toBe('no-answer');
+    if (reply.kind === 'no-answer') expect(reply.reason).toBe('not-in-article');
+  });
+});
+
+describe('questions that keep the direction, or give nobody a role in it, are answered as before', () => {
+  test.each([
+    'What did Abadi send to Assad?',
+    "What was in al-Abadi's message to al-Assad?",
+    'ما الرسالة التي تلقاها الأسد من العبادي؟',
+    'رسالة العبادي للاسد شو فيها',
+    'who did abadi send to damascus?',
+    'How did Assad respond to Abadi’s message?',
+    'What did Assad say about the message?',
+    'ماذا قال الأسد للفياض؟',
+    'what did mekdad say about support for iraq',
+  ])('%s', (q) => {
+    expect(reverses(q)).toBe(false);
+  });
+
+  test('no curated question of the Q&A set is read as reversed', () => {
+    const reversed = corpus.entries.flatMap((e) =>
+      Object.values(e.questions)
+        .flat()
+        .filter((q): q is string => typeof q === 'string' && reverses(q)),
+    );
+    expect(reversed).toEqual([]);
+  });
+});
+
+describe('direction data', () => {
+  test('a direction naming an unknown speaker or concept is a seed error', () => {
+    const raw = {
+      article: 'أ: نص.\n\nفقرة ثانية.',
+      speakers: [{ id: 'a', nameAr: 'أ', nameEn: 'A', roleAr: 'ر', roleEn: 'r', variants: ['A'] }],
+      paragraphs: [
+        { paragraph: 1, speaker: 'a', note: 'n', quotes: [], translation: 't' },
+        { paragraph: 2, speaker: 'a', note: 'n', quotes: [], translation: 't' },
+      ],
+      qa: [],
+      concepts: [{ id: 'message', terms: ['رسالة'], direction: { from: ['a'], to: ['nobody'] } }],
+    };
+    expect(() => buildCorpus(raw)).toThrow(/direction names unknown speaker or concept "nobody"/);
+  });
+});
