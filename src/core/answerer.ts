@@ -364,7 +364,7 @@ class CorpusAnswerer implements Answerer {
       this.index.speakerOf(first.target) === speaker && !offTopic(first)
         ? first
         : result.candidates.find((c) => this.index.speakerOf(c.target) === speaker && !offTopic(c));
-    if (!top || this.countsSomethingElse(normalized, result.tokens, top))
+    if (!top || this.countsSomethingElse(normalized, result.tokens, top) || this.datesSomethingElse(result.tokens, top))
       return this.noAnswer('not-in-article', script);
     const topParagraph = this.paragraphOf(top);
     // The runner-up from another paragraph; when `first` was set aside (not about the subject), it is no rival.
@@ -606,6 +606,27 @@ class CorpusAnswerer implements Answerer {
   }
 
   /** True when the text holds a time: a number (a day, a year) or a term of a concept that answers "when". */
+  /**
+   * "When did ISIS take Raqqa?": a when-question about a place or thing that its passage names only in clauses
+   * without a time. Paragraph 14 dates ISIS's capture of Mosul (June 2014) in one clause and names Raqqa, undated, in
+   * the next: that date belongs to something else. A question naming a speaker or asking what was said is about
+   * when someone spoke ("when did al-Mekdad speak about al-Bukamal?") and is left alone, as is a passage with no time
+   * (the matcher's answer-type penalty handles those).
+   */
+  private datesSomethingElse(tokens: QueryToken[], top: Candidate): boolean {
+    const keys = (t: QueryToken) => t.keys.map((k) => k.key);
+    const all = tokens.flatMap(keys);
+    if (!all.includes(WHEN_INTENT) || all.some((k) => k.startsWith('sp:') || k === 'c:ask-said')) return false;
+    const entities = tokens.filter((t) => keys(t).some((k) => this.entityKeys.has(k)));
+    const passage = this.corpus.paragraphs[this.paragraphOf(top) - 1]?.text ?? '';
+    const timed = splitClauses(passage).filter((c) => this.holdsTime(c.text));
+    if (entities.length === 0 || timed.length === 0) return false;
+    return entities.some(
+      (t) =>
+        this.index.textCoverage(passage, [t]) > 0 && timed.every((c) => this.index.textCoverage(c.text, [t]) === 0),
+    );
+  }
+
   private holdsTime(text: string): boolean {
     return normalize(text)
       .split(' ')

@@ -575,3 +575,28 @@ describe('kinds the fifth blind set found (first run)', () => {
     expect(reply.paragraph).toBe(6);
   });
 });
+
+describe('a when-question about something whose date the article does not give', () => {
+  test.each([
+    'when did daesh take over raqqa?',
+    'امتى رح تتحرر الرقة',
+    'في أي سنة سقطت الرقة بيد التنظيم؟',
+    'emta ra7 yesta3eedo el raqqa',
+  ])('%s: the passage dates Mosul, not Raqqa', (q) => {
+    const reply = bot.ask(q);
+    expect(reply.kind).toBe('no-answer');
+    if (reply.kind === 'no-answer') expect(reply.reason).toBe('not-in-article');
+  });
+
+  test.each([
+    ['when did daesh take over mosul?', 14],
+    ['في أي يوم كان اللقاء في دمشق؟', 2],
+    ['since what year has the syrian uprising been going on?', 6],
+  ])('%s: the date in the same clause is answered', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+
+  test('a when-question naming a speaker asks when he spoke, whatever else his clause names', () => {
+    expect(answered(bot.ask('when did al-Mekdad talk about the strikes on al-Bukamal?')).paragraph).toBe(11);
+  });
+});
