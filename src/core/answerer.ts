@@ -353,7 +353,11 @@ class CorpusAnswerer implements Answerer {
     // "What did al-Mekdad say about Mosul?": when the best passage does not mention the subject, another passage of
     // the same speaker may ("Mosul" is in his paragraph 11, not in his main statement).
     // "What did al-Assad say about al-Abadi?": the speaker is the one named before "about", whoever else is named.
-    const speaker = this.speakerBeforeAbout(normalized, result.tokens) ?? this.index.speakerOf(first.target);
+    // "Did al-Fayyadh say Iraq could cross the border?": the one speaker a said-question names is the one asked about.
+    const speaker =
+      this.speakerBeforeAbout(normalized, result.tokens) ??
+      this.namedSayer(result.tokens) ??
+      this.index.speakerOf(first.target);
     // "What did the reporter say?" is not answered by his name alone (the byline entry answers "who wrote it?").
     const asksSaid = result.tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-said'));
     const subject = this.saidSubject(normalized, result.tokens);
@@ -529,7 +533,8 @@ class CorpusAnswerer implements Answerer {
    */
   private asksSilentEntity(tokens: QueryToken[]): boolean {
     const keys = tokens.map((t) => t.keys.map((k) => k.key));
-    if (!keys.flat().includes('c:ask-said')) return false;
+    // "Who said the war on Daesh is one war?" asks who, not what Daesh said.
+    if (!keys.flat().includes('c:ask-said') || keys.flat().includes('c:ask-who')) return false;
     // The subject may be two words ("الرئيس الإيراني", "Russia's government"): look at the first two topic words.
     const [first, second] = keys.filter((ks) => !ks.some((k) => k.startsWith('c:ask-')));
     const silent = (ks: string[] | undefined) => ks?.some((k) => this.silentConcepts.has(k)) ?? false;
@@ -545,7 +550,7 @@ class CorpusAnswerer implements Answerer {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
     if (!keys.includes('c:ask-said') || !keys.some((k) => k.startsWith('sp:'))) return undefined;
     const about = ABOUT_MARKER.exec(normalized);
-    if (!about) return undefined;
+    if (!about) return this.namedSayer(tokens) === undefined ? undefined : this.whatWasSaid(tokens);
     // A person as the subject ("about al-Abadi") must be mentioned (m:) in the passage: that al-Abadi speaks in a
     // passage (sp:) does not make it a passage about him by someone else.
     const subject = this.index
@@ -554,6 +559,28 @@ class CorpusAnswerer implements Answerer {
       .map((t) => ({ ...t, keys: t.keys.filter((k) => !k.key.startsWith('sp:')) }))
       .filter((t) => t.keys.length > 0);
     return subject.length > 0 ? subject : undefined;
+  }
+
+  /**
+   * The one speaker a said-question names ("did al-Fayyadh say…", "شو قال الأسد على…"), when it names exactly one;
+   * undefined otherwise (none, or "what did Assad tell Fayyadh?").
+   */
+  private namedSayer(tokens: QueryToken[]): string | undefined {
+    const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
+    if (!keys.includes('c:ask-said')) return undefined;
+    const named = new Set(keys.filter((k) => k.startsWith('sp:')));
+    return named.size === 1 ? [...named][0]?.slice(3) : undefined;
+  }
+
+  /**
+   * What a said-question without "about" says was said: its known topic tokens other than intents and the speaker
+   * ("did al-Fayyadh say Syria never felt it faced a foreign army" → Syria, feel, foreign, army). Undefined when none.
+   */
+  private whatWasSaid(tokens: QueryToken[]): QueryToken[] | undefined {
+    const said = tokens
+      .filter((t) => t.known && !t.keys.some((k) => k.key.startsWith('c:ask-') || k.key.startsWith('sp:')))
+      .filter((t) => t.keys.length > 0);
+    return said.length > 0 ? said : undefined;
   }
 
   /**

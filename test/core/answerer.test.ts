@@ -600,3 +600,27 @@ describe('a when-question about something whose date the article does not give',
     expect(answered(bot.ask('when did al-Mekdad talk about the strikes on al-Bukamal?')).paragraph).toBe(11);
   });
 });
+
+describe('a said-question naming one speaker asks about that speaker only', () => {
+  test.each([
+    'did al-Taei say the battle against Daesh is one battle?',
+    'هل قال المقداد ان العراق سيتجاوز حدوده؟',
+    'el assad 2al enno el 3ira2 ra7 yotlob ta3zizat?',
+    'شنو قال الفياض على اللجنة الرباعية',
+  ])('%s: someone else said it, or nobody did', (q) => {
+    const reply = bot.ask(q);
+    expect(reply.kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['did al-Taei say Iraq may act beyond its borders?', 'taei'],
+    ['هل قال المقداد ان الحرب على داعش دعم للعراق؟', 'mekdad'],
+    ['الطائي قال العراق ممكن يطلع برا الحدود؟', 'taei'],
+  ])('%s: the named speaker said it', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  test('"who said …" asks who, even when what was said names a group the article never quotes', () => {
+    expect(answered(bot.ask('شكون لي قال بلي الحرب على داعش حرب على عدو واحد؟')).speaker.id).toMatch(/assad|mekdad/);
+  });
+});
