@@ -37,7 +37,30 @@ const ABOUT_MARKER = /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|
 
 /** The article itself named in a question ("what does the article say about…", "ماذا يقول المقال", "el ma2al"). */
 const ARTICLE_WORDS =
-  /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه)(?: |$)|(?:^| )(?:article|report|story|piece|text|ma2al|maqal|makal|taqrir)(?: |$)/;
+  /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه)(?: |$)|(?:^| )(?:article|report|story|piece|text|news|ma2al|maqal|makal|taqrir|khabar|5abar|kha6ar)(?: |$)/;
+
+/** Words that ask for the summary on their own, with no word for the article ("summary?", "ملخص", "tl;dr"). */
+const SUMMARY_WORDS: ReadonlySet<string> = new Set(
+  [
+    'summary',
+    'summarize',
+    'summarise',
+    'tldr',
+    'tl',
+    'gist',
+    'overview',
+    'nutshell',
+    'ملخص',
+    'لخص',
+    'لخصلي',
+    'خلاصه',
+    'الخلاصه',
+    'molakhas',
+    'mulakhas',
+    'lakhes',
+    'la5es',
+  ].map(normalize),
+);
 
 /** Topic words of "what is the article about" questions: its subject, summary or main news as a whole. */
 const ABOUT_WHOLE: ReadonlySet<string> = new Set(
@@ -61,6 +84,17 @@ const ABOUT_WHOLE: ReadonlySet<string> = new Set(
     'brief',
     'briefly',
     'nutshell',
+    'tl',
+    'dr',
+    'everything',
+    'all',
+    'khabar',
+    '5abar',
+    'news',
+    'lakhes',
+    'la5es',
+    'كلشي',
+    'الخلاصه',
     'sum',
     'up',
     'tldr',
@@ -322,7 +356,11 @@ class CorpusAnswerer implements Answerer {
     if (curated !== undefined) return this.curatedAnswer(curated, result.candidates, result.tokens, script);
     const first = result.candidates[0];
     const aboutArticle = ARTICLE_WORDS.test(normalized);
-    if (aboutArticle && this.summary !== undefined && this.asksWhatArticleIsAbout(result.tokens)) {
+    if (
+      this.summary !== undefined &&
+      this.asksWhatArticleIsAbout(result.tokens) &&
+      (aboutArticle || result.tokens.some((t) => SUMMARY_WORDS.has(t.token)))
+    ) {
       return this.answerFor(
         { target: { type: 'entry', index: this.summary }, score: 1, coverage: 1 },
         DECISION.lowConfidenceBelow + 0.2,
@@ -489,7 +527,7 @@ class CorpusAnswerer implements Answerer {
    * "paragraph 12", "show paragraph 3", "الفقرة الثالثة" (src/core/paragraphRequest.ts): the number asked for, which
    * may be out of range. Undefined for anything else.
    */
-  private paragraphAsked(text: string): number | undefined {
+  private paragraphAsked(text: string): number[] | undefined {
     return paragraphRequested(foldDigits(text).trim(), this.corpus.paragraphs.length);
   }
 
@@ -733,9 +771,26 @@ class CorpusAnswerer implements Answerer {
   }
 
   /** "paragraph N": the whole paragraph, or a no-answer naming the valid range. */
-  private paragraphAnswer(number: number, script: QueryScript): Reply {
-    const paragraph = this.corpus.paragraphs[number - 1];
+  /** The first requested paragraph in full; the others ("paragraphs 3 and 4") as its alternatives, in order. */
+  private paragraphAnswer(numbers: number[], script: QueryScript): Reply {
+    const [number, ...more] = numbers;
+    const paragraph = this.corpus.paragraphs[(number ?? 0) - 1];
     if (!paragraph) return this.noAnswer('no-such-paragraph', script);
+    const alternatives: Alternative[] = more
+      .map((n) => this.corpus.paragraphs[n - 1])
+      .filter((p): p is Paragraph => p !== undefined)
+      .map((p) => ({
+        quote: p.text,
+        speaker: this.speakerBlock(p.speakerId),
+        paragraph: p.number,
+        source: 'article' as const,
+        confidence: 1,
+        label: this.labelForCandidate(
+          { target: { type: 'paragraph', number: p.number }, score: 1, coverage: 1 },
+          script,
+        ),
+        translation: p.translation,
+      }));
     return {
       kind: 'answer',
       quote: paragraph.text,
@@ -746,7 +801,7 @@ class CorpusAnswerer implements Answerer {
       confidence: 1,
       translation: paragraph.translation,
       translationScope: 'paragraph',
-      alternatives: [],
+      alternatives,
       script,
     };
   }

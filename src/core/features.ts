@@ -79,7 +79,7 @@ function unswappedFunctionWord(token: string): string | undefined {
 
 /** Latin letters for Arabizi's digit letters; two readings where English spellings differ (see `conceptOfArabizi`). */
 const ARABIZI_DIGITS: Record<string, readonly string[]> = {
-  '2': ['', 'a'],
+  '2': ['', 'a', 'q'],
   '3': ['', 'a'],
   '5': ['kh'],
   '6': ['t'],
@@ -87,12 +87,12 @@ const ARABIZI_DIGITS: Record<string, readonly string[]> = {
   '9': ['s', 'q'],
 };
 
-/** Readings of a Latin token with its Arabizi digits replaced by letters; at most 8. */
+/** Readings of a Latin token with its Arabizi digits replaced by letters; at most 16. */
 function arabiziReadings(token: string): string[] {
   let readings = [''];
   for (const ch of token) {
     const options = ARABIZI_DIGITS[ch] ?? [ch];
-    readings = readings.flatMap((r) => options.map((o) => r + o)).slice(0, 8);
+    readings = readings.flatMap((r) => options.map((o) => r + o)).slice(0, 16);
   }
   return readings.filter((r) => r.length >= 2 && r !== token);
 }
@@ -244,8 +244,8 @@ export class Featurizer {
 
   /**
    * "7usaybah", "3iraq", "mo9ul": Arabizi digits read as the Latin letters an English spelling uses for the same
-   * sound (7 ح → h, 5 خ → kh, 9 ص/ق → s or q, 6 ط → t, 3 ع and 2 ء → a or nothing), so the lexicon's English
-   * spellings find them. Digit-letter conventions as in Palfreyman & al Khalil, "A Funky Language for Teenzz to Use"
+   * sound (7 ح → h, 5 خ → kh, 9 ص/ق → s or q, 6 ط → t, 3 ع and 2 ء → a or nothing, and 2 also ق, which Levantine
+   * speech says as a glottal stop: ra22a), so the lexicon's English spellings find them. Digit-letter conventions as in Palfreyman & al Khalil, "A Funky Language for Teenzz to Use"
    * (2003); the vowel readings are tried both ways since English spellings drop ع and ء ("Iraq") or write "a".
    */
   private conceptOfArabizi(token: string): FeatureKey | undefined {

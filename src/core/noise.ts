@@ -13,8 +13,8 @@ const NOISE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, 'C0/C1 control characters'],
   [/\[([^\]]*)\]\([^)]*\)/g, 'markdown links (their text is kept)'],
   [/\bhttps?:\/\/\S+|\bwww\.\S+/gi, 'links'],
-  [/<a?:\w{1,32}:\d{17,20}>/g, 'Discord custom emoji <:name:id>'],
-  [/<(?:@[!&]?|#)\d{17,20}>/g, 'Discord user, role and channel mentions'],
+  [/<a?:\w{1,32}:\d{1,20}>/g, 'Discord custom emoji <:name:id>'],
+  [/<(?:@[!&]?|#)\d{1,20}>/g, 'Discord user, role and channel mentions'],
   [/@(?:everyone|here)\b/gi, 'Discord mass mentions'],
 ];
 

@@ -40,6 +40,15 @@ export function removeTatweel(text: string): string {
 }
 
 /**
+ * Chat elongation: an Arabic letter typed three or more times in a row (مااااذا, الأسسسد) stands for one. Arabic
+ * spelling doubles a letter at most (ممكن; a geminate is one letter with shadda), so a run of three is never a word's
+ * own spelling. Arabic letters U+0621–U+064A; Latin is left alone ("good" and "so" elongate alike).
+ */
+export function collapseElongation(text: string): string {
+  return text.replace(/([\u0621-\u064A])\1{2,}/g, '$1');
+}
+
+/**
  * Arabic diacritics (harakat): fathatan..sukun U+064B–U+0652, the extended marks U+0653 (maddah above),
  * U+0655–U+065F, superscript alef U+0670, and Quranic annotation marks U+06D6–U+06ED. Most text omits
  * them, so a vocalized question (قالَ فالِح) must match unvocalized text. U+0654 (hamza above) is not here:
@@ -144,6 +153,7 @@ export const NORMALIZATION_STEPS: ReadonlyArray<(text: string) => string> = Obje
   removeInvisibles,
   removeTatweel,
   removeDiacritics,
+  collapseElongation,
   foldAlefHamza,
   foldAlefMaksura,
   foldTehMarbuta,

@@ -20,14 +20,17 @@ export function scriptOf(token: string): TokenScript {
 
 /**
  * Splits normalized text into tokens at spaces, and splits a token where Arabic meets Latin or a number
- * meets Arabic ("605كم" → "605", "كم"), since users run them together. Arabizi digits inside Latin words
- * ("3abadi", "7doud") stay attached: in Arabizi they are letters.
+ * meets Arabic ("605كم" → "605", "كم"), since users run them together; likewise a number of three or more digits
+ * and Latin letters ("605km", "km605"). Arabizi digits inside Latin words ("3abadi", "7doud", "ra22a" for الرقة) stay
+ * attached: in Arabizi they are letters.
  */
 export function tokenize(normalized: string): string[] {
   if (normalized === '') return [];
   const tokens: string[] = [];
   for (const word of normalized.split(' ')) {
-    for (const part of word.split(/(?<=[\u0621-\u064A])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u0621-\u064A])/)) {
+    for (const part of word.split(
+      /(?<=[\u0621-\u064A])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u0621-\u064A])|(?<=\d{3})(?=[a-z])|(?<=[a-z])(?=\d{3})/,
+    )) {
       if (part !== '') tokens.push(part);
     }
   }

@@ -624,3 +624,34 @@ describe('a said-question naming one speaker asks about that speaker only', () =
     expect(answered(bot.ask('شكون لي قال بلي الحرب على داعش حرب على عدو واحد؟')).speaker.id).toMatch(/assad|mekdad/);
   });
 });
+
+describe('found by the fresh break test (requests the bot declined)', () => {
+  test('"paragraph 3 and 4": the first in full, the second as its alternative', () => {
+    const reply = answered(bot.ask('paragraph 3 and 4'));
+    expect(reply.paragraph).toBe(3);
+    expect(reply.alternatives.map((a) => a.paragraph)).toEqual([4]);
+  });
+
+  test('"what is paragraph 6 about?" and "translate paragraph 2" are paragraph requests', () => {
+    expect(answered(bot.ask('what is paragraph 6 about?')).paragraph).toBe(6);
+    expect(answered(bot.ask('translate paragraph 2')).translation).toBeTruthy();
+  });
+
+  test('"الفقرة صفر" is a paragraph that does not exist, not an unanswerable question', () => {
+    const reply = bot.ask('الفقرة صفر');
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('no-such-paragraph');
+  });
+
+  test.each(['summary', 'ملخص', 'tl;dr', 'Tell me everything about the article', 'ma howa el khabar?'])(
+    '%s asks for the summary',
+    (q) => {
+      expect(answered(bot.ask(q)).paragraph).toBe(1);
+    },
+  );
+
+  test('a mention that is not a real snowflake (<@123>) is chat noise too', () => {
+    expect(answered(bot.ask('<@123> ماذا قال الطائي؟')).confidence).toBe(
+      answered(bot.ask('ماذا قال الطائي؟')).confidence,
+    );
+  });
+});

@@ -70,3 +70,13 @@ describe('Arabizi digit letters', () => {
     expect(keysOf('1972')).toEqual(['n:1972']);
   });
 });
+
+describe('found by the fresh break test', () => {
+  test('"ra22a" (Levantine ق as 2) is Raqqa, and a two-digit run inside an Arabizi word is not split off', () => {
+    expect(keysOf('ra22a')).toEqual(keysOf('raqqa'));
+  });
+
+  test('"605km" is the number and the unit', () => {
+    expect(keysOf('605km')).toEqual(keysOf('605 km'));
+  });
+});

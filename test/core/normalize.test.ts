@@ -319,3 +319,13 @@ describe('normalize', () => {
     expect(normalize(text)).toBe(expected);
   });
 });
+
+describe('chat elongation (found by the fresh break test)', () => {
+  test('an Arabic letter typed three or more times stands for one', () => {
+    expect(normalize('مااااااااذا قاااال الأسسسسد')).toBe(normalize('ماذا قال الأسد'));
+  });
+
+  test('doubled letters, which Arabic spelling has, are kept', () => {
+    expect(normalize('ممكن')).toBe('ممكن');
+  });
+});

@@ -28,7 +28,26 @@ describe('paragraphRequested', () => {
     ['paragraph 99', 99],
     ['paragraph 9999999999999999999999', 1e22],
   ])('%j asks for paragraph %d', (text, expected) => {
-    expect(paragraphRequested(text, 14)).toBe(expected);
+    expect(paragraphRequested(text, 14)).toEqual([expected]);
+  });
+
+  // Found by a fresh break test: these were answered "the article does not say".
+  test.each([
+    ['what is paragraph 6 about?', [6]],
+    ['paragraph 2 in English please', [2]],
+    ['translate paragraph 2', [2]],
+    ['ترجم الفقرة 2', [2]],
+    ['paragraph fourteen', [14]],
+    ['الفقرة ستة', [6]],
+    ['§3', [3]],
+    ['الفقرة صفر', [0]],
+    ['paragraph 3 and 4', [3, 4]],
+    ['الفقرة 3 و 4', [3, 4]],
+    ['paragraphs 3 to 5', [3, 4, 5]],
+    ['p1-99', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]],
+    ['tell me about paragraph 9', [9]],
+  ])('%j asks for %j', (text, expected) => {
+    expect(paragraphRequested(text, 14)).toEqual(expected);
   });
 
   test.each([
