@@ -177,6 +177,9 @@ const HOW_MANY_INTENT = 'c:ask-howmany';
 /** The concept key of "when" questions (seeds/concepts.json). */
 const WHEN_INTENT = 'c:ask-when';
 
+/** The concept key of "where" questions (seeds/concepts.json). */
+const WHERE_INTENT = 'c:ask-where';
+
 /** How many topic words after "how many" name what is counted ("كم عدد الميليشيات العراقية"). */
 const COUNTED_WORDS = 3;
 
@@ -261,6 +264,8 @@ class CorpusAnswerer implements Answerer {
   private readonly quantityWords: ReadonlySet<string>;
   /** Normalized one-word terms of concepts that answer "when" (الخميس, فبراير, 2011). */
   private readonly timeWords: ReadonlySet<string>;
+  /** Keys of the concepts that answer "where" (Damascus, Mosul, al-Bukamal…). */
+  private readonly placeKeys: ReadonlySet<string>;
   private readonly speakers: Map<string, Speaker>;
   private readonly entryIds: Map<string, number>;
   private readonly speakerNames: Array<{ key: string; speaker: Speaker }>;
@@ -328,6 +333,7 @@ class CorpusAnswerer implements Answerer {
     this.summary = summary >= 0 ? summary : undefined;
     this.howManyMarker = markerOf(corpus.concepts.filter((c) => c.asks === 'how-many').flatMap((c) => c.terms));
     this.timeWords = oneWordTerms(corpus, 'when');
+    this.placeKeys = new Set(corpus.concepts.filter((c) => c.answers === 'where').map((c) => `c:${c.id}`));
     this.quantityWords = oneWordTerms(corpus, 'how-many');
     this.speakers = new Map(corpus.speakers.map((s) => [s.id, s]));
     this.entryIds = new Map(corpus.entries.map((e, i) => [e.id, i]));
@@ -572,7 +578,10 @@ class CorpusAnswerer implements Answerer {
   private asksSilentEntity(tokens: QueryToken[]): boolean {
     const keys = tokens.map((t) => t.keys.map((k) => k.key));
     // "Who said the war on Daesh is one war?" asks who, not what Daesh said.
-    if (!keys.flat().includes('c:ask-said') || keys.flat().includes('c:ask-who')) return false;
+    const flat = keys.flat();
+    // "ما موقف روسيا؟", "Iran's view": a stance is what someone said.
+    const asksSaid = flat.includes('c:ask-said') || flat.includes('c:ask-according');
+    if (!asksSaid || flat.includes('c:ask-who')) return false;
     // The subject may be two words ("الرئيس الإيراني", "Russia's government"): look at the first two topic words.
     const [first, second] = keys.filter((ks) => !ks.some((k) => k.startsWith('c:ask-')));
     const silent = (ks: string[] | undefined) => ks?.some((k) => this.silentConcepts.has(k)) ?? false;
@@ -692,6 +701,15 @@ class CorpusAnswerer implements Answerer {
     );
   }
 
+  /** Whether a clause names a place (a concept that answers "where") the question does not already name. */
+  private holdsPlace(text: string, tokens: QueryToken[]): boolean {
+    const asked = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
+    const places = [...this.placeKeys].filter((k) => !asked.has(k));
+    return places.some(
+      (k) => this.index.textCoverage(text, [{ token: k, keys: [{ key: k, strength: 1 }], weight: 1, known: true }]) > 0,
+    );
+  }
+
   private holdsTime(text: string): boolean {
     return normalize(text)
       .split(' ')
@@ -712,6 +730,7 @@ class CorpusAnswerer implements Answerer {
     const clauses = splitClauses(text);
     if (clauses.length < 2) return text;
     const asksWhen = tokens.some((t) => t.keys.some((k) => k.key === WHEN_INTENT));
+    const asksWhere = tokens.some((t) => t.keys.some((k) => k.key === WHERE_INTENT));
     let bestIndex = 0;
     let bestCoverage = -1;
     clauses.forEach((clause, i) => {
@@ -719,7 +738,9 @@ class CorpusAnswerer implements Answerer {
       if (clause.text.replace(/[\s:،,.]+$/u, '').trim() === this.corpus.byline) return;
       // "When did Iraq strike Syria?": the clause with the date answers, not the one with the most words in common
       // ("ردا على تفجيرات في العاصمة بغداد" is why). A clause holding a time adds a full question's coverage.
-      const timed = asksWhen && this.holdsTime(clause.text) ? 1 : 0;
+      // Likewise "which cities did the planes strike?": the clause naming the places.
+      const timed =
+        (asksWhen && this.holdsTime(clause.text)) || (asksWhere && this.holdsPlace(clause.text, tokens)) ? 1 : 0;
       const coverage = this.index.textCoverage(clause.text, tokens) + timed;
       if (coverage > bestCoverage) {
         bestCoverage = coverage;

@@ -655,3 +655,28 @@ describe('found by the fresh break test (requests the bot declined)', () => {
     );
   });
 });
+
+describe('found by the fresh break test (wrong passages)', () => {
+  test('a where-question quotes the clause naming the places', () => {
+    const reply = answered(bot.ask('اي المدن قصفتها الطائرات العراقية؟'));
+    expect(reply.paragraph).toBe(8);
+    expect(reply.quote).toContain('حصيب');
+  });
+
+  test("a stance of a country the article never quotes (موقف روسيا, Iran's view) is not in the article", () => {
+    for (const q of ['شو موقف روسيا', "what is Iran's view on the message?"]) {
+      const reply = bot.ask(q);
+      expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
+    }
+  });
+
+  test('"last Monday" is the Monday of paragraph 9, not any time word', () => {
+    expect(answered(bot.ask('what was said last monday?')).paragraph).toBe(9);
+  });
+
+  test('"the national security advisor" (American spelling) is al-Fayyadh, and what he said is his quote', () => {
+    const reply = answered(bot.ask('what did the national security advisor say?'));
+    expect(reply.speaker.id).toBe('fayyadh');
+    expect(reply.paragraph).toBe(5);
+  });
+});
