@@ -153,6 +153,11 @@ export class Featurizer {
     } else if (tokens.length === 2) this.pairs.set(tokens.map(stemKey).join(' '), key);
   }
 
+  /** The first role whose concepts are all among `keys`, as the speaker key it names and those concepts. */
+  roleOf(keys: ReadonlySet<FeatureKey>): { speaker: FeatureKey; concepts: readonly FeatureKey[] } | undefined {
+    return this.roles.find(({ concepts }) => concepts.every((c) => keys.has(c)));
+  }
+
   /** Every single-word lexicon spelling as [its stem key, its speaker or concept key] (for fuzzy lookup). */
   lexiconSpellings(): Iterable<[FeatureKey, FeatureKey]> {
     return this.single.entries();

@@ -342,6 +342,16 @@ export class MatchIndex {
       keys.push({ key: f.alternate, strength: MATCH_WEIGHTS.alternateStem });
     }
     const isLatin = f.exact.startsWith('e:');
+    // "presdent", "kordination": a Latin typo of a lexicon term is that term, before any consonant skeleton (which
+    // would find the words, not the concept, and so not the role "Syrian president" makes of it).
+    if (isLatin && keys.length === 0) {
+      for (const hit of this.latinVocabulary.lookup(f.exact.slice(2))) {
+        const k = this.vocabularyKeys.get(`e:${hit.word}`);
+        if (k && /^(?:c|sp):/.test(k) && this.postings.has(k)) {
+          keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
+        }
+      }
+    }
     // Skeletons bridge scripts: an Arabic question already has exact stems, and Arabic words that share
     // consonants (سلام/سلم) are different words, so only Latin tokens use them.
     if (isLatin && f.skeleton && this.postings.has(f.skeleton)) {
@@ -378,13 +388,25 @@ export class MatchIndex {
 
   /** Topic tokens of a question (stopwords removed), resolved. */
   analyse(normalized: string): QueryToken[] {
-    const tokens = this.featurizer.features(normalized).map((f) => this.resolveToken(f));
+    const tokens = this.withRoleSpeaker(this.featurizer.features(normalized).map((f) => this.resolveToken(f)));
     if (tokens.some((t) => t.keys.some((k) => ATTRIBUTION_INTENTS.has(k.key)))) {
       for (const t of tokens) {
         for (const k of t.keys) if (k.key.startsWith('m:')) k.strength = MATCH_WEIGHTS.mentionInSaidQuestion;
       }
     }
     return tokens;
+  }
+
+  /**
+   * A role that names a speaker, found only once typos are resolved ("syrian presdent" → president + Syria): its
+   * tokens are replaced by the speaker's, as the featurizer does for correctly spelled roles.
+   */
+  private withRoleSpeaker(tokens: QueryToken[]): QueryToken[] {
+    if (tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:')))) return tokens;
+    const role = this.featurizer.roleOf(new Set(tokens.flatMap((t) => t.keys.map((k) => k.key))));
+    if (!role) return tokens;
+    const rest = tokens.filter((t) => !t.keys.some((k) => role.concepts.includes(k.key)));
+    return [...rest, this.resolveToken({ token: role.speaker, exact: role.speaker })];
   }
 
   /**

@@ -680,3 +680,17 @@ describe('found by the fresh break test (wrong passages)', () => {
     expect(reply.paragraph).toBe(5);
   });
 });
+
+describe('typos in a role or in "say" (found by the fresh break test)', () => {
+  test('"syrian presdent" is still the Syrian president, so "what did he say" gets his words, not his introduction', () => {
+    const reply = answered(bot.ask('wat did da syrian presdent say'));
+    expect(reply.speaker.id).toBe('assad');
+    expect(reply.paragraph).toBe(4);
+  });
+
+  test('"sey" is "say": a said-question about al-Mekdad gets his words', () => {
+    const reply = answered(bot.ask('what did mekdad sey'));
+    expect(reply.speaker.id).toBe('mekdad');
+    expect(reply.quote).not.toBe('نائب وزير الخارجية السوري فيصل المقداد');
+  });
+});
