@@ -383,6 +383,8 @@ class CorpusAnswerer implements Answerer {
       this.asksOfficeHolder(result.tokens) ||
       // "Why did Assad send a message to Abadi?": the message went the other way.
       this.directionPremises.reverses(normalized) ||
+      // "When did al-Mekdad meet al-Abadi?": two people the article never brings together.
+      this.directionPremises.pairsStrangers(normalized) ||
       this.officeQualifiers.declines(
         normalized,
         result.tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:'))),
@@ -400,7 +402,7 @@ class CorpusAnswerer implements Answerer {
     // "Did al-Fayyadh say Iraq could cross the border?": the one speaker a said-question names is the one asked about.
     const speaker =
       this.speakerBeforeAbout(normalized, result.tokens) ??
-      this.namedSayer(result.tokens) ??
+      this.namedSayer(result.tokens, normalized) ??
       this.index.speakerOf(first.target);
     // "What did the reporter say?" is not answered by his name alone (the byline entry answers "who wrote it?").
     const asksSaid = result.tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-said'));
@@ -597,7 +599,7 @@ class CorpusAnswerer implements Answerer {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
     if (!keys.includes('c:ask-said') || !keys.some((k) => k.startsWith('sp:'))) return undefined;
     const about = ABOUT_MARKER.exec(normalized);
-    if (!about) return this.namedSayer(tokens) === undefined ? undefined : this.whatWasSaid(tokens);
+    if (!about) return this.namedSayer(tokens, normalized) === undefined ? undefined : this.whatWasSaid(tokens);
     // A person as the subject ("about al-Abadi") must be mentioned (m:) in the passage: that al-Abadi speaks in a
     // passage (sp:) does not make it a passage about him by someone else.
     const subject = this.index
@@ -612,10 +614,12 @@ class CorpusAnswerer implements Answerer {
    * The one speaker a said-question names ("did al-Fayyadh say…", "شو قال الأسد على…"), when it names exactly one;
    * undefined otherwise (none, or "what did Assad tell Fayyadh?").
    */
-  private namedSayer(tokens: QueryToken[]): string | undefined {
+  private namedSayer(tokens: QueryToken[], normalized: string): string | undefined {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
     if (!keys.includes('c:ask-said')) return undefined;
-    const named = new Set(keys.filter((k) => k.startsWith('sp:')));
+    // "ماذا قال الأسد للعبادي؟": the one spoken to is not the one who spoke.
+    const addressee = this.directionPremises.addressee(normalized);
+    const named = new Set(keys.filter((k) => k.startsWith('sp:') && k !== `sp:${addressee}`));
     return named.size === 1 ? [...named][0]?.slice(3) : undefined;
   }
 

@@ -9,21 +9,27 @@
  * and receiving, Arabic construct state (رسالة الأسد: the message of al-Assad) and the English possessive.
  */
 import type { FeatureKey, Featurizer } from './features.ts';
+import { normalize } from './normalize.ts';
 import { scriptOf, tokenize } from './tokenize.ts';
 import type { Corpus } from './types.ts';
+
+/** A word list as questions read after normalization (لقاءه is لقاه, إلى is الي). */
+function normalizedWords(words: readonly string[]): ReadonlySet<string> {
+  return new Set(words.map(normalize));
+}
 
 /** Words of a question scanned (the roles sit near its start; pasted walls of text are cut). */
 const MAX_WORDS = 60;
 
 /** "to X": X received. Normalized (إلى is الي). The Arabic prefix ل (للعبادي, لدمشق) is handled apart. */
-const TO = new Set(['to', 'towards', 'الي', 'لعند', 'ila', 'ela', 'ilal', 'lal', 'la', 'li', 'lel', 'lil']);
+const TO = normalizedWords(['to', 'towards', 'الي', 'لعند', 'ila', 'ela', 'ilal', 'lal', 'la', 'li', 'lel', 'lil']);
 
 /** "from X": X sent. Arabic من is also "who", so it marks a sender only after a word of sending or receiving. */
-const FROM_LATIN = new Set(['from', 'mn', 'min', 'men', 'mnn']);
-const FROM_ARABIC = 'من';
+const FROM_LATIN = normalizedWords(['from', 'mn', 'min', 'men', 'mnn']);
+const FROM_ARABIC = normalize('من');
 
 /** Verbs of sending, by word order: Arabic and Arabizi put the sender after the verb, English before it. */
-const SEND_VSO = new Set([
+const SEND_VSO = normalizedWords([
   'ارسل',
   'يرسل',
   'ارسلها',
@@ -46,10 +52,10 @@ const SEND_VSO = new Set([
   'yeb3at',
   'yib3at',
 ]);
-const SEND_SVO = new Set(['send', 'sent', 'sends', 'sending', 'dispatched', 'dispatch']);
+const SEND_SVO = normalizedWords(['send', 'sent', 'sends', 'sending', 'dispatched', 'dispatch']);
 
 /** Verbs of receiving: the one next to them received (تلقى الأسد, Assad received). */
-const RECEIVE = new Set([
+const RECEIVE = normalizedWords([
   'تلقي',
   'تلقاها',
   'تلقاه',
@@ -67,8 +73,48 @@ const RECEIVE = new Set([
   'estalam',
 ]);
 
+/** Verbs and nouns of meeting: the speakers a question names with them are the two sides of a meeting. */
+const MEET = normalizedWords([
+  'met',
+  'meet',
+  'meets',
+  'meeting',
+  'التقي',
+  'التقاه',
+  'يلتقي',
+  'لقاء',
+  'لقاءه',
+  'لقائه',
+  'اجتمع',
+  'اجتماع',
+  'قابل',
+  'يقابل',
+  'شاف',
+  'el2a2',
+  'liqa2',
+  'et2abal',
+]);
+
+/** Verbs of saying to someone: the speaker after "to" (or ل, or right after "told") is the one spoken to. */
+const SAY = normalizedWords([
+  'قال',
+  'يقول',
+  'حكى',
+  'حكي',
+  'اخبر',
+  'ابلغ',
+  'said',
+  'say',
+  'says',
+  'told',
+  'tell',
+  'tells',
+  '2al',
+  '7aka',
+]);
+
 /** Words skipped between a verb or a noun and the name it governs ("sent the envoy", "ba3at el assad"). */
-const FILLERS = new Set(['el', 'al', 'il', 'the', 'a', 'an', 'did', 'does', 'has', 'had', 'back']);
+const FILLERS = normalizedWords(['el', 'al', 'il', 'the', 'a', 'an', 'did', 'does', 'has', 'had', 'back']);
 
 /** Which end of the exchange a question puts someone on. */
 type Role = 'sender' | 'recipient';
@@ -116,6 +162,50 @@ export class DirectionPremises {
       if (all.some((e) => e[wrongEnd].has(key))) return true;
     }
     return false;
+  }
+
+  /**
+   * The speaker a question says was spoken to ("what did Assad say to Abadi?", "ماذا قال الأسد للعبادي", "what did
+   * Assad tell Fayyadh"), as a speaker id; undefined when it names none.
+   */
+  addressee(normalized: string): string | undefined {
+    const words = tokenize(normalized).slice(0, MAX_WORDS);
+    if (!words.some((w) => SAY.has(w))) return undefined;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as string;
+      const prefixed = this.afterPrefixL(word);
+      if (prefixed?.startsWith('sp:')) return prefixed.slice(3);
+      const key = this.featurizer.termAt(words, i)?.key;
+      if (!key?.startsWith('sp:')) continue;
+      const before = this.previousWord(words, i);
+      if (before !== undefined && (TO.has(before) || before === 'told' || before === 'tell' || before === 'tells')) {
+        return key.slice(3);
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * True when the question puts two speakers in an exchange the article never has: a meeting ("when did al-Mekdad
+   * meet al-Abadi?") or words said to someone ("what did Abadi say to Mekdad?") between two people who are not on
+   * opposite ends of one of its directed concepts (al-Abadi and his envoy on one side, al-Assad on the other).
+   */
+  pairsStrangers(normalized: string): boolean {
+    const words = tokenize(normalized).slice(0, MAX_WORDS);
+    const meets = words.some((w) => MEET.has(w));
+    const addressee = this.addressee(normalized);
+    if (!meets && addressee === undefined) return false;
+    const named = [
+      ...new Set(
+        words
+          .map((_, i) => this.featurizer.termAt(words, i)?.key ?? this.afterPrefixL(words[i] as string))
+          .filter((k): k is FeatureKey => k?.startsWith('sp:') ?? false),
+      ),
+    ];
+    if (named.length !== 2) return false;
+    const [a, b] = named as [FeatureKey, FeatureKey];
+    const ends = [...this.directed.values()];
+    return !ends.some((e) => (e.from.has(a) && e.to.has(b)) || (e.to.has(a) && e.from.has(b)));
   }
 
   /** The named speakers and places of the question with the role its grammar gives them, when it gives one. */

@@ -76,3 +76,38 @@ describe('direction data', () => {
     expect(() => buildCorpus(raw)).toThrow(/direction names unknown speaker or concept "nobody"/);
   });
 });
+
+describe('two people the article never brings together', () => {
+  test.each([
+    'When did al-Mekdad meet al-Abadi?',
+    'what did abadi tell mekdad?',
+    'هل اجتمع الطائي مع الأسد؟',
+    'ماذا قال المقداد للفياض؟',
+  ])('%s', (q) => {
+    expect(premises.pairsStrangers(normalize(q))).toBe(true);
+    const reply = bot.ask(q);
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
+  });
+
+  test.each(['when did fayyadh meet assad?', 'متى التقى الفياض بالأسد', 'what did assad tell fayyadh?'])(
+    '%s: they met',
+    (q) => {
+      expect(premises.pairsStrangers(normalize(q))).toBe(false);
+    },
+  );
+
+  test('no curated question pairs strangers', () => {
+    const flagged = corpus.entries.flatMap((e) =>
+      Object.values(e.questions)
+        .flat()
+        .filter((q): q is string => typeof q === 'string' && premises.pairsStrangers(normalize(q))),
+    );
+    expect(flagged).toEqual([]);
+  });
+
+  test('"what did Assad say to Abadi?" asks what al-Assad said (to the envoy), not what al-Abadi said', () => {
+    expect(premises.addressee(normalize('ماذا قال الأسد للعبادي؟'))).toBe('abadi');
+    const reply = bot.ask('ماذا قال الأسد للعبادي؟');
+    expect(reply.kind === 'answer' && reply.speaker.id).toBe('assad');
+  });
+});
