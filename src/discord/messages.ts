@@ -1,14 +1,16 @@
 /**
- * Free-text questions: any DM to the bot, or a server message that mentions it. Answered with `message.reply`
- * (so the answer quotes the question), flood-controlled per user, and never pinging anyone.
+ * Free-text questions: any DM to the bot, a server message that mentions it, or a Discord reply to one of its
+ * messages. Answered with `message.reply` (so the answer quotes the question), flood-controlled per user, and never
+ * pinging anyone.
  */
-import type { Client, Message } from 'discord.js';
+import { type Client, type Message, MessageReferenceType } from 'discord.js';
 import type { Answerer, Reply } from '../core/types.ts';
+import type { Surface } from '../store/types.ts';
 import { exampleQuestions } from './commands/shared.ts';
 import type { BotContext } from './context.ts';
 import { conversationKey } from './conversation.ts';
 import { describeError, isRecipientProblem } from './errors.ts';
-import { recordAsked } from './recording.ts';
+import { recordAsked, surfaceOf } from './recording.ts';
 import {
   NOTICES,
   type RenderedMessage,
@@ -25,13 +27,41 @@ const HELP_WORDS = new Set(['help', '!help', '/help', '?', 'مساعدة', 'مس
 
 /**
  * The question in a message addressed to the bot: the whole DM, or a server message that mentions the bot
- * explicitly (`<@id>` or `<@!id>`, which is stripped). Undefined when the message is not for us.
+ * explicitly (`<@id>` or `<@!id>`, which is stripped) or replies to one of its messages ({@link repliesToBot}).
+ * Undefined when the message is not for us.
  */
 export function questionOf(message: Message, botId: string): string | undefined {
   if (!message.inGuild()) return message.content.trim();
   const mention = `<@!?${botId}>`;
-  if (!new RegExp(mention).test(message.content)) return undefined;
+  if (!new RegExp(mention).test(message.content) && !repliesToBot(message, botId)) return undefined;
   return message.content.replace(new RegExp(mention, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * True when `message` is a Discord "Reply" to one of the bot's own messages (a forward is not a reply). Replying to
+ * an answer is how people ask a follow-up, so it addresses the bot like a mention. Read from the event alone, no
+ * fetch: discord.js sets `mentions.repliedUser` from the payload's `referenced_message.author` (with or without the
+ * ping), and a reply that pings us lists us in `mentions` even when `referenced_message` is missing (deleted).
+ */
+export function repliesToBot(message: Message, botId: string): boolean {
+  const reference = message.reference;
+  if (!reference || reference.type === MessageReferenceType.Forward) return false;
+  return message.mentions.repliedUser?.id === botId || message.mentions.users.has(botId);
+}
+
+/**
+ * True when the message reaches us only as a reply without the ping and with no text: without the Message Content
+ * intent (we ask for no privileged intent) Discord withholds the text of such replies, so "please ask a question"
+ * would be the wrong answer; the user is told to keep the @mention on instead.
+ */
+function unreadableReply(message: Message, botId: string, question: string): boolean {
+  return (
+    question === '' &&
+    message.inGuild() &&
+    repliesToBot(message, botId) &&
+    !message.mentions.users.has(botId) &&
+    !new RegExp(`<@!?${botId}>`).test(message.content)
+  );
 }
 
 /** Handles one incoming message. Never rejects; a failed send (50007 closed DMs…) is logged and forgotten. */
@@ -49,12 +79,14 @@ export async function handleMessage(message: Message, client: Client, ctx: BotCo
     const messages =
       verdict === 'notice'
         ? [renderCooldown(ctx.cooldown.retryAfterMs(message.author.id))]
-        : await answerMessage(
-            question,
-            message.inGuild() ? 'mention' : 'dm',
-            { userId: message.author.id, channelId: message.channelId },
-            ctx,
-          );
+        : unreadableReply(message, me.id, question)
+          ? [renderNotice(NOTICES.replyUnreadable, false)]
+          : await answerMessage(
+              question,
+              surfaceOf('mention', message.guildId),
+              { userId: message.author.id, channelId: message.channelId },
+              ctx,
+            );
     for (const m of messages) await message.reply(toMessageReply(m));
     ctx.logger.debug({ messageId: message.id, dm: !message.inGuild() }, 'message answered');
   } catch (err) {
@@ -96,12 +128,12 @@ export function messagesFor(
 }
 
 /**
- * Answers a DM or mention from `userId`: in their conversation (follow-ups), recorded per policy, with 👍 / 👎 when
+ * Answers a DM, mention or reply from `userId`: in their conversation (follow-ups), recorded per policy, with 👍 / 👎 when
  * the surface takes feedback.
  */
 async function answerMessage(
   question: string,
-  surface: 'dm' | 'mention',
+  surface: Surface,
   { userId, channelId }: { userId: string; channelId: string },
   ctx: BotContext,
 ): Promise<RenderedMessage[]> {

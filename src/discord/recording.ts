@@ -1,12 +1,33 @@
 /**
- * The Discord side of recording: records an answered question through the context's {@link Recorder} and says
- * which 👍 / 👎 buttons the answer carries.
+ * The Discord side of recording: which surface a question was asked on (a DM is a DM whatever the transport), records
+ * an answered question through the context's {@link Recorder} and says which 👍 / 👎 buttons the answer carries.
  */
 import { isFollowUp } from '../core/followup.ts';
 import type { Reply } from '../core/types.ts';
 import type { Surface } from '../store/types.ts';
 import type { BotContext } from './context.ts';
 import type { AnswerContext } from './render.ts';
+
+/**
+ * Whether an event happened outside any server: it has no guild id. This is Discord's own marker, the same on both
+ * transports (discord.js `interaction.guildId` / `message.guildId` is null; the raw payload has no `guild_id`), and
+ * it covers the bot's DM (context 1 BOT_DM, channel type 1) and group DMs or DMs between other users where a
+ * user-installed bot is used (context 2 PRIVATE_CHANNEL, channel types 1 and 3). Anything without a guild counts as
+ * private, so a payload missing the field errs on the side of not recording.
+ */
+export function isPrivateContext(guildId: string | null | undefined): boolean {
+  return guildId === null || guildId === undefined || guildId === '';
+}
+
+/**
+ * The surface a question is recorded under: `dm` for anything asked outside a server, else `transport` (`slash` on
+ * the gateway, `http` on the interactions endpoint, `mention` for a server message). One rule for every adapter:
+ * the recorder keeps DMs only when RECORD_DMS is on and offers 👍 / 👎 only where it records, so a DM /ask must be
+ * `dm` too or it would be recorded as `slash`/`http` behind the user's back.
+ */
+export function surfaceOf(transport: 'slash' | 'http' | 'mention', guildId: string | null | undefined): Surface {
+  return isPrivateContext(guildId) ? 'dm' : transport;
+}
 
 /**
  * Records `result` as asked by `userId` on `surface` (unless it is a follow-up) and returns the feedback buttons' context, or undefined when

@@ -404,6 +404,8 @@ export const NOTICES = Object.freeze({
   cooldown: 'You are sending questions quickly. · مهلاً قليلاً',
   unknownSpeaker: 'I do not know that speaker. Use /speakers to see who is quoted.',
   askPrompt: 'Ask me a question about the article, for example: ماذا قال الأسد؟',
+  replyUnreadable:
+    'I could not read your reply: Discord shows me replies only with the @mention on. Reply again with it on, or mention me. · فعّل الإشارة عند الرد',
   voteUp: 'Thanks! Your 👍 is recorded (click 👎 to change it). · شكراً',
   voteUnchanged: 'Your vote was already recorded. · صوتك مسجل',
   voteFailed: 'Sorry, I could not record your vote right now. Please try again in a moment.',

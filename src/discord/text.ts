@@ -100,8 +100,24 @@ function safeSlice(text: string, max: number): string {
   return out;
 }
 
+/** How many combining marks may follow one base character in echoed text (Arabic shadda + a vowel is two). */
+export const MAX_MARKS_PER_BASE = 2;
+
+/** A run of combining marks (Unicode category M: Arabic harakat, accents, variation selectors) past the cap. */
+const EXCESS_MARKS = new RegExp(`(\\p{M}{${MAX_MARKS_PER_BASE}})\\p{M}+`, 'gu');
+
 /**
- * Makes user text safe to echo: drops C0/C1 control characters and bidi controls, folds whitespace, cuts at a word boundary, defuses mentions
+ * Keeps at most {@link MAX_MARKS_PER_BASE} combining marks after each base character and drops the rest. A flood of
+ * marks (3,000 × U+0651 on one letter, "Zalgo" text) is invisible or garbage on screen but counts against every
+ * length limit, so truncation would cut away the visible words before it; real text never stacks more than two.
+ */
+export function capCombiningMarks(text: string): string {
+  return text.replace(EXCESS_MARKS, '$1');
+}
+
+/**
+ * Makes user text safe to echo: drops C0/C1 control characters, bidi controls and combining marks past
+ * {@link MAX_MARKS_PER_BASE} per letter, folds whitespace, cuts at a word boundary, defuses mentions
  * (`@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>`, `</cmd:id>` get a zero-width space so they render as text) and
  * links (`https://…` stops being clickable: the bot must not lend its name to a pasted phishing link), then escapes
  * markdown with discord.js `escapeMarkdown`, headings, lists and masked links included (off by default there), plus
@@ -112,7 +128,7 @@ function safeSlice(text: string, max: number): string {
 export function sanitizeUserText(text: string, max = 200): string {
   // C0/C1 control characters (NUL…) have no business in an embed and Discord may refuse the payload: spaces.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  const clean = stripBidiControls(text.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' '))
+  const clean = capCombiningMarks(stripBidiControls(text.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ')))
     .replace(/\s+/g, ' ')
     .trim();
   let budget = max;

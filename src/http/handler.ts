@@ -20,7 +20,7 @@ import type { Cooldown } from '../discord/cooldown.ts';
 import { decodeButton } from '../discord/customIds.ts';
 import { describeError } from '../discord/errors.ts';
 import { feedbackReply } from '../discord/feedback.ts';
-import { recordAsked } from '../discord/recording.ts';
+import { recordAsked, surfaceOf } from '../discord/recording.ts';
 import { NOTICES, type RenderedMessage, renderCooldown, renderNotice } from '../discord/render.ts';
 import type { Logger } from '../logger.ts';
 import type { Recorder } from '../store/recorder.ts';
@@ -95,7 +95,10 @@ const commandData = z.object({
   options: z.array(optionSchema).max(25).optional(),
 });
 
-/** Fields every interaction but PING has. In a server `member.user` is the user; in DMs `user` is. */
+/**
+ * Fields every interaction but PING has. In a server `member.user` is the user and `guild_id` is set; in DMs and
+ * group DMs `user` is, and there is no `guild_id` (what makes a question a DM question: see `surfaceOf`).
+ */
 const envelope = {
   id: snowflake,
   application_id: snowflake,
@@ -103,6 +106,7 @@ const envelope = {
   member: z.object({ user: userRef }).optional(),
   user: userRef.optional(),
   channel_id: snowflake.optional(),
+  guild_id: snowflake.optional(),
 };
 
 const typeOnly = z.object({ type: z.number().int() });
@@ -232,21 +236,24 @@ async function onCommand(interaction: z.infer<typeof applicationCommand>, ctx: H
   const options = optionValuesOf(interaction.data.options ?? []);
   const messages =
     name === 'ask'
-      ? await askOverHttp(options, { userId, channelId: interaction.channel_id }, ctx)
+      ? await askOverHttp(options, { userId, channelId: interaction.channel_id, guildId: interaction.guild_id }, ctx)
       : command.messages(ctx.answerer, options);
   ctx.logger.debug({ command: name, ms: Math.round(performance.now() - started) }, 'command answered');
   return respond(interaction, messages, channelMessage);
 }
 
-/** /ask as on the gateway: recorded (surface `http`), with 👍 / 👎 when the recorder takes feedback. */
+/**
+ * /ask as on the gateway: recorded (surface `http` in a server, `dm` without a guild, as the gateway decides), with
+ * 👍 / 👎 when the recorder takes feedback on that surface.
+ */
 async function askOverHttp(
   options: CommandOptions,
-  { userId, channelId }: { userId: string; channelId: string | undefined },
+  { userId, channelId, guildId }: { userId: string; channelId: string | undefined; guildId: string | undefined },
   ctx: HttpContext,
 ): Promise<RenderedMessage[]> {
   const key = conversationKey(userId, channelId);
   const result = askReply(ctx.answerer, stringOption(options, 'question') ?? '', (q) => ctx.conversations.ask(key, q));
-  const feedback = result && (await recordAsked(ctx, 'http', userId, result));
+  const feedback = result && (await recordAsked(ctx, surfaceOf('http', guildId), userId, result));
   return renderAsk(ctx.answerer, result, booleanOption(options, 'private'), feedback);
 }
 

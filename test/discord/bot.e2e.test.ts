@@ -271,6 +271,7 @@ describe('autocomplete (case 17)', () => {
   test('/quote speaker autocomplete matches Arabic and English names', async () => {
     expect((await complete('Mek', 'quote', 'speaker')).map((c) => c.value)).toContain('mekdad');
     expect((await complete('الأسد', 'quote', 'speaker')).map((c) => c.value)).toContain('assad');
+    expect((await complete('the reporter', 'quote', 'speaker')).map((c) => c.value)).toEqual(['mahdi']);
     expect((await complete('', 'quote', 'speaker')).length).toBe(h.answerer.corpus.speakers.length);
   });
 });
@@ -387,6 +388,8 @@ describe('/quote pagination', () => {
     const { token } = h.fake.slash('quote', { speaker: 'المقداد' });
     const ok = await callbackOf(h.fake, token);
     expect(JSON.stringify(ok.body)).toContain('Faisal al-Mekdad');
+    const reporter = await callbackOf(h.fake, h.fake.slash('quote', { speaker: 'the reporter' }).token);
+    expect(JSON.stringify(reporter.body)).toContain('Osama Mahdi');
     const unknown = h.fake.slash('quote', { speaker: 'Napoleon' });
     const no = (await callbackOf(h.fake, unknown.token)).body as { data: Record<string, unknown> };
     expect(no.data.content).toContain('/speakers');
@@ -532,6 +535,72 @@ describe('mentions in a server channel', () => {
     h.fake.post('ماذا قال الأسد؟');
     await settle();
     expect(h.fake.requests.length).toBe(before);
+  });
+});
+
+// Bug fixed: Discord's "Reply" on one of the bot's answers was ignored unless the text also held <@bot>.
+describe('replies to the bot’s messages', () => {
+  /** A mention from `user` answered by the bot: the recorded request that posted the answer. */
+  async function mentionAnswered(question: string, user: ReturnType<Harness['fake']['newUser']>) {
+    const { id } = h.fake.post(`<@${h.fake.bot.id}> ${question}`, { mentionBot: true, from: user });
+    const [answer] = await repliesTo(id);
+    if (!answer) throw new Error('no answer');
+    return answer;
+  }
+
+  test('a reply with the ping and one without are answered as follow-ups, replying to the user and pinging no one', async () => {
+    const user = h.fake.newUser('replier');
+    const first = await mentionAnswered('ماذا قال المقداد؟', user);
+    expect(field(first.body as Record<string, unknown>, 'Speaker')).toContain('Faisal al-Mekdad');
+    const seen = [field(first.body as Record<string, unknown>, 'Paragraph')];
+    for (const [text, ping] of [
+      ['what else did he say?', true],
+      ['وماذا قال أيضا؟', false],
+    ] as const) {
+      const reply = h.fake.reply(text, { from: user, ping, on: first });
+      const answers = await repliesTo(reply.id);
+      await settle();
+      expect(h.fake.requests.filter((r) => isReplyTo(r.body, reply.id))).toHaveLength(1);
+      const body = answers[0]?.body as Record<string, unknown>;
+      expect(answers[0]?.route).toBe(`/channels/${h.fake.guild.channelId}/messages`);
+      expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+      expect(field(body, 'Speaker')).toContain('Faisal al-Mekdad');
+      const paragraph = field(body, 'Paragraph');
+      expect(paragraph).toMatch(/^\d+$/);
+      seen.push(paragraph);
+      expect(embedsOf(body)[0]?.title).toBe(text);
+    }
+    // "What else" moves on to his next passage each time (he has three), as in a DM.
+    expect(new Set(seen).size).toBe(3);
+  });
+
+  test('a ping reply whose replied message is gone (no referenced_message) still reaches the bot', async () => {
+    const reply = h.fake.reply('ماذا قال الأسد؟', { ping: true, deleted: true });
+    const [answer] = await repliesTo(reply.id);
+    expect(field(answer?.body as Record<string, unknown>, 'Paragraph')).toBe('4');
+  });
+
+  test('a reply to someone else’s message, and a forward of the bot’s message, are ignored', async () => {
+    const before = h.fake.requests.length;
+    h.fake.reply('ماذا قال الأسد؟', { author: h.fake.newUser('someone') });
+    h.fake.reply('ماذا قال الأسد؟', { author: h.fake.newUser('someone-else'), ping: true });
+    h.fake.reply('ماذا قال الأسد؟', { forward: true });
+    await settle();
+    expect(h.fake.requests.length).toBe(before);
+  });
+
+  test('a reply without the ping whose text Discord withheld says how to be read', async () => {
+    const reply = h.fake.reply('');
+    const [answer] = await repliesTo(reply.id);
+    expect((answer?.body as { content?: string } | undefined)?.content).toContain('I could not read your reply');
+  });
+
+  test('replies share the per-user cooldown with /ask', async () => {
+    const user = h.fake.newUser('busy-replier');
+    for (let i = 0; i < 5; i++) await ask('ماذا قال الأسد؟', { user });
+    const reply = h.fake.reply('ماذا قال الطائي؟', { from: user });
+    const [answer] = await repliesTo(reply.id);
+    expect((answer?.body as { content?: string } | undefined)?.content).toContain('quickly');
   });
 });
 

@@ -17,6 +17,7 @@ import {
   fitIsolated,
   isolateLtrRuns,
   isolatesBalanced,
+  MAX_MARKS_PER_BASE,
   PDI,
   sanitizeUserText,
   splitText,
@@ -356,6 +357,37 @@ describe('sanitizeUserText (cases 5 and 15)', () => {
   test('stays within its bound even when escaping doubles the length', () => {
     const out = sanitizeUserText('*'.repeat(500), 100);
     expect(out.length).toBeLessThanOrEqual(100);
+  });
+
+  // Bug fixed: 3,000 × U+0651 after «الأسد؟» made that one "word" too long, so the title was cut to «ماذا قال…».
+  test('a flood of combining marks is cut to two per letter before truncating, so the visible words stay', () => {
+    const flood = `ماذا قال الأسد؟${'\u0651'.repeat(3000)}`;
+    expect(sanitizeUserText(flood)).toBe('ماذا قال الأسد؟\u0651\u0651');
+    expect(sanitizeUserText(`a${'\u0301'.repeat(50)}b c`)).toBe('a\u0301\u0301b c');
+  });
+
+  test('real diacritics are kept: shadda with a vowel, and a mark on every letter', () => {
+    for (const text of ['مُحَمَّدٌ قالَ', 'الشَّدَّةُ', 'café naïve', '1\uFE0F\u20E3']) {
+      expect(sanitizeUserText(text)).toBe(text);
+    }
+    expect(MAX_MARKS_PER_BASE).toBe(2);
+  });
+
+  test('the /ask embed title of the flooded question keeps «الأسد؟»', () => {
+    const flood = `ماذا قال الأسد؟${'\u0651'.repeat(3000)}`;
+    const [m] = renderReply(answer(), { byline: BYLINE, question: flood });
+    const title = m?.embeds[0]?.toJSON().title ?? '';
+    expect(title).toContain('الأسد؟');
+    expect(title).not.toContain('…');
+    const noAnswer: NoAnswer = {
+      kind: 'no-answer',
+      reason: 'not-in-article',
+      message: 'The article does not say.',
+      suggestions: [],
+      script: 'arabic',
+    };
+    const none = renderNoAnswer(noAnswer, { question: flood });
+    expect(JSON.stringify(none.embeds.map((e) => e.toJSON()))).toContain('الأسد؟');
   });
 });
 

@@ -125,8 +125,12 @@ export function message(fields: {
   };
 }
 
-/** Where an interaction happens: a guild text channel, or the bot's DM with the user. */
-export type Place = { kind: 'guild'; guild: FakeGuild } | { kind: 'dm'; channelId: string };
+/**
+ * Where an interaction happens: a guild text channel, or a private channel: the bot's DM with the user (context 1
+ * BOT_DM, channel type 1), or with `group` a group DM where the user runs the user-installed app (context 2
+ * PRIVATE_CHANNEL, channel type 3). Neither private kind has a `guild_id`.
+ */
+export type Place = { kind: 'guild'; guild: FakeGuild } | { kind: 'dm'; channelId: string; group?: boolean };
 
 /** The common envelope of every interaction (type 2 command, 3 component, 4 autocomplete). */
 export function interaction(fields: {
@@ -163,13 +167,21 @@ export function interaction(fields: {
           authorizing_integration_owners: { '0': place.guild.id },
           context: 0,
         }
-      : {
-          channel_id: place.channelId,
-          channel: { id: place.channelId, type: 1, flags: 0, recipients: [u] },
-          user: u,
-          authorizing_integration_owners: { '0': '0', '1': u.id },
-          context: 1,
-        }),
+      : place.group
+        ? {
+            channel_id: place.channelId,
+            channel: { id: place.channelId, type: 3, flags: 0, name: null, owner_id: u.id, recipients: [u] },
+            user: u,
+            authorizing_integration_owners: { '1': u.id },
+            context: 2,
+          }
+        : {
+            channel_id: place.channelId,
+            channel: { id: place.channelId, type: 1, flags: 0, recipients: [u] },
+            user: u,
+            authorizing_integration_owners: { '0': '0', '1': u.id },
+            context: 1,
+          }),
     ...(fields.message && { message: fields.message }),
   };
 }

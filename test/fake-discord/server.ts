@@ -328,19 +328,20 @@ export class FakeDiscord {
 
   /**
    * Dispatches an interaction and returns its id and token. `createdAt` backdates its snowflake (to test the
-   * deferral of late interactions); `inDm` puts it in the bot's DM with the user instead of the guild channel.
+   * deferral of late interactions); `inDm` puts it in the bot's DM with the user instead of the guild channel, or
+   * with `'group'` in a group DM of that user (context 2, channel type 3).
    */
   interact(fields: {
     type: 2 | 3 | 4;
     data: Json;
     user?: FakeUser;
-    inDm?: boolean;
+    inDm?: boolean | 'group';
     createdAt?: number;
     message?: Json;
   }): { id: string; token: string; user: FakeUser } {
     const u = fields.user ?? this.newUser();
     const place: Place = fields.inDm
-      ? { kind: 'dm', channelId: this.dmChannelOf(u) }
+      ? { kind: 'dm', channelId: this.dmChannelOf(u), ...(fields.inDm === 'group' && { group: true }) }
       : { kind: 'guild', guild: this.guild };
     const id = snowflake(fields.createdAt);
     const token = `itok-${randomUUID()}`;
@@ -365,7 +366,7 @@ export class FakeDiscord {
   slash(
     name: string,
     options: Record<string, string | boolean> = {},
-    extra: { user?: FakeUser; inDm?: boolean; createdAt?: number } = {},
+    extra: { user?: FakeUser; inDm?: boolean | 'group'; createdAt?: number } = {},
   ) {
     return this.interact({
       type: 2,
@@ -449,6 +450,59 @@ export class FakeDiscord {
     });
     this.dispatch('MESSAGE_CREATE', { ...msg, member: member(from), channel_type: 0 });
     return { id: msg.id as string, user: from };
+  }
+
+  /**
+   * A user uses Discord's "Reply" on a message in the guild channel: by default one the bot sent (its content and
+   * embeds from `on`, the recorded request that created it), else `author`'s. As Discord does, the event carries
+   * `message_reference` and `referenced_message` (left out with `deleted`, as when the replied message is gone),
+   * and with `ping` (the reply's mention left on) the replied author is listed in `mentions`. `forward` sends a
+   * forward (message_reference type 1) instead, which is no reply.
+   */
+  reply(
+    content: string,
+    options: {
+      from?: FakeUser;
+      ping?: boolean;
+      on?: RecordedRequest;
+      author?: FakeUser;
+      deleted?: boolean;
+      forward?: boolean;
+    } = {},
+  ): { id: string; user: FakeUser; repliedTo: string } {
+    const from = options.from ?? this.newUser();
+    const author = options.author ?? this.bot;
+    const data = options.on ? messageData(options.on) : {};
+    const replied = message({
+      channelId: this.guild.channelId,
+      guildId: this.guild.id,
+      author,
+      content: typeof data.content === 'string' ? data.content : '',
+      embeds: (data.embeds as unknown[]) ?? [],
+    });
+    const reference = {
+      type: options.forward ? 1 : 0,
+      message_id: replied.id,
+      channel_id: this.guild.channelId,
+      guild_id: this.guild.id,
+    };
+    const msg = message({
+      channelId: this.guild.channelId,
+      guildId: this.guild.id,
+      author: from,
+      content,
+      mentions: options.ping ? [author] : [],
+      messageReference: reference,
+    });
+    this.dispatch('MESSAGE_CREATE', {
+      ...msg,
+      ...(options.forward && { type: 0 }),
+      ...(!options.forward && !options.deleted && { referenced_message: replied }),
+      ...(!options.forward && options.deleted && { referenced_message: null }),
+      member: member(from),
+      channel_type: 0,
+    });
+    return { id: msg.id as string, user: from, repliedTo: replied.id as string };
   }
 
   // -------------------------------------------------------------------------------------------------------------

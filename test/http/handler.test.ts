@@ -12,11 +12,14 @@ import { helpMessages } from '../../src/discord/commands/help.ts';
 import { quoteChoices, quoteMessages } from '../../src/discord/commands/quote.ts';
 import { speakersMessages } from '../../src/discord/commands/speakers.ts';
 import { Cooldown } from '../../src/discord/cooldown.ts';
+import { decodeButton } from '../../src/discord/customIds.ts';
 import { payloadProblems } from '../../src/discord/limits.ts';
 import { NOTICES } from '../../src/discord/render.ts';
 import { type HandlerResult, type HttpContext, handleInteraction } from '../../src/http/handler.ts';
 import { toRawMessage } from '../../src/http/payload.ts';
-import { NULL_RECORDER } from '../../src/store/recorder.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createRecorder, NULL_RECORDER } from '../../src/store/recorder.ts';
+import { openSqliteStore } from '../../src/store/sqlite.ts';
 import { realAnswerer, wrapAnswerer } from '../discord/harness.ts';
 import type { Json } from '../fake-discord/payloads.ts';
 import { snowflake } from '../fake-discord/snowflake.ts';
@@ -87,6 +90,12 @@ async function respond(payload: unknown, c = ctx): Promise<{ type: number; data:
 
 const raw = (messages: ReturnType<typeof askMessages>) => messages.map(toRawMessage);
 
+/** The custom_ids of a message's 👍 / 👎 buttons. */
+const voteIds = (data: Message): string[] =>
+  (data.components ?? []).flatMap((r) => r.components.map((b) => b.custom_id)).filter((id) => id.startsWith('vote:'));
+
+const silent = createLogger('silent');
+
 afterAll(() => {
   // Mention safety and limits on everything this file produced.
   expect(produced.length).toBeGreaterThan(20);
@@ -147,6 +156,11 @@ describe('slash commands answer with the same messages as the gateway producers'
       ['Previous', true],
       ['Next', false],
     ]);
+  });
+
+  test('/quote speaker:the reporter is the reporter (a leading "the" is ignored), as on the gateway', async () => {
+    const { data } = await respond(slashPayload('quote', { speaker: 'the reporter' }));
+    expect(data).toEqual(raw(quoteMessages(answerer, 'mahdi'))[0]);
   });
 
   test('/quote with an unknown speaker: the ephemeral notice', async () => {
@@ -250,6 +264,8 @@ describe('autocomplete (type 8, at most 25 choices)', () => {
     const body = await choicesOf(autocompletePayload('quote', 'speaker', 'Abadi'));
     expect(body.data.choices.map((c) => c.value)).toContain('abadi');
     expect(body.data.choices).toEqual(quoteChoices(answerer, 'speaker', 'Abadi'));
+    const the = await choicesOf(autocompletePayload('quote', 'speaker', 'the reporter'));
+    expect(the.data.choices.map((c) => c.value)).toEqual(['mahdi']);
   });
 
   test.each([
@@ -392,6 +408,43 @@ describe('feedback over HTTP', () => {
     expect(picks.at(-1)?.label).toBe('None of these');
     await respond(clickPayload(picks.at(-1)?.custom_id ?? '', {}, { user: voter }), c);
     expect(recorder.picks).toEqual([expect.objectContaining({ messageId, userId: voter.id, picked: 'none' })]);
+  });
+
+  // Bug fixed: a DM /ask over HTTP was recorded with surface 'http' while RECORD_DMS was off.
+  test('RECORD_DMS off (real recorder): a DM or group-DM /ask is not recorded and has no 👍 / 👎; a server one is', async () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    try {
+      const recorder = createRecorder({ store, secret: 'k'.repeat(32), recordDms: false, logger: silent });
+      const c = context(undefined, recorder);
+      for (const inDm of [true, 'group'] as const) {
+        const { data } = await respond(slashPayload('ask', { question: 'ماذا قال الأسد؟' }, { inDm }), c);
+        expect(data.embeds[0]?.fields?.find((f) => f.name === 'Paragraph')?.value).toBe('4');
+        expect(voteIds(data)).toEqual([]);
+      }
+      expect((await store.snapshot(0)).questions).toEqual([]);
+      const { data } = await respond(slashPayload('ask', { question: 'ماذا قال الطائي؟' }), c);
+      expect(voteIds(data).map((id) => decodeButton(id))).toContainEqual(
+        expect.objectContaining({ kind: 'vote', surface: 'http' }),
+      );
+      const { questions } = await store.snapshot(0);
+      expect(questions.map((q) => [q.surface, q.question])).toEqual([['http', 'ماذا قال الطائي؟']]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('RECORD_DMS on: a DM /ask is recorded as a DM question (as on the gateway) and its 👍 / 👎 say so', async () => {
+    const recorder = new MemoryRecorder();
+    recorder.feedbackOn.add('dm');
+    const c = context(undefined, recorder);
+    for (const inDm of [true, 'group'] as const) {
+      const before = recorder.questions.length;
+      const { data } = await respond(slashPayload('ask', { question: 'ماذا قال الأسد؟' }, { inDm }), c);
+      expect(recorder.questions.slice(before).map((q) => q.surface)).toEqual(['dm']);
+      expect(voteIds(data).map((id) => decodeButton(id))).toContainEqual(
+        expect.objectContaining({ kind: 'vote', surface: 'dm' }),
+      );
+    }
   });
 
   test('without a recorder there are no vote buttons and nothing is recorded', async () => {

@@ -56,13 +56,15 @@ export function signed(keys: TestKeys, payload: unknown, timestamp = nowSeconds(
 export const APPLICATION_ID = snowflake();
 const GUILD = { id: snowflake(), channelId: snowflake(), name: 'Test Guild' };
 
-function place(inDm: boolean, u: FakeUser): Place {
-  return inDm ? { kind: 'dm', channelId: `${BigInt(u.id) + 1n}` } : { kind: 'guild', guild: GUILD };
+function place(inDm: boolean | 'group', u: FakeUser): Place {
+  if (!inDm) return { kind: 'guild', guild: GUILD };
+  return { kind: 'dm', channelId: `${BigInt(u.id) + 1n}`, ...(inDm === 'group' && { group: true }) };
 }
 
 export interface RawOptions {
   user?: FakeUser;
-  inDm?: boolean;
+  /** In the bot's DM with the user (context 1), or with `'group'` in a group DM (context 2, channel type 3). */
+  inDm?: boolean | 'group';
 }
 
 /** A user for whom the cooldown is fresh. */

@@ -7,7 +7,7 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Answerer, Reply } from '../../core/types.ts';
 import type { BotContext } from '../context.ts';
 import { conversationKey } from '../conversation.ts';
-import { recordAsked } from '../recording.ts';
+import { recordAsked, surfaceOf } from '../recording.ts';
 import { type AnswerContext, NOTICES, type RenderedMessage, renderNotice, renderReply } from '../render.ts';
 import { answerInteraction } from '../respond.ts';
 import { baseCommand, ENTRY_PREFIX, entryQuestion, suggestionChoices } from './shared.ts';
@@ -103,7 +103,9 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
     async () => {
       const key = conversationKey(interaction.user.id, interaction.channelId);
       const result = askReply(ctx.answerer, question, (q) => ctx.conversations.ask(key, q));
-      const feedback = result && (await recordAsked(ctx, 'slash', interaction.user.id, result));
+      // In a DM (no guild) the question is a DM question: recorded and voted on only when RECORD_DMS is on.
+      const surface = surfaceOf('slash', interaction.guildId);
+      const feedback = result && (await recordAsked(ctx, surface, interaction.user.id, result));
       return renderAsk(ctx.answerer, result, isPrivate, feedback);
     },
     { ephemeral: isPrivate },

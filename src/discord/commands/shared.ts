@@ -7,6 +7,7 @@ import {
   InteractionContextType,
   SlashCommandBuilder,
 } from 'discord.js';
+import { normalize } from '../../core/normalize.ts';
 import type { Answerer, Speaker, Suggestion } from '../../core/types.ts';
 import { LIMITS } from '../limits.ts';
 import { fitIsolated, stripBidiControls, truncateAtWord } from '../text.ts';
@@ -46,23 +47,82 @@ export function suggestionChoices(suggestions: readonly Suggestion[]): Applicati
   return choices;
 }
 
-/** A speaker by exact id first, then by any typed variant (the core's normalized lookup). */
-export function resolveSpeaker(answerer: Answerer, input: string): Speaker | undefined {
-  const text = stripBidiControls(input).trim();
-  return answerer.corpus.speakers.find((s) => s.id === text) ?? answerer.findSpeaker(text);
+/** Words typed before a name or role that do not tell speakers apart: English "the", the Arabic article in Latin. */
+const LEADING_ARTICLES: ReadonlySet<string> = new Set(['the', 'al', 'el']);
+
+/**
+ * The key a speaker's name is looked up by: the core's normalization (case, punctuation, hamzas and diacritics
+ * folded), without a leading "the", "al"/"el" word or Arabic definite article ال. People type "the reporter",
+ * "reporter.", "«المراسل»" or "مراسل" for the same person, and the seed lists only some of these spellings.
+ *
+ * @example speakerKey('The reporter!') === 'reporter'; speakerKey('الأسد') === 'اسد'; speakerKey('al-Mekdad') === 'mekdad'
+ */
+export function speakerKey(text: string): string {
+  const words = normalize(stripBidiControls(text))
+    .split(' ')
+    .filter((w) => w !== '');
+  while (words.length > 1 && LEADING_ARTICLES.has(words[0] ?? '')) words.shift();
+  const first = words[0];
+  // At least two letters must remain: "ال" alone, or a three-letter word starting with it, is not an article.
+  if (first?.startsWith('ال') && first.length >= 4) words[0] = first.slice(2);
+  return words.join(' ');
 }
 
-/** Speaker choices for a partial input: every speaker whose id, names or variants contain it. */
+/** A speaker's names (id, both names, the seeds' variants) in both lookup forms, computed once per corpus. */
+interface SpeakerNames {
+  speaker: Speaker;
+  /** `normalize` of each name, for substring matches while typing. */
+  normalized: string[];
+  /** {@link speakerKey} of each name. */
+  keys: string[];
+}
+
+const namesByCorpus = new WeakMap<Answerer['corpus'], SpeakerNames[]>();
+
+function speakerNames(answerer: Answerer): SpeakerNames[] {
+  let names = namesByCorpus.get(answerer.corpus);
+  if (!names) {
+    names = answerer.corpus.speakers.map((speaker) => {
+      const all = [speaker.id, speaker.nameAr, speaker.nameEn, ...speaker.variants];
+      return { speaker, normalized: all.map((n) => normalize(n)), keys: all.map(speakerKey).filter((k) => k !== '') };
+    });
+    namesByCorpus.set(answerer.corpus, names);
+  }
+  return names;
+}
+
+/**
+ * A speaker by exact id first, then by any typed variant (the core's normalized lookup), then by {@link speakerKey}
+ * (a leading "the" or article and surrounding punctuation ignored). A key shared by two speakers finds neither.
+ */
+export function resolveSpeaker(answerer: Answerer, input: string): Speaker | undefined {
+  const text = stripBidiControls(input).trim();
+  const exact = answerer.corpus.speakers.find((s) => s.id === text) ?? answerer.findSpeaker(text);
+  if (exact) return exact;
+  const key = speakerKey(text);
+  if (key === '') return undefined;
+  const matches = speakerNames(answerer).filter((n) => n.keys.includes(key));
+  return matches.length === 1 ? matches[0]?.speaker : undefined;
+}
+
+/**
+ * Speaker choices for a partial input: every speaker whose id, names or variants contain it, compared normalized
+ * and also without a leading "the" or article ("the rep" offers the reporter), plus the speaker it resolves to.
+ */
 export function speakerChoices(answerer: Answerer, focused: string): ApplicationCommandOptionChoiceData<string>[] {
-  const q = stripBidiControls(focused).trim().toLowerCase();
-  const found = q === '' ? undefined : answerer.findSpeaker(q);
-  return answerer.corpus.speakers
+  const q = stripBidiControls(focused).trim();
+  const found = q === '' ? undefined : resolveSpeaker(answerer, q);
+  const typed = normalize(q);
+  const key = speakerKey(q);
+  return speakerNames(answerer)
     .filter(
-      (s) =>
-        q === '' ||
-        s.id === found?.id ||
-        [s.id, s.nameAr, s.nameEn, ...s.variants].some((v) => v.toLowerCase().includes(q)),
+      ({ speaker, normalized, keys }) =>
+        typed === '' ||
+        speaker.id === found?.id ||
+        normalized.some((n) => n.includes(typed)) ||
+        (key !== '' && keys.some((k) => k.includes(key))),
     )
+    .map(({ speaker }) => speaker)
     .slice(0, LIMITS.choices)
     .map((s) => ({
       name: fitIsolated(LIMITS.choiceName, (b) => truncateAtWord(`${s.nameAr} · ${s.nameEn}`, b)),
