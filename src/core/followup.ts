@@ -221,7 +221,9 @@ export function answerWithContext(
     case 'more':
       return nextQuote(answerer, speaker, context, script);
     case 'who': {
-      const whoQuestion = script === 'latin' ? `who is ${speaker.nameEn}` : `من هو ${speaker.nameAr}`;
+      // "SANA (Syrian Arab News Agency)": the name without its gloss, as a user would ask.
+      const nameEn = speaker.nameEn.replace(/\s*\([^)]*\)\s*$/, '');
+      const whoQuestion = script === 'latin' ? `who is ${nameEn}` : `من هو ${speaker.nameAr}`;
       const reply = withScript(answerer.ask(whoQuestion), script);
       // "Who is he?" is answered from the reporter's introduction: "he" is still the same person afterwards, and
       // "and al-Assad?" now asks who al-Assad is.
@@ -235,6 +237,9 @@ export function answerWithContext(
       return swapSpeaker(answerer, followUp.speaker, speaker, context, script);
   }
 }
+
+/** A quote naming the speaker that is at most this much longer than his name is his introduction (a title). */
+const INTRODUCTION_EXTRA_CHARS = 60;
 
 /**
  * The context after a standalone answer: its speaker. A declined question about someone or something else ends it
@@ -252,8 +257,14 @@ function afterStandalone(
   const named = namedSpeaker(normalizedQuestion, answerer);
   const speakerId = named && named.id !== reply.speaker.id ? named.id : reply.speaker.id;
   const same = previous?.speakerId === speakerId;
-  // A paragraph counts as shown when the speaker's own words were (a title from the narration is not his words).
-  const own = speakerId === reply.speaker.id && reply.direct !== false ? [reply.paragraph] : [];
+  // A paragraph counts as shown when the speaker's words were, quoted or reported ("بلاده لن تدافع عن حدودها…"); the
+  // narration that only introduces him («مستشار وزير الداخلية العراقي وهاب الطائي») is not his words.
+  const speaker = answerer.findSpeaker(speakerId);
+  const introduces =
+    speaker !== undefined &&
+    reply.quote.includes(speaker.nameAr) &&
+    reply.quote.length <= speaker.nameAr.length + INTRODUCTION_EXTRA_CHARS;
+  const own = speakerId === reply.speaker.id && !introduces ? [reply.paragraph] : [];
   const shown = [...new Set([...(same ? previous.shown : []), ...own])];
   return { reply, context: { speakerId, shown, question: normalizedQuestion } };
 }

@@ -279,3 +279,26 @@ test('a follow-up no-answer suggests questions in the script it was asked in', (
   expect(en.kind === 'no-answer' && en.suggestions.every((q) => /^[\x20-\x7E’]+$/.test(q))).toBe(true);
   expect(ar.kind === 'no-answer' && ar.suggestions.every((q) => /[\u0600-\u06FF]/.test(q))).toBe(true);
 });
+
+describe('reported speech counts as shown (found by the fresh break test)', () => {
+  test('after al-Taei\'s reported words from paragraph 9, "what else did he say?" goes to paragraph 10', () => {
+    const first = answerWithContext(answerer, 'ماذا قال الطائي عن الحدود؟', undefined);
+    expect(first.reply.kind === 'answer' && first.reply.paragraph).toBe(9);
+    const more = answerWithContext(answerer, 'what else did he say?', first.context);
+    expect(more.reply.kind === 'answer' && more.reply.paragraph).toBe(10);
+  });
+
+  test('his introduction (a title from the narration) is not his words: "what did he say?" after "who is al-Taei?"', () => {
+    const who = answerWithContext(answerer, 'من هو وهاب الطائي؟', undefined);
+    const more = answerWithContext(answerer, 'ماذا قال أيضا؟', who.context);
+    expect(more.reply.kind === 'answer' && more.reply.paragraph).toBe(9);
+  });
+});
+
+test('"who is he?" after SANA is answered with who SANA is, in both scripts', () => {
+  const first = answerWithContext(answerer, 'ماذا قالت سانا؟', undefined);
+  for (const q of ['who is he?', 'من هو؟']) {
+    const who = answerWithContext(answerer, q, first.context);
+    expect(who.reply.kind === 'answer' && who.reply.entryId).toBe('p03-sana-role');
+  }
+});
