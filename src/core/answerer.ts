@@ -29,6 +29,9 @@ import type {
   Suggestion,
 } from './types.ts';
 
+/** A said-question's subject of at most this many words is taken whole, unknown words included. */
+const SHORT_SUBJECT_WORDS = 4;
+
 /** In "what did X say about Y", the share of Y's words X's paragraph must contain (see quotesSpeakerOffTopic). */
 const SUBJECT_COVERAGE_MIN = 0.4;
 
@@ -604,10 +607,15 @@ class CorpusAnswerer implements Answerer {
     // passage (sp:) does not make it a passage about him by someone else.
     const subject = this.index
       .analyse(leadingWords(normalized.slice(about.index + about[0].length), 40))
-      .filter((t) => t.known && !t.keys.some((k) => k.key.startsWith('c:ask-')))
+      .filter((t) => !t.keys.some((k) => k.key.startsWith('c:ask-')))
       .map((t) => ({ ...t, keys: t.keys.filter((k) => !k.key.startsWith('sp:')) }))
-      .filter((t) => t.keys.length > 0);
-    return subject.length > 0 ? subject : undefined;
+      .filter((t) => t.keys.length > 0 || !t.known);
+    // In a short subject, a word the article never uses ("about Hezbollah", "about refugees") stays: nobody in it
+    // speaks about that. A long one is rambling ("I was reading about this thing and kinda lost track…"): its known
+    // words are the subject.
+    const known = subject.filter((t) => t.known);
+    const chosen = subject.length <= SHORT_SUBJECT_WORDS ? subject : known;
+    return chosen.length > 0 ? chosen : undefined;
   }
 
   /**

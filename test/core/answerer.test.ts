@@ -694,3 +694,20 @@ describe('typos in a role or in "say" (found by the fresh break test)', () => {
     expect(reply.quote).not.toBe('نائب وزير الخارجية السوري فيصل المقداد');
   });
 });
+
+describe('"what did X say about Y" where Y is a word the article never uses', () => {
+  test.each([
+    'شو قال الاسد عن حزب الله؟',
+    'what did al-Taei say about refugees?',
+    'what did mekdad say about the olympics',
+  ])('%s', (q) => {
+    const reply = bot.ask(q);
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
+  });
+
+  test('a long rambling question with "about" early on is judged by its known words', () => {
+    const q =
+      'ok so i was reading about this iraq syria thing and kinda lost track, the guy who advises the interior minister, did he say iraq might go past its own border?';
+    expect(answered(bot.ask(q)).speaker.id).toBe('taei');
+  });
+});
