@@ -711,3 +711,14 @@ describe('"what did X say about Y" where Y is a word the article never uses', ()
     expect(answered(bot.ask(q)).speaker.id).toBe('taei');
   });
 });
+
+describe('"describe" asks what was said; Arabizi "his job"', () => {
+  test('"how did X describe Y" is a said-question about X', () => {
+    expect(answered(bot.ask('how did assad describe the enemy?')).paragraph).toBe(4);
+    expect(answered(bot.ask('كيف وصف المقداد التنسيق مع الجيش العراقي؟')).speaker.id).toBe('mekdad');
+  });
+
+  test('"shaghelto" asks his job', () => {
+    expect(answered(bot.ask('el me2dad shu shaghelto?')).entryId).toBe('p11-mekdad-role');
+  });
+});
