@@ -183,6 +183,39 @@ const WHEN_INTENT = 'c:ask-when';
 /** The concept key of "where" questions (seeds/concepts.json). */
 const WHERE_INTENT = 'c:ask-where';
 
+/** Counted words that ask how long or how much time (normalized): the article answers those with time, not a count. */
+const DURATION_WORDS: ReadonlySet<string> = new Set(
+  [
+    'تبقى',
+    'تبقي',
+    'باقي',
+    'يبقى',
+    'وقت',
+    'الوقت',
+    'يوم',
+    'ايام',
+    'الايام',
+    'سنه',
+    'سنوات',
+    'شهر',
+    'اشهر',
+    'مده',
+    'المده',
+    'time',
+    'days',
+    'day',
+    'years',
+    'year',
+    'months',
+    'month',
+    'long',
+    'left',
+    'remain',
+    'remains',
+    'until',
+  ].map(normalize),
+);
+
 /** How many topic words after "how many" name what is counted ("كم عدد الميليشيات العراقية"). */
 const COUNTED_WORDS = 3;
 
@@ -668,8 +701,11 @@ class CorpusAnswerer implements Answerer {
       .slice(0, COUNTED_WORDS);
     if (counted.length === 0) return false;
     const context = this.numberContext(this.textOf(top));
+    // "How many planes struck al-Bukamal?": a passage with no count at all (its only numbers are dates) does not say,
+    // unless the question asks how long or how much time ("كم تبقى على تحرير الموصل؟": "in the coming days").
+    if (context === '') return !counted.some((t) => DURATION_WORDS.has(t.token)) && !/\bhow long\b/.test(normalized);
     // An unknown counted word ("paragraphs") is in no passage: it counts nothing the article counts.
-    return context !== '' && this.index.textCoverage(context, counted) === 0;
+    return this.index.textCoverage(context, counted) === 0;
   }
 
   /**
@@ -681,6 +717,8 @@ class CorpusAnswerer implements Answerer {
     const near = new Set<number>();
     words.forEach((w, i) => {
       if (!/\d/.test(w) && !this.quantityWords.has(w)) return;
+      // A year or a day of a month dates something; it counts nothing ("25 فبراير", "عام 2014").
+      if (/^(?:19|20)\d\d$/.test(w) || (/^\d{1,2}$/.test(w) && this.timeWords.has(words[i + 1] ?? ''))) return;
       for (let j = Math.max(0, i - NUMBER_CONTEXT_WORDS); j <= i + NUMBER_CONTEXT_WORDS && j < words.length; j++) {
         near.add(j);
       }

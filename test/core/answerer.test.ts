@@ -722,3 +722,22 @@ describe('"describe" asks what was said; Arabizi "his job"', () => {
     expect(answered(bot.ask('el me2dad shu shaghelto?')).entryId).toBe('p11-mekdad-role');
   });
 });
+
+describe('how-many questions whose passage counts nothing', () => {
+  test.each([
+    'how many jets bombed al-bukamal?',
+    'كم طائرة شاركت في الغارات على حصيب؟',
+    'How many planes took part in the 25 February strikes?',
+  ])('%s: the passage has no count (its only numbers are dates)', (q) => {
+    const reply = bot.ask(q);
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
+  });
+
+  test('how long something will take is answered with time, not declined for lack of a count', () => {
+    expect(answered(bot.ask('كم باقي على تحرير الموصل؟')).paragraph).toBe(14);
+  });
+
+  test('the border is still 605 km', () => {
+    expect(answered(bot.ask('how many kilometres is the shared border?')).paragraph).toBe(2);
+  });
+});
