@@ -421,6 +421,8 @@ class CorpusAnswerer implements Answerer {
       this.directionPremises.reverses(normalized) ||
       // "When did al-Mekdad meet al-Abadi?": two people the article never brings together.
       this.directionPremises.pairsStrangers(normalized) ||
+      // "Did Abadi fly to Damascus?": his envoy went.
+      this.directionPremises.movesStayer(normalized) ||
       this.officeQualifiers.declines(
         normalized,
         result.tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:'))),

@@ -77,7 +77,13 @@ const ConceptSchema = z.object({
   entity: z.boolean().optional(),
   country: z.boolean().optional(),
   office: z.boolean().optional(),
-  direction: z.object({ from: z.array(nonEmpty).min(1), to: z.array(nonEmpty).min(1) }).optional(),
+  direction: z
+    .object({
+      from: z.array(nonEmpty).min(1),
+      to: z.array(nonEmpty).min(1),
+      travellers: z.array(nonEmpty).optional(),
+    })
+    .optional(),
 });
 
 /** The raw contents of the seed files, before validation. */
@@ -178,7 +184,7 @@ function checkServedOffices(speakers: Speaker[], concepts: Concept[], problems: 
   }
   const known = new Set([...ids, ...speakers.map((s) => s.id)]);
   for (const c of concepts) {
-    for (const id of [...(c.direction?.from ?? []), ...(c.direction?.to ?? [])]) {
+    for (const id of [...(c.direction?.from ?? []), ...(c.direction?.to ?? []), ...(c.direction?.travellers ?? [])]) {
       if (!known.has(id)) problems.push(`concepts[${c.id}]: direction names unknown speaker or concept "${id}"`);
     }
   }
@@ -265,7 +271,15 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     ...(c.entity ? { entity: true } : {}),
     ...(c.country ? { country: true } : {}),
     ...(c.office ? { office: true } : {}),
-    ...(c.direction ? { direction: c.direction } : {}),
+    ...(c.direction
+      ? {
+          direction: {
+            from: c.direction.from,
+            to: c.direction.to,
+            ...(c.direction.travellers ? { travellers: c.direction.travellers } : {}),
+          },
+        }
+      : {}),
   }));
   checkDuplicates(
     'concepts',

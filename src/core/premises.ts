@@ -95,6 +95,51 @@ const MEET = normalizedWords([
   'et2abal',
 ]);
 
+/** Verbs of going somewhere; the speaker next to one is the one who went ("did Abadi fly to Damascus?", "راح العبادي"). */
+const TRAVEL = normalizedWords([
+  'went',
+  'go',
+  'goes',
+  'gone',
+  'going',
+  'came',
+  'come',
+  'coming',
+  'flew',
+  'fly',
+  'flying',
+  'travel',
+  'travelled',
+  'traveled',
+  'travelling',
+  'traveling',
+  'visit',
+  'visited',
+  'visiting',
+  'arrived',
+  'زار',
+  'يزور',
+  'زياره',
+  'ذهب',
+  'يذهب',
+  'راح',
+  'يروح',
+  'سافر',
+  'يسافر',
+  'توجه',
+  'وصل',
+  'جاء',
+  'اجا',
+  'اجه',
+  'اتى',
+  'مشى',
+  'مشي',
+  'ra7',
+  'zar',
+  'safar',
+  'wesel',
+]);
+
 /** Verbs of saying to someone: the speaker after "to" (or ل, or right after "told") is the one spoken to. */
 const SAY = normalizedWords([
   'قال',
@@ -114,7 +159,27 @@ const SAY = normalizedWords([
 ]);
 
 /** Words skipped between a verb or a noun and the name it governs ("sent the envoy", "ba3at el assad"). */
-const FILLERS = normalizedWords(['el', 'al', 'il', 'the', 'a', 'an', 'did', 'does', 'has', 'had', 'back']);
+const FILLERS = normalizedWords([
+  'el',
+  'al',
+  'il',
+  'the',
+  'a',
+  'an',
+  'did',
+  'does',
+  'has',
+  'had',
+  'back',
+  'also',
+  'himself',
+  'really',
+  'actually',
+  'ever',
+  'هل',
+  'واش',
+  'هو',
+]);
 
 /** Which end of the exchange a question puts someone on. */
 type Role = 'sender' | 'recipient';
@@ -123,6 +188,8 @@ type Role = 'sender' | 'recipient';
 interface Ends {
   from: Set<FeatureKey>;
   to: Set<FeatureKey>;
+  /** The only speakers who went from one end to the other. */
+  travellers: Set<FeatureKey>;
 }
 
 /** Finds questions that reverse the direction of a directed concept (see the module comment). Built once. */
@@ -140,6 +207,7 @@ export class DirectionPremises {
       this.directed.set(`c:${c.id}`, {
         from: new Set(c.direction.from.map(keyOf)),
         to: new Set(c.direction.to.map(keyOf)),
+        travellers: new Set((c.direction.travellers ?? []).map(keyOf)),
       });
     }
   }
@@ -162,6 +230,49 @@ export class DirectionPremises {
       if (all.some((e) => e[wrongEnd].has(key))) return true;
     }
     return false;
+  }
+
+  /**
+   * True when the question has someone on the receiving end travel: only the sender's side went (al-Abadi's envoy
+   * to Damascus), so "did Assad visit Baghdad?", "واش الأسد مشى لبغداد؟" rest on a false premise. "Did Abadi go to
+   * Damascus himself?" is left to the matcher: the passage on his envoy answers it. Only the speaker right next to a
+   * verb of going counts as the one who went ("al-Taei said Iraq could go beyond its borders" has no traveller).
+   */
+  movesStayer(normalized: string): boolean {
+    const ends = [...this.directed.values()].filter((e) => e.travellers.size > 0);
+    if (ends.length === 0) return false;
+    const words = tokenize(normalized).slice(0, MAX_WORDS);
+    for (let i = 0; i < words.length; i++) {
+      if (!TRAVEL.has(words[i] as string)) continue;
+      for (const key of [
+        this.termEndingAt(words, this.neighbour(words, i, -1)),
+        this.termAt(words, this.neighbour(words, i, 1)),
+      ]) {
+        if (key?.startsWith('sp:') && ends.some((e) => e.to.has(key) && !e.travellers.has(key))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The term starting at `words[i]`, unless it is a destination with ل (وصل للأسد: reached al-Assad). */
+  private termAt(words: string[], i: number | undefined): FeatureKey | undefined {
+    if (i === undefined || this.afterPrefixL(words[i] as string) !== undefined) return undefined;
+    return this.featurizer.termAt(words, i)?.key;
+  }
+
+  /** The term whose last word is `words[i]`: a two-word one ("syrian president") first. */
+  private termEndingAt(words: string[], i: number | undefined): FeatureKey | undefined {
+    if (i === undefined) return undefined;
+    const pair = i > 0 ? this.featurizer.termAt(words, i - 1) : undefined;
+    return pair?.length === 2 ? pair.key : this.termAt(words, i);
+  }
+
+  /** The index of the nearest word before (step -1) or after (step 1) `i` that is not a filler. */
+  private neighbour(words: string[], i: number, step: 1 | -1): number | undefined {
+    for (let j = i + step; j >= 0 && j < words.length; j += step) {
+      if (!FILLERS.has(words[j] as string)) return j;
+    }
+    return undefined;
   }
 
   /**

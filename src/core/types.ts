@@ -90,9 +90,10 @@ export interface Concept {
   /**
    * Which way the thing went in the article, by speaker or concept ids: al-Abadi's message went from him (Iraq,
    * Baghdad, his envoy) to al-Assad (Syria, Damascus). A question that reverses it ("Assad's message to Abadi")
-   * rests on a false premise; see src/core/premises.ts.
+   * rests on a false premise; see src/core/premises.ts. `travellers`: the only people who went from one end to the
+   * other (the envoy went to Damascus; al-Abadi did not).
    */
-  direction?: { from: string[]; to: string[] };
+  direction?: { from: string[]; to: string[]; travellers?: string[] };
 }
 
 /** Expected answer types: "when" wants a time expression, "where" a place, "how many" a quantity. */

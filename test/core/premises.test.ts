@@ -111,3 +111,33 @@ describe('two people the article never brings together', () => {
     expect(reply.kind === 'answer' && reply.speaker.id).toBe('assad');
   });
 });
+
+describe('who travelled', () => {
+  test.each([
+    'did assad visit baghdad?',
+    'هل زار الرئيس السوري بغداد؟',
+    'did the syrian president travel to iraq?',
+    'واش الأسد مشى لبغداد؟',
+  ])('%s: the receiving side never went anywhere', (q) => {
+    expect(premises.movesStayer(normalize(q))).toBe(true);
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    'did fayyadh go to damascus?',
+    'who went to Damascus?',
+    'did al-Abadi go to Damascus himself?',
+    'al-Taei said Iraq could go beyond its borders?',
+  ])('%s: the envoy went, the sender is left to the matcher, and "Iraq could go" has no traveller', (q) => {
+    expect(premises.movesStayer(normalize(q))).toBe(false);
+  });
+
+  test('no curated question moves a stayer', () => {
+    const flagged = corpus.entries.flatMap((e) =>
+      Object.values(e.questions)
+        .flat()
+        .filter((q): q is string => typeof q === 'string' && premises.movesStayer(normalize(q))),
+    );
+    expect(flagged).toEqual([]);
+  });
+});
