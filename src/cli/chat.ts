@@ -98,7 +98,7 @@ export class ChatSession {
         vote,
       });
     } catch {
-      return 'Sorry, the rating could not be recorded. Please try again.';
+      return 'Sorry, the rating could not be recorded right now. Please try again in a moment.';
     }
     if (vote === 1) return 'Thanks! Recorded as a good answer (type "bad" to change it).';
     const refs = [...new Set(shown.answer.alternatives.map(refOf))].filter((r) => r !== refOf(shown.answer));
@@ -122,7 +122,7 @@ export class ChatSession {
         picked,
       });
     } catch {
-      return 'Sorry, your choice could not be recorded. Please try again.';
+      return 'Sorry, your choice could not be recorded right now. Please try again in a moment.';
     }
     const answer = picked === 'none' ? undefined : resolveRef(this.answerer, picked, offered.shown.answer.script);
     return answer ? `Recorded. That answer:\n${formatReply(answer)}` : 'Thanks, noted: none of these was right.';

@@ -2,11 +2,13 @@
  * 👍 / 👎 on answers, and the pick that follows a 👎. Transport-agnostic (the gateway's button handler and the HTTP
  * endpoint call it alike): given the decoded button and who clicked on which message, it records the vote through
  * the {@link Recorder} and returns the ephemeral reply. The vote is committed before the reply is produced, so an
- * acknowledged click is never lost.
+ * acknowledged click is never lost; a vote the store cannot commit quickly (locked by another process) is answered
+ * at once with "try again in a moment" rather than held past Discord's 3 s.
  */
 import type { Answerer } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Recorder } from '../store/recorder.ts';
+import { StoreBusyError } from '../store/types.ts';
 import { entryQuestion, resolveRef } from './commands/shared.ts';
 import { type ButtonAction, PICK_NONE } from './customIds.ts';
 import { describeError } from './errors.ts';
@@ -37,7 +39,7 @@ export interface Click {
 
 /**
  * Records a vote or a pick and returns the ephemeral reply. Never rejects: a storage failure is logged and the
- * user is told to try again.
+ * user is told to try again (a busy store is logged by the recorder, once per episode, so only at debug here).
  */
 export async function feedbackReply(
   action: FeedbackAction,
@@ -52,7 +54,8 @@ export async function feedbackReply(
   try {
     return action.kind === 'vote' ? await vote(action, click, ctx) : await pick(action, click, ctx);
   } catch (err) {
-    ctx.logger.error({ err: describeError(err), kind: action.kind }, 'could not record feedback');
+    if (err instanceof StoreBusyError) ctx.logger.debug({ kind: action.kind }, 'feedback refused: the store is busy');
+    else ctx.logger.error({ err: describeError(err), kind: action.kind }, 'could not record feedback');
     return [renderNotice(NOTICES.voteFailed)];
   }
 }

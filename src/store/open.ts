@@ -3,11 +3,14 @@
  * when RECORD is off. Errors are rewritten to name the setting to fix, never echoing DATABASE_URL (it may hold a
  * password).
  */
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, mkdirSync, type Stats, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { RecordingConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { FeedbackStore } from './types.ts';
+
+/** DATABASE_PATH's value for a store kept in memory only: recording works, and everything is lost at exit. */
+export const MEMORY_PATH = ':memory:';
 
 /** Thrown by {@link openStore}: `message` says which setting to fix; `cause` holds the original error. */
 export class StoreOpenError extends Error {
@@ -20,9 +23,13 @@ export class StoreOpenError extends Error {
 /**
  * Opens and migrates the store the configuration asks for.
  *
+ * DATABASE_PATH is checked before anything is created ({@link checkDatabasePath}); `:memory:` opens a store in this
+ * process's memory, with a warning that nothing persists.
+ *
  * @returns undefined when `recording.enabled` is false (RECORD=off); else an open store the caller must close.
- * @throws {@link StoreOpenError} naming DATABASE_PATH (folder not creatable or not writable, file not a database,
- *   schema newer than this release) or DATABASE_URL (server unreachable, login refused, ...).
+ * @throws {@link StoreOpenError} naming DATABASE_PATH (a folder or a device rather than a file, folder not creatable
+ *   or not writable, file not a database, schema newer than this release) or DATABASE_URL (server unreachable, login
+ *   refused, ...).
  */
 export async function openStore(recording: RecordingConfig, logger: Logger): Promise<FeedbackStore | undefined> {
   if (!recording.enabled) {
@@ -48,11 +55,19 @@ export async function openStore(recording: RecordingConfig, logger: Logger): Pro
     }
   }
   const path = recording.databasePath;
-  checkFolder(path);
+  checkDatabasePath(path);
   try {
     const { openSqliteStore } = await import('./sqlite.ts');
     const store = openSqliteStore({ path });
-    logger.info({ engine: 'sqlite', path }, 'feedback store open');
+    if (path === MEMORY_PATH) {
+      logger.warn(
+        { engine: 'sqlite', path },
+        'DATABASE_PATH is :memory:: questions and votes are kept in this process only and lost when it exits ' +
+          '(`npm run report` cannot see them); set DATABASE_PATH to a file to keep them',
+      );
+    } else {
+      logger.info({ engine: 'sqlite', path }, 'feedback store open');
+    }
     return store;
   } catch (error) {
     throw new StoreOpenError(
@@ -61,6 +76,51 @@ export async function openStore(recording: RecordingConfig, logger: Logger): Pro
       { cause: error },
     );
   }
+}
+
+/**
+ * Checks DATABASE_PATH before anything is created there (the folder, the file, its `.key`): it must name a regular
+ * file, existing or not, in a folder that exists or can be created and that is writable. `:memory:` passes. Creates
+ * the folder when missing, nothing else.
+ *
+ * @throws {@link StoreOpenError} naming DATABASE_PATH and what to set: the path is a folder (or ends with `/`), or an
+ *   existing thing that is not a regular file (a device such as /dev/null, a pipe, a socket); the folder cannot be
+ *   created or is not writable.
+ */
+export function checkDatabasePath(path: string): void {
+  if (path === MEMORY_PATH) return;
+  const example = 'e.g. data/iqtibas.sqlite';
+  if (path.endsWith('/') || path.endsWith(sep)) {
+    throw new StoreOpenError(
+      `DATABASE_PATH (${path}) names a folder: set it to a file in that folder, e.g. ${join(path, 'iqtibas.sqlite')}.`,
+    );
+  }
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(path);
+  } catch {
+    // Missing (the usual first start) or unreachable: the folder checks below say which.
+  }
+  if (stats?.isDirectory()) {
+    throw new StoreOpenError(
+      `DATABASE_PATH (${path}) is a folder: set it to a file in that folder, e.g. ${join(path, 'iqtibas.sqlite')}.`,
+    );
+  }
+  if (stats && !stats.isFile()) {
+    throw new StoreOpenError(
+      `DATABASE_PATH (${path}) is ${kindOf(stats)}, not a file: set DATABASE_PATH to the path of a file (it is ` +
+        `created if missing; ${example}), or RECORD=off to record nothing.`,
+    );
+  }
+  checkFolder(path);
+}
+
+/** What a non-regular, non-folder path is, for the error message. */
+function kindOf(stats: Stats): string {
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  return 'a special file';
 }
 
 /** Creates the database's folder and checks it can be written to, so the error names the folder, not SQLite. */

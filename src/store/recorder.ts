@@ -3,20 +3,33 @@
  * (a surface, a raw user id, the question and the core's reply) and the recorder decides what is kept and how. It
  * hashes user ids (raw ids never reach the store), skips DMs unless RECORD_DMS is on, trims and caps questions,
  * and turns a reply into an outcome with its ref.
+ *
+ * Recording never holds up an answer: a question the store cannot take at once (locked by another process, or a
+ * database that does not answer) is simply not recorded, and a vote that cannot be committed quickly is refused so
+ * that the user is told to try again well within Discord's 3 s. A busy store is logged once (one warning when it
+ * starts, one line when it is writable again), not once per event.
  */
 import { MAX_QUESTION_CHARS } from '../core/answerer.ts';
 import { normalize } from '../core/normalize.ts';
 import { refOf } from '../core/refs.ts';
 import type { Reply } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
-import type { AnswerRef, FeedbackStore, QuestionEvent, Surface, VoteResult } from './types.ts';
+import {
+  type AnswerRef,
+  type FeedbackStore,
+  type QuestionEvent,
+  StoreBusyError,
+  type Surface,
+  type VoteResult,
+} from './types.ts';
 import { hashUser } from './userHash.ts';
 
 /** What the adapters call. Every `at` is ms since the epoch and defaults to now. */
 export interface Recorder {
   /**
    * Records the reply to a question per policy; resolves to the question id, or undefined when not recorded
-   * (recording off, a DM while RECORD_DMS is off, or a store error, which is logged). Never rejects.
+   * (recording off, a DM while RECORD_DMS is off, a busy store or one slower than `questionWaitMs`, or a store
+   * error, which is logged). Never rejects, and never takes much longer than `questionWaitMs`.
    */
   question(input: {
     surface: Surface;
@@ -33,8 +46,10 @@ export interface Recorder {
   /**
    * Records or changes a user's 👍/👎 on one answer message.
    *
-   * @throws (rejects) the store's error, for the caller to tell the user the vote was not saved; a
-   *   {@link RecordingOffError} when {@link acceptsFeedback} is false for `surface` (a button from before a restart).
+   * @throws (rejects) the store's error, for the caller to tell the user the vote was not saved: a
+   *   {@link StoreBusyError} when the store is locked or has not committed within `feedbackWaitMs` (the user should
+   *   try again in a moment); a {@link RecordingOffError} when {@link acceptsFeedback} is false for `surface` (a
+   *   button from before a restart). Resolves only once the vote is committed.
    */
   vote(input: {
     surface: Surface;
@@ -50,7 +65,8 @@ export interface Recorder {
    * vote, so no surface is needed.
    *
    * @returns false, recording nothing, when that user has no 👎 on that message (a forged or stale pick button).
-   * @throws (rejects) the store's error; a {@link RecordingOffError} when recording is off.
+   * @throws (rejects) the store's error ({@link StoreBusyError} as for {@link vote}); a {@link RecordingOffError}
+   *   when recording is off.
    */
   pick(input: {
     userId: string;
@@ -73,6 +89,19 @@ export interface RecorderOptions {
   recordDms: boolean;
   /** Where store errors of {@link Recorder.question} are logged (never with the raw user id or the question). */
   logger: Logger;
+  /**
+   * How long an answer may wait for its question to be recorded, in ms; past it the answer goes out without a
+   * question id (the store may still record the question). Matters for PostgreSQL: the SQLite store settles at once.
+   * @defaultValue 500
+   */
+  questionWaitMs?: number;
+  /**
+   * How long a vote or pick may take to commit before the user is told to try again, in ms: well inside the 3 s
+   * Discord gives an interaction. @defaultValue 1500
+   */
+  feedbackWaitMs?: number;
+  /** While the store stays busy, how often the warning is repeated, in ms. @defaultValue 300000 (5 minutes) */
+  busyReminderMs?: number;
 }
 
 /** Rejection of {@link Recorder.vote} and {@link Recorder.pick} when the recorder keeps nothing for this input. */
@@ -89,8 +118,20 @@ export class RecordingOffError extends Error {
  * @returns a {@link Recorder} writing to `opts.store`, or one that records nothing when there is no store.
  */
 export function createRecorder(opts: RecorderOptions): Recorder {
-  const { store, secret, recordDms, logger } = opts;
+  const { store, secret, recordDms, logger, questionWaitMs = 500, feedbackWaitMs = 1500 } = opts;
   const accepts = (surface: Surface) => store !== undefined && (surface !== 'dm' || recordDms);
+  const busy = busyLog(logger, opts.busyReminderMs ?? 5 * 60_000);
+  /** A store call that settles within `ms`, or rejects with StoreBusyError; busy-state bookkeeping either way. */
+  const settle = async <T>(call: () => Promise<T>, ms: number, what: 'question' | 'vote' | 'pick'): Promise<T> => {
+    try {
+      const result = await within(call, ms);
+      busy.ok();
+      return result;
+    } catch (error) {
+      if (error instanceof StoreBusyError) busy.failed(what, error);
+      throw error;
+    }
+  };
 
   return {
     async question({ surface, userId, question, reply, at }) {
@@ -120,9 +161,12 @@ export function createRecorder(opts: RecorderOptions): Recorder {
                 confidence: 0,
                 reason: reply.reason,
               };
-        return await store.recordQuestion(event);
+        return await settle(() => store.recordQuestion(event), questionWaitMs, 'question');
       } catch (err) {
-        logger.error({ err, surface }, 'could not record a question; answering goes on');
+        // A busy store was logged once by busyLog; anything else is worth an error each time.
+        if (!(err instanceof StoreBusyError)) {
+          logger.error({ err, surface }, 'could not record a question; answering goes on');
+        }
         return undefined;
       }
     },
@@ -133,7 +177,7 @@ export function createRecorder(opts: RecorderOptions): Recorder {
       if (store === undefined || !accepts(surface)) {
         throw new RecordingOffError(store === undefined ? '(RECORD=off)' : 'in DMs (RECORD_DMS=off)');
       }
-      return store.recordVote({
+      const event = {
         at: at ?? Date.now(),
         surface,
         userHash: hashUser(secret, userId),
@@ -141,16 +185,80 @@ export function createRecorder(opts: RecorderOptions): Recorder {
         ...(questionId !== undefined && { questionId }),
         ref,
         vote,
-      });
+      };
+      return settle(() => store.recordVote(event), feedbackWaitMs, 'vote');
     },
 
     async pick({ userId, messageId, ref, picked, at }) {
       if (store === undefined) throw new RecordingOffError('(RECORD=off)');
-      return store.recordPick({ at: at ?? Date.now(), userHash: hashUser(secret, userId), messageId, ref, picked });
+      const event = { at: at ?? Date.now(), userHash: hashUser(secret, userId), messageId, ref, picked };
+      return settle(() => store.recordPick(event), feedbackWaitMs, 'pick');
     },
 
     async close() {
       await store?.close();
+    },
+  };
+}
+
+/**
+ * `call()`'s result if it settles within `ms`, else a {@link StoreBusyError}. A late result is dropped (a late
+ * failure is swallowed: the caller has already been told). A call that throws synchronously rejects.
+ */
+async function within<T>(call: () => Promise<T>, ms: number): Promise<T> {
+  const pending = Promise.resolve().then(call);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreBusyError(`the store did not answer within ${ms} ms`, ms)), ms);
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } finally {
+    clearTimeout(timer);
+    pending.catch(() => {});
+  }
+}
+
+/**
+ * The busy-store log: one warning when writes start failing with {@link StoreBusyError} (repeated every
+ * `reminderMs` while it lasts, with counts), one info line with what was lost when a write succeeds again.
+ */
+function busyLog(logger: Logger, reminderMs: number) {
+  let episode: { since: number; warned: number; question: number; vote: number; pick: number } | undefined;
+  return {
+    failed(what: 'question' | 'vote' | 'pick', error: StoreBusyError) {
+      const now = Date.now();
+      if (episode === undefined) {
+        episode = { since: now, warned: now, question: 0, vote: 0, pick: 0 };
+        logger.warn(
+          { reason: error.message, what },
+          'the feedback store is busy: questions are not recorded and votes are refused (users are told to try ' +
+            'again) until it is free; another process may hold a lock on the database',
+        );
+      } else if (now - episode.warned >= reminderMs) {
+        episode.warned = now;
+        logger.warn(
+          {
+            busyMs: now - episode.since,
+            questionsNotRecorded: episode.question,
+            feedbackRefused: episode.vote + episode.pick,
+          },
+          'the feedback store is still busy',
+        );
+      }
+      episode[what]++;
+    },
+    ok() {
+      if (episode === undefined) return;
+      logger.info(
+        {
+          busyMs: Date.now() - episode.since,
+          questionsNotRecorded: episode.question,
+          feedbackRefused: episode.vote + episode.pick,
+        },
+        'the feedback store is writable again',
+      );
+      episode = undefined;
     },
   };
 }

@@ -4,12 +4,27 @@
  *
  * better-sqlite3 is synchronous: each method runs its statement to completion on the calling thread and returns a
  * settled promise, so a resolved write is already committed. Statements are prepared once at open.
+ *
+ * Synchronous also means that while a write waits for another process's write lock, the whole event loop waits with
+ * it: no interaction is acknowledged, no heartbeat sent (a 5 s busy timeout froze the bot for as long as someone held
+ * the file in a `BEGIN EXCLUSIVE`). So once open, a write waits at most `busyTimeoutMs` (200 ms: plenty for another
+ * shard's commit, which takes a millisecond or two) and then rejects with StoreBusyError; after such a failure, writes for the next `busyBackoffMs` try once without waiting
+ * (the back-off doubling, up to 8 times, while the lock stays), so a lock held for seconds costs the process a few
+ * short stalls, not one per event. A try without waiting succeeds as soon as the lock is gone.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type PickRow, type QuestionRow, toPick, toQuestion, toVote, type VoteRow } from './rows.ts';
-import type { FeedbackSnapshot, FeedbackStore, PickEvent, QuestionEvent, VoteEvent, VoteResult } from './types.ts';
+import {
+  type FeedbackSnapshot,
+  type FeedbackStore,
+  type PickEvent,
+  type QuestionEvent,
+  StoreBusyError,
+  type VoteEvent,
+  type VoteResult,
+} from './types.ts';
 
 /** One schema change. Migration N (1-based) brings the file from version N-1 to N; never edit a shipped one. */
 export interface SqliteMigration {
@@ -75,11 +90,31 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
 
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
-  /** The database file; its folder is created. `:memory:` works (tests). */
+  /**
+   * The database file; its folder is created, and the file itself with mode 0600 (it holds what users typed).
+   * `:memory:` keeps everything in this connection's memory (nothing persists).
+   */
   path: string;
-  /** How long a statement waits for another process's lock before failing with SQLITE_BUSY, in ms. @defaultValue 5000 */
+  /**
+   * How long opening and migrating wait for another process's write lock, in ms. Long, because nothing is being
+   * answered yet and shards starting together migrate one after the other. @defaultValue 5000
+   */
+  openBusyTimeoutMs?: number;
+  /**
+   * Once open, how long a write waits for another connection's write lock before rejecting with
+   * {@link StoreBusyError}, in ms. The event loop is blocked meanwhile, so keep it short. @defaultValue 200
+   */
   busyTimeoutMs?: number;
+  /**
+   * After a write gave up waiting, for how long (ms) later writes try once without waiting; the first write after
+   * that waits `busyTimeoutMs` again (if it gives up too, the next back-off is twice as long, up to 8 times this),
+   * and any success ends the back-off at once. @defaultValue 1000
+   */
+  busyBackoffMs?: number;
 }
+
+/** Defaults of {@link SqliteStoreOptions}, in ms. */
+export const SQLITE_WAITS = Object.freeze({ openBusyTimeoutMs: 5000, busyTimeoutMs: 200, busyBackoffMs: 1000 });
 
 /**
  * Applies the pending `migrations` to `db` (each in its own immediate transaction, bumping `user_version`).
@@ -116,27 +151,95 @@ export function migrateSqlite(
 }
 
 /**
- * Opens (creating if needed) the SQLite store at `options.path` and migrates it to the current schema.
+ * Opens (creating if needed, mode 0600) the SQLite store at `options.path` and migrates it to the current schema.
+ * Its writes reject with {@link StoreBusyError} when another connection keeps the write lock longer than
+ * `busyTimeoutMs` (see {@link SqliteStoreOptions}).
  *
  * @throws Error (from the filesystem or SQLite) when the folder or file cannot be created or opened, or when the
  *   file is not a database or is newer than this release. {@link openStore} wraps these with what to fix.
  */
 export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const waits = { ...SQLITE_WAITS, ...definedOnly(options) };
+  if (options.path !== ':memory:') {
+    mkdirSync(dirname(options.path), { recursive: true });
+    createPrivately(options.path);
+  }
   const db = new Database(options.path);
   try {
-    configure(db, options.busyTimeoutMs ?? 5000);
+    // Wait for another connection's lock instead of failing at once (set first: the next pragmas may need the lock).
+    setBusyTimeout(db, waits.openBusyTimeoutMs);
+    configure(db);
     migrateSqlite(db);
-    return new SqliteStore(db);
+    return new SqliteStore(db, waits);
   } catch (error) {
     db.close();
     throw error;
   }
 }
 
-function configure(db: Database.Database, busyTimeoutMs: number): void {
-  // Wait for another connection's lock instead of failing at once (set first: the next pragmas may need the lock).
-  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+/** The wait options that are set (an explicit undefined must not override a default). */
+function definedOnly(options: SqliteStoreOptions): Partial<typeof SQLITE_WAITS> {
+  return Object.fromEntries(
+    Object.entries(options).filter(([key, value]) => key in SQLITE_WAITS && value !== undefined),
+  ) as Partial<typeof SQLITE_WAITS>;
+}
+
+/**
+ * Creates the database file, empty, readable and writable by its owner only, unless it exists. The file holds what
+ * users typed; SQLite would create it 0644 (under the usual umask), and it creates the -wal and -shm files with the
+ * database file's mode, so this one mode covers all three. An existing file keeps the mode it has.
+ */
+function createPrivately(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+function setBusyTimeout(db: Database.Database, ms: number): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+}
+
+/** The longest back-off, as a multiple of `busyBackoffMs`. */
+const MAX_BACKOFF_FACTOR = 8;
+/** How often a waiting write tries again for the write lock, in ms. */
+const POLL_MS = 1;
+/** Blocks this thread for `ms` milliseconds (the event loop with it: only for the short waits of #write). */
+const sleepSync = (() => {
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  return (ms: number) => {
+    Atomics.wait(cell, 0, 0, ms);
+  };
+})();
+
+/**
+ * `run()`, tried again every millisecond while it fails with SQLITE_BUSY, for at most `waitMs`. We poll instead of
+ * letting SQLite wait (its busy handler sleeps up to 100 ms between tries, so under steady contention from other
+ * shards it kept missing the short gaps between their commits and gave up). Only for `run`s that change nothing when
+ * busy: a single statement, a transaction whose BEGIN failed, or a read.
+ *
+ * @throws the last SQLITE_BUSY error once `waitMs` is spent (at once when it is 0); other errors at once.
+ */
+function retryWhileBusy<T>(run: () => T, waitMs: number): T {
+  const deadline = performance.now() + waitMs;
+  for (;;) {
+    try {
+      return run();
+    } catch (error) {
+      const now = performance.now();
+      if (!isBusy(error) || now >= deadline) throw error;
+      sleepSync(Math.min(POLL_MS, deadline - now));
+    }
+  }
+}
+
+/** True for SQLITE_BUSY and its extended codes (another connection holds the lock we need). */
+function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+}
+
+function configure(db: Database.Database): void {
   // WAL: readers (the report) never block the writer, and a commit is one append to the -wal file.
   db.pragma('journal_mode = WAL');
   // NORMAL, not FULL. The contract is that an acknowledged vote survives a crash of the process (SIGKILL, OOM,
@@ -152,6 +255,14 @@ function configure(db: Database.Database, busyTimeoutMs: number): void {
 
 class SqliteStore implements FeedbackStore {
   readonly #db: Database.Database;
+  readonly #busyTimeoutMs: number;
+  readonly #busyBackoffMs: number;
+  /** How long a read (the report's snapshot) waits, in ms: readers wait only in rare WAL recoveries. */
+  readonly #readWaitMs: number;
+  /** Until when (performance.now() ms) writes try without waiting, after one gave up. */
+  #impatientUntil = 0;
+  /** The next back-off's length, in ms: doubles while patient waits keep failing, reset by a success. */
+  #nextBackoffMs: number;
   readonly #insertQuestion: Database.Statement;
   readonly #selectVote: Database.Statement<[string, string], { vote: number }>;
   readonly #insertVote: Database.Statement;
@@ -165,8 +276,14 @@ class SqliteStore implements FeedbackStore {
   readonly #deleteOlderThan: (cutoff: number) => number;
   readonly #snapshot: (since: number) => FeedbackSnapshot;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, waits: typeof SQLITE_WAITS) {
     this.#db = db;
+    this.#busyTimeoutMs = waits.busyTimeoutMs;
+    this.#busyBackoffMs = waits.busyBackoffMs;
+    this.#nextBackoffMs = waits.busyBackoffMs;
+    this.#readWaitMs = waits.openBusyTimeoutMs;
+    // From now on SQLite never waits by itself: retryWhileBusy does, polling.
+    setBusyTimeout(db, 0);
     this.#insertQuestion = db.prepare(
       `INSERT INTO questions (at, surface, user_hash, question, normalized, outcome, ref, paragraph, confidence, reason)
        VALUES (@at, @surface, @userHash, @question, @normalized, @outcome, @ref, @paragraph, @confidence, @reason)`,
@@ -218,30 +335,64 @@ class SqliteStore implements FeedbackStore {
     }));
   }
 
+  /**
+   * Runs one write (a statement or a transaction), waiting for another connection's write lock at most
+   * `busyTimeoutMs`, or not at all during the back-off that follows a write that gave up.
+   *
+   * @throws StoreBusyError when the lock was not free in time (nothing was written); other errors as they are.
+   */
+  #write<T>(run: () => T): T {
+    const started = performance.now();
+    const patient = started >= this.#impatientUntil;
+    try {
+      const result = retryWhileBusy(run, patient ? this.#busyTimeoutMs : 0);
+      this.#impatientUntil = 0;
+      this.#nextBackoffMs = this.#busyBackoffMs;
+      return result;
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      const now = performance.now();
+      const waited = Math.round(now - started);
+      // Only a full wait starts the back-off: tries without waiting must not keep extending it, or brief
+      // contention from other shards could keep writes impatient for as long as traffic lasts.
+      if (patient) {
+        this.#impatientUntil = now + this.#nextBackoffMs;
+        this.#nextBackoffMs = Math.min(this.#nextBackoffMs * 2, this.#busyBackoffMs * MAX_BACKOFF_FACTOR);
+      }
+      throw new StoreBusyError(
+        `the SQLite file is locked by another connection (waited ${waited} ms for its write lock)`,
+        waited,
+        { cause: error },
+      );
+    }
+  }
+
   async recordQuestion(event: QuestionEvent): Promise<number> {
-    const info = this.#insertQuestion.run({
-      ...event,
-      ref: event.ref ?? null,
-      paragraph: event.paragraph ?? null,
-      reason: event.reason ?? null,
-    });
+    const info = this.#write(() =>
+      this.#insertQuestion.run({
+        ...event,
+        ref: event.ref ?? null,
+        paragraph: event.paragraph ?? null,
+        reason: event.reason ?? null,
+      }),
+    );
     return Number(info.lastInsertRowid);
   }
 
   async recordVote(event: VoteEvent): Promise<VoteResult> {
-    return this.#recordVote(event);
+    return this.#write(() => this.#recordVote(event));
   }
 
   async recordPick(event: PickEvent): Promise<boolean> {
-    return this.#upsertPick.run(event).changes > 0;
+    return this.#write(() => this.#upsertPick.run(event).changes > 0);
   }
 
   async deleteOlderThan(cutoff: number): Promise<number> {
-    return this.#deleteOlderThan(cutoff);
+    return this.#write(() => this.#deleteOlderThan(cutoff));
   }
 
   async snapshot(since: number): Promise<FeedbackSnapshot> {
-    return this.#snapshot(since);
+    return retryWhileBusy(() => this.#snapshot(since), this.#readWaitMs);
   }
 
   async close(): Promise<void> {

@@ -19,14 +19,23 @@ export interface Recording {
 /**
  * Starts recording as configured: with RECORD=off, a recorder that records nothing (and no file is created).
  *
- * @throws the store's StoreOpenError (DATABASE_PATH not writable, DATABASE_URL unreachable) or the key file's error,
- *   each naming what to fix; entry points print it and exit 1.
+ * @throws the store's StoreOpenError (DATABASE_PATH a folder or a device, not writable, not a database;
+ *   DATABASE_URL unreachable) or the key file's error, each naming what to fix; entry points print it and exit 1.
  */
 export async function startRecording(recording: RecordingConfig, logger: Logger): Promise<Recording> {
   if (!recording.enabled) return { recorder: NULL_RECORDER, close: async () => {} };
-  const secret = resolveUserHashSecret(recording);
+  let secret: string | undefined;
+  // PostgreSQL: a missing USER_HASH_SECRET is found before connecting. SQLite: the file is checked and opened
+  // before the key is created next to it, so a DATABASE_PATH that cannot work leaves no stray .key behind.
+  if (recording.databaseUrl !== undefined) secret = resolveUserHashSecret(recording);
   const store = await openStore(recording, logger);
   if (!store) return { recorder: NULL_RECORDER, close: async () => {} };
+  try {
+    secret ??= resolveUserHashSecret(recording);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const stopRetention = startRetention(store, recording.retentionDays, logger);
   const recorder = createRecorder({ store, secret, recordDms: recording.recordDms, logger });
   let closing: Promise<void> | undefined;

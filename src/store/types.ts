@@ -81,8 +81,25 @@ export interface FeedbackSnapshot {
 }
 
 /**
+ * A write the store gave up on because the database stayed locked by another writer (another process holding
+ * SQLite's write lock, e.g. `BEGIN EXCLUSIVE` in the sqlite3 shell) or did not answer in time (PostgreSQL), rather
+ * than make the user wait. Nothing was recorded by the failed call (for PostgreSQL, a statement still running may yet
+ * commit; a retry then finds it). The recorder treats it as "try again in a moment", not as a broken store.
+ */
+export class StoreBusyError extends Error {
+  /** How long the write waited before giving up, in ms. */
+  readonly waitedMs: number;
+  constructor(message: string, waitedMs: number, options?: { cause: unknown }) {
+    super(message, options);
+    this.name = 'StoreBusyError';
+    this.waitedMs = waitedMs;
+  }
+}
+
+/**
  * The store. Every write is committed (durable against a process crash) before its promise resolves, so an
- * acknowledged vote is never lost. Methods reject on storage errors; callers log them and go on answering.
+ * acknowledged vote is never lost. Methods reject on storage errors; callers log them and go on answering. Writes
+ * never wait long for another writer: they reject with {@link StoreBusyError} instead (see each engine).
  */
 export interface FeedbackStore {
   /** Records a question; resolves to its id (used in vote buttons). */

@@ -36,6 +36,7 @@ export function keyPathOf(databasePath: string): string {
  *   then hard-linked into place), so two processes starting together end up with the same key.
  * - Else, with PostgreSQL (DATABASE_URL): no key can be generated, because every instance must hash with the same
  *   key and they share no file.
+ * - Else, with DATABASE_PATH `:memory:`: a random key kept in memory, like the rows (no file is written).
  *
  * Synchronous (small file I/O): call it once at start.
  *
@@ -52,6 +53,8 @@ export function resolveUserHashSecret(
         'hash user ids with the same key (at least 16 characters, e.g. `openssl rand -hex 32`).',
     );
   }
+  // Rows that vanish at exit need no key that outlives them, and ':memory:.key' would land in the working folder.
+  if (recording.databasePath === ':memory:') return randomBytes(32).toString('hex');
   const keyPath = keyPathOf(recording.databasePath);
   return readKey(keyPath) ?? createKey(keyPath);
 }

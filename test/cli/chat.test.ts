@@ -1,14 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { expect, test } from 'vitest';
 import { runChat } from '../../src/cli/chat.ts';
 import { createAnswerer } from '../../src/core/answerer.ts';
 import { loadCorpus } from '../../src/core/corpus.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createRecorder, type Recorder } from '../../src/store/recorder.ts';
+import { openSqliteStore } from '../../src/store/sqlite.ts';
 import { MemoryRecorder } from '../fixtures/memory-recorder.ts';
 
 const answerer = createAnswerer(loadCorpus());
 
 /** Runs the chat in process on piped lines; returns the answer blocks in order. */
-async function chat(lines: readonly string[], recorder?: MemoryRecorder): Promise<string[]> {
+async function chat(lines: readonly string[], recorder?: Recorder): Promise<string[]> {
   const output = new PassThrough();
   let text = '';
   output.setEncoding('utf8').on('data', (chunk: string) => {
@@ -95,4 +102,26 @@ test('follow-ups are answered but not recorded as questions', async () => {
   const recorder = new MemoryRecorder();
   await chat(['ماذا قال الأسد؟', 'and al-Mekdad?', 'what else did he say?'], recorder);
   expect(recorder.questions.map((q) => q.question)).toEqual(['ماذا قال الأسد؟']);
+});
+
+test('with the SQLite file locked by another connection, the answer comes at once and "good" says to try again', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'iqtibas-chat-locked-'));
+  const path = join(dir, 'feedback.sqlite');
+  const store = openSqliteStore({ path });
+  const recorder = createRecorder({ store, secret: 'chat-locked', recordDms: false, logger: createLogger('silent') });
+  const locker = new Database(path);
+  try {
+    locker.exec('BEGIN EXCLUSIVE');
+    const started = performance.now();
+    const blocks = await chat(['ماذا قال الأسد؟', 'good', 'exit'], recorder);
+    // Before: 5 s per write, the terminal frozen meanwhile.
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(blocks[0]).toContain('— بشار الأسد');
+    expect(blocks[1]).toBe('Sorry, the rating could not be recorded right now. Please try again in a moment.');
+  } finally {
+    if (locker.inTransaction) locker.exec('COMMIT');
+    locker.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

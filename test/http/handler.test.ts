@@ -3,6 +3,10 @@
  * the error boundary, and malformed bodies. Every message response is audited: Discord's limits and
  * `allowed_mentions.parse` empty.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { Conversations } from '../../src/core/followup.ts';
@@ -444,6 +448,31 @@ describe('feedback over HTTP', () => {
       expect(voteIds(data).map((id) => decodeButton(id))).toContainEqual(
         expect.objectContaining({ kind: 'vote', surface: 'dm' }),
       );
+    }
+  });
+
+  test('with the SQLite file locked by another connection, /ask is answered at once and a vote is refused at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iqtibas-http-locked-'));
+    const path = join(dir, 'feedback.sqlite');
+    const store = openSqliteStore({ path });
+    const c = context(undefined, createRecorder({ store, secret: 'http-locked', recordDms: false, logger }));
+    const locker = new Database(path);
+    try {
+      locker.exec('BEGIN EXCLUSIVE');
+      const started = performance.now();
+      const { data } = await respond(slashPayload('ask', { question: 'ماذا قال الأسد؟' }), c);
+      const up = (data.components ?? []).flatMap((r) => r.components).find((b) => b.label === '👍');
+      expect(up).toBeDefined();
+      const refused = await respond(clickPayload(up?.custom_id ?? '', { id: snowflake() }), c);
+      // Both within a fraction of Discord's 3 s (before: 5 s each, blocking every other request meanwhile).
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(refused.data.content?.replace(/[\u2066-\u2069]/g, '')).toBe(NOTICES.voteFailed);
+      expect(refused.data.flags).toBe(64);
+    } finally {
+      if (locker.inTransaction) locker.exec('COMMIT');
+      locker.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

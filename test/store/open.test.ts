@@ -1,11 +1,15 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { RecordingConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { openStore, StoreOpenError } from '../../src/store/open.ts';
+import { checkDatabasePath, openStore, StoreOpenError } from '../../src/store/open.ts';
+import { startRecording } from '../../src/store/start.ts';
 import { answerEvent } from './contract.ts';
+import { answerReply } from './fixtures.ts';
 
 const folders: string[] = [];
 const tempDir = () => {
@@ -77,5 +81,87 @@ describe('openStore', () => {
     expect((error as Error).message).toMatch(
       /^DATABASE_PATH \(.*\): cannot open the SQLite store \(file is not a database\)/,
     );
+  });
+});
+
+describe('DATABASE_PATH is checked before anything is created', () => {
+  /** Starts recording at `databasePath`; returns the error it fails with. */
+  const failure = (databasePath: string) =>
+    startRecording(recording({ databasePath }), logger).then(
+      async (r) => {
+        await r.close();
+        throw new Error(`startRecording(${databasePath}) succeeded`);
+      },
+      (e: unknown) => e as Error,
+    );
+
+  test('a folder: a clear error naming DATABASE_PATH and a file to set, and no <folder>.key beside it', async () => {
+    const parent = tempDir();
+    const folder = join(parent, 'data');
+    mkdirSync(folder);
+    const error = await failure(folder);
+    expect(error).toBeInstanceOf(StoreOpenError);
+    expect(error.message).toBe(
+      `DATABASE_PATH (${folder}) is a folder: set it to a file in that folder, e.g. ${join(folder, 'iqtibas.sqlite')}.`,
+    );
+    expect(readdirSync(parent)).toEqual(['data']);
+    expect(readdirSync(folder)).toEqual([]);
+    // A trailing slash names a folder even before it exists.
+    const missing = `${join(parent, 'new')}/`;
+    expect((await failure(missing)).message).toMatch(/^DATABASE_PATH \(.*new\/\) names a folder: set it to a file/);
+    expect(readdirSync(parent)).toEqual(['data']);
+  });
+
+  test('a device, pipe or socket (like /dev/null): a clear error, and no .key or -journal created', async () => {
+    const dir = tempDir();
+    const socketPath = join(dir, 'sock');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    try {
+      const error = await failure(socketPath);
+      expect(error).toBeInstanceOf(StoreOpenError);
+      expect(error.message).toMatch(/^DATABASE_PATH \(.*sock\) is a socket, not a file: set DATABASE_PATH to the path/);
+      expect(readdirSync(dir)).toEqual(['sock']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    // /dev/null itself is refused the same way (checked directly: nothing is created either way).
+    expect(() => checkDatabasePath('/dev/null')).toThrow(/^DATABASE_PATH \(\/dev\/null\) is a device, not a file/);
+  });
+
+  test('a file that is not a database: no .key is left beside it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'notes.txt');
+    writeFileSync(path, 'hello '.repeat(1000));
+    expect((await failure(path)).message).toMatch(/cannot open the SQLite store \(file is not a database\)/);
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+  });
+
+  test(':memory: records in memory, with a warning that nothing persists, and writes no file (no ./:memory:.key)', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _e, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const before = readdirSync(process.cwd());
+    const started = await startRecording(recording({ databasePath: ':memory:' }), createLogger('info', sink));
+    try {
+      const id = await started.recorder.question({
+        surface: 'slash',
+        userId: '123',
+        question: 'ماذا قال الأسد؟',
+        reply: answerReply(),
+      });
+      expect(id).toBe(1);
+      await expect(
+        started.recorder.vote({ surface: 'slash', userId: '123', messageId: 'm', ref: 'p4', vote: 1 }),
+      ).resolves.toBe('new');
+    } finally {
+      await started.close();
+    }
+    expect(lines.join('')).toMatch(/"level":40.*DATABASE_PATH is :memory:.*lost when it exits/);
+    expect(readdirSync(process.cwd())).toEqual(before);
   });
 });

@@ -9,6 +9,7 @@ import { createLogger } from '../../src/logger.ts';
 import { openStore, StoreOpenError } from '../../src/store/open.ts';
 import { migratePostgres, openPostgresStore, POSTGRES_MIGRATIONS } from '../../src/store/postgres.ts';
 import { createRecorder } from '../../src/store/recorder.ts';
+import { StoreBusyError } from '../../src/store/types.ts';
 import { hashUser } from '../../src/store/userHash.ts';
 import { storeContract } from './contract.ts';
 import { answerReply } from './fixtures.ts';
@@ -135,6 +136,36 @@ describe.skipIf(!url)('PostgreSQL store', () => {
       const dump = rows[0]?.dump ?? '';
       expect(dump).not.toContain(rawId);
       expect(dump.split(hashUser(secret, rawId)).length - 1).toBe(3);
+    });
+
+    test('tables locked by another session: a question is given up at once and a vote refused within 1.5 s', async () => {
+      const s = newSchema();
+      const store = await openPostgresStore({ connectionString, schema: s });
+      const recorder = createRecorder({
+        store,
+        secret: 'x'.repeat(32),
+        recordDms: false,
+        logger: createLogger('silent'),
+      });
+      const locker = await adminPool().connect();
+      try {
+        await locker.query(`BEGIN; LOCK TABLE "${s}".questions, "${s}".votes IN EXCLUSIVE MODE`);
+        let started = performance.now();
+        expect(
+          await recorder.question({ surface: 'slash', userId: 'u', question: 'q', reply: answerReply() }),
+        ).toBeUndefined();
+        expect(performance.now() - started).toBeLessThan(800);
+        started = performance.now();
+        await expect(
+          recorder.vote({ surface: 'slash', userId: 'u', messageId: 'm', ref: 'p4', vote: 1 }),
+        ).rejects.toBeInstanceOf(StoreBusyError);
+        expect(performance.now() - started).toBeLessThan(1800);
+      } finally {
+        await locker.query('COMMIT');
+        locker.release();
+        await recorder.close();
+        await dropSchema(s);
+      }
     });
 
     test('openStore picks PostgreSQL when DATABASE_URL is set', async () => {

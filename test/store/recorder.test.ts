@@ -14,7 +14,13 @@ import {
   type Recorder,
   RecordingOffError,
 } from '../../src/store/recorder.ts';
-import type { FeedbackStore, PickEvent, QuestionEvent, VoteEvent } from '../../src/store/types.ts';
+import {
+  type FeedbackStore,
+  type PickEvent,
+  type QuestionEvent,
+  StoreBusyError,
+  type VoteEvent,
+} from '../../src/store/types.ts';
 import { hashUser } from '../../src/store/userHash.ts';
 import { answerReply, noAnswerReply } from './fixtures.ts';
 
@@ -197,6 +203,64 @@ describe('Recorder.vote and pick', () => {
     const { recorder, closed } = setup();
     await recorder.close();
     expect(closed()).toBe(1);
+  });
+});
+
+describe('a store that does not answer (PostgreSQL stuck on a lock, a lost server)', () => {
+  /** A store whose writes never settle. */
+  function hangingStore(): FeedbackStore {
+    const never = () => new Promise<never>(() => {});
+    return { ...fakeStore().store, recordQuestion: never, recordVote: never, recordPick: never };
+  }
+  const input = { surface: 'slash', userId: USER, messageId: 'm', ref: 'p1', vote: 1 } as const;
+
+  test('a question is given up after questionWaitMs: the answer goes on without a question id, with one warning', async () => {
+    const log = logSink();
+    const recorder = createRecorder({
+      store: hangingStore(),
+      secret: SECRET,
+      recordDms: false,
+      logger: log.logger,
+      questionWaitMs: 50,
+    });
+    const started = performance.now();
+    const ids = await Promise.all(
+      ['a', 'b', 'c'].map((q) =>
+        recorder.question({ surface: 'slash', userId: USER, question: q, reply: answerReply() }),
+      ),
+    );
+    expect(ids).toEqual([undefined, undefined, undefined]);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(log.lines.map((l) => [l.level, l.msg])).toEqual([[40, expect.stringMatching(/feedback store is busy/)]]);
+  });
+
+  test('a vote or pick is refused with StoreBusyError after feedbackWaitMs, well inside Discord’s 3 s', async () => {
+    const recorder = createRecorder({
+      store: hangingStore(),
+      secret: SECRET,
+      recordDms: false,
+      logger: createLogger('silent'),
+      feedbackWaitMs: 50,
+    });
+    await expect(recorder.vote(input)).rejects.toBeInstanceOf(StoreBusyError);
+    await expect(recorder.pick({ userId: USER, messageId: 'm', ref: 'p1', picked: 'none' })).rejects.toBeInstanceOf(
+      StoreBusyError,
+    );
+  });
+
+  test('by default a question waits at most 500 ms and a vote 1.5 s', async () => {
+    const recorder = createRecorder({
+      store: hangingStore(),
+      secret: SECRET,
+      recordDms: false,
+      logger: createLogger('silent'),
+    });
+    let started = performance.now();
+    await recorder.question({ surface: 'slash', userId: USER, question: 'q', reply: answerReply() });
+    expect(performance.now() - started).toBeLessThan(700);
+    started = performance.now();
+    await expect(recorder.vote(input)).rejects.toBeInstanceOf(StoreBusyError);
+    expect(performance.now() - started).toBeLessThan(1800);
   });
 });
 
