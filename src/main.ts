@@ -5,7 +5,6 @@
  */
 import 'dotenv/config';
 import { userInfo } from 'node:os';
-import { pino } from 'pino';
 import { runChat } from './cli/chat.ts';
 import { exitQuietlyOnBrokenPipe } from './cli/io.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -24,7 +23,7 @@ async function main(): Promise<void> {
   if (!config.discordToken) {
     exitQuietlyOnBrokenPipe();
     // The terminal logs only warnings (to stderr), so the chat output stays clean.
-    const recording = await startRecording(config.recording, createLogger('warn', pino.destination(2)));
+    const recording = await startRecording(config.recording, createLogger('warn', 2));
     try {
       await runChat(answerer, process.stdin, process.stdout, { recorder: recording.recorder, userId: terminalUser() });
     } finally {

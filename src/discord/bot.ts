@@ -120,6 +120,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     makeCache: CACHE_LIMITS,
+    // discord.js's defaults, spelled out: left unset, discord.js reads the shard ids from process.env.SHARDS, which is
+    // our own setting (the manager's), and JSON.parse('') of the `SHARDS=` line of .env.example threw at start.
+    // A shard of the manager passes its own ids in clientOptions.
+    shards: [0],
+    shardCount: 1,
     ...options.clientOptions,
     rest: { ...(config.discordApiUrl && { api: config.discordApiUrl }), ...options.clientOptions?.rest },
   });
