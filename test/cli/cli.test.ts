@@ -18,11 +18,11 @@ interface Run {
   stderr: string;
 }
 
-/** Starts `node --import tsx <script> ...args` in the project root with DISCORD_TOKEN unset (blank). */
-function start(script: string, args: readonly string[]): ChildProcess {
+/** Starts `node --import tsx <script> ...args` in the project root with DISCORD_TOKEN unset (blank), `env` on top. */
+function start(script: string, args: readonly string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
-    env: { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1', RECORD: 'off' },
+    env: { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1', RECORD: 'off', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
@@ -51,8 +51,8 @@ function finish(child: ChildProcess, timeoutMs = TIMEOUT_MS): Promise<Run> {
 }
 
 /** Runs a script to completion with `input` piped on stdin (then closed). */
-function run(script: string, args: readonly string[], input = ''): Promise<Run> {
-  const child = start(script, args);
+function run(script: string, args: readonly string[], input = '', env: Record<string, string> = {}): Promise<Run> {
+  const child = start(script, args, env);
   const done = finish(child);
   child.stdin?.end(input);
   return done;
@@ -95,13 +95,23 @@ let jsonl: Run;
 let json: Run;
 let noQuestion: Run;
 let chatRun: Run & { exitedBeforeEof: boolean };
+let otherSettings: Run;
+let ownSetting: Run;
 
 beforeAll(async () => {
-  [jsonl, json, noQuestion, chatRun] = await Promise.all([
+  [jsonl, json, noQuestion, chatRun, otherSettings, ownSetting] = await Promise.all([
     run('src/cli/ask.ts', ['--jsonl'], `${QUESTIONS.join('\n')}\n`),
     run('src/cli/ask.ts', ['--json', 'ماذا قال الطائي؟']),
     run('src/cli/ask.ts', []),
     chat('help\nspeakers\nماذا قال المقداد؟\nexit\n', '— فيصل المقداد', 1_500),
+    run('src/main.ts', [], 'ماذا قال الأسد؟\n', {
+      PORT: '99999',
+      COOLDOWN_MAX: 'abc',
+      LOG_LEVEL: 'loud',
+      SHARDS: 'many',
+      DISCORD_PUBLIC_KEY: 'xyz',
+    }),
+    run('src/main.ts', [], 'ماذا قال الأسد؟\n', { RECORD: 'maybe', PORT: '99999' }),
   ]);
 }, TIMEOUT_MS + 5_000);
 
@@ -243,5 +253,26 @@ describe('edge cases of piping (found by a new user)', () => {
   test('when the reader closes the pipe early, the chat exits quietly (no EPIPE stack trace)', () => {
     expect(brokenPipe.stderr).not.toContain('EPIPE');
     expect(brokenPipe.code).toBe(0);
+  });
+});
+
+// Bug fixed: `PORT=99999 npm start` and `COOLDOWN_MAX=abc npm start` exited 1 with "Invalid configuration", though
+// the terminal chat reads neither: each program validates the settings it uses and only warns about the others.
+describe('terminal chat and the settings of the other programs', () => {
+  test('invalid settings of the bot and the HTTP endpoint are warnings; the chat answers', () => {
+    expect(otherSettings.code, otherSettings.stderr).toBe(0);
+    expect(otherSettings.stdout).toContain('— بشار الأسد');
+    for (const key of ['PORT', 'COOLDOWN_MAX', 'LOG_LEVEL', 'SHARDS', 'DISCORD_PUBLIC_KEY']) {
+      expect(otherSettings.stderr).toContain(`warning: ignoring ${key}, which the terminal chat does not use`);
+    }
+    expect(otherSettings.stderr).toContain('PORT must be a whole number from 1 to 65535 (npm run start:http reads it)');
+    expect(otherSettings.stderr).not.toContain('Invalid configuration');
+  });
+
+  test('an invalid setting the chat uses (RECORD) still stops it, naming the variable and what to set', () => {
+    expect(ownSetting.code).toBe(1);
+    expect(ownSetting.stderr).toContain('Invalid configuration');
+    expect(ownSetting.stderr).toContain('RECORD must be on or off');
+    expect(ownSetting.stdout).toBe('');
   });
 });
