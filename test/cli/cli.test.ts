@@ -3,14 +3,20 @@
  * with `node --import tsx` from the project root. All processes start together in beforeAll so the file stays fast.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cleanArticle } from '../../src/core/corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTICLE = cleanArticle(readFileSync(new URL('../../seeds/article.txt', import.meta.url), 'utf8'));
 const TIMEOUT_MS = 20_000;
+/** A throwaway SQLite file for the one test that records (removed after the file's tests). */
+const DB_DIR = mkdtempSync(join(tmpdir(), 'iqtibas-cli-'));
+const DB = join(DB_DIR, 'iqtibas.sqlite');
+afterAll(() => rmSync(DB_DIR, { recursive: true, force: true }));
 
 interface Run {
   code: number | null;
@@ -275,4 +281,53 @@ describe('terminal chat and the settings of the other programs', () => {
     expect(ownSetting.stderr).toContain('RECORD must be on or off');
     expect(ownSetting.stdout).toBe('');
   });
+});
+
+/**
+ * Reports on stderr every module of pino, better-sqlite3 or discord.js that the process loads (a resolve hook chained
+ * after tsx's), so a test can tell what a one-off run pays for.
+ */
+const HEAVY_MODULES_HOOK = `data:text/javascript,${encodeURIComponent(
+  `import { register } from 'node:module';
+register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(
+    `export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  if (/node_modules\\/(pino|better-sqlite3|discord\\.js)\\//.test(resolved.url)) process.stderr.write('HEAVY ' + resolved.url + '\\n');
+  return resolved;
+}`,
+  )}));`,
+)}`;
+
+test('a one-off chat with RECORD=off and `ask` load neither pino, nor better-sqlite3, nor discord.js', async () => {
+  const runWithHook = (script: string, args: string[], input: string) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', HEAVY_MODULES_HOOK, script, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1', RECORD: 'off' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const done = finish(child);
+    child.stdin?.end(input);
+    return done;
+  };
+  const [chatOff, askOnce, chatOn] = await Promise.all([
+    runWithHook('src/main.ts', [], 'ماذا قال الأسد؟\n'),
+    runWithHook('src/cli/ask.ts', ['ماذا قال الأسد؟'], ''),
+    // The control: recording on loads the logger and the store, and the hook sees it.
+    (() => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--import', HEAVY_MODULES_HOOK, 'src/main.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1', RECORD: 'on', DATABASE_URL: '', DATABASE_PATH: DB },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const done = finish(child);
+      child.stdin?.end('ماذا قال الأسد؟\n');
+      return done;
+    })(),
+  ]);
+  expect(chatOff.stdout).toContain('— بشار الأسد');
+  expect(chatOff.stderr).not.toContain('HEAVY');
+  expect(askOnce.stdout).toContain('— بشار الأسد');
+  expect(askOnce.stderr).not.toContain('HEAVY');
+  expect(chatOn.stdout).toContain('— بشار الأسد');
+  expect(chatOn.stderr).toMatch(/HEAVY \S+node_modules\/pino\//);
 });
