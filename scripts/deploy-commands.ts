@@ -106,7 +106,7 @@ export async function runDeploy(
   out: { log(line: string): void; error(line: string): void } = console,
 ): Promise<number> {
   try {
-    const config = loadConfig(env);
+    const config = loadConfig(env, { surface: 'deploy', warn: (line) => out.error(line) });
     const missing = [!config.discordToken && 'DISCORD_TOKEN', !config.discordClientId && 'DISCORD_CLIENT_ID'].filter(
       Boolean,
     );

@@ -1,7 +1,11 @@
 /**
  * Runtime configuration, read from an environment-like object and validated once.
- * Only the entry points (src/main.ts, scripts/deploy-commands.ts) pass `process.env` in; everything else receives a
- * `Config`. No message produced here ever contains a value: a bad token must not end up in a terminal or a log.
+ * Only the entry points (src/main.ts, src/http/main.ts, src/discord/shard.ts, src/cli/report.ts,
+ * scripts/deploy-commands.ts) pass `process.env` in; everything else receives a `Config`. Each entry point names its
+ * {@link ConfigSurface}: the variables it uses are validated (a mistake stops it, naming the variable and the fix),
+ * the others are only read, and a mistake in one of those is a warning (the variable keeps its default), so that a
+ * bad PORT, which only the HTTP endpoint reads, does not keep the terminal chat from starting.
+ * No message produced here ever contains a value: a bad token must not end up in a terminal or a log.
  */
 import { z } from 'zod';
 
@@ -105,15 +109,26 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefin
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
-// Bot tokens are three base64url parts joined by dots. The messages never quote the value.
-const tokenSchema = z
-  .string()
-  .refine((t) => !/^bot\s/i.test(t), 'DISCORD_TOKEN must be the bare token, without the "Bot " prefix')
-  .refine((t) => !/\s/.test(t), 'DISCORD_TOKEN must not contain spaces or line breaks')
-  .refine(
-    (t) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(t),
-    'DISCORD_TOKEN does not look like a bot token (three dot-separated parts); copy it from the Bot tab of the Developer Portal',
-  );
+/**
+ * What is wrong with a bot token, or undefined when it looks right (three base64url parts joined by dots). One
+ * message, the most specific: "Bot abc.def.ghi" has its three parts, and hearing that it lacks them misleads.
+ * Never quotes the value.
+ */
+export function tokenProblem(token: string): string | undefined {
+  if (/^bot\s/i.test(token)) {
+    return 'DISCORD_TOKEN must be the bare token: remove the "Bot " prefix (Discord\'s Authorization header adds it, the setting must not)';
+  }
+  if (/\s/.test(token)) return 'DISCORD_TOKEN must not contain spaces or line breaks';
+  if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
+    return 'DISCORD_TOKEN does not look like a bot token (three dot-separated parts); copy it from the Bot tab of the Developer Portal';
+  }
+  return undefined;
+}
+
+const tokenSchema = z.string().check((ctx) => {
+  const problem = tokenProblem(ctx.value);
+  if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+});
 
 const snowflake = (name: string) =>
   z.string().regex(SNOWFLAKE, `${name} must be a Discord id (17 to 20 digits; enable Developer Mode and copy it)`);
@@ -182,7 +197,8 @@ const databaseUrlSchema = z
     'DATABASE_URL must be a postgres:// or postgresql:// URL',
   );
 
-const envSchema = z.object({
+/** Every variable and how it is read: the shared parts each surface's schema is composed of. */
+const VARIABLES = {
   DISCORD_TOKEN: optional(tokenSchema),
   DISCORD_CLIENT_ID: optional(snowflake('DISCORD_CLIENT_ID')),
   DISCORD_GUILD_ID: optional(snowflake('DISCORD_GUILD_ID')),
@@ -217,28 +233,123 @@ const envSchema = z.object({
       .transform((k) => k.toLowerCase()),
   ),
   SHARDS: optional(shardsSchema),
-});
+};
+
+/** The name of a variable {@link loadConfig} reads. */
+export type ConfigVariable = keyof typeof VARIABLES;
 
 /** Every variable {@link loadConfig} reads (and nothing else: unknown variables are ignored). */
-export const CONFIG_VARIABLES = Object.freeze(Object.keys(envSchema.shape) as Array<keyof typeof envSchema.shape>);
+export const CONFIG_VARIABLES = Object.freeze(Object.keys(VARIABLES) as ConfigVariable[]);
+
+/** The whole environment, every variable validated (tests, benches, and loadConfig without a surface). */
+const envSchema = z.object(VARIABLES);
+
+/**
+ * The programs that read the configuration. Each validates the variables it uses ({@link SURFACE_VARIABLES}).
+ * - `terminal`: `npm start` without DISCORD_TOKEN (the chat; it logs only warnings, so LOG_LEVEL is not its own)
+ * - `gateway`: `npm start` with DISCORD_TOKEN (the bot, the shard manager and each shard)
+ * - `http`: `npm run start:http`
+ * - `report`: `npm run report` (reads the store, never writes or hashes)
+ * - `deploy`: `npm run deploy-commands`
+ */
+export type ConfigSurface = 'terminal' | 'gateway' | 'http' | 'report' | 'deploy';
+
+const RECORDING_VARIABLES = ['RECORD', 'DATABASE_PATH', 'DATABASE_URL', 'USER_HASH_SECRET', 'RETENTION_DAYS'] as const;
+
+/** The variables each surface uses, hence validates. */
+export const SURFACE_VARIABLES: Readonly<Record<ConfigSurface, readonly ConfigVariable[]>> = Object.freeze({
+  terminal: ['DISCORD_TOKEN', ...RECORDING_VARIABLES],
+  gateway: [
+    'DISCORD_TOKEN',
+    'DISCORD_API_URL',
+    'LOG_LEVEL',
+    'COOLDOWN_MAX',
+    'COOLDOWN_WINDOW_SECONDS',
+    ...RECORDING_VARIABLES,
+    'RECORD_DMS',
+    'SHARDS',
+  ],
+  http: [
+    'DISCORD_PUBLIC_KEY',
+    'PORT',
+    'HOST',
+    'DISCORD_API_URL',
+    'LOG_LEVEL',
+    'COOLDOWN_MAX',
+    'COOLDOWN_WINDOW_SECONDS',
+    ...RECORDING_VARIABLES,
+    'RECORD_DMS',
+  ],
+  report: ['RECORD', 'DATABASE_PATH', 'DATABASE_URL', 'LOG_LEVEL'],
+  deploy: ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL'],
+});
+
+/** How the warnings name each surface. */
+const SURFACE_NAMES: Readonly<Record<ConfigSurface, string>> = Object.freeze({
+  terminal: 'the terminal chat',
+  gateway: 'the Discord bot',
+  http: 'npm run start:http',
+  report: 'npm run report',
+  deploy: 'npm run deploy-commands',
+});
+
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /**
+   * The program reading the configuration: only its variables ({@link SURFACE_VARIABLES}) can stop it; an invalid
+   * value of another variable is reported to `warn` and replaced by that variable's default.
+   * @defaultValue every variable is validated
+   */
+  surface?: ConfigSurface;
+  /** Receives one line per invalid variable the surface does not use. @defaultValue the lines are dropped */
+  warn?: (line: string) => void;
+}
+
+/**
+ * `npm start`'s surface: the Discord bot when DISCORD_TOKEN is set (not blank), else the terminal chat. A token that
+ * is set but malformed is the bot's to refuse: whoever set it meant the bot.
+ */
+export function mainSurface(env: NodeJS.ProcessEnv): 'gateway' | 'terminal' {
+  return blankToUndefined(env.DISCORD_TOKEN) === undefined ? 'terminal' : 'gateway';
+}
+
+/** zod's issues as one line per problem, each naming its variable (zod messages never include the input). */
+function problemsOf(error: z.ZodError, variable?: string): string[] {
+  return error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? variable ?? 'environment');
+    return issue.message.startsWith(key) ? issue.message : `${key}: ${issue.message}`;
+  });
+}
 
 /**
  * Validates the environment and returns the configuration.
  *
  * @param env - usually `process.env`; only entry points pass it.
- * @returns a {@link Config} with blank variables treated as absent.
- * @throws {@link ConfigError} listing every invalid variable (never their values).
+ * @param options - the surface reading it, and where the warnings about the other variables go.
+ * @returns a {@link Config} with blank variables treated as absent; a variable outside the surface with an invalid
+ *   value has its default.
+ * @throws {@link ConfigError} listing every invalid variable of the surface (never their values).
  */
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = envSchema.safeParse(Object.fromEntries(CONFIG_VARIABLES.map((key) => [key, env[key]])));
-  if (!parsed.success) {
-    // zod messages do not include the input; prefix each with its variable for a readable list.
-    const problems = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0] ?? 'environment');
-      return issue.message.startsWith(key) ? issue.message : `${key}: ${issue.message}`;
-    });
-    throw new ConfigError(problems);
+export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = {}): Config {
+  const input: Record<string, unknown> = Object.fromEntries(CONFIG_VARIABLES.map((key) => [key, env[key]]));
+  const { surface } = options;
+  if (surface !== undefined) {
+    const used = new Set(SURFACE_VARIABLES[surface]);
+    for (const key of CONFIG_VARIABLES) {
+      if (used.has(key) || VARIABLES[key].safeParse(input[key]).success) continue;
+      const users = (Object.keys(SURFACE_VARIABLES) as ConfigSurface[])
+        .filter((other) => SURFACE_VARIABLES[other].includes(key))
+        .map((other) => SURFACE_NAMES[other]);
+      const problem = problemsOf(VARIABLES[key].safeParse(input[key]).error as z.ZodError, key).join('; ');
+      options.warn?.(
+        `warning: ignoring ${key}, which ${SURFACE_NAMES[surface]} does not use: ${problem} ` +
+          `(${users.join(' and ')} ${users.length > 1 ? 'read' : 'reads'} it).`,
+      );
+      input[key] = undefined;
+    }
   }
+  const parsed = envSchema.safeParse(input);
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
   const e = parsed.data;
   return {
     ...(e.DISCORD_TOKEN !== undefined && { discordToken: e.DISCORD_TOKEN }),

@@ -35,14 +35,26 @@ export const REDACTED_PATHS: readonly string[] = Object.freeze([
  * Creates the application logger.
  *
  * @param level - minimum level; 'silent' disables output.
- * @param destination - where lines go (default stdout); tests pass a stream to read them.
+ * @param destination - where lines go: a file descriptor (1 = stdout, the default; 2 = stderr) or a stream (tests
+ *   pass one to read the lines).
  * @returns a pino logger whose {@link REDACTED_PATHS} print as "[redacted]".
  */
-export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+export function createLogger(level: LogLevel, destination: DestinationStream | 1 | 2 = 1): Logger {
   const options = {
     level,
     base: { app: 'iqtibas' },
     redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, typeof destination === 'number' ? fdDestination(destination) : destination);
+}
+
+/**
+ * A synchronous pino destination on a file descriptor. pino's default is asynchronous and flushes what is left with
+ * a synchronous loop on process exit, and that loop retries forever when the reader is gone (EPIPE: stdout piped into
+ * `head`, a closed terminal): the process never exits. Written synchronously, a line is out (or dropped, after
+ * EPIPE pino stops writing) before the next statement, so nothing is left to flush at exit, and the last lines before
+ * process.exit are not lost. The bot logs a few lines per minute, so the synchronous write costs nothing that shows.
+ */
+function fdDestination(fd: 1 | 2): DestinationStream {
+  return pino.destination({ dest: fd, sync: true });
 }

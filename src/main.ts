@@ -5,36 +5,34 @@
  */
 import 'dotenv/config';
 import { userInfo } from 'node:os';
-import { pino } from 'pino';
 import { runChat } from './cli/chat.ts';
 import { exitQuietlyOnBrokenPipe } from './cli/io.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig, mainSurface } from './config.ts';
 import { createAnswerer } from './core/answerer.ts';
 import { loadCorpus } from './core/corpus.ts';
-import { createLogger } from './logger.ts';
-import { startRecording } from './store/start.ts';
+import type { Answerer } from './core/types.ts';
+import { NULL_RECORDER } from './store/recorder.ts';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  // The chat and the bot use different settings: each validates its own; a mistake in the other's is a warning.
+  const config = loadConfig(process.env, {
+    surface: mainSurface(process.env),
+    warn: (line) => console.error(line),
+  });
   if (config.discordToken && config.shards !== undefined) {
     await runShardManager(config);
     return;
   }
   const answerer = createAnswerer(loadCorpus());
   if (!config.discordToken) {
-    exitQuietlyOnBrokenPipe();
-    // The terminal logs only warnings (to stderr), so the chat output stays clean.
-    const recording = await startRecording(config.recording, createLogger('warn', pino.destination(2)));
-    try {
-      await runChat(answerer, process.stdin, process.stdout, { recorder: recording.recorder, userId: terminalUser() });
-    } finally {
-      await recording.close();
-    }
+    await runTerminal(config, answerer);
     return;
   }
-  const [{ startBot }, { installProcessHandlers }] = await Promise.all([
+  const [{ startBot }, { installProcessHandlers }, { createLogger }, { startRecording }] = await Promise.all([
     import('./discord/bot.ts'),
     import('./discord/process.ts'),
+    import('./logger.ts'),
+    import('./store/start.ts'),
   ]);
   const logger = createLogger(config.logLevel);
   const recording = await startRecording(config.recording, logger);
@@ -56,15 +54,34 @@ async function main(): Promise<void> {
   });
 }
 
+/** The terminal chat on stdin/stdout until `exit` or end of input, recording as configured. */
+async function runTerminal(config: Config, answerer: Answerer): Promise<void> {
+  exitQuietlyOnBrokenPipe();
+  // The logger (pino) and the store are loaded only when something is recorded: with RECORD=off a one-off chat
+  // starts without them.
+  const recording = config.recording.enabled
+    ? await Promise.all([import('./logger.ts'), import('./store/start.ts')]).then(
+        // The terminal logs only warnings (to stderr), so the chat output stays clean.
+        ([{ createLogger }, { startRecording }]) => startRecording(config.recording, createLogger('warn', 2)),
+      )
+    : { recorder: NULL_RECORDER, close: async () => {} };
+  try {
+    await runChat(answerer, process.stdin, process.stdout, { recorder: recording.recorder, userId: terminalUser() });
+  } finally {
+    await recording.close();
+  }
+}
+
 /**
  * SHARDS=auto or a number: discord.js's ShardingManager runs src/discord/shard.ts once per shard; this process only
  * watches them (no answerer, no recording). SIGINT/SIGTERM stop every shard, then exit 0; a shard that cannot work
  * (token or intents refused) stops them all and exits 1 with its message.
  */
 async function runShardManager(config: Config): Promise<void> {
-  const [{ startShardManager }, { installProcessHandlers }] = await Promise.all([
+  const [{ startShardManager }, { installProcessHandlers }, { createLogger }] = await Promise.all([
     import('./discord/sharding.ts'),
     import('./discord/process.ts'),
+    import('./logger.ts'),
   ]);
   const logger = createLogger(config.logLevel).child({ role: 'shard-manager' });
   let sharding: Awaited<ReturnType<typeof startShardManager>> | undefined;

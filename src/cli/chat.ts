@@ -19,6 +19,19 @@ const GOOD_WORDS = new Set(['good', '+', '+1', '👍', 'جيد', 'صح']);
 const BAD_WORDS = new Set(['bad', '-', '-1', '👎', 'خطأ', 'غلط']);
 const NONE_WORDS = new Set(['none', '0', 'ولا واحد', 'لا شيء']);
 
+/** What to set to record ratings, said whenever one is not recorded. */
+const RECORDING_OFF =
+  "Ratings are not recorded: recording is off (RECORD=off). To record them for the curators' report, set RECORD=on " +
+  '(or remove RECORD=off) in .env or the environment and restart.';
+
+/** A line that is only a number: the pick the user means after a rating, never a question. */
+const BARE_NUMBER = /^\d+$/;
+
+/** Arabic-Indic and Persian digits as ASCII, so that "٢" picks like "2". */
+function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.codePointAt(0) ?? 0) & 0xf));
+}
+
 /** Options of a {@link ChatSession}. */
 export interface ChatOptions {
   /** Records questions and ratings. @defaultValue {@link NULL_RECORDER} (nothing recorded) */
@@ -44,8 +57,10 @@ export class ChatSession {
   private readonly recorder: Recorder;
   private readonly userId: string;
   private shown: Shown | undefined;
-  /** After `bad`: the alternatives offered, numbered from 1. */
+  /** After `bad`: the alternatives offered, numbered from 1, with their labels. */
   private offered: { shown: Shown; refs: string[] } | undefined;
+  /** The last line was `good` or `bad`: a number typed now answers that, whatever the rating's outcome. */
+  private afterRating = false;
 
   constructor(
     private readonly answerer: Answerer,
@@ -58,15 +73,27 @@ export class ChatSession {
 
   /** The reply to one line (a command, a rating, a pick or a question); undefined means "exit". Never rejects. */
   async respond(line: string): Promise<string | undefined> {
-    const command = line.trim().toLowerCase();
+    const command = asciiDigits(line.trim().toLowerCase());
     const offered = this.offered;
+    const afterRating = this.afterRating;
     this.offered = undefined;
+    this.afterRating = false;
     if (EXIT_WORDS.has(command)) return undefined;
     if (HELP_WORDS.has(command)) return formatHelp(this.answerer);
     if (SPEAKERS_WORDS.has(command)) return formatSpeakers(this.answerer);
-    if (GOOD_WORDS.has(command)) return this.rate(1);
-    if (BAD_WORDS.has(command)) return this.rate(-1);
-    if (offered && (NONE_WORDS.has(command) || /^[1-9]$/.test(command))) return this.pick(offered, command);
+    if (GOOD_WORDS.has(command) || BAD_WORDS.has(command)) {
+      this.afterRating = true;
+      return this.rate(GOOD_WORDS.has(command) ? 1 : -1);
+    }
+    if (offered && (NONE_WORDS.has(command) || BARE_NUMBER.test(command))) return this.pick(offered, command);
+    // "2" right after a rating means a pick, even when no list was offered: asked as a question, it would answer
+    // nonsense and replace the answer being rated.
+    if (afterRating && BARE_NUMBER.test(command)) {
+      this.afterRating = true;
+      return this.recorder.acceptsFeedback('terminal')
+        ? 'There is no list to pick from: numbers pick an answer only after "bad" lists the other matches. Ask a question in words.'
+        : 'Nothing to pick: ratings are not recorded (RECORD=off; "good" or "bad" says what to set). Ask a question in words.';
+    }
     return this.ask(line);
   }
 
@@ -85,9 +112,10 @@ export class ChatSession {
   }
 
   private async rate(vote: 1 | -1): Promise<string> {
+    // Said first: with recording off no rating is ever recorded, whatever was asked before.
+    if (!this.recorder.acceptsFeedback('terminal')) return RECORDING_OFF;
     const shown = this.shown;
     if (!shown) return 'Nothing to rate: ask a question first (a reply that found no answer cannot be rated).';
-    if (!this.recorder.acceptsFeedback('terminal')) return 'Ratings are not recorded (RECORD=off).';
     try {
       await this.recorder.vote({
         surface: 'terminal',
@@ -104,7 +132,7 @@ export class ChatSession {
     const refs = [...new Set(shown.answer.alternatives.map(refOf))].filter((r) => r !== refOf(shown.answer));
     if (refs.length === 0) return 'Thanks, recorded as a bad answer; the curators will look at this question.';
     this.offered = { shown, refs };
-    const lines = refs.map((ref, i) => `  ${i + 1}. ${this.labelOf(ref)}`);
+    const lines = refs.map((ref, i) => `  ${i + 1}. ${this.labelOf(ref, shown.answer)}`);
     return ['Thanks, recorded. Was one of these the right answer? Type its number, or "none":', ...lines].join('\n');
   }
 
@@ -128,10 +156,21 @@ export class ChatSession {
     return answer ? `Recorded. That answer:\n${formatReply(answer)}` : 'Thanks, noted: none of these was right.';
   }
 
-  private labelOf(ref: string): string {
-    const answer = resolveRef(this.answerer, ref, 'arabic');
-    const question = entryQuestion(this.answerer, ref);
-    return question ?? `paragraph ${answer?.paragraph ?? '?'}, ${answer?.speaker.nameEn ?? ''}`;
+  /**
+   * The alternative's label as the answer listed it under "Other matches", in the question's script (an English
+   * question gets English labels, an Arabic one Arabic labels); a curated question or the paragraph otherwise.
+   */
+  private labelOf(ref: string, answer: Answer): string {
+    const listed = answer.alternatives.find((a) => refOf(a) === ref)?.label;
+    if (listed) return listed;
+    const latin = answer.script === 'latin';
+    const question = entryQuestion(this.answerer, ref, answer.script);
+    if (question) return question;
+    const resolved = resolveRef(this.answerer, ref, answer.script);
+    if (!resolved) return ref;
+    return latin
+      ? `Paragraph ${resolved.paragraph} (${resolved.speaker.nameEn})`
+      : `الفقرة ${resolved.paragraph} (${resolved.speaker.nameAr})`;
   }
 }
 

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { createAnswerer } from '../core/answerer.ts';
 import {
+  EvalFileError,
   groupBy,
+  type LabelCorpus,
   type LabelledQuestion,
   type Outcome,
   parseEvalFile,
@@ -49,12 +51,23 @@ const program = new Command()
   .option('--no-misses', 'do not list the misses')
   .parse();
 
-function readItems(file: string): LabelledQuestion[] {
-  let items: LabelledQuestion[];
+/** The labelled questions of `file`, checked against the article; exits 1 naming every bad line otherwise. */
+function readItems(file: string, corpus: LabelCorpus): LabelledQuestion[] {
+  let text: string;
   try {
-    items = parseEvalFile(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     return program.error(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+  let items: LabelledQuestion[];
+  try {
+    items = parseEvalFile(text, corpus);
+  } catch (error) {
+    if (!(error instanceof EvalFileError)) throw error;
+    const count = error.problems.length;
+    return program.error(
+      `${file} is refused, nothing was scored: ${count} line${count === 1 ? '' : 's'} to fix\n${error.message}`,
+    );
   }
   if (items.length === 0) program.error(`${file} holds no labelled questions (one JSON object per line).`);
   return items;
@@ -63,7 +76,7 @@ function readItems(file: string): LabelledQuestion[] {
 const answerer = createAnswerer(loadCorpusOrExit());
 const files = program.args.length ? program.args : [DEFAULT_FILE];
 for (const file of files) {
-  const items = readItems(file);
+  const items = readItems(file, answerer.corpus);
   const outcomes = items.map((item) => score(item, answerer.ask(item.q), answerer.corpus.text));
   const all = summarize(outcomes);
   console.log(`\n${file}: ${items.length} questions`);

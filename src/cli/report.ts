@@ -67,7 +67,7 @@ const options = program.opts<{ json?: boolean; days: number; since?: number; top
 exitQuietlyOnBrokenPipe();
 
 async function main(): Promise<number> {
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, { surface: 'report', warn: (line) => console.error(line) });
   const now = Date.now();
   const since = options.since ?? now - options.days * DAY_MS;
   const period = { since, now, top: options.top };
@@ -95,7 +95,7 @@ async function main(): Promise<number> {
   }
 
   // Logs go to stderr: stdout carries the report (and must stay valid JSON with --json).
-  const logger = createLogger(config.logLevel, process.stderr);
+  const logger = createLogger(config.logLevel, 2);
   const { openStore } = await import('../store/open.ts');
   const store = await openStore(recording, logger);
   if (!store) {

@@ -37,10 +37,13 @@ export function resolveRef(answerer: Answerer, ref: string, script: QueryScript)
   return answer && { ...answer, script };
 }
 
-/** The first curated phrasing of an entry (Arabic first); undefined for an unknown id. */
-export function entryQuestion(answerer: Answerer, entryId: string): string | undefined {
+/**
+ * The first curated phrasing of an entry: Arabic first, or English first when `script` is 'latin' (so a list shown
+ * to someone asking in English is in English); undefined for an unknown id.
+ */
+export function entryQuestion(answerer: Answerer, entryId: string, script?: QueryScript): string | undefined {
   const entry = answerer.corpus.entries.find((e) => e.id === entryId);
   if (!entry) return undefined;
   const q = entry.questions;
-  return (q.ar ?? Object.values(q).flat())[0];
+  return ((script === 'latin' ? (q.en ?? q.arabizi) : undefined) ?? q.ar ?? Object.values(q).flat())[0];
 }

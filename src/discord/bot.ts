@@ -22,6 +22,7 @@ import { NULL_RECORDER, type Recorder } from '../store/recorder.ts';
 import { type BotContext, type BotTuning, DEFAULT_TUNING } from './context.ts';
 import { Cooldown } from './cooldown.ts';
 import { describeError, GatewayFatalError, loginFailureMessage, scrubDebugLine, scrubSecrets } from './errors.ts';
+import { describeApiUrl, fetchGatewayBot } from './gatewayInfo.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { NO_MENTIONS } from './render.ts';
@@ -120,6 +121,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     makeCache: CACHE_LIMITS,
+    // discord.js's defaults, spelled out: left unset, discord.js reads the shard ids from process.env.SHARDS, which is
+    // our own setting (the manager's), and JSON.parse('') of the `SHARDS=` line of .env.example threw at start.
+    // A shard of the manager passes its own ids in clientOptions.
+    shards: [0],
+    shardCount: 1,
     ...options.clientOptions,
     rest: { ...(config.discordApiUrl && { api: config.discordApiUrl }), ...options.clientOptions?.rest },
   });
@@ -183,17 +189,28 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     logger.info('discord bot stopped');
   };
 
-  // Attach the ready listener before login: READY can arrive before login() resolves.
   let readyTimer: NodeJS.Timeout | undefined;
-  const ready = new Promise<void>((resolve, reject) => {
-    readyTimer = setTimeout(
-      () => reject(new Error(`Discord did not send READY within ${tuning.readyTimeoutMs} ms`)),
-      tuning.readyTimeoutMs,
-    );
-    client.once(Events.ClientReady, () => resolve());
-    failStartup = reject;
-  });
   try {
+    // The token check, first and with a deadline, so that an API that hangs or answers something else is named as
+    // such (see gatewayInfo.ts); discord.js asks the same again inside login().
+    client.rest.setToken(token);
+    const gateway = await fetchGatewayBot(client.rest, tuning.gatewayInfoTimeoutMs);
+    // Attach the ready listener before login: READY can arrive before login() resolves.
+    const ready = new Promise<void>((resolve, reject) => {
+      readyTimer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `Discord's gateway (${describeApiUrl(gateway.url)}) did not send READY within ${tuning.readyTimeoutMs} ms ` +
+                `(the REST API at ${describeApiUrl(client.rest.options.api)} had answered); check the network or proxy ` +
+                'to the gateway',
+            ),
+          ),
+        tuning.readyTimeoutMs,
+      );
+      client.once(Events.ClientReady, () => resolve());
+      failStartup = reject;
+    });
     await Promise.all([client.login(token), ready]);
   } catch (err) {
     await stop();

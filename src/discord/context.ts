@@ -33,6 +33,11 @@ export interface BotTuning {
   /** How long {@link startBot} waits for the gateway's READY after login. @defaultValue 30_000 */
   readyTimeoutMs: number;
   /**
+   * How long {@link startBot} waits for GET /gateway/bot, the token check before login, before it gives up naming the
+   * REST API's URL. @defaultValue 10_000
+   */
+  gatewayInfoTimeoutMs: number;
+  /**
    * DM channels without a message for this long leave discord.js's cache (it never sweeps them itself, so every user
    * who ever wrote would stay in memory). A returning user is served like a first DM. @defaultValue 30 minutes
    */
@@ -47,6 +52,7 @@ export const DEFAULT_TUNING: Readonly<BotTuning> = Object.freeze({
   autocompleteLimit: { limit: 50, windowMs: 10_000 },
   autocompleteDeadlineMs: 2500,
   readyTimeoutMs: 30_000,
+  gatewayInfoTimeoutMs: 10_000,
   dmChannelIdleMs: 30 * 60_000,
   sweepIntervalMs: 5 * 60_000,
 });

@@ -118,7 +118,8 @@ export function loginFailureMessage(err: unknown, token: string): string {
   const message = err instanceof Error ? scrubSecrets(err.message, [token]) : 'unknown error';
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'TokenInvalid' || (err instanceof DiscordAPIError && err.status === 401)) {
-    return `${message} Discord does not accept DISCORD_TOKEN: reset the token in the Developer Portal (Bot → Reset Token) and put the new one in DISCORD_TOKEN.`;
+    // The same words whether discord.js's login or our GET /gateway/bot saw the 401 (REST's own is "401: Unauthorized").
+    return 'An invalid token was provided. Discord does not accept DISCORD_TOKEN (401 Unauthorized): reset the token in the Developer Portal (Bot → Reset Token) and put the new one in DISCORD_TOKEN.';
   }
   return message;
 }

@@ -6,7 +6,11 @@
  *   stop answering everyone else. Logged as an error, the bot keeps running.
  * - `uncaughtException`: Node's documentation says the process state is unknown afterwards, so we log it, stop the
  *   bot (bounded in time) and exit 1 for the supervisor (systemd, Docker, pm2) to restart us.
- * - SIGINT/SIGTERM: clean stop, exit 0. A second signal during the stop exits at once.
+ * - SIGINT/SIGTERM: clean stop, exit 0. A second signal during the stop exits at once, except the same signal again
+ *   within {@link ProcessHandlerOptions.repeatWindowMs}: under `npm start` one Ctrl-C arrives twice (from the
+ *   terminal, to the whole process group, and forwarded by npm), and that is one request to stop, not two.
+ * - Whatever happens during the stop (a stop that never settles, a log line that cannot be written because stdout is
+ *   a closed pipe), the process exits: the exit is in a `finally`, and the stop is bounded by `stopTimeoutMs`.
  * - {@link ProcessHandlers.fail}: the bot reported it cannot go on (gateway closed with 4004, 4014…): the reason and
  *   its fix go to the log and to stderr, then exit 1.
  */
@@ -31,6 +35,13 @@ export interface ProcessHandlerOptions {
    * @defaultValue ['SIGINT', 'SIGTERM']
    */
   signals?: readonly NodeJS.Signals[];
+  /**
+   * The same signal again within this many milliseconds of the first is the same request (see above), not a second
+   * one. @defaultValue 1000
+   */
+  repeatWindowMs?: number;
+  /** Clock in ms, for the repeat window (tests). @defaultValue Date.now */
+  now?: () => number;
 }
 
 export interface ProcessHandlers {
@@ -49,37 +60,55 @@ export function installProcessHandlers(options: ProcessHandlerOptions): ProcessH
   const target = options.target ?? process;
   const stderr = options.stderr ?? ((line: string) => console.error(line));
   const stopTimeoutMs = options.stopTimeoutMs ?? 5000;
+  const repeatWindowMs = options.repeatWindowMs ?? 1000;
+  const now = options.now ?? Date.now;
   let exiting = false;
+  let firstSignal: { signal: NodeJS.Signals; at: number } | undefined;
+
+  // A log line must never stand between us and the exit: with stdout a closed pipe or a broken destination, logging
+  // may throw, and a throw here would skip exit() and leave a process that stopped serving but never ends.
+  const log = (write: () => void): void => {
+    try {
+      write();
+    } catch {
+      // Nothing useful left to do with a log line that cannot be written.
+    }
+  };
 
   const shutdown = async (code: number, reason: string): Promise<void> => {
     if (exiting) return;
     exiting = true;
-    logger.info({ reason, code }, 'shutting down');
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), stopTimeoutMs);
-      timer.unref();
-    });
     let exitCode = code;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const outcome = await Promise.race([stop().then(() => 'stopped' as const), timeout]);
-      if (outcome === 'timeout') logger.warn({ ms: stopTimeoutMs }, 'stop took too long; exiting anyway');
+      log(() => logger.info({ reason, code }, 'shutting down'));
+      const timeout = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), stopTimeoutMs);
+      });
+      const stopped = Promise.resolve()
+        .then(stop)
+        .then(() => 'stopped' as const);
+      const outcome = await Promise.race([stopped, timeout]);
+      if (outcome === 'timeout') log(() => logger.warn({ ms: stopTimeoutMs }, 'stop took too long; exiting anyway'));
     } catch (err) {
-      logger.error({ err: describeError(err) }, 'stop failed');
+      log(() => logger.error({ err: describeError(err) }, 'stop failed'));
       exitCode = code === 0 ? 1 : code;
     } finally {
       clearTimeout(timer);
+      log(() => logger.flush?.());
+      exit(exitCode);
     }
-    logger.flush?.();
-    exit(exitCode);
   };
 
   const onSignal = (signal: NodeJS.Signals): void => {
     if (exiting) {
-      logger.warn({ signal }, 'second signal during shutdown; exiting now');
+      // npm forwards the signal the terminal already sent us: the same stop request, not an impatient second one.
+      if (firstSignal?.signal === signal && now() - firstSignal.at < repeatWindowMs) return;
+      log(() => logger.warn({ signal }, 'second signal during shutdown; exiting now'));
       exit(1);
       return;
     }
+    firstSignal = { signal, at: now() };
     void shutdown(0, signal);
   };
   const signals = options.signals ?? ['SIGINT', 'SIGTERM'];
@@ -87,12 +116,14 @@ export function installProcessHandlers(options: ProcessHandlerOptions): ProcessH
   const onSigterm = (): void => onSignal('SIGTERM');
 
   const onRejection = (reason: unknown): void => {
-    logger.error({ err: describeError(reason) }, 'unhandled promise rejection (a bug; the bot keeps running)');
+    log(() =>
+      logger.error({ err: describeError(reason) }, 'unhandled promise rejection (a bug; the bot keeps running)'),
+    );
   };
 
   const onException = (error: unknown, origin: unknown): void => {
-    logger.fatal({ err: describeError(error), origin }, 'uncaught exception; stopping');
-    stderr(`iqtibas stopped after an uncaught exception: ${describeError(error).message}`);
+    log(() => logger.fatal({ err: describeError(error), origin }, 'uncaught exception; stopping'));
+    log(() => stderr(`iqtibas stopped after an uncaught exception: ${describeError(error).message}`));
     void shutdown(1, 'uncaughtException');
   };
 
@@ -103,8 +134,8 @@ export function installProcessHandlers(options: ProcessHandlerOptions): ProcessH
 
   return {
     fail(error: Error): void {
-      logger.fatal({ err: describeError(error) }, 'the bot cannot go on');
-      stderr(`iqtibas stopped: ${error.message}`);
+      log(() => logger.fatal({ err: describeError(error) }, 'the bot cannot go on'));
+      log(() => stderr(`iqtibas stopped: ${error.message}`));
       void shutdown(1, error.name);
     },
     shutdown,

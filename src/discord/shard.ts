@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   const shard = shardFromEnv(process.env);
   // Here SHARDS is discord.js's shard id, not our setting (the manager read that one): keep it out of loadConfig.
   const { SHARDS: _id, SHARD_COUNT: _count, ...env } = process.env;
-  const config = loadConfig(env);
+  // The manager validated the same surface and printed its warnings already: one copy is enough.
+  const config = loadConfig(env, { surface: 'gateway' });
   const logger = createLogger(config.logLevel).child({ shard: shard.id, shardCount: shard.count });
   const answerer = createAnswerer(loadCorpus());
   const recording = await startRecording(config.recording, logger);

@@ -9,18 +9,12 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import {
-  DiscordAPIError,
-  REST,
-  type RESTGetAPIGatewayBotResult,
-  Routes,
-  type Shard,
-  ShardingManager,
-} from 'discord.js';
+import { DiscordAPIError, REST, type RESTGetAPIGatewayBotResult, type Shard, ShardingManager } from 'discord.js';
 import { type Config, ConfigError } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { StoreOpenError } from '../store/open.ts';
 import { describeError, GatewayFatalError, loginFailureMessage } from './errors.ts';
+import { DEFAULT_GATEWAY_INFO_TIMEOUT_MS, fetchGatewayBot } from './gatewayInfo.ts';
 
 /** A shard's child process (mode 'process'). */
 type ChildProcess = NonNullable<Shard['process']>;
@@ -115,13 +109,20 @@ export interface ShardPlan {
  * any shard starts. (discord.js's own `fetchRecommendedShardCount` always calls discord.com, whatever the REST
  * options, so the manager is given a number instead of 'auto'.)
  *
- * @throws Error starting with "Discord login failed" that names the fix when Discord refuses the token (401) or
- *   cannot be reached; never contains the token.
+ * @param timeoutMs - how long GET /gateway/bot may take (see gatewayInfo.ts).
+ * @throws Error starting with "Discord login failed" that names the fix when Discord refuses the token (401), cannot
+ *   be reached, does not answer within `timeoutMs` or answers something that is not Discord's JSON (naming the API's
+ *   URL); never contains the token.
  */
-export async function planShards(requested: 'auto' | number, rest: REST, token: string): Promise<ShardPlan> {
+export async function planShards(
+  requested: 'auto' | number,
+  rest: REST,
+  token: string,
+  timeoutMs: number = DEFAULT_GATEWAY_INFO_TIMEOUT_MS,
+): Promise<ShardPlan> {
   let info: RESTGetAPIGatewayBotResult;
   try {
-    info = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+    info = await fetchGatewayBot(rest, timeoutMs);
   } catch (err) {
     throw new Error(`Discord login failed (GET /gateway/bot): ${loginFailureMessage(err, token)}`, { cause: err });
   }

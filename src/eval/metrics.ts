@@ -4,7 +4,7 @@
  * `speakers`; an unanswerable one (`paragraphs: []`) is right when the bot abstains.
  */
 import { z } from 'zod';
-import type { Reply } from '../core/types.ts';
+import type { Corpus, Reply } from '../core/types.ts';
 
 export const LabelledQuestionSchema = z.object({
   id: z.string(),
@@ -19,26 +19,132 @@ export const LabelledQuestionSchema = z.object({
 /** One line of an eval `.jsonl` file. */
 export type LabelledQuestion = z.infer<typeof LabelledQuestionSchema>;
 
+/** What labels are checked against: the article's paragraphs (numbered 1..N) and its speakers' ids. */
+export type LabelCorpus = Pick<Corpus, 'paragraphs' | 'speakers'>;
+
 /**
- * Parses a `.jsonl` eval file's text; blank lines are skipped.
- * @throws Error naming the line number of the first invalid line.
+ * Thrown by {@link parseEvalFile}: the file is refused as a whole (a wrong label would be scored as an ordinary miss
+ * and lower the figures silently). `problems` holds one line per problem, `line N: …`, in file order.
  */
-export function parseEvalFile(text: string): LabelledQuestion[] {
-  return text
-    .split('\n')
-    .map((line, i) => [line.trim(), i + 1] as const)
-    .filter(([line]) => line !== '')
-    .map(([line, n]) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch (error) {
-        throw new Error(`eval file line ${n}: not JSON (${(error as Error).message})`);
-      }
-      const parsed = LabelledQuestionSchema.safeParse(json);
-      if (!parsed.success) throw new Error(`eval file line ${n}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      return parsed.data;
-    });
+export class EvalFileError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `eval file ${p}`);
+    if (problems.length > MAX_PROBLEMS_SHOWN) shown.push(`… and ${problems.length - MAX_PROBLEMS_SHOWN} more`);
+    super(shown.join('\n'));
+    this.name = 'EvalFileError';
+    this.problems = problems;
+  }
+}
+
+/** Enough to fix a file in one go without burying the terminal. */
+const MAX_PROBLEMS_SHOWN = 20;
+
+const TYPE_NAMES: Readonly<Record<string, string>> = Object.freeze({
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  array: 'an array',
+  object: 'an object',
+});
+
+/** The JSON type of a value as a reader says it. */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return TYPE_NAMES[typeof value] ?? typeof value;
+}
+
+/** `paragraphs[0]`, `q`: where in the object an issue is. */
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i > 0 ? '.' : ''}${String(k)}`)).join('');
+}
+
+/** One sentence per schema issue, naming the field: `"q" is missing (a string)`, `"paragraphs[0]" must be …`. */
+function describeIssue(issue: z.core.$ZodIssue, json: unknown): string {
+  const field = fieldName(issue.path);
+  if (field === '') return `must be a JSON object with ${Object.keys(LabelledQuestionSchema.shape).join(', ')}`;
+  let value: unknown = json;
+  for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | null | undefined)?.[key];
+  if (issue.code === 'invalid_type') {
+    const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+    return value === undefined
+      ? `"${field}" is missing (${expected})`
+      : `"${field}" must be ${expected}, not ${typeName(value)}`;
+  }
+  return `"${field}": ${issue.message}`;
+}
+
+/** Problems of one item's labels against the corpus (paragraph numbers, speaker ids, consistency). */
+function labelProblems(item: LabelledQuestion, corpus: LabelCorpus): string[] {
+  const problems: string[] = [];
+  const count = corpus.paragraphs.length;
+  const known = new Set(corpus.speakers.map((s) => s.id));
+  const badParagraphs = item.paragraphs.filter((p) => p < 1 || p > count);
+  if (badParagraphs.length > 0) {
+    problems.push(
+      `"paragraphs": ${badParagraphs.join(', ')} not in the article (paragraphs are numbered 1 to ${count})`,
+    );
+  }
+  if (new Set(item.paragraphs).size !== item.paragraphs.length) problems.push('"paragraphs" lists a paragraph twice');
+  const unknown = item.speakers.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    problems.push(
+      `"speakers": ${unknown.map((id) => JSON.stringify(id)).join(', ')} unknown (speaker ids: ${[...known].join(', ')})`,
+    );
+  }
+  if (new Set(item.speakers).size !== item.speakers.length) problems.push('"speakers" lists a speaker twice');
+  // Speaker accuracy counts an answerable question with no speaker as wrong whatever the answer, and an unanswerable
+  // question's speakers are never read: either way the label says something the scoring does not.
+  if (item.paragraphs.length > 0 && item.speakers.length === 0) {
+    problems.push('"speakers" is empty but "paragraphs" is not: name who speaks in those paragraphs');
+  }
+  if (item.paragraphs.length === 0 && item.speakers.length > 0) {
+    problems.push('"speakers" must be empty when "paragraphs" is (a question the article does not answer)');
+  }
+  return problems;
+}
+
+/**
+ * Parses a `.jsonl` eval file's text; blank lines are skipped. With `corpus`, the labels are checked too: paragraph
+ * numbers within 1..N, known speaker ids, no duplicates, speakers given exactly when paragraphs are, and unique ids
+ * across the file.
+ *
+ * @throws {@link EvalFileError} listing every invalid line with its number and field (not JSON, a field missing or of
+ *   the wrong type, a label the article does not have, an id used twice).
+ */
+export function parseEvalFile(text: string, corpus?: LabelCorpus): LabelledQuestion[] {
+  const items: LabelledQuestion[] = [];
+  const problems: string[] = [];
+  const firstLineOf = new Map<string, number>();
+  const lines = text.split('\n');
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim();
+    const n = index + 1;
+    if (line === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      problems.push(`line ${n}: not JSON (${(error as Error).message})`);
+      continue;
+    }
+    const parsed = LabelledQuestionSchema.safeParse(json);
+    if (!parsed.success) {
+      problems.push(`line ${n}: ${parsed.error.issues.map((issue) => describeIssue(issue, json)).join('; ')}`);
+      continue;
+    }
+    const item = parsed.data;
+    const own = corpus ? labelProblems(item, corpus) : [];
+    const first = firstLineOf.get(item.id);
+    if (first !== undefined) own.push(`"id" ${JSON.stringify(item.id)} is used already on line ${first}`);
+    else firstLineOf.set(item.id, n);
+    if (own.length > 0) problems.push(`line ${n}: ${own.join('; ')}`);
+    else items.push(item);
+  }
+  if (problems.length > 0) throw new EvalFileError(problems);
+  return items;
 }
 
 /** The outcome of one labelled question. */

@@ -15,7 +15,7 @@ const MISSING_PUBLIC_KEY =
   'Portal (General Information) into .env or the environment.';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, { surface: 'http', warn: (line) => console.error(line) });
   if (!config.http.publicKey) {
     console.error(MISSING_PUBLIC_KEY);
     process.exit(1);

@@ -82,6 +82,8 @@ export type Endpoint = (request: SignedRequest) => Promise<EndpointResult>;
 /** Refusal bodies (short and fixed: they tell an attacker nothing). */
 const REFUSED = Object.freeze({
   signature: { error: 'invalid request signature' },
+  // Still 401 (the request is refused as unauthenticated), but saying why: the signature was good, the copy is not.
+  replayed: { error: 'replayed request' },
   json: { error: 'invalid JSON' },
   tooLarge: { error: 'request body too large' },
   method: { error: 'method not allowed' },
@@ -125,7 +127,7 @@ export function createEndpoint(options: {
     const ping = (payload as { type?: unknown } | null)?.type === 1;
     if (!ping && !seen.first(request.signature ?? '', now())) {
       ctx.logger.info('request refused: replayed signature');
-      return { status: 401, body: REFUSED.signature };
+      return { status: 401, body: REFUSED.replayed };
     }
     return handle(payload, ctx);
   };

@@ -61,21 +61,59 @@ test('questions are recorded with the terminal surface; "good" then "bad" change
   expect(answerer.corpus.text).toContain(/«([^»]+)»/.exec(blocks[3] ?? '')?.[1]);
 });
 
-test('rating before any answer, or with recording off, says so and records nothing', async () => {
-  const off = new MemoryRecorder();
-  off.feedbackOn.clear();
-  const blocks = await chat(['good', 'ماذا قال الأسد؟', 'bad'], off);
-  expect(blocks[0]).toContain('Nothing to rate');
-  expect(blocks[2]).toContain('RECORD=off');
-  expect(off.votes.size).toBe(0);
-});
-
-test('a number typed when no choice was offered is a question, not a pick', async () => {
+test('rating before any answer says there is nothing to rate', async () => {
   const recorder = new MemoryRecorder();
   recorder.feedbackOn.add('terminal');
-  await chat(['ماذا قال الأسد؟', 'good', '1'], recorder);
+  const blocks = await chat(['good'], recorder);
+  expect(blocks[0]).toContain('Nothing to rate');
+  expect(recorder.votes.size).toBe(0);
+});
+
+// Bug fixed: with RECORD=off, "bad" listed nothing, the "2" that followed was asked as a question (replacing the
+// answer), and "bad" again said "Nothing to rate".
+test('with recording off, good and bad say so and what to set; a number after them is not a question', async () => {
+  const off = new MemoryRecorder();
+  off.feedbackOn.clear();
+  const blocks = await chat(['good', 'What did Abadi say in his message?', 'bad', '2', 'bad', '٣'], off);
+  for (const i of [0, 2, 4]) {
+    expect(blocks[i]).toContain('Ratings are not recorded: recording is off (RECORD=off)');
+    expect(blocks[i]).toContain('set RECORD=on');
+  }
+  expect(blocks[3]).toContain('Nothing to pick: ratings are not recorded (RECORD=off');
+  expect(blocks[5]).toContain('Nothing to pick');
+  expect(blocks).toHaveLength(6);
+  expect(off.questions.map((q) => q.question)).toEqual(['What did Abadi say in his message?']);
+  expect(off.votes.size).toBe(0);
+  expect(off.picks).toHaveLength(0);
+});
+
+test('a number right after a rating is never a question; after an answer it still is', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(['ماذا قال الأسد؟', 'good', '1', '12', 'ماذا قال الأسد؟', '1'], recorder);
+  expect(blocks[2]).toContain('There is no list to pick from');
+  expect(blocks[3]).toContain('There is no list to pick from');
   expect(recorder.picks).toHaveLength(0);
-  expect(recorder.questions.map((q) => q.question)).toEqual(['ماذا قال الأسد؟', '1']);
+  expect(recorder.questions.map((q) => q.question)).toEqual(['ماذا قال الأسد؟', 'ماذا قال الأسد؟', '1']);
+});
+
+// Bug fixed: after "bad" on an English question the list mixed "paragraph 8, Haider al-Abadi" with Arabic questions.
+test('the pick list follows the question: English labels for an English question, Arabic for an Arabic one', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(
+    ['What did Abadi say in his message?', 'bad', 'ماذا قال العبادي في رسالته؟', 'bad', '12', '١'],
+    recorder,
+  );
+  const items = (block: string | undefined) => (block ?? '').split('\n').filter((l) => /^ {2}\d+\. /.test(l));
+  expect(items(blocks[1]).length).toBeGreaterThan(0);
+  for (const item of items(blocks[1])) expect(item).not.toMatch(/[\u0600-\u06ff]/);
+  expect(items(blocks[3]).length).toBeGreaterThan(0);
+  for (const item of items(blocks[3])) expect(item).toMatch(/[\u0600-\u06ff]/);
+  // Two digits out of range keep the offer; an Arabic-Indic digit picks.
+  expect(blocks[4]).toContain('Type a number from 1 to');
+  expect(blocks[5]).toContain('Recorded. That answer:');
+  expect(recorder.picks).toHaveLength(1);
 });
 
 // Bug fixed: "bad" after a declined question rated (and picked for) the answer before it.

@@ -3,14 +3,20 @@
  * with `node --import tsx` from the project root. All processes start together in beforeAll so the file stays fast.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cleanArticle } from '../../src/core/corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ARTICLE = cleanArticle(readFileSync(new URL('../../seeds/article.txt', import.meta.url), 'utf8'));
 const TIMEOUT_MS = 20_000;
+/** A throwaway SQLite file for the one test that records (removed after the file's tests). */
+const DB_DIR = mkdtempSync(join(tmpdir(), 'iqtibas-cli-'));
+const DB = join(DB_DIR, 'iqtibas.sqlite');
+afterAll(() => rmSync(DB_DIR, { recursive: true, force: true }));
 
 interface Run {
   code: number | null;
@@ -18,11 +24,11 @@ interface Run {
   stderr: string;
 }
 
-/** Starts `node --import tsx <script> ...args` in the project root with DISCORD_TOKEN unset (blank). */
-function start(script: string, args: readonly string[]): ChildProcess {
+/** Starts `node --import tsx <script> ...args` in the project root with DISCORD_TOKEN unset (blank), `env` on top. */
+function start(script: string, args: readonly string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
-    env: { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1', RECORD: 'off' },
+    env: { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1', RECORD: 'off', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
@@ -51,8 +57,8 @@ function finish(child: ChildProcess, timeoutMs = TIMEOUT_MS): Promise<Run> {
 }
 
 /** Runs a script to completion with `input` piped on stdin (then closed). */
-function run(script: string, args: readonly string[], input = ''): Promise<Run> {
-  const child = start(script, args);
+function run(script: string, args: readonly string[], input = '', env: Record<string, string> = {}): Promise<Run> {
+  const child = start(script, args, env);
   const done = finish(child);
   child.stdin?.end(input);
   return done;
@@ -95,13 +101,23 @@ let jsonl: Run;
 let json: Run;
 let noQuestion: Run;
 let chatRun: Run & { exitedBeforeEof: boolean };
+let otherSettings: Run;
+let ownSetting: Run;
 
 beforeAll(async () => {
-  [jsonl, json, noQuestion, chatRun] = await Promise.all([
+  [jsonl, json, noQuestion, chatRun, otherSettings, ownSetting] = await Promise.all([
     run('src/cli/ask.ts', ['--jsonl'], `${QUESTIONS.join('\n')}\n`),
     run('src/cli/ask.ts', ['--json', 'ماذا قال الطائي؟']),
     run('src/cli/ask.ts', []),
     chat('help\nspeakers\nماذا قال المقداد؟\nexit\n', '— فيصل المقداد', 1_500),
+    run('src/main.ts', [], 'ماذا قال الأسد؟\n', {
+      PORT: '99999',
+      COOLDOWN_MAX: 'abc',
+      LOG_LEVEL: 'loud',
+      SHARDS: 'many',
+      DISCORD_PUBLIC_KEY: 'xyz',
+    }),
+    run('src/main.ts', [], 'ماذا قال الأسد؟\n', { RECORD: 'maybe', PORT: '99999' }),
   ]);
 }, TIMEOUT_MS + 5_000);
 
@@ -244,4 +260,74 @@ describe('edge cases of piping (found by a new user)', () => {
     expect(brokenPipe.stderr).not.toContain('EPIPE');
     expect(brokenPipe.code).toBe(0);
   });
+});
+
+// Bug fixed: `PORT=99999 npm start` and `COOLDOWN_MAX=abc npm start` exited 1 with "Invalid configuration", though
+// the terminal chat reads neither: each program validates the settings it uses and only warns about the others.
+describe('terminal chat and the settings of the other programs', () => {
+  test('invalid settings of the bot and the HTTP endpoint are warnings; the chat answers', () => {
+    expect(otherSettings.code, otherSettings.stderr).toBe(0);
+    expect(otherSettings.stdout).toContain('— بشار الأسد');
+    for (const key of ['PORT', 'COOLDOWN_MAX', 'LOG_LEVEL', 'SHARDS', 'DISCORD_PUBLIC_KEY']) {
+      expect(otherSettings.stderr).toContain(`warning: ignoring ${key}, which the terminal chat does not use`);
+    }
+    expect(otherSettings.stderr).toContain('PORT must be a whole number from 1 to 65535 (npm run start:http reads it)');
+    expect(otherSettings.stderr).not.toContain('Invalid configuration');
+  });
+
+  test('an invalid setting the chat uses (RECORD) still stops it, naming the variable and what to set', () => {
+    expect(ownSetting.code).toBe(1);
+    expect(ownSetting.stderr).toContain('Invalid configuration');
+    expect(ownSetting.stderr).toContain('RECORD must be on or off');
+    expect(ownSetting.stdout).toBe('');
+  });
+});
+
+/**
+ * Reports on stderr every module of pino, better-sqlite3 or discord.js that the process loads (a resolve hook chained
+ * after tsx's), so a test can tell what a one-off run pays for.
+ */
+const HEAVY_MODULES_HOOK = `data:text/javascript,${encodeURIComponent(
+  `import { register } from 'node:module';
+register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(
+    `export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  if (/node_modules\\/(pino|better-sqlite3|discord\\.js)\\//.test(resolved.url)) process.stderr.write('HEAVY ' + resolved.url + '\\n');
+  return resolved;
+}`,
+  )}));`,
+)}`;
+
+test('a one-off chat with RECORD=off and `ask` load neither pino, nor better-sqlite3, nor discord.js', async () => {
+  const runWithHook = (script: string, args: string[], input: string) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', HEAVY_MODULES_HOOK, script, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1', RECORD: 'off' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const done = finish(child);
+    child.stdin?.end(input);
+    return done;
+  };
+  const [chatOff, askOnce, chatOn] = await Promise.all([
+    runWithHook('src/main.ts', [], 'ماذا قال الأسد؟\n'),
+    runWithHook('src/cli/ask.ts', ['ماذا قال الأسد؟'], ''),
+    // The control: recording on loads the logger and the store, and the hook sees it.
+    (() => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--import', HEAVY_MODULES_HOOK, 'src/main.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1', RECORD: 'on', DATABASE_URL: '', DATABASE_PATH: DB },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      const done = finish(child);
+      child.stdin?.end('ماذا قال الأسد؟\n');
+      return done;
+    })(),
+  ]);
+  expect(chatOff.stdout).toContain('— بشار الأسد');
+  expect(chatOff.stderr).not.toContain('HEAVY');
+  expect(askOnce.stdout).toContain('— بشار الأسد');
+  expect(askOnce.stderr).not.toContain('HEAVY');
+  expect(chatOn.stdout).toContain('— بشار الأسد');
+  expect(chatOn.stderr).toMatch(/HEAVY \S+node_modules\/pino\//);
 });

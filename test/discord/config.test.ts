@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config.ts';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, mainSurface, SURFACE_VARIABLES } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { TOKEN } from './fixtures.ts';
 
@@ -136,6 +136,81 @@ describe('loadConfig', () => {
     }
     expect(message).toContain('"Bot " prefix');
     expect(message).not.toContain(TOKEN);
+  });
+});
+
+// Bug fixed: "Bot abc.def.ghi" was also told it lacked "three dot-separated parts", which it has.
+test.each([
+  ['Bot abc.def.ghi', /remove the "Bot " prefix/],
+  ['bot   abc.def.ghi', /remove the "Bot " prefix/],
+  ['abc.def .ghi', /must not contain spaces/],
+  ['abc.def', /three dot-separated parts/],
+])('DISCORD_TOKEN = %j gets one message, the one that names its mistake', (token, message) => {
+  let problems: readonly string[] = [];
+  try {
+    loadConfig({ DISCORD_TOKEN: token });
+  } catch (e) {
+    problems = (e as ConfigError).problems;
+  }
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toMatch(message);
+});
+
+// Bug fixed: PORT=99999 or COOLDOWN_MAX=abc stopped the terminal chat and the report, which read neither.
+describe('loadConfig for one surface: its own variables are validated, the others only warn', () => {
+  const collect = () => {
+    const lines: string[] = [];
+    return { lines, warn: (line: string) => lines.push(line) };
+  };
+
+  test("the terminal chat starts with the bot's and the endpoint's settings broken, warning about each", () => {
+    const { lines, warn } = collect();
+    const config = loadConfig(
+      { PORT: '99999', COOLDOWN_MAX: 'abc', LOG_LEVEL: 'loud', HOST: 'http://x', SHARDS: 'many' },
+      { surface: 'terminal', warn },
+    );
+    expect(config.http.port).toBe(3000); // the default stands in for the ignored value
+    expect(config.cooldown.limit).toBe(5);
+    expect(lines).toHaveLength(5);
+    expect(lines.join('\n')).toContain(
+      'warning: ignoring PORT, which the terminal chat does not use: PORT must be a whole number from 1 to 65535 (npm run start:http reads it).',
+    );
+    expect(lines.join('\n')).toContain(
+      'COOLDOWN_MAX must be a whole number from 1 to 1000 (the Discord bot and npm run start:http read it)',
+    );
+  });
+
+  test.each([
+    ['terminal', { RECORD: 'maybe' }, /RECORD must be on or off/],
+    ['gateway', { COOLDOWN_MAX: 'abc' }, /COOLDOWN_MAX must be a whole number/],
+    ['gateway', { SHARDS: 'many' }, /SHARDS must be auto/],
+    ['http', { PORT: '99999' }, /PORT must be a whole number from 1 to 65535/],
+    ['http', { COOLDOWN_MAX: 'abc' }, /COOLDOWN_MAX must be a whole number/],
+    ['report', { DATABASE_URL: 'mysql://x@y/z' }, /DATABASE_URL must be a postgres/],
+    ['deploy', { DISCORD_GUILD_ID: '12' }, /DISCORD_GUILD_ID must be a Discord id/],
+  ] as const)('%s still refuses its own variable %j', (surface, env, message) => {
+    expect(() => loadConfig(env, { surface })).toThrow(message);
+  });
+
+  test('the HTTP endpoint ignores a broken SHARDS, the bot a broken PORT, the report a broken token', () => {
+    expect(loadConfig({ SHARDS: 'many' }, { surface: 'http' }).shards).toBeUndefined();
+    expect(loadConfig({ PORT: '0', DISCORD_TOKEN: TOKEN }, { surface: 'gateway' }).http.port).toBe(3000);
+    expect(loadConfig({ DISCORD_TOKEN: 'Bot x' }, { surface: 'report' }).discordToken).toBeUndefined();
+  });
+
+  test('a warning never echoes the value', () => {
+    const { lines, warn } = collect();
+    loadConfig({ DATABASE_URL: 'mysql://bot:hunter2hunter2@db/x' }, { surface: 'deploy', warn });
+    expect(lines.join('')).toContain('DATABASE_URL');
+    expect(lines.join('')).not.toContain('hunter2');
+  });
+
+  test('every variable is used by some surface; npm start picks the bot only for a token that is not blank', () => {
+    const used = new Set(Object.values(SURFACE_VARIABLES).flat());
+    expect(CONFIG_VARIABLES.filter((key) => !used.has(key))).toEqual([]);
+    expect(mainSurface({})).toBe('terminal');
+    expect(mainSurface({ DISCORD_TOKEN: '  ' })).toBe('terminal');
+    expect(mainSurface({ DISCORD_TOKEN: 'Bot x' })).toBe('gateway');
   });
 });
 

@@ -85,3 +85,75 @@ test('startBot refuses to start without a token', async () => {
   const { logger } = memoryLogger();
   await expect(startBot({ config: loadConfig({}), answerer: realAnswerer(), logger })).rejects.toThrow(/DISCORD_TOKEN/);
 });
+
+/** A server on 127.0.0.1 that answers every request with `handler` (or never, without one). */
+async function fakeApi(handler?: (res: import('node:http').ServerResponse) => void) {
+  const { createServer } = await import('node:http');
+  const server = createServer((_req, res) => handler?.(res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as import('node:net').AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+// Bug fixed: an API answering something else failed with "Cannot read properties of null (reading 'reset_after')".
+test.each([
+  [
+    'JSON of another shape',
+    'application/json',
+    '{"url": "ws://127.0.0.1:1/", "shards": "many", "session_start_limit": null}',
+  ],
+  ['an HTML page', 'text/html', '<html><body>It works!</body></html>'],
+  ['broken JSON', 'application/json', '{"url": '],
+])('an API that answers %s: the login fails naming the API and DISCORD_API_URL', async (_kind, type, body) => {
+  const api = await fakeApi((res) => {
+    res.writeHead(200, { 'content-type': type });
+    res.end(body);
+  });
+  try {
+    const error = (await startBot({
+      config: loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: api.url }),
+      answerer: realAnswerer(),
+      logger: memoryLogger().logger,
+      clientOptions: { rest: { retries: 0 } },
+    }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Discord login failed: the API at ${api.url} answered GET /gateway/bot with something that is not Discord's JSON`,
+      ),
+    );
+    expect(error.message).toContain('DISCORD_API_URL');
+    expect(error.message).not.toMatch(/Cannot read properties/);
+    expect(error.message).not.toContain(TOKEN);
+  } finally {
+    await api.close();
+  }
+});
+
+// Bug fixed: a REST API that never answers gave "Discord did not send READY within 30000 ms" after 31.8 s, blaming
+// the gateway for the REST step.
+test('a REST API that never answers: the login fails within the token check deadline, naming REST and the URL', async () => {
+  const api = await fakeApi();
+  try {
+    const started = Date.now();
+    const error = (await startBot({
+      config: loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: api.url }),
+      answerer: realAnswerer(),
+      logger: memoryLogger().logger,
+      tuning: { gatewayInfoTimeoutMs: 300 },
+    }).catch((e: unknown) => e)) as Error;
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(error.message).toBe(
+      `Discord login failed: the REST API at ${api.url} did not answer GET /gateway/bot within 0.3 s (the step before ` +
+        "the gateway). Check DISCORD_API_URL: unset, it is Discord's own API; set, it must be Discord's API or a REST " +
+        'proxy that forwards to it. Also check the network or proxy between this machine and it.',
+    );
+  } finally {
+    await api.close();
+  }
+});

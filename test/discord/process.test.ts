@@ -9,7 +9,7 @@ import { expect, test } from 'vitest';
 import { installProcessHandlers } from '../../src/discord/process.ts';
 import { createLogger } from '../../src/logger.ts';
 
-function setup(stop: () => Promise<void> = async () => {}) {
+function setup(stop: () => Promise<void> = async () => {}, clock?: { now: number }) {
   const lines: { level: number; msg: string; [k: string]: unknown }[] = [];
   const sink = new Writable({
     write(chunk, _e, done) {
@@ -31,6 +31,7 @@ function setup(stop: () => Promise<void> = async () => {}) {
     target,
     stderr: (l) => stderr.push(l),
     stopTimeoutMs: 100,
+    ...(clock && { now: () => clock.now }),
   });
   const settled = () => new Promise((r) => setTimeout(r, 20));
   return { lines, target, exits, stderr, stops: () => stops, handlers, settled };
@@ -76,10 +77,66 @@ test('SIGTERM stops cleanly with exit 0; a second signal during a slow stop exit
   await clean.settled();
   expect(clean.exits).toEqual([0]);
 
-  const slow = setup(() => new Promise(() => {}));
+  const clock = { now: 0 };
+  const slow = setup(() => new Promise(() => {}), clock);
   slow.target.emit('SIGINT');
+  clock.now = 1500;
   slow.target.emit('SIGINT');
   expect(slow.exits).toEqual([1]);
+
+  const other = setup(() => new Promise(() => {}), { now: 0 });
+  other.target.emit('SIGINT');
+  other.target.emit('SIGTERM');
+  expect(other.exits).toEqual([1]);
+});
+
+// Bug fixed: under `npm start`, one Ctrl-C reaches the bot twice (the terminal signals npm's whole process group, and
+// npm forwards the signal to its child): the second copy cut the clean stop short with exit 1.
+test('the same signal again within a second is the same request: the stop goes on and exits 0', async () => {
+  const clock = { now: 0 };
+  let release: () => void = () => {};
+  const s = setup(() => new Promise<void>((resolve) => (release = resolve)), clock);
+  s.target.emit('SIGINT');
+  clock.now = 10;
+  s.target.emit('SIGINT');
+  await s.settled();
+  expect(s.exits).toEqual([]);
+  expect(s.stops()).toBe(1);
+  release();
+  await s.settled();
+  expect(s.exits).toEqual([0]);
+  expect(s.lines.some((l) => l.msg.includes('second signal'))).toBe(false);
+});
+
+// Bug fixed: with stdout a closed pipe, a log line on the way out threw (or never returned) and the process, its
+// listener already closed, never exited.
+test('a logger that throws on every line does not keep the process from exiting', async () => {
+  const target = new EventEmitter();
+  const exits: number[] = [];
+  const broken = createLogger('info', {
+    write() {
+      throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    },
+  });
+  installProcessHandlers({
+    logger: broken,
+    stop: async () => {},
+    exit: (c) => exits.push(c),
+    target,
+    stderr: () => {},
+  });
+  target.emit('SIGTERM');
+  await new Promise((r) => setTimeout(r, 20));
+  expect(exits).toEqual([0]);
+});
+
+test('a stop that throws synchronously still ends in an exit (1)', async () => {
+  const s = setup(() => {
+    throw new Error('not even a promise');
+  });
+  s.target.emit('SIGTERM');
+  await s.settled();
+  expect(s.exits).toEqual([1]);
 });
 
 test('a stop that hangs or fails does not keep the process alive', async () => {

@@ -89,6 +89,35 @@ describe('planShards: GET /gateway/bot through DISCORD_API_URL', () => {
     }
   });
 
+  // Bug fixed: SHARDS=auto against an API answering something else said "(reading 'max_concurrency')".
+  test("an API that answers something that is not Discord's JSON, or does not answer: named with its URL", async () => {
+    const { createServer } = await import('node:http');
+    let answer = true;
+    const server = createServer((_req, res) => {
+      if (!answer) return;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"url": "ws://x", "shards": 1, "session_start_limit": {}}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const api = `http://127.0.0.1:${(server.address() as { port: number }).port}/api`;
+    const rest = new REST({ api, retries: 0 }).setToken(TOKEN);
+    try {
+      const garbage = (await planShards('auto', rest, TOKEN).catch((e: unknown) => e)) as Error;
+      expect(garbage.message).toMatch(
+        /^Discord login failed \(GET \/gateway\/bot\): the API at http:\/\/127\.0\.0\.1:\d+\/api answered GET \/gateway\/bot with something that is not Discord's JSON \(session_start_limit\.total: .*DISCORD_API_URL/,
+      );
+      answer = false;
+      const hung = (await planShards('auto', rest, TOKEN, 200).catch((e: unknown) => e)) as Error;
+      expect(hung.message).toContain(`the REST API at ${api} did not answer GET /gateway/bot within 0.2 s`);
+      expect(isPermanentFailure(hung)).toBe(false);
+    } finally {
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   test('a refused token: an error naming the fix, with the REST error as cause, never the token', async () => {
     const fake = await FakeDiscord.start({ token: 'MTk5.other.token' });
     try {

@@ -48,12 +48,14 @@ function report(args: readonly string[], env: Record<string, string>): Promise<R
 let badDays: Run;
 let off: Run;
 let missing: Run;
+let otherSettings: Run;
 
 beforeAll(async () => {
-  [badDays, off, missing] = await Promise.all([
+  [badDays, off, missing, otherSettings] = await Promise.all([
     report(['--days', '0'], {}),
     report(['--json'], { RECORD: 'off' }),
     report([], {}),
+    report(['--json'], { RECORD: 'off', COOLDOWN_MAX: 'abc', PORT: '99999', DISCORD_TOKEN: 'Bot x' }),
   ]);
 });
 
@@ -78,4 +80,15 @@ test('a missing database file: "nothing recorded yet", exit 0, and no file creat
   expect(missing.stdout).toContain('RECORD_DMS');
   expect(existsSync(MISSING)).toBe(false);
   expect(existsSync(join(DIR, 'sub'))).toBe(false);
+});
+
+// Bug fixed: COOLDOWN_MAX=abc (a setting of the Discord bot and the HTTP endpoint) made the report exit 1 with
+// "Invalid configuration": the report validates what it reads, and only warns about the rest.
+test('invalid settings the report does not read are warnings, named with who reads them; it still reports', () => {
+  expect(otherSettings.code, otherSettings.stderr).toBe(0);
+  expect(JSON.parse(otherSettings.stdout)).toMatchObject({ status: 'recording_off' });
+  expect(otherSettings.stderr).toMatch(/warning: ignoring COOLDOWN_MAX.*COOLDOWN_MAX must be a whole number/);
+  expect(otherSettings.stderr).toMatch(/warning: ignoring PORT.*npm run start:http reads it/);
+  expect(otherSettings.stderr).toMatch(/warning: ignoring DISCORD_TOKEN/);
+  expect(otherSettings.stderr).not.toContain('Invalid configuration');
 });

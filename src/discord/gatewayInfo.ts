@@ -1,0 +1,130 @@
+/**
+ * GET /gateway/bot: the first request of every login (the single-process bot and the shard manager ask it before
+ * anything else). It checks the token and tells where the gateway is; asking it ourselves, with a deadline and a check
+ * of the answer's shape, turns the two ways a wrong DISCORD_API_URL fails into messages that name it:
+ *
+ * - a server that never answers: discord.js's REST waits 15 s per attempt and retries, so the login used to end in
+ *   "Discord did not send READY within 30000 ms", blaming the gateway for what REST did;
+ * - a server that answers something else: discord.js reads `session_start_limit.reset_after` of whatever came back
+ *   and failed with "Cannot read properties of null (reading 'reset_after')".
+ *
+ * Importing this module has no side effect.
+ */
+import { DiscordAPIError, HTTPError, type REST, type RESTGetAPIGatewayBotResult, Routes } from 'discord.js';
+import { z } from 'zod';
+
+/** How long GET /gateway/bot may take before the login gives up and names the API. */
+export const DEFAULT_GATEWAY_INFO_TIMEOUT_MS = 10_000;
+
+/** The fields of Discord's answer that discord.js and the shard manager read. */
+const GatewayBotSchema = z.object({
+  url: z.string(),
+  shards: z.number().int().nonnegative(),
+  session_start_limit: z.object({
+    total: z.number(),
+    remaining: z.number(),
+    reset_after: z.number(),
+    max_concurrency: z.number().int().positive(),
+  }),
+});
+
+/**
+ * The REST API at DISCORD_API_URL (or Discord's) did not answer GET /gateway/bot as Discord does: no answer in time,
+ * an HTTP error other than 401, or a body that is not Discord's JSON. The message names the URL and says to check
+ * DISCORD_API_URL; `cause` holds the underlying error, if any. (A refused token, 401, is not this: it is thrown as
+ * discord.js's own DiscordAPIError, which the callers turn into "reset the token".)
+ */
+export class GatewayInfoError extends Error {
+  constructor(message: string, options?: { cause: unknown }) {
+    super(message, options);
+    this.name = 'GatewayInfoError';
+  }
+}
+
+/** The REST base URL as shown in messages: without credentials, query or fragment (never secrets). */
+export function describeApiUrl(api: string): string {
+  if (!URL.canParse(api)) return api;
+  const url = new URL(api);
+  return `${url.protocol}//${url.host}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** What to do about an API that does not answer as Discord does. */
+const CHECK_API_URL =
+  "Check DISCORD_API_URL: unset, it is Discord's own API; set, it must be Discord's API or a REST proxy that " +
+  'forwards to it.';
+
+/** A short description of why `data` is not the expected answer (the first two problems). */
+function shapeProblem(data: unknown, error: z.ZodError): string {
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || data instanceof ArrayBuffer) {
+    return 'not a JSON object';
+  }
+  return error.issues
+    .slice(0, 2)
+    .map((issue) => `${issue.path.join('.') || 'the body'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * Asks `rest` for GET /gateway/bot within `timeoutMs` and checks that the answer has Discord's shape.
+ *
+ * @param rest - with the token set, pointed at DISCORD_API_URL when set.
+ * @returns Discord's answer: the gateway URL, the recommended shard count and the session start limits.
+ * @throws {@link GatewayInfoError} naming the API's URL when it does not answer in time, answers with an HTTP error
+ *   other than 401, or answers something that is not Discord's JSON; discord.js's DiscordAPIError for 401 (the
+ *   token is refused); the network error as is when the API cannot be reached (ECONNREFUSED names host and port).
+ */
+export async function fetchGatewayBot(
+  rest: REST,
+  timeoutMs: number = DEFAULT_GATEWAY_INFO_TIMEOUT_MS,
+): Promise<RESTGetAPIGatewayBotResult> {
+  const api = describeApiUrl(rest.options.api);
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(
+        new GatewayInfoError(
+          `the REST API at ${api} did not answer GET /gateway/bot within ${formatSeconds(timeoutMs)} (the step before ` +
+            `the gateway). ${CHECK_API_URL} Also check the network or proxy between this machine and it.`,
+        ),
+      );
+    }, timeoutMs);
+  });
+  let data: unknown;
+  try {
+    data = await Promise.race([rest.get(Routes.gatewayBot(), { signal: controller.signal }), deadline]);
+  } catch (err) {
+    if (err instanceof GatewayInfoError) throw err;
+    if (err instanceof DiscordAPIError && err.status === 401) throw err;
+    if (err instanceof DiscordAPIError || err instanceof HTTPError) {
+      throw new GatewayInfoError(
+        `the API at ${api} answered GET /gateway/bot with HTTP ${err.status} (${err.message}). ${CHECK_API_URL}`,
+        { cause: err },
+      );
+    }
+    // A body announced as JSON that does not parse.
+    if (err instanceof SyntaxError) {
+      throw new GatewayInfoError(
+        `the API at ${api} answered GET /gateway/bot with something that is not Discord's JSON (${err.message}). ${CHECK_API_URL}`,
+        { cause: err },
+      );
+    }
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  const parsed = GatewayBotSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new GatewayInfoError(
+      `the API at ${api} answered GET /gateway/bot with something that is not Discord's JSON ` +
+        `(${shapeProblem(data, parsed.error)}). ${CHECK_API_URL}`,
+    );
+  }
+  return data as RESTGetAPIGatewayBotResult;
+}
+
+/** 10000 → "10 s", 250 → "0.25 s". */
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(2))} s`;
+}
