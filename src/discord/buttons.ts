@@ -3,6 +3,7 @@
  * longer exists, gets an ephemeral "this button has expired".
  */
 import type { ButtonInteraction } from 'discord.js';
+import { detectScript } from '../core/answerer.ts';
 import type { Answerer } from '../core/types.ts';
 import { resolveRef } from './commands/shared.ts';
 import type { BotContext } from './context.ts';
@@ -75,7 +76,11 @@ export function buttonOutcome(answerer: Answerer, customId: string): ButtonOutco
 export async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const action = decodeButton(interaction.customId);
   if (action?.kind === 'vote' || action?.kind === 'pick') {
-    const click = { userId: interaction.user.id, messageId: interaction.message.id };
+    const click = {
+      userId: interaction.user.id,
+      messageId: interaction.message.id,
+      script: detectScript(interaction.message.embeds[0]?.title ?? ''),
+    };
     return sendToInteraction(interaction, await feedbackReply(action, click, ctx));
   }
   const outcome = buttonOutcome(ctx.answerer, interaction.customId);

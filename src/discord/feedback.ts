@@ -5,7 +5,7 @@
  * acknowledged click is never lost; a vote the store cannot commit quickly (locked by another process) is answered
  * at once with "try again in a moment" rather than held past Discord's 3 s.
  */
-import type { Answerer } from '../core/types.ts';
+import type { Answerer, QueryScript } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Recorder } from '../store/recorder.ts';
 import { StoreBusyError } from '../store/types.ts';
@@ -35,6 +35,11 @@ export interface FeedbackContext {
 export interface Click {
   userId: string;
   messageId: string;
+  /**
+   * The script of the question the answer was for (read from the answer's title), so the 👎 pick list reads in the
+   * asker's language; Arabic when unknown.
+   */
+  script?: QueryScript;
 }
 
 /**
@@ -75,7 +80,7 @@ async function vote(
   });
   ctx.logger.debug({ vote: action.vote, ref: action.ref, result }, 'vote recorded');
   if (action.vote === 1) return [renderNotice(result === 'unchanged' ? NOTICES.voteUnchanged : NOTICES.voteUp)];
-  return [renderPickPrompt(pickChoices(ctx.answerer, action.alternatives), click.messageId, action.ref)];
+  return [renderPickPrompt(pickChoices(ctx.answerer, action.alternatives, click.script), click.messageId, action.ref)];
 }
 
 async function pick(
@@ -104,12 +109,18 @@ function refersToAnswers(action: FeedbackAction, answerer: Answerer): boolean {
   return exists(action.ref) && (action.picked === PICK_NONE || exists(action.picked));
 }
 
-/** The alternatives a 👎 offers, labelled with a question each answers (or "Paragraph N · speaker"). */
-function pickChoices(answerer: Answerer, refs: readonly string[]): PickChoice[] {
+/**
+ * The alternatives a 👎 offers, labelled with a question each answers (or "Paragraph N · speaker"), in the script of
+ * the question asked: an English asker gets English labels, an Arabic one Arabic labels.
+ */
+function pickChoices(answerer: Answerer, refs: readonly string[], script: QueryScript = 'arabic'): PickChoice[] {
+  const latin = script === 'latin';
   return refs.flatMap((ref) => {
     const answer = resolveRef(answerer, ref, 'mixed');
     if (!answer) return [];
-    const label = entryQuestion(answerer, ref) ?? `Paragraph ${answer.paragraph} · ${answer.speaker.nameEn}`;
-    return [{ ref, label }];
+    const byParagraph = latin
+      ? `Paragraph ${answer.paragraph} · ${answer.speaker.nameEn}`
+      : `الفقرة ${answer.paragraph} · ${answer.speaker.nameAr}`;
+    return [{ ref, label: entryQuestion(answerer, ref, latin ? 'latin' : 'arabic') ?? byParagraph }];
   });
 }

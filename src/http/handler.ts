@@ -8,7 +8,9 @@
  *
  * Shapes: https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object
  */
+
 import { z } from 'zod';
+import { detectScript } from '../core/answerer.ts';
 import type { Conversations } from '../core/followup.ts';
 import type { Answerer } from '../core/types.ts';
 import { buttonOutcome } from '../discord/buttons.ts';
@@ -115,7 +117,15 @@ const messageComponent = z.object({
   type: z.literal(3),
   data: z.object({ custom_id: z.string().max(1000), component_type: z.number().int() }),
   /** The message the button sits on: a vote is about this answer (one vote per user per message). */
-  message: z.object({ id: snowflake }).optional(),
+  message: z
+    .object({
+      id: snowflake,
+      embeds: z
+        .array(z.object({ title: z.string().max(1000).optional() }))
+        .max(10)
+        .optional(),
+    })
+    .optional(),
   ...envelope,
 });
 const autocomplete = z.object({ type: z.literal(4), data: commandData, ...envelope });
@@ -261,7 +271,11 @@ async function onComponent(interaction: z.infer<typeof messageComponent>, ctx: H
   const { custom_id: customId } = interaction.data;
   const action = decodeButton(customId);
   if (action?.kind === 'vote' || action?.kind === 'pick') {
-    const click = { userId: userIdOf(interaction) ?? 'unknown', messageId: interaction.message?.id ?? interaction.id };
+    const click = {
+      userId: userIdOf(interaction) ?? 'unknown',
+      messageId: interaction.message?.id ?? interaction.id,
+      script: detectScript(interaction.message?.embeds?.[0]?.title ?? ''),
+    };
     return respond(interaction, await feedbackReply(action, click, ctx), channelMessage);
   }
   const outcome = buttonOutcome(ctx.answerer, customId);

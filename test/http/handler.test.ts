@@ -414,6 +414,23 @@ describe('feedback over HTTP', () => {
     expect(recorder.picks).toEqual([expect.objectContaining({ messageId, userId: voter.id, picked: 'none' })]);
   });
 
+  // Found by a fresh break test: after 👎 on an English question the pick list mixed Arabic and English labels.
+  test('the 👎 pick list reads in the script of the question the answer was for', async () => {
+    const c = context(undefined, new MemoryRecorder());
+    const labelsAfterDown = async (question: string): Promise<string[]> => {
+      const { data } = await respond(slashPayload('ask', { question }), c);
+      const down = (data.components ?? []).flatMap((r) => r.components).find((b) => b.label === '👎');
+      const message = { id: snowflake(), embeds: data.embeds };
+      const prompt = await respond(clickPayload(down?.custom_id ?? '', message), c);
+      return (prompt.data.components ?? []).flatMap((r) => r.components).map((b) => b.label ?? '');
+    };
+    const english = (await labelsAfterDown('What did Assad say?')).slice(0, -1);
+    expect(english.length).toBeGreaterThan(0);
+    for (const label of english) expect(label).not.toMatch(/[\u0600-\u06FF]/);
+    const arabic = (await labelsAfterDown('ماذا قال الأسد؟')).slice(0, -1);
+    for (const label of arabic) expect(label).toMatch(/[\u0600-\u06FF]/);
+  });
+
   // Bug fixed: a DM /ask over HTTP was recorded with surface 'http' while RECORD_DMS was off.
   test('RECORD_DMS off (real recorder): a DM or group-DM /ask is not recorded and has no 👍 / 👎; a server one is', async () => {
     const store = openSqliteStore({ path: ':memory:' });
