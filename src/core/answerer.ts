@@ -40,7 +40,7 @@ const ABOUT_MARKER = /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|
 
 /** The article itself named in a question ("what does the article say about…", "ماذا يقول المقال", "el ma2al"). */
 const ARTICLE_WORDS =
-  /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه)(?: |$)|(?:^| )(?:article|report|story|piece|text|news|ma2al|maqal|makal|taqrir|khabar|5abar|kha6ar)(?: |$)/;
+  /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه)(?: |$)|(?:^| )(?:article|report|story|piece|text|news|ma2al|maqal|makal|taqrir|khabar|5abar|kha6ar)(?: |$)|(?:^| )(?:does|did|do) it (?:say|mention|tell)|(?:^| )it (?:says|mentions)(?: |$)/;
 
 /** Words that ask for the summary on their own, with no word for the article ("summary?", "ملخص", "tl;dr"). */
 const SUMMARY_WORDS: ReadonlySet<string> = new Set(

@@ -741,3 +741,27 @@ describe('how-many questions whose passage counts nothing', () => {
     expect(answered(bot.ask('how many kilometres is the shared border?')).paragraph).toBe(2);
   });
 });
+
+describe('kinds the sixth blind set found (first run)', () => {
+  test.each([
+    'why did abadi refuse to meet assad?',
+    'ليش رفض الاسد الرسالة',
+    "what did the prime minister's spokesman say?",
+    'did the envoy stop in Tehran?',
+    'شو كان موقف موسكو من الرسالة',
+  ])('%s: refusals, spokesmen, Tehran and Moscow are not in the article', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('"what does it say about Russia?" asks the article, which names Russia in the committee', () => {
+    expect(answered(bot.ask('what does it say about russia?')).paragraph).toBe(10);
+  });
+
+  test('"name of the X" asks who holds a role', () => {
+    expect(answered(bot.ask("what's the name of the syrian deputy foreign minister?")).speaker.id).toBe('mekdad');
+  });
+
+  test('Arabizi "katab" (wrote) finds the byline', () => {
+    expect(answered(bot.ask('meen katab el maqal?')).paragraph).toBe(1);
+  });
+});
