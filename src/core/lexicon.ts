@@ -24,7 +24,7 @@ export const ARABIC_STOPWORDS = normalizedSet(`
   مع كل او أو ثم بين حول عند منذ متى متي امتى إمتى امتا ايمتى وقت كيف كيفاش ازاي إزاي شلون اين أين وين فين
   لماذا ليش ليه لي لك له لها انا أنا انت أنت احنا نحن
   كم قديش أديش اديش أي اي أيه ايه إيه يا بدي ابي أبي عايز عاوز ممكن لو سمحت رجاء ارجو أرجو من فضلك
-  واش اشنو فاش باش عطا ديال ديالو ديالها دابا بزاف كاين كاينة شكرا اللي يلي إللي اللى دي ده دا هذول هدول بتاع تبع مال عم رح راح حا ح بس كمان كذلك أيضا ايضا
+  ال واش اشنو فاش باش عطا ديال ديالو ديالها دابا بزاف كاين كاينة شكرا اللي يلي إللي اللى دي ده دا هذول هدول بتاع تبع مال عم رح راح حا ح بس كمان كذلك أيضا ايضا
   قال قالت يقول تقول قاله قالو قالوا حكى حكا احكي احكيلي يحكي تحدث يتحدث تكلم اتكلم صرح ذكر يذكر
   المقال المقاله الخبر التقرير النص السالفه سالفه القصه الكاتب حسب بحسب وفقا طبقا عندي سؤال صغير جاوب اجب أجب جاوبني
   لنا لي هناك هنالك يعني طيب اذا إذا لكن بل و ف ب ل ك جاء جا ابرز أبرز اهم أهم تحت لسا لسه لساتو بعده
@@ -76,6 +76,7 @@ export const ARABIZI_STOPWORDS = normalizedSet(`
   yseer bisir sar sayer sayir 3m 3ambi halla2 hala2 hal2 hassa hessa delwa2ti dilwa2ti
   ma2al maqal makal lma2al elma2al almaqal taqrir ta2rir
   wach wash chno chnou achno ach chkoun chkon dyal dial dyalo diyal daba bzaf kayn kayna
+  li feha fiha fih feeh feeha
 `);
 
 /** All stopwords, any script: a normalized token in this set carries no topic. */

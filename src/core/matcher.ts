@@ -163,6 +163,27 @@ export function coverageShare(topicWords: number): number {
   return short - ((short - long) * (topicWords - from)) / from;
 }
 
+/** "و", "and", "w", "&", and Arabizi/English articles between two names joined as one subject. */
+const JOINING_WORDS = /^(?:(?:and|w|wa|we|و|&|el|al|il|the)\s*)+$/;
+
+/**
+ * "What did Assad and Fayyadh talk about?", "7ako feha el assad w el fayyadh": two speakers joined as one subject
+ * want the passage on both (SANA's account of their meeting), not either one's own words. "What did Assad say in
+ * his meeting with Abadi's envoy?" names a second person apart, so its sayer is still preferred.
+ */
+function namedTogether(tokens: QueryToken[], normalized: string): boolean {
+  const names = tokens.filter((t) => t.keys.some((k) => k.key.startsWith('sp:')));
+  for (let i = 0; i + 1 < names.length; i++) {
+    const first = normalized.indexOf((names[i] as QueryToken).token);
+    const second = normalized.indexOf((names[i + 1] as QueryToken).token, first + 1);
+    if (first < 0 || second < 0) continue;
+    const between = normalized.slice(first + (names[i] as QueryToken).token.length, second).trim();
+    const prefixed = (names[i + 1] as QueryToken).token.startsWith('و');
+    if ((between === '' && prefixed) || (between !== '' && JOINING_WORDS.test(between))) return true;
+  }
+  return false;
+}
+
 function key(target: Target): string {
   return target.type === 'entry' ? `e${target.index}` : `p${target.number}`;
 }
@@ -426,7 +447,7 @@ export class MatchIndex {
     } finally {
       for (const id of rows.queryKeyIds) this.queryStrength[id] = 0;
     }
-    this.preferNamedSpeakers(tokens, candidates);
+    this.preferNamedSpeakers(tokens, candidates, normalized);
     this.requireAnswerType(tokens, candidates);
     candidates.sort((a, b) => b.score - a.score);
     return { tokens, knownShare: knownWeight / total, candidates };
@@ -662,11 +683,11 @@ export class MatchIndex {
     }
   }
 
-  private preferNamedSpeakers(tokens: QueryToken[], candidates: Iterable<Candidate>): void {
+  private preferNamedSpeakers(tokens: QueryToken[], candidates: Iterable<Candidate>, normalized: string): void {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
     if (!keys.some((k) => ATTRIBUTION_INTENTS.has(k)) || keys.includes('c:ask-role')) return;
     const named = new Set(keys.filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
-    if (named.size === 0) return;
+    if (named.size === 0 || namedTogether(tokens, normalized)) return;
     const asksWho = keys.includes('c:ask-who');
     for (const c of candidates) {
       if (named.has(this.speakerOf(c.target))) c.score = Math.min(1, c.score * MATCH_WEIGHTS.namedSpeaker);

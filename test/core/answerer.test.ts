@@ -765,3 +765,23 @@ describe('kinds the sixth blind set found (first run)', () => {
     expect(answered(bot.ask('meen katab el maqal?')).paragraph).toBe(1);
   });
 });
+
+describe('two speakers asked about together', () => {
+  test('"what did Assad and Fayyadh talk about?" is SANA\'s account of their meeting', () => {
+    for (const q of [
+      'what did assad and fayyadh talk about?',
+      'shu 7ako el assad w el fayyadh?',
+      'ماذا قال الأسد والفياض؟',
+    ]) {
+      expect(answered(bot.ask(q)).paragraph).toBe(3);
+    }
+  });
+
+  test('"what did Assad say in his meeting with Abadi\'s envoy?" is still al-Assad\'s words', () => {
+    expect(answered(bot.ask('ماذا قال بشار الاسد في لقائه بمبعوث العبادي؟')).paragraph).toBe(4);
+  });
+
+  test('"warn" asks what someone said', () => {
+    expect(answered(bot.ask('what did al-Fayyadh warn about?')).paragraph).toBe(5);
+  });
+});
