@@ -153,13 +153,14 @@ export const NORMALIZATION_STEPS: ReadonlyArray<(text: string) => string> = Obje
   removeInvisibles,
   removeTatweel,
   removeDiacritics,
-  collapseElongation,
   foldAlefHamza,
   foldAlefMaksura,
   foldTehMarbuta,
   foldPersianLetters,
   foldDigits,
   foldLatin,
+  // After the folds, which can make a run (الطائيي → الطاييي): collapsing first left normalize not idempotent.
+  collapseElongation,
   collapsePunctuationAndSpaces,
 ]);
 

@@ -329,3 +329,8 @@ describe('chat elongation (found by the fresh break test)', () => {
     expect(normalize('ممكن')).toBe('ممكن');
   });
 });
+
+test('elongation collapses after the letter folds, so normalize stays idempotent (found by the property test)', () => {
+  const once = normalize('الطائيي حاول');
+  expect(normalize(once)).toBe(once);
+});
