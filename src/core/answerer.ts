@@ -29,6 +29,9 @@ import type {
   Suggestion,
 } from './types.ts';
 
+/** How much better another speaker's passage must cover what was said for the words to be his (saidBySomeoneElse). */
+const SWAPPED_MARGIN = 0.25;
+
 /** A said-question's subject of at most this many words is taken whole, unknown words included. */
 const SHORT_SUBJECT_WORDS = 4;
 
@@ -452,7 +455,12 @@ class CorpusAnswerer implements Answerer {
       this.index.speakerOf(first.target) === speaker && !offTopic(first)
         ? first
         : result.candidates.find((c) => this.index.speakerOf(c.target) === speaker && !offTopic(c));
-    if (!top || this.countsSomethingElse(normalized, result.tokens, top) || this.datesSomethingElse(result.tokens, top))
+    if (
+      !top ||
+      this.countsSomethingElse(normalized, result.tokens, top) ||
+      this.datesSomethingElse(result.tokens, top) ||
+      this.saidBySomeoneElse(result.tokens, normalized, subject, top, result.candidates)
+    )
       return this.noAnswer('not-in-article', script);
     const topParagraph = this.paragraphOf(top);
     // The runner-up from another paragraph; when `first` was set aside (not about the subject), it is no rival.
@@ -651,6 +659,30 @@ class CorpusAnswerer implements Answerer {
     const known = subject.filter((t) => t.known);
     const chosen = subject.length <= SHORT_SUBJECT_WORDS ? subject : known;
     return chosen.length > 0 ? chosen : undefined;
+  }
+
+  /**
+   * "Why did al-Mekdad say Iraq defends its borders from outside?": what the question says the named speaker said is
+   * far better covered by another speaker's passage (al-Taei's) than by any of his: the words are someone else's.
+   */
+  private saidBySomeoneElse(
+    tokens: QueryToken[],
+    normalized: string,
+    subject: QueryToken[] | undefined,
+    top: Candidate,
+    candidates: Candidate[],
+  ): boolean {
+    if (subject === undefined || this.namedSayer(tokens, normalized) === undefined) {
+      return false;
+    }
+    const coverage = (c: Candidate) => this.index.targetCoverage(c.target, this.paragraphOf(c), subject);
+    const own = coverage(top);
+    const speaker = this.index.speakerOf(top.target);
+    const elsewhere = Math.max(
+      0,
+      ...candidates.filter((c) => this.index.speakerOf(c.target) !== speaker).map(coverage),
+    );
+    return elsewhere >= own + SWAPPED_MARGIN;
   }
 
   /**

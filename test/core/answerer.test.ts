@@ -785,3 +785,9 @@ describe('two speakers asked about together', () => {
     expect(answered(bot.ask('what did al-Fayyadh warn about?')).paragraph).toBe(5);
   });
 });
+
+test('words another speaker said far more clearly are not attributed to the one named (swapped attribution)', () => {
+  const reply = bot.ask('ليش المقداد قال ان العراق رح يدافع عن حدوده من برا');
+  expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
+  expect(answered(bot.ask('ليش الطائي قال ان العراق رح يدافع عن حدوده من برا')).speaker.id).toBe('taei');
+});
