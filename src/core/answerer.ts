@@ -676,13 +676,10 @@ class CorpusAnswerer implements Answerer {
       return false;
     }
     const coverage = (c: Candidate) => this.index.targetCoverage(c.target, this.paragraphOf(c), subject);
-    const own = coverage(top);
     const speaker = this.index.speakerOf(top.target);
-    const elsewhere = Math.max(
-      0,
-      ...candidates.filter((c) => this.index.speakerOf(c.target) !== speaker).map(coverage),
-    );
-    return elsewhere >= own + SWAPPED_MARGIN;
+    const best = (mine: boolean) =>
+      Math.max(0, ...candidates.filter((c) => (this.index.speakerOf(c.target) === speaker) === mine).map(coverage));
+    return best(false) >= best(true) + SWAPPED_MARGIN;
   }
 
   /**
