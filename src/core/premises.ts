@@ -299,7 +299,8 @@ export class DirectionPremises {
   /**
    * True when the question puts two speakers in an exchange the article never has: a meeting ("when did al-Mekdad
    * meet al-Abadi?") or words said to someone ("what did Abadi say to Mekdad?") between two people who are not on
-   * opposite ends of one of its directed concepts (al-Abadi and his envoy on one side, al-Assad on the other).
+   * opposite ends of one of its directed concepts (al-Abadi and his envoy on one side, al-Assad on the other); for a
+   * meeting, the sender's side must be one who travelled ("when did Abadi meet Assad?": his envoy did).
    */
   pairsStrangers(normalized: string): boolean {
     const words = tokenize(normalized).slice(0, MAX_WORDS);
@@ -316,7 +317,11 @@ export class DirectionPremises {
     if (named.length !== 2) return false;
     const [a, b] = named as [FeatureKey, FeatureKey];
     const ends = [...this.directed.values()];
-    return !ends.some((e) => (e.from.has(a) && e.to.has(b)) || (e.to.has(a) && e.from.has(b)));
+    // To meet, the sender's side had to travel: only its travellers met the other side (the envoy, not al-Abadi).
+    const travellers = new Set(ends.flatMap((e) => [...e.travellers]));
+    const met = (sender: FeatureKey, receiver: FeatureKey, e: Ends) =>
+      e.from.has(sender) && e.to.has(receiver) && (!meets || travellers.size === 0 || travellers.has(sender));
+    return !ends.some((e) => met(a, b, e) || met(b, a, e));
   }
 
   /** The named speakers and places of the question with the role its grammar gives them, when it gives one. */

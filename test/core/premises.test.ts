@@ -134,3 +134,9 @@ describe('who travelled', () => {
     expect(curatedQuestionsWhere((q) => premises.movesStayer(normalize(q)))).toEqual([]);
   });
 });
+
+test("a meeting needs the sender's side to have travelled: al-Abadi never met al-Assad, his envoy did", () => {
+  expect(premises.pairsStrangers(normalize('متى التقى العبادي بالأسد؟'))).toBe(true);
+  expect(premises.pairsStrangers(normalize('when did al-Fayyadh meet al-Assad?'))).toBe(false);
+  expect(premises.pairsStrangers(normalize('what did Abadi say to Assad?'))).toBe(false);
+});
