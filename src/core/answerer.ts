@@ -32,6 +32,9 @@ import type {
 /** How much better another speaker's passage must cover what was said for the words to be his (saidBySomeoneElse). */
 const SWAPPED_MARGIN = 0.25;
 
+/** How many leading candidates saidBySomeoneElse compares (each costs a coverage computation). */
+const SWAPPED_CANDIDATES = 12;
+
 /** A said-question's subject of at most this many words is taken whole, unknown words included. */
 const SHORT_SUBJECT_WORDS = 4;
 
@@ -677,8 +680,10 @@ class CorpusAnswerer implements Answerer {
     }
     const coverage = (c: Candidate) => this.index.targetCoverage(c.target, this.paragraphOf(c), subject);
     const speaker = this.index.speakerOf(top.target);
+    // The leading candidates suffice: a passage that covers what was said well ranks among them.
+    const leading = candidates.slice(0, SWAPPED_CANDIDATES);
     const best = (mine: boolean) =>
-      Math.max(0, ...candidates.filter((c) => (this.index.speakerOf(c.target) === speaker) === mine).map(coverage));
+      Math.max(0, ...leading.filter((c) => (this.index.speakerOf(c.target) === speaker) === mine).map(coverage));
     return best(false) >= best(true) + SWAPPED_MARGIN;
   }
 

@@ -195,6 +195,8 @@ interface Ends {
 /** Finds questions that reverse the direction of a directed concept (see the module comment). Built once. */
 export class DirectionPremises {
   private readonly directed = new Map<FeatureKey, Ends>();
+  /** The last question read: the answerer asks several of these checks about the same question in a row. */
+  private lastRead: { normalized: string; words: string[]; concepts: Array<FeatureKey | undefined> } | undefined;
 
   constructor(
     corpus: Corpus,
@@ -218,8 +220,7 @@ export class DirectionPremises {
    * in the question; names in other roles ("what did Assad say about Abadi's message?") never count.
    */
   reverses(normalized: string): boolean {
-    const words = tokenize(normalized).slice(0, MAX_WORDS);
-    const concepts = words.map((_, i) => this.featurizer.termAt(words, i)?.key);
+    const { words, concepts } = this.read(normalized);
     const ends = [...new Set(concepts)].flatMap((k) => (k ? (this.directed.get(k) ?? []) : []));
     const moves = words.some((w) => SEND_VSO.has(w) || SEND_SVO.has(w) || RECEIVE.has(w));
     if (ends.length === 0 && !moves) return false;
@@ -241,7 +242,7 @@ export class DirectionPremises {
   movesStayer(normalized: string): boolean {
     const ends = [...this.directed.values()].filter((e) => e.travellers.size > 0);
     if (ends.length === 0) return false;
-    const words = tokenize(normalized).slice(0, MAX_WORDS);
+    const { words } = this.read(normalized);
     for (let i = 0; i < words.length; i++) {
       if (!TRAVEL.has(words[i] as string)) continue;
       for (const key of [
@@ -280,13 +281,13 @@ export class DirectionPremises {
    * Assad tell Fayyadh"), as a speaker id; undefined when it names none.
    */
   addressee(normalized: string): string | undefined {
-    const words = tokenize(normalized).slice(0, MAX_WORDS);
+    const { words, concepts } = this.read(normalized);
     if (!words.some((w) => SAY.has(w))) return undefined;
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as string;
       const prefixed = this.afterPrefixL(word);
       if (prefixed?.startsWith('sp:')) return prefixed.slice(3);
-      const key = this.featurizer.termAt(words, i)?.key;
+      const key = concepts[i];
       if (!key?.startsWith('sp:')) continue;
       const before = this.previousWord(words, i);
       if (before !== undefined && (TO.has(before) || before === 'told' || before === 'tell' || before === 'tells')) {
@@ -303,14 +304,14 @@ export class DirectionPremises {
    * meeting, the sender's side must be one who travelled ("when did Abadi meet Assad?": his envoy did).
    */
   pairsStrangers(normalized: string): boolean {
-    const words = tokenize(normalized).slice(0, MAX_WORDS);
+    const { words, concepts } = this.read(normalized);
     const meets = words.some((w) => MEET.has(w));
     const addressee = this.addressee(normalized);
     if (!meets && addressee === undefined) return false;
     const named = [
       ...new Set(
         words
-          .map((_, i) => this.featurizer.termAt(words, i)?.key ?? this.afterPrefixL(words[i] as string))
+          .map((_, i) => concepts[i] ?? this.afterPrefixL(words[i] as string))
           .filter((k): k is FeatureKey => k?.startsWith('sp:') ?? false),
       ),
     ];
@@ -322,6 +323,15 @@ export class DirectionPremises {
     const met = (sender: FeatureKey, receiver: FeatureKey, e: Ends) =>
       e.from.has(sender) && e.to.has(receiver) && (!meets || travellers.size === 0 || travellers.has(sender));
     return !ends.some((e) => met(a, b, e) || met(b, a, e));
+  }
+
+  /** The question's words (the first `MAX_WORDS`) and the lexicon term starting at each, computed once per question. */
+  private read(normalized: string): { words: string[]; concepts: Array<FeatureKey | undefined> } {
+    if (this.lastRead?.normalized !== normalized) {
+      const words = tokenize(normalized).slice(0, MAX_WORDS);
+      this.lastRead = { normalized, words, concepts: words.map((_, i) => this.featurizer.termAt(words, i)?.key) };
+    }
+    return this.lastRead;
   }
 
   /** The named speakers and places of the question with the role its grammar gives them, when it gives one. */
