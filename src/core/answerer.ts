@@ -189,6 +189,17 @@ const WHEN_INTENT = 'c:ask-when';
 /** The concept key of "where" questions (seeds/concepts.json). */
 const WHERE_INTENT = 'c:ask-where';
 
+/** Verbs that make "how long" a duration ("how long did the meeting last?"), which the article never gives. */
+const DURATION_VERBS: ReadonlySet<string> = new Set(
+  ['last', 'lasted', 'take', 'took', 'takes', 'استغرق', 'استغرقت', 'دام', 'دامت'].map(normalize),
+);
+
+/** "How long did X last / take?": a how-long question with a verb of duration. */
+function asksDuration(normalized: string, tokens: QueryToken[]): boolean {
+  if (!tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-howlong'))) return false;
+  return normalized.split(' ').some((w) => DURATION_VERBS.has(w));
+}
+
 /** Counted words that ask how long or how much time (normalized): the article answers those with time, not a count. */
 const DURATION_WORDS: ReadonlySet<string> = new Set(
   [
@@ -418,6 +429,8 @@ class CorpusAnswerer implements Answerer {
     }
     // "When was the article published?": the article gives no date of its own ("today" in its first line).
     if (aboutArticle && asksArticleDate(result.tokens)) return this.noAnswer('not-in-article', script);
+    // "How long did the meeting last?": the article gives no durations ("how long have they fought?" is since when).
+    if (asksDuration(normalized, result.tokens)) return this.noAnswer('not-in-article', script);
     if (
       this.asksOutOfScope(result.tokens) ||
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).

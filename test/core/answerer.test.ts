@@ -791,3 +791,19 @@ test('words another speaker said far more clearly are not attributed to the one 
   expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
   expect(answered(bot.ask('ليش الطائي قال ان العراق رح يدافع عن حدوده من برا')).speaker.id).toBe('taei');
 });
+
+describe('"how long"', () => {
+  test('"how long have they been fighting" is since when: the passage with the start is the answer', () => {
+    expect(answered(bot.ask('how long have iraqi militias fought alongside the syrian regime?')).paragraph).toBe(6);
+  });
+
+  test('"how long did the meeting last/take" asks a duration the article never gives', () => {
+    for (const q of ['how long did the meeting last?', 'how long did the talks in damascus take?']) {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    }
+  });
+
+  test('"how long is the border" is still its length', () => {
+    expect(answered(bot.ask('how long is the border?')).paragraph).toBe(2);
+  });
+});
