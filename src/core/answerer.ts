@@ -749,6 +749,11 @@ class CorpusAnswerer implements Answerer {
       .filter((t) => !t.keys.some((k) => /^(?:sp:|m:|c:ask-)/.test(k.key)))
       .slice(0, COUNTED_WORDS);
     if (counted.length === 0) return false;
+    // "How long is the Iraq–Iran border?", "how many km from Mosul to Baghdad?": a place or thing the question names
+    // that the passage does not name at all: its number counts something else.
+    const passage = this.corpus.paragraphs[this.paragraphOf(top) - 1]?.text ?? '';
+    const named = tokens.filter((t) => t.keys.some((k) => k.key.startsWith('c:') && this.entityKeys.has(k.key)));
+    if (named.some((t) => this.index.textCoverage(passage, [t]) === 0)) return true;
     const context = this.numberContext(this.textOf(top));
     // "How many planes struck al-Bukamal?": a passage with no count at all (its only numbers are dates) does not say,
     // unless the question asks how long or how much time ("كم تبقى على تحرير الموصل؟": "in the coming days").
@@ -789,7 +794,10 @@ class CorpusAnswerer implements Answerer {
   private datesSomethingElse(tokens: QueryToken[], top: Candidate): boolean {
     const keys = (t: QueryToken) => t.keys.map((k) => k.key);
     const all = tokens.flatMap(keys);
-    if (!all.includes(WHEN_INTENT) || all.some((k) => k.startsWith('sp:') || k === 'c:ask-said')) return false;
+    // "Who said … when the planes bombed al-Bukamal?" asks who: its "when" joins a clause.
+    if (!all.includes(WHEN_INTENT) || all.some((k) => k.startsWith('sp:') || k === 'c:ask-said' || k === 'c:ask-who')) {
+      return false;
+    }
     const entities = tokens.filter((t) => keys(t).some((k) => this.entityKeys.has(k)));
     const passage = this.corpus.paragraphs[this.paragraphOf(top) - 1]?.text ?? '';
     const timed = splitClauses(passage).filter((c) => this.holdsTime(c.text));

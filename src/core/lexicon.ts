@@ -111,7 +111,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   الطقس طقس weather مباراة كرة football soccer match league
   سفير السفير سفيرا ambassador ambassadors سفارة السفارة embassy قائد القائد commander البغدادي baghdadi
   سكان السكان population inhabitants residents جنود جندي soldiers troopers صحيفة جريدة قناة newspaper channel
-  tv television interview مقابلة الولايات united
+  tv television الولايات united
   أستراليا استراليا australia فرنسا france ألمانيا المانيا germany الصين china بريطانيا britain uk اليابان japan
   الهند india قطر qatar الكويت kuwait الإمارات الامارات uae اليمن yemen ليبيا libya الجزائر algeria المغرب morocco
   رفض يرفض رفضت رفضه رفضها refuse refused refuses refusal reject rejected rejects rejection

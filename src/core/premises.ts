@@ -142,6 +142,13 @@ const TRAVEL = normalizedWords([
 
 /** Verbs of saying to someone: the speaker after "to" (or ل, or right after "told") is the one spoken to. */
 const SAY = normalizedWords([
+  'speak',
+  'spoke',
+  'talk',
+  'talked',
+  'تحدث',
+  'تكلم',
+  'كلم',
   'قال',
   'يقول',
   'حكى',

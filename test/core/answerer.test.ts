@@ -807,3 +807,36 @@ describe('"how long"', () => {
     expect(answered(bot.ask('how long is the border?')).paragraph).toBe(2);
   });
 });
+
+describe('found by the final fresh break test', () => {
+  test.each(['كم طول الحدود بين العراق وإيران؟', 'how many kilometres is Mosul from Baghdad?'])(
+    '%s: the 605 km are not that border or distance',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('"the president" is the article\'s only president, al-Assad', () => {
+    expect(answered(bot.ask('what did the president say?')).speaker.id).toBe('assad');
+  });
+
+  test('"what did Mekdad say in his interview / to reporters" is his press statement', () => {
+    expect(answered(bot.ask('what did mekdad say in his interview?')).speaker.id).toBe('mekdad');
+  });
+
+  test('dialect and Arabizi meeting questions', () => {
+    expect(answered(bot.ask('فين اتقابلوا؟')).paragraph).toBe(2);
+    expect(answered(bot.ask('mata el ijtima3?')).paragraph).toBe(2);
+  });
+
+  test('"Hasib" (the article\'s spelling) is Husaybah', () => {
+    expect(answered(bot.ask('what is hasib?')).paragraph).toBe(8);
+  });
+
+  test('a "when" joining a clause of a who-said question does not make it a when-question', () => {
+    expect(
+      answered(bot.ask('who said they did not feel like facing a foreign army when iraqi planes bombed al-bukamal?'))
+        .speaker.id,
+    ).toBe('mekdad');
+  });
+});

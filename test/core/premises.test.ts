@@ -140,3 +140,7 @@ test("a meeting needs the sender's side to have travelled: al-Abadi never met al
   expect(premises.pairsStrangers(normalize('when did al-Fayyadh meet al-Assad?'))).toBe(false);
   expect(premises.pairsStrangers(normalize('what did Abadi say to Assad?'))).toBe(false);
 });
+
+test('"did Fayyadh speak to Mekdad?": speaking to someone is an exchange too', () => {
+  expect(premises.pairsStrangers(normalize('did fayyadh speak to mekdad?'))).toBe(true);
+});
