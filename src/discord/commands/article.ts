@@ -17,7 +17,8 @@ export function articleMessages(answerer: Answerer): RenderedMessage[] {
     lead: corpus.paragraphs[0]?.text ?? corpus.text,
     paragraphs: corpus.paragraphs.length,
     speakers: corpus.speakers.length,
-    curatedQuestions: corpus.entries.length,
+    // Every curated phrasing, as check-data counts them (the entries number far fewer).
+    curatedQuestions: corpus.entries.reduce((n, e) => n + Object.values(e.questions).flat().length, 0),
     examples: exampleQuestions(answerer),
   });
 }
