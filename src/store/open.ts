@@ -26,7 +26,9 @@ export class StoreOpenError extends Error {
  * DATABASE_PATH is checked before anything is created ({@link checkDatabasePath}); `:memory:` opens a store in this
  * process's memory, with a warning that nothing persists.
  *
- * @returns undefined when `recording.enabled` is false (RECORD=off); else an open store the caller must close.
+ * @returns undefined when `recording.enabled` is false (RECORD=off), or when the SQLite file stays locked by another
+ *   process through the open's wait (logged: the program answers without recording); else an open store the caller
+ *   must close.
  * @throws {@link StoreOpenError} naming DATABASE_PATH (a folder or a device rather than a file, folder not creatable
  *   or not writable, file not a database, schema newer than this release) or DATABASE_URL (server unreachable, login
  *   refused, ...).
@@ -70,12 +72,27 @@ export async function openStore(recording: RecordingConfig, logger: Logger): Pro
     }
     return store;
   } catch (error) {
+    // Another process holds the write lock past the open's wait (a backup, the sqlite3 CLI): answering matters more
+    // than recording, so start without it rather than not at all.
+    if (isLocked(error)) {
+      logger.warn(
+        { engine: 'sqlite', path },
+        'DATABASE_PATH is locked by another process: answering without recording until the next start',
+      );
+      return undefined;
+    }
     throw new StoreOpenError(
       `DATABASE_PATH (${path}): cannot open the SQLite store (${messageOf(error)}). Point DATABASE_PATH at a writable ` +
         'file of iqtibas (the folder is created), or move this file away to start afresh.',
       { cause: error },
     );
   }
+}
+
+/** SQLITE_BUSY / SQLITE_LOCKED from better-sqlite3 (its errors carry SQLite's result code as `code`). */
+function isLocked(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || /database is locked/i.test(messageOf(error));
 }
 
 /**

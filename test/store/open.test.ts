@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { RecordingConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { checkDatabasePath, openStore, StoreOpenError } from '../../src/store/open.ts';
+import { NULL_RECORDER } from '../../src/store/recorder.ts';
 import { startRecording } from '../../src/store/start.ts';
 import { answerEvent } from './contract.ts';
 import { answerReply } from './fixtures.ts';
@@ -164,4 +165,24 @@ describe('DATABASE_PATH is checked before anything is created', () => {
     expect(lines.join('')).toMatch(/"level":40.*DATABASE_PATH is :memory:.*lost when it exits/);
     expect(readdirSync(process.cwd())).toEqual(before);
   });
+});
+
+describe('a SQLite file locked by another process at start', () => {
+  // Found by a fresh break test: the bot waited 7.5 s and exited 1; answering matters more than recording.
+  test("the program starts without recording (the lock outlasts the open's wait)", async () => {
+    const config = recording();
+    const first = await startRecording(config, logger);
+    await first.close();
+    const { default: Database } = await import('better-sqlite3');
+    const locker = new Database(config.databasePath);
+    try {
+      locker.exec('BEGIN EXCLUSIVE');
+      const { recorder, close } = await startRecording(config, logger);
+      expect(recorder).toBe(NULL_RECORDER);
+      await close();
+    } finally {
+      if (locker.inTransaction) locker.exec('COMMIT');
+      locker.close();
+    }
+  }, 20_000);
 });
