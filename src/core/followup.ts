@@ -47,7 +47,7 @@ const MORE_WORDS = normalizedSet(`
 const WHO_WORDS = normalizedSet(`من مين منو منهو شكون who meen min minu mnu mino shkoun chkoun`);
 /** Third-person references (he, that one) and questions about a position (his role, his job). */
 const HE_WORDS = normalizedSet(`
-  هو هاد هذا ذلك ذاك ده دا هيدا هاذا هادا he him that this guy man howa huwe huwa hoa hada hayda
+  هو هاد هذا ذلك ذاك ده دا هيدا هاذا هادا he him that this guy man howa huwe huwa hoa hada hayda howe houwe huwwe
 `);
 const ROLE_WORDS = normalizedSet(`
   منصبه منصب وظيفته وظيفه وظيفة دوره صفته شغلته شغله عمله مهنته مركزه لقبه منصبو شغلتو وظيفتو دورو شغلو

@@ -302,3 +302,9 @@ test('"who is he?" after SANA is answered with who SANA is, in both scripts', ()
     expect(who.reply.kind === 'answer' && who.reply.entryId).toBe('p03-sana-role');
   }
 });
+
+test('Arabizi "meen howe?" is "who is he?" (found by the final break test)', () => {
+  const first = answerWithContext(answerer, 'ماذا قال الأسد؟', undefined);
+  const who = answerWithContext(answerer, 'meen howe?', first.context);
+  expect(who.reply.kind === 'answer' && who.reply.entryId).toBe('p01-who-is-assad');
+});
