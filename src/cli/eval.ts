@@ -97,6 +97,7 @@ for (const file of files) {
     for (const o of misses) console.log(describe(o));
   }
   console.log(
-    `\nSUMMARY overall ${pct(all.overall).trim()} | answerable top-1 ${pct(all.top1).trim()} | abstention ${pct(all.abstention).trim()} | speaker ${pct(all.speaker).trim()} | verbatim ${pct(all.verbatim).trim()}`,
+    // A figure over no questions is "-", not 0% (a set without unanswerable items has no abstention rate).
+    `\nSUMMARY overall ${pct(all.overall).trim()} | answerable top-1 ${all.answerable ? pct(all.top1).trim() : '-'} | abstention ${all.unanswerable ? pct(all.abstention).trim() : '-'} | speaker ${pct(all.speaker).trim()} | verbatim ${pct(all.verbatim).trim()}`,
   );
 }

@@ -286,6 +286,14 @@ const FUSE_SHORT_INPUT = 12;
 /** Longest question we read, in characters; the rest is ignored (keeps time bounded for pasted walls of text). */
 export const MAX_QUESTION_CHARS = 2_000;
 
+/**
+ * The question without leading whitespace, invisible characters (U+200B–U+200F, U+2060, U+FEFF) and tatweel (U+0640),
+ * which carry nothing: cut first, 2,000 characters of padding would hide the question behind them.
+ */
+function withoutLeadingPadding(question: string): string {
+  return question.replace(/^[\s\u200B-\u200F\u2060\uFEFF\u0640]+/u, '');
+}
+
 /** The script a question is written in: Arabic letters, Latin letters, both, or neither. */
 export function detectScript(question: string): QueryScript {
   const arabic = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(question);
@@ -404,7 +412,8 @@ class CorpusAnswerer implements Answerer {
   }
 
   ask(question: string): Reply {
-    const text = typeof question === 'string' ? stripChatNoise(question.slice(0, MAX_QUESTION_CHARS)) : '';
+    const text =
+      typeof question === 'string' ? stripChatNoise(withoutLeadingPadding(question).slice(0, MAX_QUESTION_CHARS)) : '';
     const script = detectScript(text);
     const normalized = normalize(text);
     if (normalized === '') return this.noAnswer('empty', script);

@@ -109,3 +109,23 @@ test('npm run eval refuses a file with bad labels, exit 1, naming each line; not
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Found by a fresh break test: a set without unanswerable questions printed "abstention 0.0%".
+test('npm run eval prints "-" for a rate over no questions', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'iqtibas-eval-'));
+  const file = join(dir, 'answerable.jsonl');
+  writeFileSync(file, `${line({ id: 'a' })}\n`);
+  try {
+    const stdout = await new Promise<string>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/eval.ts', file],
+        { cwd: fileURLToPath(new URL('../..', import.meta.url)) },
+        (_error, out) => resolve(out),
+      );
+    });
+    expect(stdout).toMatch(/SUMMARY overall 100\.0% \| answerable top-1 100\.0% \| abstention - \|/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -840,3 +840,9 @@ describe('found by the final fresh break test', () => {
     ).toBe('mekdad');
   });
 });
+
+test('2,000 characters of leading padding (spaces, zero-width spaces, tatweel) do not hide the question', () => {
+  for (const pad of [' ', '\u200B', '\u0640']) {
+    expect(answered(bot.ask(`${pad.repeat(2100)}ماذا قال الأسد؟`)).paragraph).toBe(4);
+  }
+});
