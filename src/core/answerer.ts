@@ -72,18 +72,14 @@ const SUMMARY_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Topic words of "what is the article about" questions: its subject, summary or main news as a whole. */
-const ABOUT_WHOLE: ReadonlySet<string> = new Set(
-  [
+const ABOUT_WHOLE: ReadonlySet<string> = new Set([
+  ...SUMMARY_WORDS,
+  ...[
     'about',
     'topic',
     'subject',
-    'summary',
-    'summarize',
-    'summarise',
-    'gist',
     'main',
     'mainly',
-    'overview',
     'point',
     // "in one line", "in a nutshell", "briefly", "باختصار", "بجملة"
     'one',
@@ -92,21 +88,15 @@ const ABOUT_WHOLE: ReadonlySet<string> = new Set(
     'short',
     'brief',
     'briefly',
-    'nutshell',
-    'tl',
     'dr',
     'everything',
     'all',
     'khabar',
     '5abar',
     'news',
-    'lakhes',
-    'la5es',
     'كلشي',
-    'الخلاصه',
     'sum',
     'up',
-    'tldr',
     'باختصار',
     'مختصر',
     'جمله',
@@ -117,10 +107,6 @@ const ABOUT_WHOLE: ReadonlySet<string> = new Set(
     'بكلمتين',
     'موضوع',
     'موضوعه',
-    'ملخص',
-    'لخص',
-    'لخصلي',
-    'خلاصه',
     'فكره',
     'الرئيسي',
     'الرئيسيه',
@@ -133,14 +119,12 @@ const ABOUT_WHOLE: ReadonlySet<string> = new Set(
     'mawdoo3',
     'mawdu3',
     'mawdou3',
-    'molakhas',
-    'mulakhas',
     'ra2isi',
     '3an',
     'bi7ki',
     'byi7ki',
   ].map(normalize),
-);
+]);
 
 /** Words of "when was the article published / written" (its date, which the article does not give). */
 const PUBLISHED: ReadonlySet<string> = new Set(
@@ -762,11 +746,11 @@ class CorpusAnswerer implements Answerer {
     // that the passage does not name at all: its number counts something else.
     const passage = this.corpus.paragraphs[this.paragraphOf(top) - 1]?.text ?? '';
     const named = tokens.filter((t) => t.keys.some((k) => k.key.startsWith('c:') && this.entityKeys.has(k.key)));
-    if (named.some((t) => this.index.textCoverage(passage, [t]) === 0)) return true;
+    if (named.some((t) => !this.index.mentions(passage, t.keys))) return true;
     const context = this.numberContext(this.textOf(top));
     // "How many planes struck al-Bukamal?": a passage with no count at all (its only numbers are dates) does not say,
-    // unless the question asks how long or how much time ("كم تبقى على تحرير الموصل؟": "in the coming days").
-    if (context === '') return !counted.some((t) => DURATION_WORDS.has(t.token)) && !/\bhow long\b/.test(normalized);
+    // unless the question asks how much time ("كم تبقى على تحرير الموصل؟": "in the coming days").
+    if (context === '') return !counted.some((t) => DURATION_WORDS.has(t.token));
     // An unknown counted word ("paragraphs") is in no passage: it counts nothing the article counts.
     return this.index.textCoverage(context, counted) === 0;
   }
@@ -812,8 +796,7 @@ class CorpusAnswerer implements Answerer {
     const timed = splitClauses(passage).filter((c) => this.holdsTime(c.text));
     if (entities.length === 0 || timed.length === 0) return false;
     return entities.some(
-      (t) =>
-        this.index.textCoverage(passage, [t]) > 0 && timed.every((c) => this.index.textCoverage(c.text, [t]) === 0),
+      (t) => this.index.mentions(passage, t.keys) && !timed.some((c) => this.index.mentions(c.text, t.keys)),
     );
   }
 
@@ -821,8 +804,9 @@ class CorpusAnswerer implements Answerer {
   private holdsPlace(text: string, tokens: QueryToken[]): boolean {
     const asked = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
     const places = [...this.placeKeys].filter((k) => !asked.has(k));
-    return places.some(
-      (k) => this.index.textCoverage(text, [{ token: k, keys: [{ key: k, strength: 1 }], weight: 1, known: true }]) > 0,
+    return this.index.mentions(
+      text,
+      places.map((key) => ({ key })),
     );
   }
 

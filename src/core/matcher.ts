@@ -617,6 +617,12 @@ export class MatchIndex {
     return matched / total;
   }
 
+  /** Whether a text (featurized like the index) holds any of these keys: one token's readings, or a set of places. */
+  mentions(text: string, keys: ReadonlyArray<{ key: FeatureKey }>): boolean {
+    const found = this.keysOfText(text);
+    return keys.some((k) => found.has(k.key));
+  }
+
   /** Share (0..1) of the tokens' weight found in an arbitrary text (featurized like the index). */
   textCoverage(text: string, tokens: QueryToken[]): number {
     const keys = this.keysOfText(text);
