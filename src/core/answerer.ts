@@ -4,6 +4,7 @@
  */
 import Fuse from 'fuse.js';
 import { confidenceOf, DECISION } from './calibration.ts';
+import { quoteOfParagraph } from './corpus.ts';
 import { stemKey } from './features.ts';
 import { OUT_OF_SCOPE_WORDS } from './lexicon.ts';
 import { type Candidate, leadingWords, MatchIndex, type QueryToken } from './matcher.ts';
@@ -12,7 +13,7 @@ import { foldDigits, normalize } from './normalize.ts';
 import { OfficeQualifiers } from './offices.ts';
 import { paragraphRequested } from './paragraphRequest.ts';
 import { DirectionPremises } from './premises.ts';
-import { tokenize, withoutDefiniteArticle } from './tokenize.ts';
+import { alternateStem, tokenize, withoutDefiniteArticle } from './tokenize.ts';
 import type {
   Alternative,
   Answer,
@@ -581,9 +582,20 @@ class CorpusAnswerer implements Answerer {
           (word) =>
             OUT_OF_SCOPE_WORDS.has(word) ||
             OUT_OF_SCOPE_WORDS.has(withoutDefiniteArticle(word)) ||
-            this.outOfScopeStems.has(stemKey(word)),
+            this.outOfScopeStem(word),
         ),
     );
+  }
+
+  /**
+   * Whether a word's stem is out of scope in either reading (بيزور: ب + يزور "visits"). A stem read by taking و or
+   * ف as "and" does not count when the letter may be the word's own: وزارة "ministry" is not و + زاره "visited him".
+   */
+  private outOfScopeStem(word: string): boolean {
+    const alternate = alternateStem(word);
+    if (alternate !== undefined && this.outOfScopeStems.has(`a:${alternate}`)) return true;
+    const ownLetter = alternate !== undefined && (word.startsWith('و') || word.startsWith('ف'));
+    return !ownLetter && this.outOfScopeStems.has(stemKey(word));
   }
 
   /**
@@ -1049,15 +1061,6 @@ class CorpusAnswerer implements Answerer {
     const suggestions = this.popular(script === 'latin' ? 'latin' : 'arabic', 4).map((s) => s.question);
     return { kind: 'no-answer', reason, message: NO_ANSWER_MESSAGES[reason], suggestions, script };
   }
-}
-
-/**
- * The quote shown for a paragraph: its longest curated quotation-mark span when that makes up most of it (the
- * speaker's own words), else the whole paragraph (reporter's text, reported speech).
- */
-export function quoteOfParagraph(paragraph: Paragraph): string {
-  const longest = paragraph.quotes.reduce((a, q) => (q.length > a.length ? q : a), '');
-  return longest.length >= paragraph.text.length * 0.5 ? longest : paragraph.text;
 }
 
 /** Options of `createAnswerer`. */

@@ -346,3 +346,12 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * The quote shown for a paragraph: its longest curated quotation-mark span when that makes up most of it (the
+ * speaker's own words), else the whole paragraph (reporter's text, reported speech).
+ */
+export function quoteOfParagraph(paragraph: Paragraph): string {
+  const longest = paragraph.quotes.reduce((a, q) => (q.length > a.length ? q : a), '');
+  return longest.length >= paragraph.text.length * 0.5 ? longest : paragraph.text;
+}

@@ -26,6 +26,11 @@ export interface TokenFeatures {
   skeleton?: FeatureKey;
 }
 
+/** The intent of a who-question, and the Arabic word that opens one when it is not "from" (normalized). */
+const WHO_INTENT: FeatureKey = 'c:ask-who';
+const SAID_INTENT: FeatureKey = 'c:ask-said';
+const ARABIC_WHO = 'من';
+
 /** A Latin question word counts as the question's intent only among its first words (index ≤ this). */
 const LATIN_INTENT_WINDOW = 2;
 
@@ -145,12 +150,22 @@ export class Featurizer {
     if (tokens.length === 1) {
       const token = tokens[0] as string;
       this.spelled.set(token, key);
-      if (!this.single.has(stemKey(token))) this.single.set(stemKey(token), key);
+      const stem = this.stemOfTerm(token, key);
+      if (!this.single.has(stem)) this.single.set(stem, key);
       // A term that starts with و/ف/ب/ل/ك is also registered under its other reading (وظيفة: ظيف and وظيف), so
       // the same word with the article (الوظيفة → وظيف) finds it.
       const alternate = scriptOf(token) === 'arabic' ? alternateStem(token) : undefined;
       if (alternate !== undefined && !this.single.has(`a:${alternate}`)) this.single.set(`a:${alternate}`, key);
     } else if (tokens.length === 2) this.pairs.set(tokens.map(stemKey).join(' '), key);
+  }
+
+  /**
+   * The stem a single-word term is found by. A name's first letter is its own: فيصل, فالح and وهاب read with و/ف as
+   * "and" would stem to the words يصل "arrives", الح and هاب, and a question's verb would be read as the name.
+   */
+  private stemOfTerm(token: string, key: FeatureKey): FeatureKey {
+    const own = key.startsWith('sp:') && /^[وف]/.test(token) ? alternateStem(token) : undefined;
+    return own === undefined ? stemKey(token) : `a:${own}`;
   }
 
   /** The first role whose concepts are all among `keys`, as the speaker key it names and those concepts. */
@@ -199,9 +214,21 @@ export class Featurizer {
       const whWord = concept?.startsWith('c:ask-') && concept !== 'c:ask-said' && concept !== 'c:ask-according';
       if (whWord && scriptOf(token) === 'latin' && i > LATIN_INTENT_WINDOW) continue;
       if (concept) out.push(this.conceptFeatures(token, concept));
+      else if (this.opensWhoQuestion(token, i, next)) out.push({ token, exact: WHO_INTENT });
       else if (!isStopword(token)) out.push(this.plainFeatures(token));
     }
     return dedupe(out);
+  }
+
+  /**
+   * Arabic من is both "from" and "who"; opening a question before a topic word ("من التقى الأسد؟", "من أرسل
+   * الرسالة؟") it is "who". Before another question word ("من أين", "من متى") it is "from".
+   */
+  private opensWhoQuestion(token: string, i: number, next: string | undefined): boolean {
+    if (i !== 0 || token !== ARABIC_WHO || next === undefined) return false;
+    const after = this.conceptOf(next);
+    // "من قال" is "who said"; "من أين", "من متى" are "from where", "since when".
+    return after === SAID_INTENT || (!after?.startsWith('c:ask-') && !isStopword(next));
   }
 
   /** "teh" read as "the", "waht" as "what": a Latin token the lexicon lacks that is a swap of a function word. */

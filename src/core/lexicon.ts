@@ -93,7 +93,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
  * instead of offering the nearest paragraph. Matched on normalized tokens (and Arabic light stems).
  */
 export const OUT_OF_SCOPE_WORDS = normalizedSet(`
-  زيارة زياره يزور سيزور زار زاره زيارته زيارات visit visits visited visiting yzour yezour zar ziyara zyara
+  زيارة زياره يزور سيزور زار زاره وزار زيارته زيارات visit visits visited visiting yzour yezour zar ziyara zyara
   قتلى قتيل قتيلا قتيلاً ضحايا ضحية جرحى مصابين خسائر killed casualties casualty dead deaths toll wounded victims
   injured 2atla at2la 2atil شهداء الشهداء شهيد martyrs martyr ميزانية budget تكلفة كلفة cost costs تمويل funding
   funded

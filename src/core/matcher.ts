@@ -9,6 +9,7 @@
  * neighbour in the vocabulary), never as one long fuzzy pattern against a long paragraph: that is what makes
  * it fast, length-bounded and able to tell right from wrong.
  */
+import { quoteOfParagraph } from './corpus.ts';
 import { type FeatureKey, Featurizer, type TokenFeatures } from './features.ts';
 import { FuzzyVocabulary } from './fuzzy.ts';
 import { normalize } from './normalize.ts';
@@ -59,6 +60,14 @@ export const MATCH_WEIGHTS = Object.freeze({
   quantityMissing: 0.65,
   /** Weight of a user's topic word found nowhere in the index, relative to the rarest indexed word. */
   unknownWord: 0.3,
+  /**
+   * "Who met al-Assad?", "who sent al-Assad a message?": a candidate whose paragraph names nobody but the people
+   * the question names, or does not speak of that exchange (al-Assad's own words), cannot say who the other side
+   * was; it scores this much.
+   */
+  noCounterpart: 0.7,
+  /** ... and one whose paragraph names the other side but whose quote shown does not (al-Abadi's words in it). */
+  counterpartUnshown: 0.9,
 });
 
 /** What a unit of the index points to. */
@@ -142,6 +151,9 @@ export interface MatchResult {
   candidates: Candidate[];
 }
 
+/** The concept of a meeting: with the concepts that have a direction (seeds/concepts.json), an exchange. */
+const EXCHANGE_CONCEPT = 'meeting';
+
 /** Intents that ask for someone's words: "what did X say", "according to X". */
 const ATTRIBUTION_INTENTS: ReadonlySet<FeatureKey> = new Set(['c:ask-said', 'c:ask-according']);
 
@@ -211,6 +223,10 @@ export class MatchIndex {
   readonly featurizer: Featurizer;
   /** For each curated entry: does its quote name one of the speakers (an introduction, not his words)? */
   private readonly introducesSomeone: boolean[];
+  /** The speaker ids each shown quote names, memoized (the corpus's own quotes: a few dozen). */
+  private readonly peopleNamed = new Map<string, ReadonlySet<string>>();
+  /** Concepts of an exchange between two sides (a meeting, the message, the envoy), as keys (c:meeting). */
+  private readonly exchangeKeys: ReadonlySet<FeatureKey>;
   /** Units by target key, for per-target lookups that must not scan the whole index. */
   private readonly unitsByTarget = new Map<string, Unit[]>();
   private readonly corpus: Corpus;
@@ -234,6 +250,9 @@ export class MatchIndex {
     this.featurizer = new Featurizer(corpus.speakers, corpus.concepts);
     this.introducesSomeone = corpus.entries.map((e) =>
       corpus.speakers.some((sp) => sp.nameAr !== corpus.byline && e.quote.includes(sp.nameAr)),
+    );
+    this.exchangeKeys = new Set(
+      corpus.concepts.filter((c) => c.id === EXCHANGE_CONCEPT || c.direction).map((c) => `c:${c.id}`),
     );
     for (const c of corpus.concepts) {
       if (c.answers) this.valueKeys.set(`c:${c.id}`, c.answers);
@@ -448,6 +467,7 @@ export class MatchIndex {
       for (const id of rows.queryKeyIds) this.queryStrength[id] = 0;
     }
     this.preferNamedSpeakers(tokens, candidates, normalized);
+    this.preferCounterpart(tokens, candidates);
     this.requireAnswerType(tokens, candidates);
     candidates.sort((a, b) => b.score - a.score);
     return { tokens, knownShare: knownWeight / total, candidates };
@@ -704,6 +724,50 @@ export class MatchIndex {
         c.score *= MATCH_WEIGHTS.introduction;
       }
     }
+  }
+
+  /**
+   * "Who met al-Assad?", "مين استقبل الفياض؟": a who-question about an exchange (a meeting, the message) that names
+   * one side asks for the other, so a passage naming no one else (al-Assad's own words at the meeting) is no answer.
+   * Questions of what someone said are left to {@link preferNamedSpeakers}.
+   */
+  private preferCounterpart(tokens: QueryToken[], candidates: Iterable<Candidate>): void {
+    const keys = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
+    if (!keys.has('c:ask-who') || [...ATTRIBUTION_INTENTS].some((k) => keys.has(k))) return;
+    const exchange = [...this.exchangeKeys].filter((k) => keys.has(k)).map((key) => ({ key }));
+    if (exchange.length === 0) return;
+    const named = new Set([...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
+    if (named.size === 0) return;
+    for (const c of candidates) {
+      const paragraph = this.corpus.paragraphs[this.paragraphNumberOf(c.target) - 1];
+      if (!paragraph) continue;
+      // The other side must be named in the words shown (a curated quote, else the paragraph), in a paragraph about
+      // the exchange asked about (al-Abadi's message is no meeting).
+      const namesOther = (text: string) => [...this.peopleNamedIn(text)].some((id) => !named.has(id));
+      if (!namesOther(paragraph.text) || !this.mentions(paragraph.text, exchange)) {
+        c.score *= MATCH_WEIGHTS.noCounterpart;
+        continue;
+      }
+      const shown =
+        c.target.type === 'entry' ? this.corpus.entries[c.target.index]?.quote : quoteOfParagraph(paragraph);
+      if (!namesOther(shown ?? '')) c.score *= MATCH_WEIGHTS.counterpartUnshown;
+    }
+  }
+
+  /** The speaker ids a text names ("فالح الفياض", "الرئيس الأسد"). */
+  private peopleNamedIn(text: string): ReadonlySet<string> {
+    let people = this.peopleNamed.get(text);
+    if (!people) {
+      const named = this.featurizer.features(normalize(text)).filter((t) => t.exact.startsWith('sp:'));
+      people = new Set(named.map((t) => t.exact.slice(3)));
+      this.peopleNamed.set(text, people);
+    }
+    return people;
+  }
+
+  /** The paragraph (1-based) a target's words come from. */
+  private paragraphNumberOf(target: Target): number {
+    return target.type === 'entry' ? (this.corpus.entries[target.index]?.paragraph ?? 0) : target.number;
   }
 
   /** Share of a unit's own topic weight that the question's keys cover. */

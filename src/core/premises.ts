@@ -318,7 +318,7 @@ export class DirectionPremises {
     const named = [
       ...new Set(
         words
-          .map((_, i) => concepts[i] ?? this.afterPrefixL(words[i] as string))
+          .map((_, i) => this.envoyOf(words, concepts, i) ?? concepts[i] ?? this.afterPrefixL(words[i] as string))
           .filter((k): k is FeatureKey => k?.startsWith('sp:') ?? false),
       ),
     ];
@@ -330,6 +330,21 @@ export class DirectionPremises {
     const met = (sender: FeatureKey, receiver: FeatureKey, e: Ends) =>
       e.from.has(sender) && e.to.has(receiver) && (!meets || travellers.size === 0 || travellers.has(sender));
     return !ends.some((e) => met(a, b, e) || met(b, a, e));
+  }
+
+  /**
+   * "Abadi's envoy", "مبعوث العبادي": the one who travelled for the speaker named at `i`, when the words make him the
+   * owner of a concept that has travellers; that traveller, not the owner, is the party to a meeting.
+   */
+  private envoyOf(words: string[], concepts: Array<FeatureKey | undefined>, i: number): FeatureKey | undefined {
+    if (!concepts[i]?.startsWith('sp:')) return undefined;
+    const owned = words[i + 1] === 's' ? concepts[i + 2] : undefined;
+    const governing = scriptOf(words[i] as string) === 'arabic' && i > 0 ? concepts[i - 1] : undefined;
+    for (const key of [owned, governing]) {
+      const traveller = key === undefined ? undefined : [...(this.directed.get(key)?.travellers ?? [])][0];
+      if (traveller !== undefined) return traveller;
+    }
+    return undefined;
   }
 
   /** The question's words (the first `MAX_WORDS`) and the lexicon term starting at each, computed once per question. */
@@ -382,12 +397,18 @@ export class DirectionPremises {
     if (TO.has(before)) return exchangeSeen ? 'recipient' : undefined;
     if (FROM_LATIN.has(before) || (before === FROM_ARABIC && exchangeSeen)) return 'sender';
     if (SEND_VSO.has(before)) return 'sender';
-    if (SEND_SVO.has(before)) return 'recipient'; // "sent Assad a message"
+    // "sent Assad a message"; but "sent Fayyadh to Damascus": the one who travels is the one sent, not the recipient.
+    if (SEND_SVO.has(before)) return this.isTraveller(concepts[i]) ? undefined : 'recipient';
     if (RECEIVE.has(before) && scriptOf(before) === 'arabic') return 'recipient'; // تلقى الأسد
     const governing = concepts[words.lastIndexOf(before, i - 1)];
     // Arabic construct state: رسالة الأسد, مبعوث العبادي, risalet el assad.
     if (governing && this.directed.has(governing) && scriptOf(words[i] as string) !== 'latin') return 'sender';
     return undefined;
+  }
+
+  /** Whether a party travels in one of the exchanges (al-Fayyadh, the envoy who carried the message). */
+  private isTraveller(key: FeatureKey | undefined): boolean {
+    return key !== undefined && [...this.directed.values()].some((e) => e.travellers.has(key));
   }
 
   /** The word before `i`, skipping fillers ("sent the envoy", "ba3at el assad"). */
@@ -399,10 +420,20 @@ export class DirectionPremises {
     return undefined;
   }
 
-  /** "للعبادي", "لدمشق": the Arabic prefix ل marks the recipient; the party named after it, if any. */
+  /**
+   * "للعبادي", "لدمشق", dialect "عالشام" (على + ال, "to Sham"): the Arabic prefix ل or عال marks the recipient; the
+   * party named after it, if any.
+   */
   private afterPrefixL(word: string): FeatureKey | undefined {
-    if (scriptOf(word) !== 'arabic' || !word.startsWith('ل') || word.length < 4) return undefined;
-    const rest = word.startsWith('لل') ? `ال${word.slice(2)}` : word.slice(1);
+    if (scriptOf(word) !== 'arabic' || word.length < 4) return undefined;
+    const rest = word.startsWith('لل')
+      ? `ال${word.slice(2)}`
+      : word.startsWith('ل')
+        ? word.slice(1)
+        : word.startsWith('عال') && word.length >= 6
+          ? `ال${word.slice(3)}`
+          : undefined;
+    if (rest === undefined) return undefined;
     const key = this.featurizer.conceptOf(rest);
     if (!key || !this.isParty(key)) return undefined;
     // The word itself must not already be a known term (لبنان is not ل + بنان).

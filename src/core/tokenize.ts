@@ -43,12 +43,26 @@ export function tokenize(normalized: string): string[] {
  * without ال are only removed when a stem of at least 3 letters remains, because many words start with
  * those letters (بلاد, وزير, فالح).
  */
-const DEFINITE_PREFIXES = ['وبال', 'فبال', 'وكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
+const DEFINITE_PREFIXES = ['وبال', 'فبال', 'وكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'عال', 'لل', 'ال'];
+
+/**
+ * How many letters must remain after a definite prefix for it to be removed: 2, but 3 after the dialect عال
+ * (على + ال, "عالموصل", "عالحدود") so عالم "world" and عالي "high" keep their letters.
+ */
+function definitePrefixOf(token: string): string | undefined {
+  return DEFINITE_PREFIXES.find((p) => token.startsWith(p) && token.length - p.length >= (p === 'عال' ? 3 : 2));
+}
 // A bare و/ف is removed whenever 3 letters remain, so a few words that merely start with them are over-stemmed
 // (وزير → زير, فالح → الح). It happens identically to the article and the question, so matching is unaffected;
 // names are matched through the speaker lexicon anyway.
 const CONJUNCTIONS = ['و', 'ف'];
 const PREPOSITIONS = ['ب', 'ل', 'ك'];
+/**
+ * Dialect future markers fused to a present-tense verb: Egyptian ه and Levantine ح (هيزور, حيزور "will visit").
+ * Read off only before a present-tense prefix (ي ت ن ا) with at least 3 letters after it, so حيدر keeps its ح.
+ */
+const FUTURE_PREFIXES = ['ه', 'ح'];
+const IMPERFECT = /^[يتنا].{3,}/;
 
 /**
  * Arabic enclitic pronouns (هما كما هم هن ها نا كم ه), then inflection endings (dual/plural تين تان ات ون ين ان,
@@ -68,7 +82,7 @@ const INFLECTION_SUFFIXES = ['تين', 'تان', 'ات', 'ون', 'ين', 'ان',
  */
 export function stemArabic(token: string): string {
   let stem = token;
-  const definite = DEFINITE_PREFIXES.find((p) => stem.startsWith(p) && stem.length - p.length >= 2);
+  const definite = definitePrefixOf(stem);
   if (definite) {
     stem = stem.slice(definite.length);
   } else {
@@ -80,22 +94,24 @@ export function stemArabic(token: string): string {
 
 /** A normalized Arabic token without its definite article and any proclitic before it (والقتلى → قتلي). */
 export function withoutDefiniteArticle(token: string): string {
-  const definite = DEFINITE_PREFIXES.find((p) => token.startsWith(p) && token.length - p.length >= 2);
+  const definite = definitePrefixOf(token);
   return definite ? token.slice(definite.length) : token;
 }
 
 /**
- * The other reading of an ambiguous prefix, when there is one: a bare preposition ب/ل/ك (after an optional
- * و/ف) removed (لتسليح → تسليح, وبقصف → قصف), else a و/ف that `stemArabic` removed kept as part of the word
+ * The other reading of an ambiguous prefix, when there is one: a bare preposition ب/ل/ك or a dialect future
+ * marker ه/ح (after an optional و/ف) removed (لتسليح → تسليح, وبقصف → قصف, هيزور → يزور), else a و/ف that `stemArabic` removed kept as part of the word
  * (وصلت "arrived" → وصل, not صلت). Undefined when the token has no such prefix or too little would remain.
  */
 export function alternateStem(token: string): string | undefined {
   let rest = token;
-  if (DEFINITE_PREFIXES.some((p) => rest.startsWith(p) && rest.length - p.length >= 2)) return undefined;
+  if (definitePrefixOf(rest) !== undefined) return undefined;
   const conjunction = CONJUNCTIONS.find((p) => rest.startsWith(p) && rest.length - p.length >= 4);
   if (conjunction) rest = rest.slice(1);
   const preposition = PREPOSITIONS.find((p) => rest.startsWith(p) && rest.length - p.length >= 3);
-  if (preposition) return stripSuffix(rest.slice(1));
+  if (preposition || (FUTURE_PREFIXES.includes(rest[0] ?? '') && IMPERFECT.test(rest.slice(1)) && rest.length >= 5)) {
+    return stripSuffix(rest.slice(1));
+  }
   const strippedConjunction = CONJUNCTIONS.some((p) => token.startsWith(p) && token.length - p.length >= 3);
   return strippedConjunction ? stripSuffix(token) : undefined;
 }

@@ -846,3 +846,40 @@ test('2,000 characters of leading padding (spaces, zero-width spaces, tatweel) d
     expect(answered(bot.ask(`${pad.repeat(2100)}ماذا قال الأسد؟`)).paragraph).toBe(4);
   }
 });
+
+describe('kinds the seventh blind set found (first run)', () => {
+  test.each(['who did the Syrian president meet in Damascus?', 'مين اجتمع مع الأسد؟', 'من استقبل الأسد؟'])(
+    "%s asks for the other side of the meeting: the passage naming al-Fayyadh, not al-Assad's own words",
+    (q) => {
+      const r = answered(bot.ask(q));
+      expect([2, 3]).toContain(r.paragraph);
+    },
+  );
+
+  test('a visit in the dialect future (حيزور, هيزور) is still a visit the article never reports', () => {
+    expect(bot.ask('امتى حيزور الأسد العراق؟').kind).toBe('no-answer');
+    expect(bot.ask('العبادي هيزور دمشق امتى').kind).toBe('no-answer');
+  });
+
+  test('وزارة "ministry" is not زاره "visited him": a role question about the ministry is answered', () => {
+    const r = answered(bot.ask('ما منصب المقداد في الوزارة؟'));
+    expect(r.paragraph).toBe(11);
+    expect(r.speaker.id).toBe('mekdad');
+  });
+
+  test('Iraqi شوكت and موعد ask when', () => {
+    expect([1, 2]).toContain(answered(bot.ask('شوكت صار اللقاء؟')).paragraph);
+    expect([1, 2]).toContain(answered(bot.ask('ما موعد لقاء الفياض بالأسد')).paragraph);
+  });
+
+  test('"who said" opened by من, in other words than the article\'s (نصر, يصب في مصلحة)', () => {
+    const r = answered(bot.ask('من قال إن النصر في سوريا يصب في مصلحة العراق'));
+    expect(r.paragraph).toBe(13);
+    expect(r.speaker.id).toBe('mekdad');
+  });
+
+  test('"need" also reads "requires" (يتطلب): al-Fayyadh on what every country must give', () => {
+    const r = answered(bot.ask('According to Fayyadh, what do the countries of the region need to do?'));
+    expect(r.paragraph).toBe(5);
+  });
+});

@@ -80,3 +80,22 @@ describe('found by the fresh break test', () => {
     expect(keysOf('605km')).toEqual(keysOf('605 km'));
   });
 });
+
+describe('Arabic من opening a question (found by the seventh blind set)', () => {
+  test.each(['من التقى الأسد؟', 'من قال إن العدو مشترك', 'من أرسل الرسالة'])('%s asks who', (q) => {
+    expect(keysOf(q)).toContain('c:ask-who');
+  });
+
+  test.each(['من أين جاء الفياض', 'من متى يقاتل العراق', 'ماذا قال العبادي من بغداد'])(
+    '%s has من as "from", not "who"',
+    (q) => {
+      expect(keysOf(q)).not.toContain('c:ask-who');
+    },
+  );
+});
+
+test('a name keeps its first letter: the verb يصل "arrives" is not فيصل (al-Mekdad), nor هاب وهاب', () => {
+  expect(keysOf('متى يصل الفياض')).not.toContain('sp:mekdad');
+  expect(keysOf('فيصل')).toContain('sp:mekdad');
+  expect(keysOf('وهاب')).toContain('sp:taei');
+});

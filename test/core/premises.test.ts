@@ -144,3 +144,32 @@ test("a meeting needs the sender's side to have travelled: al-Abadi never met al
 test('"did Fayyadh speak to Mekdad?": speaking to someone is an exchange too', () => {
   expect(premises.pairsStrangers(normalize('did fayyadh speak to mekdad?'))).toBe(true);
 });
+
+describe('found by the seventh blind set', () => {
+  test('the one sent is the traveller, not the recipient: "who sent al-Fayyadh to Damascus?" turns nothing around', () => {
+    expect(reverses('who sent al-Fayyadh to Damascus?')).toBe(false);
+    expect(reverses('Who sent Assad a message?')).toBe(false);
+    expect(reverses('why did Assad send Fayyadh to Baghdad?')).toBe(true);
+  });
+
+  test('dialect عال ("to the") marks the recipient like ل: عالشام is where the message went', () => {
+    expect(reverses('مين حمل الرسالة عالشام')).toBe(false);
+    expect(reverses('ليش الاسد بعت رسالة عالعراق')).toBe(true);
+  });
+
+  test('Arabizi "risalet X" is the message: its reversal is read', () => {
+    expect(reverses('sho kan bi risalet el assad la el abadi')).toBe(true);
+    expect(reverses('sho kan bi risalet el abadi lal assad')).toBe(false);
+  });
+
+  test('"Abadi\'s envoy" met al-Assad (the envoy is the party), al-Abadi himself did not', () => {
+    expect(premises.pairsStrangers(normalize("when did Abadi's envoy meet Assad?"))).toBe(false);
+    expect(premises.pairsStrangers(normalize('متى التقى مبعوث العبادي بالاسد'))).toBe(false);
+    expect(premises.pairsStrangers(normalize('when did Abadi meet Assad?'))).toBe(true);
+  });
+
+  test('none of these changes flags a curated question', () => {
+    expect(curatedQuestionsWhere(reverses)).toEqual([]);
+    expect(curatedQuestionsWhere((q) => premises.pairsStrangers(normalize(q)))).toEqual([]);
+  });
+});

@@ -166,3 +166,27 @@ describe('skeleton', () => {
     expect(new Set(spellings.map((s) => skeleton(normalize(s)))).size).toBe(1);
   });
 });
+
+describe('dialect prefixes (found by the seventh blind set)', () => {
+  test('عال (على + ال, "to the") comes off like the article: عالحدود stems as الحدود', () => {
+    expect(stemArabic(normalize('عالحدود'))).toBe(stemArabic(normalize('الحدود')));
+    expect(stemArabic(normalize('عالموصل'))).toBe(stemArabic(normalize('الموصل')));
+  });
+
+  test('…but not from عالم "world" or عالمي "global", where too little would remain', () => {
+    expect(stemArabic(normalize('عالمي'))).not.toBe('مي');
+    expect(stemArabic(normalize('عالم'))).toBe('عالم');
+  });
+
+  test.each([
+    ['هيزور', 'يزور'],
+    ['حيزور', 'يزور'],
+    ['هتتحرر', 'تتحرر'],
+  ])('the future marker of %s (Egyptian ه, Levantine ح) is another reading: %s', (word, reading) => {
+    expect(alternateStem(normalize(word))).toBe(stemArabic(normalize(reading)));
+  });
+
+  test.each(['حيدر', 'هيئة', 'حين'])('%s keeps its first letter (no present-tense verb after it)', (word) => {
+    expect(alternateStem(normalize(word))).toBeUndefined();
+  });
+});
