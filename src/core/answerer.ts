@@ -242,6 +242,12 @@ function markerOf(terms: readonly string[]): RegExp {
   return new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
 }
 
+/** Words asking for a name (normalized; "name of" is one token once its concept is read). */
+const NAME_WORDS: ReadonlySet<string> = new Set(['name', 'name of', 'اسم', 'esm', 'esmo', 'ism', 'ismo']);
+
+/** A token asking "who" ("who", "who is", "من هو", "منو"), normalized. */
+const WHO_OPENING = /^(?:who|whom|من|مين|منو|meen|mnu|shkoun|chkoun)(?: |$)/;
+
 /** A lone word names an entity when it matches one this well (exactly, or as a close typo: "Hsaiba"). */
 const LONE_WORD_MIN_STRENGTH = 0.7;
 
@@ -626,10 +632,29 @@ class CorpusAnswerer implements Answerer {
    */
   private asksOfficeHolder(tokens: QueryToken[]): boolean {
     const keys = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
-    if ([...keys].some((k) => k.startsWith('sp:'))) return false;
+    if ([...keys].some((k) => k.startsWith('sp:'))) return this.asksNameOfOffice(tokens);
     return this.corpus.speakers.some(
       (s) => s.serves !== undefined && keys.has(`c:${s.serves.office}`) && !keys.has(`c:${s.serves.as}`),
     );
+  }
+
+  /**
+   * "What is the name of the interior minister al-Taei advises?", "شنو اسم وزير الداخلية اللي الطائي مستشاره": a
+   * name or "who" asked right before an office that a speaker only serves. The adviser is named; the minister is not.
+   */
+  private asksNameOfOffice(tokens: QueryToken[]): boolean {
+    const served = this.corpus.speakers.flatMap((s) => (s.serves ? [s.serves] : []));
+    const keysAt = (i: number) => new Set(tokens[i]?.keys.map((k) => k.key));
+    return tokens.some((t, i) => {
+      if (!NAME_WORDS.has(t.token) && !WHO_OPENING.test(t.token)) return false;
+      return served.some(({ office, as }) => {
+        const at = [i + 1, i + 2].find((j) => keysAt(j).has(`c:${office}`));
+        // "who is the deputy foreign minister?", "the interior minister's adviser": the capacity, next to the
+        // office, names the one serving.
+        const capacity = (j: number) => keysAt(j).has(`c:${as}`);
+        return at !== undefined && !capacity(at - 1) && !capacity(at + 1);
+      });
+    });
   }
 
   /**
@@ -788,11 +813,11 @@ class CorpusAnswerer implements Answerer {
       .join(' ');
   }
 
-  /** True when the text holds a time: a number (a day, a year) or a term of a concept that answers "when". */
   /**
    * "When did ISIS take Raqqa?": a when-question about a place or thing that its passage names only in clauses
    * without a time. Paragraph 14 dates ISIS's capture of Mosul (June 2014) in one clause and names Raqqa, undated, in
-   * the next: that date belongs to something else. A question naming a speaker or asking what was said is about
+   * the next: that date belongs to something else. Likewise when no dated clause names any of the things asked about
+   * ("when will the Raqqa offensive begin?" finding the uprising of 2011). A question naming a speaker or asking what was said is about
    * when someone spoke ("when did al-Mekdad speak about al-Bukamal?") and is left alone, as is a passage with no time
    * (the matcher's answer-type penalty handles those).
    */
@@ -807,9 +832,8 @@ class CorpusAnswerer implements Answerer {
     const passage = this.corpus.paragraphs[this.paragraphOf(top) - 1]?.text ?? '';
     const timed = splitClauses(passage).filter((c) => this.holdsTime(c.text));
     if (entities.length === 0 || timed.length === 0) return false;
-    return entities.some(
-      (t) => this.index.mentions(passage, t.keys) && !timed.some((c) => this.index.mentions(c.text, t.keys)),
-    );
+    const dated = (t: QueryToken) => timed.some((c) => this.index.mentions(c.text, t.keys));
+    return entities.some((t) => this.index.mentions(passage, t.keys) && !dated(t)) || !entities.some(dated);
   }
 
   /** Whether a clause names a place (a concept that answers "where") the question does not already name. */
@@ -822,6 +846,7 @@ class CorpusAnswerer implements Answerer {
     );
   }
 
+  /** True when the text holds a time: a number (a day, a year) or a term of a concept that answers "when". */
   private holdsTime(text: string): boolean {
     return normalize(text)
       .split(' ')

@@ -883,3 +883,32 @@ describe('kinds the seventh blind set found (first run)', () => {
     expect(r.paragraph).toBe(5);
   });
 });
+
+describe('near-misses the seventh blind set found (first run)', () => {
+  test.each(['When is the battle to retake Raqqa going to start?', 'متى ستبدأ معركة استعادة الرقة؟'])(
+    '%s: no dated clause of the passage found names Raqqa, so its date is something else',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('a dated Raqqa-free question is still answered: "when did ISIS take Mosul?"', () => {
+    expect(answered(bot.ask('when did ISIS take Mosul?')).paragraph).toBe(14);
+  });
+
+  test.each([
+    'who is the interior minister al-Taei works for?',
+    'ما اسم وزير الخارجية الذي يعمل المقداد نائبا له؟',
+    'what is the name of the interior minister Taei advises?',
+  ])('%s asks for the office-holder the adviser or deputy serves: the article never names him', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['who is the deputy foreign minister Mekdad?', 11],
+    ["who is the interior minister's adviser al-Taei?", 9],
+    ['من هو مستشار وزير الداخلية وهاب الطائي', 9],
+  ])('%s names the one serving (the capacity is next to the office): answered', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+});
