@@ -242,6 +242,19 @@ function markerOf(terms: readonly string[]): RegExp {
   return new RegExp(`(?:^| )(?:${alternatives.join('|')})(?= |$)`);
 }
 
+/** The concept of something about to happen ("توشك", "about to", "soon"). */
+const IMMINENT = 'c:near';
+
+/**
+ * Words that put a when-question in the past, normalized: English auxiliaries, and Arabic past verbs of completion
+ * and declaring (تم, أعلن, تحررت, انتهت …) — the article's imminent event (Mosul's recapture) has none of these.
+ */
+const PAST_MARKERS: ReadonlySet<string> = new Set(
+  `was were did had began started تم اعلن اعلنت انتهت انتهى بدأت بدأ تحررت اتحررت تحرر حرر حررت استعادت استعاد طردت خلصت خلص`
+    .split(' ')
+    .map(normalize),
+);
+
 /** Words asking for a name (normalized; "name of" is one token once its concept is read). */
 const NAME_WORDS: ReadonlySet<string> = new Set(['name', 'name of', 'اسم', 'esm', 'esmo', 'ism', 'ismo']);
 
@@ -475,6 +488,7 @@ class CorpusAnswerer implements Answerer {
       !top ||
       this.countsSomethingElse(normalized, result.tokens, top) ||
       this.datesSomethingElse(result.tokens, top) ||
+      this.datesWhatHasNotHappened(normalized, result.tokens, top) ||
       this.saidBySomeoneElse(result.tokens, normalized, subject, top, result.candidates)
     )
       return this.noAnswer('not-in-article', script);
@@ -834,6 +848,19 @@ class CorpusAnswerer implements Answerer {
     if (entities.length === 0 || timed.length === 0) return false;
     const dated = (t: QueryToken) => timed.some((c) => this.index.mentions(c.text, t.keys));
     return entities.some((t) => this.index.mentions(passage, t.keys) && !dated(t)) || !entities.some(dated);
+  }
+
+  /**
+   * "When was Mosul declared liberated?", "متى تحررت الموصل؟": a when-question in the past about what its passage
+   * says is only about to happen (Iraqi forces are close to retaking Mosul, "within the next few days"). The article
+   * gives no such date; "when will Mosul be retaken?" and "is Mosul liberated yet?" are answered by that clause.
+   */
+  private datesWhatHasNotHappened(normalized: string, tokens: QueryToken[], top: Candidate): boolean {
+    const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
+    if (!keys.includes(WHEN_INTENT) || keys.includes(IMMINENT)) return false;
+    if (!tokenize(normalized).some((w) => PAST_MARKERS.has(w))) return false;
+    const clause = this.bestClause(this.textOf(top), tokens);
+    return !/\d/.test(clause) && this.index.mentions(clause, [{ key: IMMINENT }]);
   }
 
   /** Whether a clause names a place (a concept that answers "where") the question does not already name. */

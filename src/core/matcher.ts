@@ -66,6 +66,8 @@ export const MATCH_WEIGHTS = Object.freeze({
    * was; it scores this much.
    */
   noCounterpart: 0.7,
+  /** A who-question about something a curated introduction of the named speaker does not speak of. */
+  introductionOnly: 0.75,
   /** ... and one whose paragraph names the other side but whose quote shown does not (al-Abadi's words in it). */
   counterpartUnshown: 0.9,
 });
@@ -468,6 +470,7 @@ export class MatchIndex {
     }
     this.preferNamedSpeakers(tokens, candidates, normalized);
     this.preferCounterpart(tokens, candidates);
+    this.preferSubstance(tokens, candidates);
     this.requireAnswerType(tokens, candidates);
     candidates.sort((a, b) => b.score - a.score);
     return { tokens, knownShare: knownWeight / total, candidates };
@@ -751,6 +754,30 @@ export class MatchIndex {
       const shown =
         c.target.type === 'entry' ? this.corpus.entries[c.target.index]?.quote : quoteOfParagraph(paragraph);
       if (!namesOther(shown ?? '')) c.score *= MATCH_WEIGHTS.counterpartUnshown;
+    }
+  }
+
+  /**
+   * "Who brought weapons to al-Assad through Iraq?", "شكون اللي مشا لدمشق باسم العبادي": a who-question naming a
+   * speaker and asking about something else. A curated answer that only introduces the speaker ("الرئيس السوري
+   * بشار الأسد") matches the name and the "who" fully, yet its words say nothing of the rest.
+   */
+  private preferSubstance(tokens: QueryToken[], candidates: Iterable<Candidate>): void {
+    const keys = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
+    if (!keys.has('c:ask-who') || [...ATTRIBUTION_INTENTS].some((k) => keys.has(k))) return;
+    const named = new Set([...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
+    if (named.size === 0) return;
+    const rest = tokens.filter((t) => t.known && !t.keys.some((k) => /^(?:sp|m|c:ask-)/.test(k.key)));
+    if (rest.length === 0) return;
+    for (const c of candidates) {
+      if (c.target.type !== 'entry' || !this.introducesSomeone[c.target.index]) continue;
+      const entry = this.corpus.entries[c.target.index];
+      if (!entry) continue;
+      // Introducing someone the question does not name (the envoy, for "who carried Abadi's message?") may answer it.
+      const introduced = [...this.peopleNamedIn(entry.quote)];
+      if (introduced.some((id) => !named.has(id))) continue;
+      if (this.textCoverage(`${entry.quote} ${entry.translation}`, rest) === 0)
+        c.score *= MATCH_WEIGHTS.introductionOnly;
     }
   }
 

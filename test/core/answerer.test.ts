@@ -912,3 +912,30 @@ describe('near-misses the seventh blind set found (first run)', () => {
     expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
   });
 });
+
+describe('a past date for what the article says is only about to happen', () => {
+  test.each(['When was Mosul finally freed?', 'متى تحررت الموصل؟', 'في أي يوم أعلن تحرير الموصل'])(
+    '%s: the article says Iraqi forces are close to retaking Mosul, it gives no such date',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each(['when will Mosul be liberated?', 'امتى حتتحرر الموصل', 'Is Mosul free yet?', 'الموصل تحررت ولا لسه'])(
+    '%s is answered by the clause saying it is days away (paragraph 14)',
+    (q) => {
+      expect(answered(bot.ask(q)).paragraph).toBe(14);
+    },
+  );
+
+  test('a past when-question with a real date is still answered: "when did ISIS take Mosul?"', () => {
+    expect(answered(bot.ask('When did Daesh capture Mosul?')).quote).toContain('2014');
+  });
+});
+
+test('a who-question about something else than who someone is: not the curated introduction of the one named', () => {
+  const r = answered(bot.ask('who went to Damascus on behalf of Abadi?'));
+  expect(r.paragraph).toBe(2);
+  expect(r.quote).toContain('الفياض');
+  expect(answered(bot.ask('who is Abadi?')).quote).toContain('حيدر العبادي');
+});
