@@ -30,6 +30,8 @@ export interface TokenFeatures {
 const WHO_INTENT: FeatureKey = 'c:ask-who';
 const SAID_INTENT: FeatureKey = 'c:ask-said';
 const ARABIC_WHO = 'من';
+/** Arabic كم: "how many", and also the abbreviation of kilometres after a number. */
+const ARABIC_HOW_MANY = 'كم';
 
 /** A Latin question word counts as the question's intent only among its first words (index ≤ this). */
 const LATIN_INTENT_WINDOW = 2;
@@ -208,7 +210,9 @@ export class Featurizer {
         i++;
         continue;
       }
-      const concept = this.conceptOf(token);
+      // "605 كم", "٦٠٠ كم تقريبا": after a number كم is the unit (km), not "how many".
+      const concept =
+        token === ARABIC_HOW_MANY && /^\d+$/.test(tokens[i - 1] ?? '') ? this.conceptOf('km') : this.conceptOf(token);
       // English wh-words are also conjunctions ("who called them brothers when talking about …"): past the
       // opening words of a question they are not its intent. "say" may come anywhere ("what did Fayad say").
       const whWord = concept?.startsWith('c:ask-') && concept !== 'c:ask-said' && concept !== 'c:ask-according';

@@ -939,3 +939,12 @@ test('a who-question about something else than who someone is: not the curated i
   expect(r.quote).toContain('الفياض');
   expect(answered(bot.ask('who is Abadi?')).quote).toContain('حيدر العبادي');
 });
+
+test('a rank asked in Arabizi or English finds "the second largest city" (paragraph 14)', () => {
+  expect(answered(bot.ask("what's Mosul's rank among the cities of Iraq?")).paragraph).toBe(14);
+  expect(answered(bot.ask('tartib el mosul bein mudun el 3ira2 shu?')).paragraph).toBe(14);
+});
+
+test('a length given roughly in km ("حوالي ٦٠٠ كم") is answered with the article\'s 605 km', () => {
+  expect(answered(bot.ask('الحدود بين سوريا والعراق حوالي ٦٠٠ كم صح؟')).quote).toContain('605');
+});

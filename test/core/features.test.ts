@@ -99,3 +99,9 @@ test('a name keeps its first letter: the verb يصل "arrives" is not فيصل (
   expect(keysOf('فيصل')).toContain('sp:mekdad');
   expect(keysOf('وهاب')).toContain('sp:taei');
 });
+
+test('كم after a number is kilometres, not "how many": "٦٠٠ كم" reads like "600 km"', () => {
+  expect(keysOf('طول الحدود ٦٠٠ كم')).not.toContain('c:ask-howmany');
+  expect(keysOf('طول الحدود ٦٠٠ كم')).toEqual(keysOf('طول الحدود 600 km'));
+  expect(keysOf('كم طول الحدود')).toContain('c:ask-howmany');
+});
