@@ -165,6 +165,12 @@ const SAY = normalizedWords([
   '7aka',
 ]);
 
+/** English verbs of telling: the one after them was spoken to. */
+const TELL = normalizedWords(['tell', 'told', 'tells', 'telling']);
+
+/** The concept of saying (قال, قالت, said, 2al …): its forms mark words said to someone like SAY. */
+const SAID: FeatureKey = 'c:ask-said';
+
 /** Words skipped between a verb or a noun and the name it governs ("sent the envoy", "ba3at el assad"). */
 const FILLERS = normalizedWords([
   'el',
@@ -230,12 +236,48 @@ export class DirectionPremises {
     const { words, concepts } = this.read(normalized);
     const ends = [...new Set(concepts)].flatMap((k) => (k ? (this.directed.get(k) ?? []) : []));
     const moves = words.some((w) => SEND_VSO.has(w) || SEND_SVO.has(w) || RECEIVE.has(w));
+    if (this.saysBackwards(words, concepts)) return true;
     if (ends.length === 0 && !moves) return false;
     // A verb of sending alone ("did Syria send troops to Iraq?") goes the way of the article's exchanges.
     const all: Ends[] = ends.length > 0 ? ends : [...this.directed.values()];
     for (const { key, role } of this.roles(words, concepts)) {
       const wrongEnd = role === 'sender' ? 'to' : 'from';
       if (all.some((e) => e[wrongEnd].has(key))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * "ماذا قالت دمشق لبغداد؟", "what did Damascus tell Baghdad?", "what did Syria say to Iraq?": words said by the
+   * receiving side to the sending side, who never met (the one who travelled, al-Fayyadh, may be spoken to). Only a
+   * sayer next to the verb and an addressee right after them count: "in relation to Iraq", "بالنسبة للعراق" and
+   * "quote from Assad" say nothing of who spoke to whom.
+   */
+  private saysBackwards(words: string[], concepts: Array<FeatureKey | undefined>): boolean {
+    const ends = [...this.directed.values()];
+    const party = (i: number) => {
+      const key = concepts[i];
+      return key !== undefined && this.isParty(key) ? key : undefined;
+    };
+    for (let v = 0; v < words.length; v++) {
+      const verb = words[v] as string;
+      if (!SAY.has(verb) && concepts[v] !== SAID) continue;
+      // English puts the sayer before the verb ("Damascus told"), Arabic and Arabizi after it ("قالت دمشق").
+      const sayerAt = scriptOf(verb) === 'latin' ? this.neighbour(words, v, -1) : this.neighbour(words, v, 1);
+      const sayer = sayerAt === undefined ? undefined : party(sayerAt);
+      if (sayer === undefined || sayerAt === undefined) continue;
+      const after = Math.max(v, sayerAt) + 1;
+      const next = words[after];
+      const addressee =
+        next === undefined
+          ? undefined
+          : TELL.has(verb) && after === v + 1
+            ? party(after)
+            : TO.has(next)
+              ? party(after + 1)
+              : this.afterPrefixL(next);
+      if (addressee === undefined || this.isTraveller(addressee)) continue;
+      if (ends.some((e) => e.to.has(sayer) && e.from.has(addressee))) return true;
     }
     return false;
   }
@@ -289,10 +331,11 @@ export class DirectionPremises {
    */
   addressee(normalized: string): string | undefined {
     const { words, concepts } = this.read(normalized);
-    if (!words.some((w) => SAY.has(w))) return undefined;
+    if (!words.some((w, i) => SAY.has(w) || concepts[i] === SAID)) return undefined;
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as string;
-      const prefixed = this.afterPrefixL(word);
+      // Said to anyone: "ماذا قال العبادي للمقداد" speaks to al-Mekdad, who is no party to the message.
+      const prefixed = this.afterPrefixL(word, true);
       if (prefixed?.startsWith('sp:')) return prefixed.slice(3);
       const key = concepts[i];
       if (!key?.startsWith('sp:')) continue;
@@ -325,6 +368,13 @@ export class DirectionPremises {
     if (named.length !== 2) return false;
     const [a, b] = named as [FeatureKey, FeatureKey];
     const ends = [...this.directed.values()];
+    if (!meets && addressee !== undefined) {
+      // Words go with the exchange: the sender's side to the receiver (al-Abadi's message to al-Assad), and back
+      // only to those who came (al-Assad to al-Fayyadh at the meeting; never to al-Abadi, who was not there).
+      const to = `sp:${addressee}`;
+      const sayer = a === to ? b : a;
+      return !ends.some((e) => (e.from.has(sayer) && e.to.has(to)) || (e.to.has(sayer) && e.travellers.has(to)));
+    }
     // To meet, the sender's side had to travel: only its travellers met the other side (the envoy, not al-Abadi).
     const travellers = new Set(ends.flatMap((e) => [...e.travellers]));
     const met = (sender: FeatureKey, receiver: FeatureKey, e: Ends) =>
@@ -363,12 +413,14 @@ export class DirectionPremises {
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as string;
       const key = concepts[i];
+      // Words said to a place go its way too ("ماذا قالت دمشق لبغداد؟" turns the message around).
       if (SEND_VSO.has(word) || SEND_SVO.has(word) || RECEIVE.has(word) || (key && this.directed.has(key))) {
         exchangeSeen = true;
       }
       const prefixed = exchangeSeen ? this.afterPrefixL(word) : undefined;
       if (prefixed) {
-        out.push({ key: prefixed, role: 'recipient' });
+        // The one who travelled was spoken to at the meeting ("ما قاله الأسد للفياض"): no direction to read.
+        if (!this.isTraveller(prefixed)) out.push({ key: prefixed, role: 'recipient' });
         continue;
       }
       if (!key || this.directed.has(key) || !this.isParty(key)) continue;
@@ -422,9 +474,9 @@ export class DirectionPremises {
 
   /**
    * "للعبادي", "لدمشق", dialect "عالشام" (على + ال, "to Sham"): the Arabic prefix ل or عال marks the recipient; the
-   * party named after it, if any.
+   * party named after it (a party to some directed concept; with `anySpeaker`, any speaker), if any.
    */
-  private afterPrefixL(word: string): FeatureKey | undefined {
+  private afterPrefixL(word: string, anySpeaker = false): FeatureKey | undefined {
     if (scriptOf(word) !== 'arabic' || word.length < 4) return undefined;
     const rest = word.startsWith('لل')
       ? `ال${word.slice(2)}`
@@ -435,7 +487,7 @@ export class DirectionPremises {
           : undefined;
     if (rest === undefined) return undefined;
     const key = this.featurizer.conceptOf(rest);
-    if (!key || !this.isParty(key)) return undefined;
+    if (!key || !(this.isParty(key) || (anySpeaker && key.startsWith('sp:')))) return undefined;
     // The word itself must not already be a known term (لبنان is not ل + بنان).
     return this.featurizer.conceptOf(word) === key || this.featurizer.conceptOf(word) === undefined ? key : undefined;
   }

@@ -103,9 +103,14 @@ describe('two people the article never brings together', () => {
     expect(curatedQuestionsWhere((q) => premises.pairsStrangers(normalize(q)))).toEqual([]);
   });
 
-  test('"what did Assad say to Abadi?" asks what al-Assad said (to the envoy), not what al-Abadi said', () => {
+  test('"what did Assad say to Abadi?" is declined: al-Assad spoke to the envoy, al-Abadi was not there', () => {
     expect(premises.addressee(normalize('ماذا قال الأسد للعبادي؟'))).toBe('abadi');
-    const reply = bot.ask('ماذا قال الأسد للعبادي؟');
+    expect(bot.ask('ماذا قال الأسد للعبادي؟').kind).toBe('no-answer');
+    expect(bot.ask('What did Assad tell Abadi?').kind).toBe('no-answer');
+  });
+
+  test("…while what al-Assad said to al-Fayyadh, who came, is answered with al-Assad's words", () => {
+    const reply = bot.ask('شو قال الأسد للفياض؟');
     expect(reply.kind === 'answer' && reply.speaker.id).toBe('assad');
   });
 });
@@ -171,5 +176,33 @@ describe('found by the seventh blind set', () => {
   test('none of these changes flags a curated question', () => {
     expect(curatedQuestionsWhere(reverses)).toEqual([]);
     expect(curatedQuestionsWhere((q) => premises.pairsStrangers(normalize(q)))).toEqual([]);
+  });
+});
+
+describe('words said to someone, in Arabic with ل (found by the seventh break test)', () => {
+  test.each(['ماذا قال العبادي للمقداد؟', 'شو قال الأسد للطائي', 'ماذا قال المقداد لوهاب الطائي؟'])(
+    '%s: the one spoken to is a speaker the sayer never addressed',
+    (q) => {
+      expect(premises.pairsStrangers(normalize(q))).toBe(true);
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each([
+    'ماذا قالت دمشق لبغداد؟',
+    'what did Damascus tell Baghdad?',
+    'what did Syria say to Iraq?',
+    'شو قالت سوريا للعراق',
+  ])('%s: words from the receiving side to the sending side turn the message around', (q) => {
+    expect(reverses(q)).toBe(true);
+  });
+
+  test.each([
+    'what did Baghdad tell Damascus?',
+    'How does Mekdad describe the war in relation to Iraq?',
+    'ماذا قال المقداد بالنسبة للعراق',
+    'Quote from Asad',
+  ])('%s keeps the direction or says nothing of it', (q) => {
+    expect(reverses(q)).toBe(false);
   });
 });
