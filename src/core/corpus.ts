@@ -82,6 +82,7 @@ const ConceptSchema = z.object({
       from: z.array(nonEmpty).min(1),
       to: z.array(nonEmpty).min(1),
       travellers: z.array(nonEmpty).optional(),
+      genitive: z.enum(['from', 'to']).optional(),
     })
     .optional(),
 });
@@ -277,6 +278,7 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
             from: c.direction.from,
             to: c.direction.to,
             ...(c.direction.travellers ? { travellers: c.direction.travellers } : {}),
+            ...(c.direction.genitive ? { genitive: c.direction.genitive } : {}),
           },
         }
       : {}),

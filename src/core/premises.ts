@@ -165,6 +165,57 @@ const SAY = normalizedWords([
   '7aka',
 ]);
 
+/**
+ * Verbs of striking and ordering, by word order as the verbs of sending: the one who acts comes before the English
+ * verb and after the Arabic one. What they act on is in the data (the `direction` of the strikes).
+ */
+const ACT_SVO = normalizedWords([
+  'bomb',
+  'bombed',
+  'bombs',
+  'bombard',
+  'bombarded',
+  'strike',
+  'struck',
+  'strikes',
+  'attack',
+  'attacked',
+  'attacks',
+  'hit',
+  'shelled',
+  'order',
+  'ordered',
+  'orders',
+]);
+const ACT_VSO = normalizedWords(['قصف', 'قصفت', 'ضرب', 'ضربت', 'هاجم', 'هاجمت', 'امر', 'امرت', 'استهدف', 'استهدفت']);
+
+/** An Arabic nisba adjective (العراقي, العراقيه, السوريين): the ending that makes a country's name "Iraqi". */
+const NISBA = /(?:ي|يه|يين|يون)$/;
+
+/** An Arabic verb's object pronoun "it", "them" (قصفها, ضربهم). */
+const OBJECT_PRONOUN = /^[\u0600-\u06ff]{3,}(?:ها|هم)$/;
+
+/** Words that make a following "to" part of a phrase, not a direction ("according to", "in response to"). */
+const NOT_RECIPIENT_BEFORE_TO = normalizedWords([
+  'according',
+  'relation',
+  'regard',
+  'respect',
+  'due',
+  'thanks',
+  'next',
+  'close',
+  'compared',
+  'addition',
+  'response',
+  'reference',
+  'related',
+  'similar',
+]);
+
+/** Question words asking who (normalized). */
+const WHO = normalizedWords(['من', 'مين', 'منو', 'شكون', 'who', 'meen', 'min', 'mnu']);
+
 /** English verbs of telling: the one after them was spoken to. */
 const TELL = normalizedWords(['tell', 'told', 'tells', 'telling']);
 
@@ -192,6 +243,16 @@ const FILLERS = normalizedWords([
   'هل',
   'واش',
   'هو',
+  // The planes stand for their country: "the Syrian air force bombed", "قصف الطيران السوري".
+  'air',
+  'force',
+  'planes',
+  'jets',
+  'warplanes',
+  'الطيران',
+  'طيران',
+  'الطايرات',
+  'طايرات',
 ]);
 
 /** Which end of the exchange a question puts someone on. */
@@ -203,11 +264,15 @@ interface Ends {
   to: Set<FeatureKey>;
   /** The only speakers who went from one end to the other. */
   travellers: Set<FeatureKey>;
+  /** The role of a name in construct state after the concept's word (رسالة الأسد: sender; قصف البوكمال: recipient). */
+  genitive: Role;
 }
 
 /** Finds questions that reverse the direction of a directed concept (see the module comment). Built once. */
 export class DirectionPremises {
   private readonly directed = new Map<FeatureKey, Ends>();
+  /** Who can send or strike: every speaker and country (Iran, Russia included), as keys. */
+  private readonly actors = new Set<FeatureKey>();
   /** The last question read: the answerer asks several of these checks about the same question in a row. */
   private lastRead: { normalized: string; words: string[]; concepts: Array<FeatureKey | undefined> } | undefined;
 
@@ -216,6 +281,8 @@ export class DirectionPremises {
     private readonly featurizer: Featurizer,
   ) {
     const speakers = new Set(corpus.speakers.map((s) => s.id));
+    for (const id of speakers) this.actors.add(`sp:${id}`);
+    for (const c of corpus.concepts) if (c.country) this.actors.add(`c:${c.id}`);
     const keyOf = (id: string): FeatureKey => (speakers.has(id) ? `sp:${id}` : `c:${id}`);
     for (const c of corpus.concepts) {
       if (!c.direction) continue;
@@ -223,6 +290,7 @@ export class DirectionPremises {
         from: new Set(c.direction.from.map(keyOf)),
         to: new Set(c.direction.to.map(keyOf)),
         travellers: new Set((c.direction.travellers ?? []).map(keyOf)),
+        genitive: c.direction.genitive === 'to' ? 'recipient' : 'sender',
       });
     }
   }
@@ -241,8 +309,11 @@ export class DirectionPremises {
     // A verb of sending alone ("did Syria send troops to Iraq?") goes the way of the article's exchanges.
     const all: Ends[] = ends.length > 0 ? ends : [...this.directed.values()];
     for (const { key, role } of this.roles(words, concepts)) {
-      const wrongEnd = role === 'sender' ? 'to' : 'from';
+      const [wrongEnd, rightEnd] = role === 'sender' ? (['to', 'from'] as const) : (['from', 'to'] as const);
       if (all.some((e) => e[wrongEnd].has(key))) return true;
+      // "Did Iran send the message?", "Did Russia bomb Albukamal?": someone on neither end of what the question
+      // names (a bare verb, "did Iran send arms?", names nothing the article directs).
+      if (ends.length > 0 && this.actors.has(key) && !ends.some((e) => e[rightEnd].has(key))) return true;
     }
     return false;
   }
@@ -423,7 +494,7 @@ export class DirectionPremises {
         if (!this.isTraveller(prefixed)) out.push({ key: prefixed, role: 'recipient' });
         continue;
       }
-      if (!key || this.directed.has(key) || !this.isParty(key)) continue;
+      if (!key || this.directed.has(key) || !(this.isParty(key) || this.actors.has(key))) continue;
       const role = this.roleAt(words, concepts, i, exchangeSeen);
       if (role) out.push({ key, role });
     }
@@ -444,17 +515,37 @@ export class DirectionPremises {
       if (owned && this.directed.has(owned)) return 'sender';
     }
     if (after !== undefined && (SEND_SVO.has(after) || SEND_VSO.has(after))) return 'sender';
+    // "Did the Syrian air force bomb Iraq?", "Did Assad order air strikes?": the one before the verb acts.
+    const next = this.neighbour(words, i, 1);
+    if (next !== undefined && ACT_SVO.has(words[next] as string)) return 'sender';
     if (after !== undefined && RECEIVE.has(after)) return 'recipient';
     if (before === undefined) return undefined;
-    if (TO.has(before)) return exchangeSeen ? 'recipient' : undefined;
+    // "according to Abadi", "in relation to Iraq": "to" that is part of another phrase marks no recipient.
+    if (TO.has(before)) {
+      const phrase = this.previousWord(words, words.lastIndexOf(before, i - 1));
+      return exchangeSeen && !(phrase !== undefined && NOT_RECIPIENT_BEFORE_TO.has(phrase)) ? 'recipient' : undefined;
+    }
     if (FROM_LATIN.has(before) || (before === FROM_ARABIC && exchangeSeen)) return 'sender';
     if (SEND_VSO.has(before)) return 'sender';
+    // "هل قصفت روسيا البوكمال": the one after the verb acts; a place cannot ("لما قصف البوكمال": it was hit), nor
+    // anyone in "من قصف بغداد", where who acted is asked.
+    if (ACT_VSO.has(before)) {
+      const asker = this.previousWord(words, words.lastIndexOf(before, i - 1));
+      const acts = this.actors.has(concepts[i] ?? '') && !(asker !== undefined && WHO.has(asker));
+      return acts ? 'sender' : 'recipient';
+    }
+    if (ACT_SVO.has(before)) return 'recipient'; // "bombed Iraq"
     // "sent Assad a message"; but "sent Fayyadh to Damascus": the one who travels is the one sent, not the recipient.
     if (SEND_SVO.has(before)) return this.isTraveller(concepts[i]) ? undefined : 'recipient';
     if (RECEIVE.has(before) && scriptOf(before) === 'arabic') return 'recipient'; // تلقى الأسد
     const governing = concepts[words.lastIndexOf(before, i - 1)];
-    // Arabic construct state: رسالة الأسد, مبعوث العبادي, risalet el assad.
-    if (governing && this.directed.has(governing) && scriptOf(words[i] as string) !== 'latin') return 'sender';
+    // Arabic construct state: رسالة الأسد, مبعوث العبادي, risalet el assad (the sender); قصف البوكمال (the target).
+    const construct = governing === undefined ? undefined : this.directed.get(governing);
+    if (construct && scriptOf(words[i] as string) !== 'latin') {
+      // A nisba adjective names the agent whatever the noun: الضربات العراقية are Iraq's strikes. A word carrying an
+      // object pronoun is a verb, not a noun in construct: in "قصفها العراق" Iraq bombed.
+      return NISBA.test(words[i] as string) || OBJECT_PRONOUN.test(before) ? 'sender' : construct.genitive;
+    }
     return undefined;
   }
 

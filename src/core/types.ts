@@ -91,9 +91,11 @@ export interface Concept {
    * Which way the thing went in the article, by speaker or concept ids: al-Abadi's message went from him (Iraq,
    * Baghdad, his envoy) to al-Assad (Syria, Damascus). A question that reverses it ("Assad's message to Abadi")
    * rests on a false premise; see src/core/premises.ts. `travellers`: the only people who went from one end to the
-   * other (the envoy went to Damascus; al-Abadi did not).
+   * other (the envoy went to Damascus; al-Abadi did not). `genitive`: which end a name in construct state after the
+   * concept's word is: `from` for a thing sent (رسالة الأسد, "al-Assad's message": he sent it; the default), `to`
+   * for an act done to it (قصف البوكمال, "the bombing of al-Bukamal": it was hit).
    */
-  direction?: { from: string[]; to: string[]; travellers?: string[] };
+  direction?: { from: string[]; to: string[]; travellers?: string[]; genitive?: 'from' | 'to' };
 }
 
 /** Expected answer types: "when" wants a time expression, "where" a place, "how many" a quantity. */

@@ -206,3 +206,33 @@ describe('words said to someone, in Arabic with ل (found by the seventh break t
     expect(reverses(q)).toBe(false);
   });
 });
+
+describe("the strikes have a direction too: Iraq (on al-Abadi's order) struck inside Syria", () => {
+  test.each([
+    'Did the Syrian air force bomb Iraq?',
+    'هل قصف الطيران السوري العراق؟',
+    'did Syrian jets hit Husaybah?',
+    'Did Russia bomb Albukamal?',
+    'هل قصفت روسيا البوكمال؟',
+    'Did Assad order the air strikes?',
+    'هل أمر المقداد بضرب داعش؟',
+    'Did Iran send the message?',
+  ])('%s is declined', (q) => {
+    expect(reverses(q)).toBe(true);
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    'Did the Iraqi air force bomb Syria?',
+    'Did Abadi order air strikes?',
+    'هل قصف العراق البوكمال',
+    'Did ISIS bomb Baghdad?',
+    'من قصف بغداد؟',
+    'ما صلة الأهداف التي قصفها العراق بالهجمات في بغداد؟',
+    'Was the Iraqi air raid a success according to Abadi?',
+    'كيف نظرت سوريا إلى القصف العراقي في البوكمال؟',
+    'Did Iran send weapons to Assad through Iraq?',
+  ])('%s keeps the direction (or names no end of it) and is not declined as reversed', (q) => {
+    expect(reverses(q)).toBe(false);
+  });
+});
