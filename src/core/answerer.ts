@@ -342,6 +342,8 @@ class CorpusAnswerer implements Answerer {
 
   private readonly abstainBelow: number;
   private readonly silentConcepts: ReadonlySet<string>;
+  /** Countries the article names but never quotes (Iran, Russia). */
+  private readonly silentCountries: ReadonlySet<string>;
   /** Keys that name something the article is about: speakers, entity concepts. */
   private readonly entityKeys: ReadonlySet<string>;
   /** Every curated question, normalized → the entry it belongs to (the first, if curators repeated one). */
@@ -357,6 +359,7 @@ class CorpusAnswerer implements Answerer {
   constructor(corpus: Corpus, options: AnswererOptions) {
     this.abstainBelow = options.abstainBelow ?? DECISION.abstainBelow;
     this.silentConcepts = new Set(corpus.concepts.filter((c) => c.silent).map((c) => `c:${c.id}`));
+    this.silentCountries = new Set(corpus.concepts.filter((c) => c.silent && c.country).map((c) => `c:${c.id}`));
     this.entityKeys = new Set([
       ...corpus.concepts.filter((c) => c.entity || c.answers).map((c) => `c:${c.id}`),
       ...corpus.speakers.flatMap((s) => [`sp:${s.id}`, `m:${s.id}`]),
@@ -426,7 +429,11 @@ class CorpusAnswerer implements Answerer {
     const result = this.index.match(normalized);
     const curated = this.curatedQuestions.get(normalized);
     if (curated !== undefined) return this.curatedAnswer(curated, result.candidates, result.tokens, script);
-    const first = result.candidates[0];
+    // "Does Russia have a role in the coordination?": only passages naming Russia can say (see namesAll).
+    const countries = result.tokens.filter((t) => t.keys.some((k) => this.silentCountries.has(k.key)));
+    const candidates =
+      countries.length === 0 ? result.candidates : result.candidates.filter((c) => this.namesAll(countries, c));
+    const first = candidates[0];
     const aboutArticle = ARTICLE_WORDS.test(normalized);
     if (
       this.summary !== undefined &&
@@ -483,18 +490,18 @@ class CorpusAnswerer implements Answerer {
     const top =
       this.index.speakerOf(first.target) === speaker && !offTopic(first)
         ? first
-        : result.candidates.find((c) => this.index.speakerOf(c.target) === speaker && !offTopic(c));
+        : candidates.find((c) => this.index.speakerOf(c.target) === speaker && !offTopic(c));
     if (
       !top ||
       this.countsSomethingElse(normalized, result.tokens, top) ||
       this.datesSomethingElse(result.tokens, top) ||
       this.datesWhatHasNotHappened(normalized, result.tokens, top) ||
-      this.saidBySomeoneElse(result.tokens, normalized, subject, top, result.candidates)
+      this.saidBySomeoneElse(result.tokens, normalized, subject, top, candidates)
     )
       return this.noAnswer('not-in-article', script);
     const topParagraph = this.paragraphOf(top);
     // The runner-up from another paragraph; when `first` was set aside (not about the subject), it is no rival.
-    const rival = result.candidates.find(
+    const rival = candidates.find(
       (c) => this.paragraphOf(c) !== topParagraph && (top === first || (c !== first && c.score <= top.score)),
     );
     const confidence = confidenceOf(top, rival, result.knownShare);
@@ -502,7 +509,7 @@ class CorpusAnswerer implements Answerer {
       return this.noAnswer(result.knownShare > 0.5 ? 'not-in-article' : 'off-topic', script);
     }
     const answer = this.answerFor(top, confidence, script, result.tokens);
-    answer.alternatives = this.alternativesFor(answer, top, result.candidates, script, result.tokens);
+    answer.alternatives = this.alternativesFor(answer, top, candidates, script, result.tokens);
     return answer;
   }
 
@@ -848,6 +855,17 @@ class CorpusAnswerer implements Answerer {
     if (entities.length === 0 || timed.length === 0) return false;
     const dated = (t: QueryToken) => timed.some((c) => this.index.mentions(c.text, t.keys));
     return entities.some((t) => this.index.mentions(passage, t.keys) && !dated(t)) || !entities.some(dated);
+  }
+
+  /**
+   * Whether a candidate's paragraph names each of these tokens. Used for the countries the article only mentions in
+   * passing (Iran, Russia: `silent` countries in seeds/concepts.json): "how long is the border between Iraq and
+   * Iran?" is not answered by the 605 km of the Iraq–Syria border; the passages naming them (the Iranian corridor,
+   * the quadrilateral committee) answer what the article says of them.
+   */
+  private namesAll(tokens: QueryToken[], candidate: Candidate): boolean {
+    const passage = this.corpus.paragraphs[this.paragraphOf(candidate) - 1]?.text ?? '';
+    return tokens.every((t) => this.index.mentions(passage, t.keys));
   }
 
   /**

@@ -102,6 +102,9 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   توفي مات وفاة died death dies
   زوجة زوجته أولاد اولاده ابنه عائلة عائلته wife children family son daughter
   انتخابات انتخب election elections elected vote راتب salary
+  tall height ديانة ديانته دينه religion religious طائفة طائفته sect married متزوج متزوجة زواجه spouse
+  يعيش يسكن ساكن عايش live lives resides residence studied study studies درس دراسته university جامعة educated
+  education degree هوايات hobby hobbies
   ترامب ترمب بايدن أوباما اوباما بوتين أردوغان اردوغان السيسي سيسي خامنئي روحاني نتنياهو ماكرون نصرالله
   الصدر المالكي السيستاني بوش كيري لافروف ظريف سليماني
   trump biden obama putin erdogan sisi khamenei rouhani netanyahu macron nasrallah sadr maliki sistani bush kerry

@@ -948,3 +948,25 @@ test('a rank asked in Arabizi or English finds "the second largest city" (paragr
 test('a length given roughly in km ("حوالي ٦٠٠ كم") is answered with the article\'s 605 km', () => {
   expect(answered(bot.ask('الحدود بين سوريا والعراق حوالي ٦٠٠ كم صح؟')).quote).toContain('605');
 });
+
+describe('found by the seventh fresh break test', () => {
+  test('a country mentioned only in passing is not answered by a passage without it', () => {
+    expect(bot.ask('What is the length of the Iraq–Iran border?').kind).toBe('no-answer');
+    const r = answered(bot.ask('is Russia part of the Iraqi-Syrian coordination?'));
+    expect(r.paragraph).toBe(10);
+  });
+
+  test.each([
+    'How tall is al-Mekdad?',
+    'ما ديانة الطائي؟',
+    'is Abadi married?',
+    'Where does Assad live?',
+    'أين درس العبادي؟',
+  ])('%s asks something personal the article never covers', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('"length" still reads as the border: كم طول الحدود؟', () => {
+    expect(answered(bot.ask('ما طول الحدود؟')).paragraph).toBe(2);
+  });
+});
