@@ -462,6 +462,8 @@ class CorpusAnswerer implements Answerer {
       this.directionPremises.pairsStrangers(normalized) ||
       // "Did Abadi fly to Damascus?": his envoy went.
       this.directionPremises.movesStayer(normalized) ||
+      // "Was al-Mekdad at the meeting?": al-Fayyadh met al-Assad, nobody else.
+      this.directionPremises.placesAtMeeting(normalized) ||
       this.officeQualifiers.declines(
         normalized,
         result.tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:'))),

@@ -213,6 +213,12 @@ const NOT_RECIPIENT_BEFORE_TO = normalizedWords([
   'similar',
 ]);
 
+/** The concept of a meeting (its terms: لقاء, الاجتماع, meeting …). */
+const MEETING: FeatureKey = 'c:meeting';
+
+/** Words that make what follows the subject of the question ("what did SANA say about the meeting"). */
+const ABOUT = normalizedWords(['about', 'regarding', 'concerning', 'on', 'عن', 'حول', 'بخصوص', 'بشان', '3an', '7awl']);
+
 /** Question words asking who (normalized). */
 const WHO = normalizedWords(['من', 'مين', 'منو', 'شكون', 'who', 'meen', 'min', 'mnu']);
 
@@ -271,6 +277,8 @@ interface Ends {
 /** Finds questions that reverse the direction of a directed concept (see the module comment). Built once. */
 export class DirectionPremises {
   private readonly directed = new Map<FeatureKey, Ends>();
+  /** The parties to an exchange with a traveller (the envoy's visit), and the speakers whose words name one. */
+  private readonly visitParties = new Set<FeatureKey>();
   /** Who can send or strike: every speaker and country (Iran, Russia included), as keys. */
   private readonly actors = new Set<FeatureKey>();
   /** The last question read: the answerer asks several of these checks about the same question in a row. */
@@ -292,6 +300,14 @@ export class DirectionPremises {
         travellers: new Set((c.direction.travellers ?? []).map(keyOf)),
         genitive: c.direction.genitive === 'to' ? 'recipient' : 'sender',
       });
+    }
+    for (const e of this.directed.values()) {
+      if (e.travellers.size > 0) for (const k of [...e.from, ...e.to, ...e.travellers]) this.visitParties.add(k);
+    }
+    const parties = new Set([...this.visitParties].filter((k) => k.startsWith('sp:')));
+    for (const p of corpus.paragraphs) {
+      const named = featurizer.features(normalize(p.text)).map((f) => f.exact);
+      if (named.some((k) => parties.has(k))) this.visitParties.add(`sp:${p.speakerId}`);
     }
   }
 
@@ -351,6 +367,20 @@ export class DirectionPremises {
       if (ends.some((e) => e.to.has(sayer) && e.from.has(addressee))) return true;
     }
     return false;
+  }
+
+  /**
+   * "Was al-Mekdad at the meeting?", "What did al-Taei say at the meeting?": a meeting word with one named speaker who
+   * is on no end of an exchange that had a traveller (the envoy's visit: al-Abadi sent him, al-Assad received him).
+   * "What did SANA say about the meeting?" is about it, not at it, and is left alone; so is anyone whose words name
+   * a party to the visit (SANA and the reporter tell of it: "according to SANA, what happened at the meeting?").
+   */
+  placesAtMeeting(normalized: string): boolean {
+    const { words, concepts } = this.read(normalized);
+    const at = words.findIndex((w, i) => MEET.has(w) || concepts[i] === MEETING);
+    if (at < 0 || words.slice(0, at).some((w) => ABOUT.has(w))) return false;
+    const named = [...new Set(concepts.filter((k): k is FeatureKey => k?.startsWith('sp:') ?? false))];
+    return named.length === 1 && this.visitParties.size > 0 && named.every((who) => !this.visitParties.has(who));
   }
 
   /**

@@ -236,3 +236,26 @@ describe("the strikes have a direction too: Iraq (on al-Abadi's order) struck in
     expect(reverses(q)).toBe(false);
   });
 });
+
+describe('who was at the meeting (found by the seventh fresh break test)', () => {
+  test.each(['Was Mekdad at the meeting?', 'هل حضر الطائي الاجتماع؟', 'What did al-Taei say during the meeting?'])(
+    "%s puts someone at the envoy's meeting who was on neither side of it",
+    (q) => {
+      expect(premises.placesAtMeeting(normalize(q))).toBe(true);
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each([
+    'what did Assad say at the meeting?',
+    'What did SANA say about the meeting?',
+    'ماذا قالت سانا عن اللقاء',
+    'when did Fayyadh meet Assad?',
+  ])('%s is about the meeting or someone who was there', (q) => {
+    expect(premises.placesAtMeeting(normalize(q))).toBe(false);
+  });
+
+  test('no curated question is flagged', () => {
+    expect(curatedQuestionsWhere((q) => premises.placesAtMeeting(normalize(q)))).toEqual([]);
+  });
+});
