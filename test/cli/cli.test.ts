@@ -283,6 +283,30 @@ describe('terminal chat and the settings of the other programs', () => {
   });
 });
 
+// Bug fixed: `npm run ask -- "-what did assad say"` failed with "error: unknown option" (exit 1).
+describe('ask: a question that starts with "-"', () => {
+  test('is answered, with --json before or after it; a mistyped option is still refused', async () => {
+    const [plain, jsonAfter, jsonBefore, typo] = await Promise.all([
+      run('src/cli/ask.ts', ['-what did assad say']),
+      run('src/cli/ask.ts', ['-what did assad say', '--json']),
+      run('src/cli/ask.ts', ['--json', '-ماذا قال الأسد؟']),
+      run('src/cli/ask.ts', ['--jsn', 'ماذا قال الأسد؟']),
+    ]);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('— بشار الأسد');
+    for (const [result, question] of [
+      [jsonAfter, '-what did assad say'],
+      [jsonBefore, '-ماذا قال الأسد؟'],
+    ] as const) {
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ question, answered: true, speaker: { id: 'assad' } });
+    }
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain("error: unknown option '--jsn'");
+    expect(typo.stderr).toContain('npm run ask -- -- "-what"');
+  });
+});
+
 // Bug fixed: Node 20's recursive mkdir retries forever under /proc (mkdir answers ENOENT although /proc exists), so
 // `DATABASE_PATH=/proc/nonexist/x.db npm start` hung at 100% CPU instead of refusing the path.
 test.skipIf(process.platform !== 'linux')(
