@@ -1,9 +1,11 @@
 /**
  * `npm run ask -- "question"`: answers once. `--json`: one JSON object. `--jsonl`: reads one question per
- * line from standard input and prints one JSON object per line, in order (see json.ts for the fields).
+ * line from standard input and prints one JSON object per line, in order (see json.ts for the fields). A question
+ * that starts with "-" is a question, not an option (argv.ts).
  */
 import { Command, Option } from 'commander';
 import { createAnswerer } from '../core/answerer.ts';
+import { separateDashedQuestion } from './argv.ts';
 import { formatReply } from './format.ts';
 import { exitQuietlyOnBrokenPipe, readLines } from './io.ts';
 import { toJsonRecord } from './json.ts';
@@ -15,8 +17,13 @@ const program = new Command()
   .argument('[question...]', 'the question (quote it in the shell)')
   .addOption(new Option('--json', 'print one JSON object').conflicts('jsonl'))
   .option('--jsonl', 'read one question per line from stdin, print one JSON object per line')
+  .addHelpText(
+    'after',
+    '\nA question may start with "-" ("-1 km?"); one that looks like an option (-what) goes after --:\n' +
+      '  npm run ask -- -- "-what"',
+  )
   .showHelpAfterError()
-  .parse();
+  .parse(separateDashedQuestion(process.argv.slice(2)), { from: 'user' });
 
 exitQuietlyOnBrokenPipe();
 

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { Conversations, isFollowUp } from '../core/followup.ts';
 import { entryQuestion, refOf, resolveRef } from '../core/refs.ts';
 import type { Answer, Answerer } from '../core/types.ts';
-import { NULL_RECORDER, type Recorder } from '../store/recorder.ts';
+import { NULL_RECORDER, type Recorder, type RecordingOff } from '../store/recorder.ts';
 import { formatHelp, formatReply, formatSpeakers } from './format.ts';
 import { readLines } from './io.ts';
 
@@ -19,10 +19,27 @@ const GOOD_WORDS = new Set(['good', '+', '+1', '👍', 'جيد', 'صح']);
 const BAD_WORDS = new Set(['bad', '-', '-1', '👎', 'خطأ', 'غلط']);
 const NONE_WORDS = new Set(['none', '0', 'ولا واحد', 'لا شيء']);
 
-/** What to set to record ratings, said whenever one is not recorded. */
-const RECORDING_OFF =
-  "Ratings are not recorded: recording is off (RECORD=off). To record them for the curators' report, set RECORD=on " +
-  '(or remove RECORD=off) in .env or the environment and restart.';
+/**
+ * Why ratings are not recorded and what to do, said whenever one is not, per the recorder's reason: a store locked at
+ * start is not fixed by RECORD=on (it is already on), so it must not be told to set it.
+ */
+const NOT_RECORDED: Readonly<Record<RecordingOff, { rating: string; pick: string }>> = {
+  'record-off': {
+    rating:
+      "Ratings are not recorded: recording is off (RECORD=off). To record them for the curators' report, set " +
+      'RECORD=on (or remove RECORD=off) in .env or the environment and restart.',
+    pick: 'Nothing to pick: ratings are not recorded (RECORD=off; "good" or "bad" says what to set). Ask a question in words.',
+  },
+  'locked-at-start': {
+    rating:
+      'Ratings are not recorded: the feedback store (DATABASE_PATH) was locked by another process when this chat ' +
+      'started, so it answers without recording until the next start. Once the other process has let go of the ' +
+      'file, restart to record ratings again.',
+    pick:
+      'Nothing to pick: ratings are not recorded (the store was locked at start; "good" or "bad" says more). Ask ' +
+      'a question in words.',
+  },
+};
 
 /** A line that is only a number: the pick the user means after a rating, never a question. */
 const BARE_NUMBER = /^\d+$/;
@@ -92,7 +109,7 @@ export class ChatSession {
       this.afterRating = true;
       return this.recorder.acceptsFeedback('terminal')
         ? 'There is no list to pick from: numbers pick an answer only after "bad" lists the other matches. Ask a question in words.'
-        : 'Nothing to pick: ratings are not recorded (RECORD=off; "good" or "bad" says what to set). Ask a question in words.';
+        : this.notRecorded().pick;
     }
     return this.ask(line);
   }
@@ -113,7 +130,7 @@ export class ChatSession {
 
   private async rate(vote: 1 | -1): Promise<string> {
     // Said first: with recording off no rating is ever recorded, whatever was asked before.
-    if (!this.recorder.acceptsFeedback('terminal')) return RECORDING_OFF;
+    if (!this.recorder.acceptsFeedback('terminal')) return this.notRecorded().rating;
     const shown = this.shown;
     if (!shown) return 'Nothing to rate: ask a question first (a reply that found no answer cannot be rated).';
     try {
@@ -134,6 +151,11 @@ export class ChatSession {
     this.offered = { shown, refs };
     const lines = refs.map((ref, i) => `  ${i + 1}. ${this.labelOf(ref, shown.answer)}`);
     return ['Thanks, recorded. Was one of these the right answer? Type its number, or "none":', ...lines].join('\n');
+  }
+
+  /** What to say when ratings are not recorded; a recorder that gives no reason is taken as RECORD=off. */
+  private notRecorded(): { rating: string; pick: string } {
+    return NOT_RECORDED[this.recorder.off ?? 'record-off'];
   }
 
   private async pick(offered: { shown: Shown; refs: string[] }, command: string): Promise<string> {

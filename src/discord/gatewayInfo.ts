@@ -6,7 +6,9 @@
  * - a server that never answers: discord.js's REST waits 15 s per attempt and retries, so the login used to end in
  *   "Discord did not send READY within 30000 ms", blaming the gateway for what REST did;
  * - a server that answers something else: discord.js reads `session_start_limit.reset_after` of whatever came back
- *   and failed with "Cannot read properties of null (reading 'reset_after')".
+ *   and failed with "Cannot read properties of null (reading 'reset_after')";
+ * - a server that cannot be reached (refused, no such host, reset): the bare "connect ECONNREFUSED 127.0.0.1:9" did
+ *   not say which setting pointed there.
  *
  * Importing this module has no side effect.
  */
@@ -29,8 +31,8 @@ const GatewayBotSchema = z.object({
 });
 
 /**
- * The REST API at DISCORD_API_URL (or Discord's) did not answer GET /gateway/bot as Discord does: no answer in time,
- * an HTTP error other than 401, or a body that is not Discord's JSON. The message names the URL and says to check
+ * The REST API at DISCORD_API_URL (or Discord's) did not answer GET /gateway/bot as Discord does: no connection, no
+ * answer in time, an HTTP error other than 401, or a body that is not Discord's JSON. The message names the URL and says to check
  * DISCORD_API_URL; `cause` holds the underlying error, if any. (A refused token, 401, is not this: it is thrown as
  * discord.js's own DiscordAPIError, which the callers turn into "reset the token".)
  */
@@ -53,6 +55,37 @@ const CHECK_API_URL =
   "Check DISCORD_API_URL: unset, it is Discord's own API; set, it must be Discord's API or a REST proxy that " +
   'forwards to it.';
 
+/**
+ * Codes of a request that got no HTTP answer at all: the system's (connection refused, no such host or no answer from
+ * DNS, reset, host or network unreachable, timed out) and those of undici, discord.js's HTTP client (the server closed
+ * the socket, connecting timed out). Our own deadline's abort is not among them: it is reported as the deadline.
+ */
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_CLOSED',
+]);
+
+/**
+ * True for an error of the connection rather than of an answer: one of {@link UNREACHABLE_CODES}, or a TLS handshake
+ * that failed (`ERR_SSL_…`, `ERR_TLS_…`: often https:// given for a plain-HTTP proxy, or the other way round).
+ */
+function isUnreachable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' &&
+    (UNREACHABLE_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))
+  );
+}
+
 /** A short description of why `data` is not the expected answer (the first two problems). */
 function shapeProblem(data: unknown, error: z.ZodError): string {
   if (typeof data !== 'object' || data === null || Array.isArray(data) || data instanceof ArrayBuffer) {
@@ -70,8 +103,9 @@ function shapeProblem(data: unknown, error: z.ZodError): string {
  * @param rest - with the token set, pointed at DISCORD_API_URL when set.
  * @returns Discord's answer: the gateway URL, the recommended shard count and the session start limits.
  * @throws {@link GatewayInfoError} naming the API's URL when it does not answer in time, answers with an HTTP error
- *   other than 401, or answers something that is not Discord's JSON; discord.js's DiscordAPIError for 401 (the
- *   token is refused); the network error as is when the API cannot be reached (ECONNREFUSED names host and port).
+ *   other than 401, answers something that is not Discord's JSON, or cannot be reached (refused, no such host,
+ *   reset, unreachable, TLS failure: the network error is the `cause` and its message is quoted); discord.js's
+ *   DiscordAPIError for 401 (the token is refused).
  */
 export async function fetchGatewayBot(
   rest: REST,
@@ -100,6 +134,13 @@ export async function fetchGatewayBot(
     if (err instanceof DiscordAPIError || err instanceof HTTPError) {
       throw new GatewayInfoError(
         `the API at ${api} answered GET /gateway/bot with HTTP ${err.status} (${err.message}). ${CHECK_API_URL}`,
+        { cause: err },
+      );
+    }
+    if (isUnreachable(err)) {
+      throw new GatewayInfoError(
+        `the REST API at ${api} could not be reached for GET /gateway/bot (the step before the gateway): ` +
+          `${(err as Error).message}. ${CHECK_API_URL} Also check the network or proxy between this machine and it.`,
         { cause: err },
       );
     }

@@ -5,6 +5,7 @@
  */
 import { type Client, type Message, MessageReferenceType } from 'discord.js';
 import type { Answerer, Reply } from '../core/types.ts';
+import { NULL_RECORDER, type Recorder } from '../store/recorder.ts';
 import type { Surface } from '../store/types.ts';
 import { exampleQuestions } from './commands/shared.ts';
 import type { BotContext } from './context.ts';
@@ -95,14 +96,36 @@ export async function handleMessage(message: Message, client: Client, ctx: BotCo
   }
 }
 
+/**
+ * Words that rate the last answer in the terminal chat (`good`, `bad` and their kin). Typed to the bot they are no
+ * question: "good" read as a greeting ("Please write a question") and "bad" as one the article does not answer.
+ * In Discord the 👍 / 👎 buttons under an answer rate it.
+ */
+const RATING_WORDS = new Set(['good', 'bad', '+', '+1', '-', '-1', '👍', '👎', 'جيد', 'صح', 'خطأ', 'خطا', 'غلط']);
+
+/** Emoji skin-tone modifiers and the emoji variation selector, so that 👍🏽 is 👍. */
+const EMOJI_VARIANTS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu;
+
+/**
+ * What the bot says to a rating word typed in a DM or a mention, by where it was typed: how to rate (the buttons)
+ * where feedback is recorded; that DMs are private while RECORD_DMS is off (a DM answer has no buttons, so there is
+ * nothing to click); that feedback is off on this bot otherwise. The same for every rating word. Pure.
+ */
+export function ratingNotice(surface: Surface, recorder: Pick<Recorder, 'acceptsFeedback' | 'off'>): string {
+  if (recorder.acceptsFeedback(surface)) return NOTICES.ratingHow;
+  if (surface === 'dm' && recorder.off === undefined) return NOTICES.ratingDmPrivate;
+  return NOTICES.feedbackOff;
+}
+
 /** Words that ask who is quoted, as in the terminal chat and /speakers. */
 const SPEAKERS_WORDS = new Set(['speakers', 'who is quoted', 'المتحدثون', 'المتحدثين', 'من المتحدثون']);
 
 /**
- * Help, the speakers list and the empty-question prompt, or undefined for a question to answer. A command may end in
- * punctuation ("help?", "speakers!"). Pure.
+ * Help, the speakers list, the reply to a rating word (`rating`, see {@link ratingNotice}) and the empty-question
+ * prompt, or undefined for a question to answer. A command may end in punctuation ("help?", "speakers!", "good!").
+ * Pure.
  */
-function commandMessages(question: string, answerer: Answerer): RenderedMessage[] | undefined {
+function commandMessages(question: string, answerer: Answerer, rating: string): RenderedMessage[] | undefined {
   if (question === '') return [renderNotice(NOTICES.askPrompt, false)];
   const command = question
     .toLowerCase()
@@ -110,20 +133,24 @@ function commandMessages(question: string, answerer: Answerer): RenderedMessage[
     .trim();
   if (HELP_WORDS.has(command) || HELP_WORDS.has(question)) return renderHelp(exampleQuestions(answerer));
   if (SPEAKERS_WORDS.has(command)) return renderSpeakers(answerer.corpus.speakers);
+  if (RATING_WORDS.has(command.replace(EMOJI_VARIANTS, ''))) return [renderNotice(rating, false)];
   return undefined;
 }
 
 /**
  * What the bot sends for a question in a DM or a mention (already stripped of the mention). `ask` answers it: the
- * user's conversation, so that follow-ups ("what else did he say?") refer to their last answer. Pure when `ask` is.
+ * user's conversation, so that follow-ups ("what else did he say?") refer to their last answer. `rating` is the reply
+ * to a rating word (default: a DM on a bot that records nothing). Pure when `ask` is.
  */
 export function messagesFor(
   question: string,
   answerer: Answerer,
   ask: (question: string) => Reply = (q) => answerer.ask(q),
+  rating: string = ratingNotice('dm', NULL_RECORDER),
 ): RenderedMessage[] {
   return (
-    commandMessages(question, answerer) ?? renderReply(ask(question), { byline: answerer.corpus.byline, question })
+    commandMessages(question, answerer, rating) ??
+    renderReply(ask(question), { byline: answerer.corpus.byline, question })
   );
 }
 
@@ -137,7 +164,8 @@ async function answerMessage(
   { userId, channelId }: { userId: string; channelId: string },
   ctx: BotContext,
 ): Promise<RenderedMessage[]> {
-  const command = commandMessages(question, ctx.answerer);
+  // Commands, rating words included, are neither asked nor recorded: they are not questions for the curators.
+  const command = commandMessages(question, ctx.answerer, ratingNotice(surface, ctx.recorder));
   if (command) return command;
   const reply = ctx.conversations.ask(conversationKey(userId, channelId), question);
   const feedback = await recordAsked(ctx, surface, userId, { reply, question });

@@ -410,6 +410,10 @@ export const NOTICES = Object.freeze({
   voteUnchanged: 'Your vote was already recorded. · صوتك مسجل',
   voteFailed: 'Sorry, I could not record your vote right now. Please try again in a moment.',
   feedbackOff: 'Feedback is not being recorded on this bot.',
+  ratingHow: 'To rate an answer, click 👍 or 👎 under it. · للتقييم اضغط 👍 أو 👎 تحت الإجابة',
+  ratingDmPrivate:
+    'Ratings are not recorded in DMs: DMs with this bot are private, so nothing asked here is kept. To rate an ' +
+    'answer, ask with /ask in a server the bot is in and click 👍 or 👎 under it. · التقييمات لا تُسجّل في الرسائل الخاصة',
   pickNone: 'Thanks, noted: none of these was right. The curators will look at this question. · شكراً',
   unknownCommand: 'This command no longer exists. Try /help.',
   unsupported: 'I cannot answer this kind of interaction. Try /help.',

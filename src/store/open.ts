@@ -3,10 +3,11 @@
  * when RECORD is off. Errors are rewritten to name the setting to fix, never echoing DATABASE_URL (it may hold a
  * password).
  */
-import { accessSync, constants, mkdirSync, type Stats, statSync } from 'node:fs';
+import { accessSync, constants, type Stats, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { RecordingConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { makeFolder, NoNewFolderError } from './folder.ts';
 import type { FeedbackStore } from './types.ts';
 
 /** DATABASE_PATH's value for a store kept in memory only: recording works, and everything is lost at exit. */
@@ -144,8 +145,16 @@ function kindOf(stats: Stats): string {
 function checkFolder(path: string): void {
   const folder = dirname(resolve(path));
   try {
-    mkdirSync(folder, { recursive: true });
+    makeFolder(folder);
   } catch (error) {
+    if (error instanceof NoNewFolderError) {
+      throw new StoreOpenError(
+        `DATABASE_PATH (${path}): the folder ${folder} cannot be created: ${error.parent} takes no new folders (a ` +
+          'system filesystem such as /proc or /sys). Point DATABASE_PATH at a file in an ordinary folder, e.g. ' +
+          'data/iqtibas.sqlite.',
+        { cause: error },
+      );
+    }
     throw new StoreOpenError(
       `DATABASE_PATH (${path}): the folder ${folder} cannot be created (${messageOf(error)}). Create it, or point ` +
         'DATABASE_PATH elsewhere.',

@@ -24,8 +24,20 @@ import {
 } from './types.ts';
 import { hashUser } from './userHash.ts';
 
+/**
+ * Why a recorder keeps nothing on any surface, so that a user asking to rate is told the real cause and its fix:
+ * `record-off` is RECORD=off (set RECORD=on); `locked-at-start` is a SQLite file another process held locked past
+ * the open's wait at start (recording resumes at the next start once the lock is gone).
+ */
+export type RecordingOff = 'record-off' | 'locked-at-start';
+
 /** What the adapters call. Every `at` is ms since the epoch and defaults to now. */
 export interface Recorder {
+  /**
+   * Set when nothing is recorded on any surface, saying why (the adapters word their "not recorded" replies from
+   * it); absent when recording is on, even if some surfaces (DMs with RECORD_DMS off) are not recorded.
+   */
+  readonly off?: RecordingOff;
   /**
    * Records the reply to a question per policy; resolves to the question id, or undefined when not recorded
    * (recording off, a DM while RECORD_DMS is off, a busy store or one slower than `questionWaitMs`, or a store
@@ -134,6 +146,8 @@ export function createRecorder(opts: RecorderOptions): Recorder {
   };
 
   return {
+    ...(store === undefined && { off: 'record-off' as const }),
+
     async question({ surface, userId, question, reply, at }) {
       if (store === undefined || !accepts(surface)) return undefined;
       try {
@@ -263,18 +277,39 @@ function busyLog(logger: Logger, reminderMs: number) {
   };
 }
 
-/** Records nothing: `question` resolves to undefined, `acceptsFeedback` is false, `vote`/`pick` reject. */
-export const NULL_RECORDER: Recorder = Object.freeze({
-  question: async () => undefined,
-  acceptsFeedback: () => false,
-  vote: async () => {
-    throw new RecordingOffError('(RECORD=off)');
-  },
-  pick: async () => {
-    throw new RecordingOffError('(RECORD=off)');
-  },
-  close: async () => {},
-});
+/** How each {@link RecordingOff} reads in a {@link RecordingOffError}. */
+const OFF_WHAT: Readonly<Record<RecordingOff, string>> = {
+  'record-off': '(RECORD=off)',
+  'locked-at-start': '(the store was locked by another process at start; recording resumes at the next start)',
+};
+
+/** A recorder that records nothing, for the given reason. */
+function nullRecorder(off: RecordingOff): Recorder {
+  return Object.freeze({
+    off,
+    question: async () => undefined,
+    acceptsFeedback: () => false,
+    vote: async () => {
+      throw new RecordingOffError(OFF_WHAT[off]);
+    },
+    pick: async () => {
+      throw new RecordingOffError(OFF_WHAT[off]);
+    },
+    close: async () => {},
+  });
+}
+
+/**
+ * Records nothing because RECORD=off: `question` resolves to undefined, `acceptsFeedback` is false, `vote`/`pick`
+ * reject with a {@link RecordingOffError}.
+ */
+export const NULL_RECORDER: Recorder = nullRecorder('record-off');
+
+/**
+ * Records nothing because the SQLite file was locked by another process when the program started (startRecording
+ * gives it); behaves as {@link NULL_RECORDER}, with `off` saying why, so no one is told to set RECORD=on.
+ */
+export const LOCKED_AT_START_RECORDER: Recorder = nullRecorder('locked-at-start');
 
 /** A lone UTF-16 surrogate: not encodable in UTF-8, so each engine would replace it differently. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -12,9 +12,10 @@
  * (the back-off doubling, up to 8 times, while the lock stays), so a lock held for seconds costs the process a few
  * short stalls, not one per event. A try without waiting succeeds as soon as the lock is gone.
  */
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { makeFolder } from './folder.ts';
 import { type PickRow, type QuestionRow, toPick, toQuestion, toVote, type VoteRow } from './rows.ts';
 import {
   type FeedbackSnapshot,
@@ -161,7 +162,7 @@ export function migrateSqlite(
 export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   const waits = { ...SQLITE_WAITS, ...definedOnly(options) };
   if (options.path !== ':memory:') {
-    mkdirSync(dirname(options.path), { recursive: true });
+    makeFolder(dirname(options.path));
     createPrivately(options.path);
   }
   const db = new Database(options.path);

@@ -5,7 +5,7 @@
 import type { RecordingConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { openStore } from './open.ts';
-import { createRecorder, NULL_RECORDER, type Recorder } from './recorder.ts';
+import { createRecorder, LOCKED_AT_START_RECORDER, NULL_RECORDER, type Recorder } from './recorder.ts';
 import { startRetention } from './retention.ts';
 import { resolveUserHashSecret } from './userHash.ts';
 
@@ -17,7 +17,9 @@ export interface Recording {
 }
 
 /**
- * Starts recording as configured: with RECORD=off, a recorder that records nothing (and no file is created).
+ * Starts recording as configured: with RECORD=off, a recorder that records nothing (and no file is created); with
+ * the SQLite file locked by another process past the open's wait, one that records nothing until the next start
+ * ({@link LOCKED_AT_START_RECORDER}, whose `off` says so).
  *
  * @throws the store's StoreOpenError (DATABASE_PATH a folder or a device, not writable, not a database;
  *   DATABASE_URL unreachable) or the key file's error, each naming what to fix; entry points print it and exit 1.
@@ -29,7 +31,8 @@ export async function startRecording(recording: RecordingConfig, logger: Logger)
   // before the key is created next to it, so a DATABASE_PATH that cannot work leaves no stray .key behind.
   if (recording.databaseUrl !== undefined) secret = resolveUserHashSecret(recording);
   const store = await openStore(recording, logger);
-  if (!store) return { recorder: NULL_RECORDER, close: async () => {} };
+  // Recording is on, so no store means the file stayed locked through the open's wait: say that, not RECORD=off.
+  if (!store) return { recorder: LOCKED_AT_START_RECORDER, close: async () => {} };
   try {
     secret ??= resolveUserHashSecret(recording);
   } catch (error) {

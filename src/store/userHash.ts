@@ -4,9 +4,10 @@
  * store (a plain SHA-256 of a snowflake is reversible by enumeration; an HMAC is not without the key).
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RecordingConfig } from '../config.ts';
+import { makeFolder } from './folder.ts';
 
 /**
  * HMAC-SHA256 of `userId` keyed with `secret`, as 64 lowercase hex characters. Stable for a given key; a different
@@ -87,7 +88,7 @@ function createKey(keyPath: string): string {
   const key = randomBytes(32).toString('hex');
   const temp = `${keyPath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    mkdirSync(dirname(keyPath), { recursive: true });
+    makeFolder(dirname(keyPath));
     const fd = openSync(temp, 'wx', 0o600);
     try {
       writeSync(fd, `${key}\n`);

@@ -10,6 +10,7 @@ import { loadCorpus } from '../../src/core/corpus.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createRecorder, type Recorder } from '../../src/store/recorder.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
+import { startRecording } from '../../src/store/start.ts';
 import { MemoryRecorder } from '../fixtures/memory-recorder.ts';
 
 const answerer = createAnswerer(loadCorpus());
@@ -163,3 +164,38 @@ test('with the SQLite file locked by another connection, the answer comes at onc
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Bug fixed: with the file locked at start (the chat answers without recording until the next start), "good" said
+// "recording is off (RECORD=off) … set RECORD=on", although RECORD was on and setting it changes nothing.
+test('with the SQLite file locked by another process at start, good/bad say so and that a restart resumes recording', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'iqtibas-chat-locked-start-'));
+  const path = join(dir, 'feedback.sqlite');
+  const locker = new Database(path);
+  try {
+    locker.exec('BEGIN EXCLUSIVE');
+    const recording = await startRecording(
+      {
+        enabled: true,
+        databasePath: path,
+        userHashSecret: 'chat-locked-at-start',
+        retentionDays: 90,
+        recordDms: false,
+      },
+      createLogger('silent'),
+    );
+    const blocks = await chat(['ماذا قال الأسد؟', 'good', '2', 'bad'], recording.recorder);
+    await recording.close();
+    expect(blocks[0]).toContain('— بشار الأسد');
+    for (const i of [1, 3]) {
+      expect(blocks[i]).toContain('Ratings are not recorded: the feedback store (DATABASE_PATH) was locked');
+      expect(blocks[i]).toContain('restart to record ratings again');
+      expect(blocks[i]).not.toContain('RECORD=');
+    }
+    expect(blocks[2]).toContain('Nothing to pick: ratings are not recorded (the store was locked at start');
+    expect(blocks[2]).not.toContain('RECORD=');
+  } finally {
+    if (locker.inTransaction) locker.exec('COMMIT');
+    locker.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 20_000);

@@ -283,6 +283,49 @@ describe('terminal chat and the settings of the other programs', () => {
   });
 });
 
+// Bug fixed: `npm run ask -- "-what did assad say"` failed with "error: unknown option" (exit 1).
+describe('ask: a question that starts with "-"', () => {
+  test('is answered, with --json before or after it; a mistyped option is still refused', async () => {
+    const [plain, jsonAfter, jsonBefore, typo] = await Promise.all([
+      run('src/cli/ask.ts', ['-what did assad say']),
+      run('src/cli/ask.ts', ['-what did assad say', '--json']),
+      run('src/cli/ask.ts', ['--json', '-ماذا قال الأسد؟']),
+      run('src/cli/ask.ts', ['--jsn', 'ماذا قال الأسد؟']),
+    ]);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('— بشار الأسد');
+    for (const [result, question] of [
+      [jsonAfter, '-what did assad say'],
+      [jsonBefore, '-ماذا قال الأسد؟'],
+    ] as const) {
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ question, answered: true, speaker: { id: 'assad' } });
+    }
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain("error: unknown option '--jsn'");
+    expect(typo.stderr).toContain('npm run ask -- -- "-what"');
+  });
+});
+
+// Bug fixed: Node 20's recursive mkdir retries forever under /proc (mkdir answers ENOENT although /proc exists), so
+// `DATABASE_PATH=/proc/nonexist/x.db npm start` hung at 100% CPU instead of refusing the path.
+test.skipIf(process.platform !== 'linux')(
+  'a DATABASE_PATH under /proc ends at once with exit 1, naming DATABASE_PATH and what to set',
+  async () => {
+    const child = start('src/main.ts', [], { RECORD: 'on', DATABASE_URL: '', DATABASE_PATH: '/proc/nonexist/x.db' });
+    const done = finish(child, 15_000);
+    child.stdin?.end('ماذا قال الأسد؟\n');
+    const result = await done;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'DATABASE_PATH (/proc/nonexist/x.db): the folder /proc/nonexist cannot be created: /proc takes no new folders',
+    );
+    expect(result.stderr).toContain('Point DATABASE_PATH at a file in an ordinary folder');
+    expect(result.stdout).toBe('');
+  },
+  TIMEOUT_MS,
+);
+
 /**
  * Reports on stderr every module of pino, better-sqlite3 or discord.js that the process loads (a resolve hook chained
  * after tsx's), so a test can tell what a one-off run pays for.

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decodeButton } from '../../src/discord/customIds.ts';
 import { isPrivateContext, surfaceOf } from '../../src/discord/recording.ts';
+import { NOTICES } from '../../src/discord/render.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createRecorder } from '../../src/store/recorder.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
@@ -42,6 +43,18 @@ async function ask(h: Harness, question: string, inDm?: boolean | 'group') {
 }
 
 const voteButtons = (data: Data) => buttonsOf(data).filter((b) => b.custom_id.startsWith('vote:'));
+
+/** The text without the bidi isolates the renderer puts around runs of one direction. */
+const plain = (text: unknown): string => String(text ?? '').replace(/[\u2066-\u2069]/g, '');
+
+/** Sends `text` as a DM and returns the body of the bot's reply to it. */
+async function dmReply(h: Harness, text: string): Promise<Data> {
+  const dm = h.fake.dm(text);
+  const request = await h.fake.waitForRequest(
+    (r) => (r.body as { message_reference?: { message_id?: string } })?.message_reference?.message_id === dm.id,
+  );
+  return request.body as Data;
+}
 
 describe('RECORD_DMS off (the default), real recorder', () => {
   let h: Harness;
@@ -85,6 +98,17 @@ describe('RECORD_DMS off (the default), real recorder', () => {
     expect(questions.map((q) => [q.surface, q.question])).toEqual([['slash', 'ماذا قال الطائي؟']]);
   });
 
+  // Bug fixed: in a DM "good" got "Please write a question" and "bad" "The article does not say", each recorded as
+  // nothing or as a declined question, though a DM answer has no buttons and its ratings are never kept.
+  test('good and bad in a DM get one reply: DMs are private, and how to rate elsewhere; nothing is recorded', async () => {
+    for (const word of ['good', 'bad', '👍', 'خطأ']) {
+      const body = await dmReply(h, word);
+      expect(plain(body.content), word).toBe(NOTICES.ratingDmPrivate);
+      expect(body.embeds ?? [], word).toEqual([]);
+    }
+    expect((await store.snapshot(0)).questions.map((q) => q.question)).not.toContain('bad');
+  });
+
   test('every payload is within limits and pings no one', () => {
     expect(auditPayloads(h.fake)).toEqual([]);
   });
@@ -99,6 +123,12 @@ describe('RECORD_DMS on', () => {
   });
   afterAll(async () => {
     await h?.close();
+  });
+
+  test('good or bad typed in a DM says to click 👍 or 👎 under the answer, and is not recorded as a question', async () => {
+    const before = recorder.questions.length;
+    for (const word of ['good', 'bad']) expect(plain((await dmReply(h, word)).content)).toBe(NOTICES.ratingHow);
+    expect(recorder.questions.length).toBe(before);
   });
 
   test('a DM /ask is recorded as a DM question and its 👍 / 👎 say so', async () => {

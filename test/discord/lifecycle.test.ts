@@ -157,3 +157,50 @@ test('a REST API that never answers: the login fails within the token check dead
     await api.close();
   }
 });
+
+/** A server on 127.0.0.1 that resets every connection as soon as it is made. */
+async function resettingApi() {
+  const { createServer } = await import('node:net');
+  const server = createServer((socket) => socket.resetAndDestroy());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as import('node:net').AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A URL on 127.0.0.1 where nothing listens (a port just freed). */
+async function refusingApi() {
+  const api = await fakeApi();
+  await api.close();
+  return { url: api.url, close: async () => {} };
+}
+
+// Bug fixed: a refused connection said only "Discord login failed: connect ECONNREFUSED 127.0.0.1:9", naming neither
+// the API nor DISCORD_API_URL, unlike an API that does not answer or answers something else.
+test.each([
+  ['refuses the connection', refusingApi, 'ECONNREFUSED'],
+  ['resets the connection', resettingApi, 'ECONNRESET'],
+])('an API that %s: the login fails naming the API and DISCORD_API_URL, never the token', async (_kind, make, code) => {
+  const api = await make();
+  try {
+    const error = (await startBot({
+      config: loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: api.url }),
+      answerer: realAnswerer(),
+      logger: memoryLogger().logger,
+    }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Discord login failed: the REST API at ${api.url} could not be reached for GET /gateway/bot \\(the step ` +
+          `before the gateway\\): .*${code}`,
+      ),
+    );
+    expect(error.message).toContain(
+      "Check DISCORD_API_URL: unset, it is Discord's own API; set, it must be Discord's API or a REST proxy",
+    );
+    expect(error.message).not.toContain(TOKEN);
+  } finally {
+    await api.close();
+  }
+});

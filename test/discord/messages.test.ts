@@ -1,8 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { messagesFor } from '../../src/discord/messages.ts';
+import { messagesFor, ratingNotice } from '../../src/discord/messages.ts';
+import { NOTICES } from '../../src/discord/render.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createRecorder, LOCKED_AT_START_RECORDER, NULL_RECORDER, type Recorder } from '../../src/store/recorder.ts';
+import type { FeedbackStore, Surface } from '../../src/store/types.ts';
 import { realAnswerer } from './harness.ts';
 
 const answerer = realAnswerer();
+
+/** The text without the bidi isolates the renderer puts around runs of one direction. */
+const plain = (text: unknown): string => String(text ?? '').replace(/[\u2066-\u2069]/g, '');
 const titleOf = (question: string) => messagesFor(question, answerer)[0]?.embeds[0]?.toJSON().title ?? '';
 
 describe('commands in DMs and mentions', () => {
@@ -18,5 +25,37 @@ describe('commands in DMs and mentions', () => {
 
   test('a question that merely contains "help" is a question', () => {
     expect(titleOf('help me: what did al-Mekdad say?')).not.toContain('iqtibas');
+  });
+});
+
+// Bug fixed: in a DM "good" got "Please write a question" and "bad" "The article does not say".
+describe('rating words in DMs and mentions', () => {
+  test.each(['good', 'bad', 'Good!', 'BAD.', '👍', '👎', '👍🏽', '+1', '-1', 'جيد', 'خطأ', 'غلط', 'صح'])(
+    '%j gets the rating notice, never an answer or a no-answer',
+    (text) => {
+      const messages = messagesFor(text, answerer, undefined, NOTICES.ratingHow);
+      expect(messages).toHaveLength(1);
+      expect(plain(messages[0]?.content)).toBe(NOTICES.ratingHow);
+      expect(messages[0]?.embeds).toEqual([]);
+    },
+  );
+
+  test('a question that merely contains a rating word is a question', () => {
+    expect(titleOf('was the coordination good?')).not.toBe('');
+  });
+
+  /** A recorder with a store that is never written to: only acceptsFeedback and off matter here. */
+  const withStore = (recordDms: boolean): Recorder =>
+    createRecorder({ store: {} as FeedbackStore, secret: 's', recordDms, logger: createLogger('silent') });
+
+  test.each<[string, Surface, Recorder, string]>([
+    ['a DM while RECORD_DMS is off', 'dm', withStore(false), NOTICES.ratingDmPrivate],
+    ['a DM with RECORD_DMS on', 'dm', withStore(true), NOTICES.ratingHow],
+    ['a mention, recording on', 'mention', withStore(false), NOTICES.ratingHow],
+    ['a DM, RECORD=off', 'dm', NULL_RECORDER, NOTICES.feedbackOff],
+    ['a mention, RECORD=off', 'mention', NULL_RECORDER, NOTICES.feedbackOff],
+    ['a DM, store locked at start', 'dm', LOCKED_AT_START_RECORDER, NOTICES.feedbackOff],
+  ])('ratingNotice: %s', (_name, surface, recorder, expected) => {
+    expect(ratingNotice(surface, recorder)).toBe(expected);
   });
 });

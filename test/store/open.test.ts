@@ -7,7 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { RecordingConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { checkDatabasePath, openStore, StoreOpenError } from '../../src/store/open.ts';
-import { NULL_RECORDER } from '../../src/store/recorder.ts';
+import { LOCKED_AT_START_RECORDER } from '../../src/store/recorder.ts';
 import { startRecording } from '../../src/store/start.ts';
 import { answerEvent } from './contract.ts';
 import { answerReply } from './fixtures.ts';
@@ -178,7 +178,9 @@ describe('a SQLite file locked by another process at start', () => {
     try {
       locker.exec('BEGIN EXCLUSIVE');
       const { recorder, close } = await startRecording(config, logger);
-      expect(recorder).toBe(NULL_RECORDER);
+      // Not NULL_RECORDER: its reason is RECORD=off, and the chat would tell the user to set RECORD=on.
+      expect(recorder).toBe(LOCKED_AT_START_RECORDER);
+      expect(recorder.off).toBe('locked-at-start');
       await close();
     } finally {
       if (locker.inTransaction) locker.exec('COMMIT');

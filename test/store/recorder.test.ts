@@ -10,8 +10,10 @@ import { createLogger } from '../../src/logger.ts';
 import {
   cleanQuestion,
   createRecorder,
+  LOCKED_AT_START_RECORDER,
   NULL_RECORDER,
   type Recorder,
+  type RecordingOff,
   RecordingOffError,
 } from '../../src/store/recorder.ts';
 import {
@@ -126,6 +128,8 @@ describe('Recorder.question', () => {
     expect(questions).toEqual([]);
     expect(recorder.acceptsFeedback('dm')).toBe(false);
     expect(recorder.acceptsFeedback('slash')).toBe(true);
+    // Recording is on: only DMs are left out, so no reason for "nothing is recorded" is given.
+    expect(recorder.off).toBe(undefined);
     await expect(
       recorder.vote({ surface: 'dm', userId: USER, messageId: 'm', ref: 'p1', vote: 1 }),
     ).rejects.toBeInstanceOf(RecordingOffError);
@@ -265,15 +269,18 @@ describe('a store that does not answer (PostgreSQL stuck on a lock, a lost serve
 });
 
 describe('recording off', () => {
-  const recorders: [string, Recorder][] = [
-    ['NULL_RECORDER', NULL_RECORDER],
+  const recorders: [string, Recorder, RecordingOff][] = [
+    ['NULL_RECORDER', NULL_RECORDER, 'record-off'],
     [
       'createRecorder without a store',
       createRecorder({ secret: SECRET, recordDms: true, logger: createLogger('silent') }),
+      'record-off',
     ],
+    ['LOCKED_AT_START_RECORDER', LOCKED_AT_START_RECORDER, 'locked-at-start'],
   ];
 
-  test.each(recorders)('%s records nothing and offers no feedback', async (_name, recorder) => {
+  test.each(recorders)('%s records nothing, offers no feedback and says why', async (_name, recorder, off) => {
+    expect(recorder.off).toBe(off);
     expect(await recorder.question({ surface: 'slash', userId: USER, question: 'x', reply: answerReply() })).toBe(
       undefined,
     );
