@@ -948,3 +948,12 @@ test('a rank asked in Arabizi or English finds "the second largest city" (paragr
 test('a length given roughly in km ("حوالي ٦٠٠ كم") is answered with the article\'s 605 km', () => {
   expect(answered(bot.ask('الحدود بين سوريا والعراق حوالي ٦٠٠ كم صح؟')).quote).toContain('605');
 });
+
+test('no paragraph (-1, 1.5, fifteen) names the valid range; "who speaks in paragraph 5?" shows it', () => {
+  for (const q of ['paragraph -1', 'paragraph 1.5', 'paragraph fifteen', 'الفقرة الخامسة عشرة']) {
+    const r = bot.ask(q);
+    expect(r.kind === 'no-answer' && r.reason).toBe('no-such-paragraph');
+  }
+  const r = answered(bot.ask('who speaks in paragraph 5?'));
+  expect([r.paragraph, r.speaker.id]).toEqual([5, 'fayyadh']);
+});
