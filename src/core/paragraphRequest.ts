@@ -1,104 +1,594 @@
 /**
- * "Show me paragraph 3": requests for a whole paragraph by number, in the ways people write them. Parsed on the
- * question after digit folding (src/core/normalize.ts foldDigits), before any matching.
+ * "Show me paragraph 3": requests for a whole paragraph by its position, in the ways people write them. Parsed
+ * before any matching, on the question with its letters folded as src/core/normalize.ts folds them, but its
+ * punctuation kept ("§3", "-1", "1.5", "p1-99" and "paragraph 3?" all depend on it).
+ *
+ * A request is one sentence with nothing else in it, read by this grammar (every part but the reference optional):
+ *
+ *     opening words      the reference                                     closing words
+ *     "please show me"   "paragraph 3" / "the third paragraph" / "§3"      "in English"
+ *     "what does"        "paragraphs 3 and 4" / "الفقرات من 1 إلى 14"       "say?"
+ *     "من المتحدث في"    "الفقرة قبل الأخيرة" / "el fa2ra el tanye"         "لو سمحت"
+ *
+ * Anything outside the grammar ("what did Mekdad say in paragraph 3?", "which paragraph mentions Raqqa?") is a
+ * question for the search, not a request: the whole sentence must parse, so a word the grammar does not know
+ * keeps the question away from here.
+ *
+ * Sources of the number words: English cardinals and ordinals; Modern Standard Arabic ordinals (the فاعل pattern
+ * of 2–10, with أول/أولى and حادي for 1, compounds 11–19 as unit + عشر/عشرة, tens with و); dialect forms as the
+ * bot's users write them (Levantine and Egyptian تاني/تالت/تامن and fused teens حداشر, اتناشر, اربعطعش);
+ * Arabizi, the Latin-letter chat spelling (2 for hamza, 3 for ع, 5 and kh for خ, 7 for ح: "tanye", "rab3a").
  */
 
-/** The word "paragraph": English, Arabic (with ة or ه), and short forms ("p12", "para 3"). */
-const PARAGRAPH = `(?:paragraphs|paragraph|paras|para|par|p|§|الفقرة|الفقره|فقرة|فقره|فقرت|الفقرات|fa2ra|fakra|faqra)`;
-
-/** Words before the request that ask to see it ("show me", "what is in", "اعرض", "ماذا في", "شو في"). */
-const LEAD = String.raw`(?:(?:please\s+)?(?:show|display|read|print|open|give|get|translate|quote)(?:\s+me)?(?:\s+the)?|(?:can\s+you\s+)?(?:tell\s+me\s+about|translation\s+of|summari[sz]e)(?:\s+the)?|what(?:'s|\s+is|\s+does)?\s+(?:in|say|says)?\s*(?:the)?|ترجم(?:\s+لي)?|ماذا\s+(?:في|تقول|يقول)|ما\s+(?:في|هي)|شو\s+في|ايش\s+في|إيش\s+في|وش\s+في|اعرض(?:\s+لي)?|أعرض(?:\s+لي)?|اقرأ|اقرا|ورجيني|وريني|هات|اعطني|أعطني)`;
-
-/** Words after the request that do not change it: "about", "in English please", "بالانجليزي", "عن شو". */
-const TAIL = String.raw`(?:(?:about|in\s+english|in\s+arabic|translated|please|pls|plz|بالانجليزي|بالإنجليزي|بالانكليزي|بالعربي|عن\s+ماذا|عن\s+شو|عن\s+ايش)(?![a-z\u0600-\u06FF])\s*)+`;
-
-/** Ordinals 1–14, English and Arabic (feminine, as الفقرة takes). Index + 1 is the number. */
-const ORDINALS: ReadonlyArray<readonly string[]> = [
-  ['first', 'الأولى', 'الاولى', 'الاولي', 'اولى'],
-  ['second', 'الثانية', 'الثانيه'],
-  ['third', 'الثالثة', 'الثالثه'],
-  ['fourth', 'الرابعة', 'الرابعه'],
-  ['fifth', 'الخامسة', 'الخامسه'],
-  ['sixth', 'السادسة', 'السادسه'],
-  ['seventh', 'السابعة', 'السابعه'],
-  ['eighth', 'الثامنة', 'الثامنه'],
-  ['ninth', 'التاسعة', 'التاسعه'],
-  ['tenth', 'العاشرة', 'العاشره'],
-  ['eleventh', 'الحادية عشرة', 'الحادية عشر', 'الحاديه عشر'],
-  ['twelfth', 'الثانية عشرة', 'الثانية عشر', 'الثانيه عشر'],
-  ['thirteenth', 'الثالثة عشرة', 'الثالثة عشر', 'الثالثه عشر'],
-  ['fourteenth', 'الرابعة عشرة', 'الرابعة عشر', 'الرابعه عشر'],
-];
-
-/** Cardinals 0–14 ("paragraph fourteen", "الفقرة ستة"); 0 is a request for a paragraph that does not exist. */
-const CARDINALS: ReadonlyArray<readonly string[]> = [
-  ['zero', 'صفر'],
-  ['one', 'واحد', 'واحده'],
-  ['two', 'اثنين', 'اثنان', 'اتنين'],
-  ['three', 'ثلاثة', 'ثلاثه', 'تلاته'],
-  ['four', 'أربعة', 'اربعة', 'اربعه'],
-  ['five', 'خمسة', 'خمسه'],
-  ['six', 'ستة', 'سته'],
-  ['seven', 'سبعة', 'سبعه'],
-  ['eight', 'ثمانية', 'ثمانيه', 'تمانية', 'تمانيه'],
-  ['nine', 'تسعة', 'تسعه'],
-  ['ten', 'عشرة', 'عشره'],
-  ['eleven', 'أحد عشر', 'احد عشر', 'إحدى عشرة', 'احدى عشر', 'حداشر'],
-  ['twelve', 'اثنا عشر', 'اثني عشر', 'اثنعش', 'اتناشر'],
-  ['thirteen', 'ثلاثة عشر', 'ثلاث عشرة', 'ثلاثطعش', 'تلاتاشر'],
-  ['fourteen', 'أربعة عشر', 'اربعة عشر', 'أربع عشرة', 'اربعطعش', 'اربعتاشر'],
-];
-
-/** "The last paragraph", whatever the count. */
-const LAST = ['last', 'الأخيرة', 'الاخيرة', 'الاخيره', 'الأخيره'];
-
-const ORDINAL_WORDS = [...ORDINALS.flat(), ...CARDINALS.flat(), ...LAST]
-  .sort((a, b) => b.length - a.length)
-  .map((w) => w.replace(/ /g, String.raw`\s+`))
-  .join('|');
-
-/** A number (any length: "paragraph 99999999999" is a request for a paragraph that does not exist) or an ordinal. */
-const WHICH = String.raw`(\d+|${ORDINAL_WORDS})`;
+import {
+  applyNfkc,
+  collapseElongation,
+  foldAlefHamza,
+  foldAlefMaksura,
+  foldDigits,
+  foldLatin,
+  foldPersianLetters,
+  foldTehMarbuta,
+  removeDiacritics,
+  removeInvisibles,
+  removeTatweel,
+} from './normalize.ts';
 
 /**
- * "paragraph 12", "p12", "الفقرة ١٢", "show paragraph 3", "what is in paragraph 5?", "ماذا في الفقرة 5؟",
- * "الفقرة الثالثة", "the third paragraph", optionally followed by the label in parentheses that paragraph
- * alternatives carry ("الفقرة 12 (فيصل المقداد)").
+ * The question as this grammar reads it: normalize.ts's letter folds (so the tables below are written once, in
+ * folded spelling: ة as ه, أ إ آ as ا, ى as ي, Latin lowercase), typographic quotes, dashes and the minus sign
+ * as their ASCII forms, runs of spaces as one. Not normalize itself: it turns punctuation into spaces.
  */
-const REQUEST = new RegExp(
-  String.raw`^(?:${LEAD}\s*)?(?:the\s+)?(?:${PARAGRAPH}\s*(?:no\.?|number|رقم)?\s*#?\s*${WHICH}|${WHICH}\s+${PARAGRAPH})(?:\s*(,|and|&|و|-|to|الى|إلى)\s*${WHICH})?\s*(?:\([^)]*\))?\s*(?:${TAIL})?\s*[?؟.!]*$`,
-  'i',
+function foldForGrammar(text: string): string {
+  const folds = [
+    applyNfkc,
+    removeInvisibles,
+    removeTatweel,
+    removeDiacritics,
+    foldAlefHamza,
+    foldAlefMaksura,
+    foldTehMarbuta,
+    foldPersianLetters,
+    foldDigits,
+    foldLatin,
+    collapseElongation,
+  ];
+  return folds
+    .reduce((out, fold) => fold(out), text)
+    .replace(/[\u2018\u2019\u02BC`]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A regex alternation of words, longest first (so "sixteen" is tried before "six"); a space is any spaces. */
+function alt(words: Iterable<string>): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`).replace(/ /g, String.raw`\s+`))
+    .join('|');
+}
+
+/** Number words by value, in one language: `ordinals` can say "the Nth from the last", `cardinals` cannot. */
+interface NumberWords {
+  readonly ordinals: Readonly<Record<number, readonly string[]>>;
+  readonly cardinals: Readonly<Record<number, readonly string[]>>;
+}
+
+/** English 0–19, the tens and 100 ("a hundred"); "twenty-first" is composed (tens + unit), not listed. */
+const ENGLISH: NumberWords = {
+  ordinals: {
+    1: ['first'],
+    2: ['second'],
+    3: ['third'],
+    4: ['fourth', 'forth'],
+    5: ['fifth'],
+    6: ['sixth'],
+    7: ['seventh'],
+    8: ['eighth'],
+    9: ['ninth', 'nineth'],
+    10: ['tenth'],
+    11: ['eleventh'],
+    12: ['twelfth', 'twelveth', 'twelth'],
+    13: ['thirteenth'],
+    14: ['fourteenth'],
+    15: ['fifteenth'],
+    16: ['sixteenth'],
+    17: ['seventeenth'],
+    18: ['eighteenth'],
+    19: ['nineteenth'],
+    20: ['twentieth'],
+    30: ['thirtieth'],
+    40: ['fortieth'],
+    50: ['fiftieth'],
+    60: ['sixtieth'],
+    70: ['seventieth'],
+    80: ['eightieth'],
+    90: ['ninetieth'],
+    100: ['hundredth'],
+  },
+  cardinals: {
+    0: ['zero', 'nil'],
+    1: ['one'],
+    2: ['two'],
+    3: ['three'],
+    4: ['four'],
+    5: ['five'],
+    6: ['six'],
+    7: ['seven'],
+    8: ['eight'],
+    9: ['nine'],
+    10: ['ten'],
+    11: ['eleven'],
+    12: ['twelve'],
+    13: ['thirteen'],
+    14: ['fourteen'],
+    15: ['fifteen'],
+    16: ['sixteen'],
+    17: ['seventeen'],
+    18: ['eighteen'],
+    19: ['nineteen'],
+    20: ['twenty'],
+    30: ['thirty'],
+    40: ['forty', 'fourty'],
+    50: ['fifty'],
+    60: ['sixty'],
+    70: ['seventy'],
+    80: ['eighty'],
+    90: ['ninety'],
+    100: ['hundred'],
+  },
+};
+
+/**
+ * Arabic, folded, without the article (the grammar allows ال before any of them). 11–19 are composed: a unit
+ * then عشر/عشره ("الخامسه عشره"), or one of the fused dialect words below; 21–99: a unit, و, a ten. 100 is مئة
+ * and مائة as folded (ميه, مايه).
+ */
+const ARABIC: NumberWords = {
+  ordinals: {
+    1: ['اول', 'اولي'],
+    2: ['ثاني', 'ثانيه', 'تاني', 'تانيه'],
+    3: ['ثالث', 'ثالثه', 'تالت', 'تالته'],
+    4: ['رابع', 'رابعه'],
+    5: ['خامس', 'خامسه'],
+    6: ['سادس', 'سادسه'],
+    7: ['سابع', 'سابعه'],
+    8: ['ثامن', 'ثامنه', 'تامن', 'تامنه'],
+    9: ['تاسع', 'تاسعه'],
+    10: ['عاشر', 'عاشره'],
+  },
+  cardinals: {
+    0: ['صفر'],
+    1: ['واحد', 'واحده'],
+    2: ['اثنين', 'اثنان', 'اتنين', 'تنين', 'اثنتين', 'اثنتان', 'ثنتين'],
+    3: ['ثلاثه', 'ثلاث', 'تلاته', 'تلات'],
+    4: ['اربعه', 'اربع'],
+    5: ['خمسه', 'خمس'],
+    6: ['سته', 'ست'],
+    7: ['سبعه', 'سبع'],
+    8: ['ثمانيه', 'ثماني', 'ثمان', 'تمانيه', 'تمنيه', 'تمن', 'تمان'],
+    9: ['تسعه', 'تسع'],
+    10: ['عشره', 'عشر'],
+    20: ['عشرون', 'عشرين'],
+    30: ['ثلاثون', 'ثلاثين', 'تلاتين'],
+    40: ['اربعون', 'اربعين'],
+    50: ['خمسون', 'خمسين'],
+    60: ['ستون', 'ستين'],
+    70: ['سبعون', 'سبعين'],
+    80: ['ثمانون', 'ثمانين', 'تمانين'],
+    90: ['تسعون', 'تسعين'],
+    100: ['ميه', 'مايه'],
+  },
+};
+
+/** Forms of 1 and 2 that stand only before عشر or a ten: الحادية عشرة, أحد عشر, اثنا عشر, الحادي والعشرون. */
+const ARABIC_COMPOUND_UNITS: Readonly<Record<number, readonly string[]>> = {
+  1: ['حادي', 'حاديه', 'احد', 'احدي'],
+  2: ['اثنا', 'اثني', 'اثنتا', 'اثنتي'],
+};
+
+/** Arabizi: Levantine and Gulf chat spellings, ordinals and cardinals (the grammar allows "el"/"l" before them). */
+const ARABIZI: NumberWords = {
+  ordinals: {
+    1: ['awwal', 'awal', '2awwal', '2awal', 'awel', 'ula', 'oula', 'oola', 'ola', '2ula', '2ola', '2oula', 'awla'],
+    2: ['tani', 'tane', 'tanye', 'tanya', 'tenye', 'tania', 'taniya', 'tanieh', 'thani', 'thanye', 'thanya'],
+    3: ['talet', 'talit', 'talte', 'talta', 'taltah', 'talteh', 'thalith', 'thalitha', 'thaltha', 'thalte'],
+    4: ['rabe3', 'rabi3', 'rab3a', 'rab3e', 'rabe3a', 'rabi3a', 'rab3ah'],
+    5: ['khames', 'khamis', 'khamesa', 'khamisa', '5ames', '5amis'],
+    6: ['sades', 'sadis', 'sadse', 'sadsa', 'sadisa', 'sadesa'],
+    7: ['sabe3', 'sabi3', 'sabe3a', 'sabi3a'],
+    8: ['tamen', 'tamin', 'tamne', 'tamna', 'tamena', 'thamin', 'thamina', 'thamne', 'thamen'],
+    9: ['tase3', 'tasi3', 'tas3a', 'tas3e', 'tase3a', 'tasi3a'],
+    10: ['3asher', '3ashir', '3ashira', '3ashera'],
+  },
+  cardinals: {
+    0: ['sifr', 'sefr'],
+    1: ['wa7ad', 'wa7ed', 'wahad', 'wahed', 'wa7de', 'wa7da', 'wahda'],
+    2: ['tnen', 'tnein', 'tneen', 'itnen', 'etnen', 'itnein', 'etnein', 'ithnain', 'tnain'],
+    3: ['tlete', 'tlate', 'tlata', 'talata', 'thalatha', 'tleteh', 'tlet', 'tlat'],
+    4: ['arba3a', 'arb3a', 'arba3', 'arbaa', 'arbe3', 'arb3'],
+    5: ['khamse', 'khamsa', '5amse', '5amsa', 'khams', '5ams'],
+    6: ['sitte', 'sitta', 'sette', 'setta', 'sitt', 'sett'],
+    7: ['sab3a', 'sab3e', 'sab3', 'saba3'],
+    8: ['tmene', 'tmane', 'tmenye', 'tamanye', 'tamanya', 'thamanya', 'tmanye', 'tmanya', 'tman', 'tmen'],
+    9: ['tis3a', 'tes3a', 'tis3', 'tes3', 'tis3e', 'tes3e'],
+    10: ['3ashra', '3ashara', '3ashr', '3ashre', '3ashar'],
+    20: ['3ishrin', '3eshrin', '3ushrin', '3ishreen', '3eshreen'],
+    30: ['tletin', 'tlatin', 'talatin', 'thalathin', 'tleteen', 'tlateen'],
+    40: ['arb3in', 'arba3in', 'arb3een', 'arba3een'],
+    50: ['khamsin', '5amsin', 'khamseen', '5amseen'],
+    60: ['sittin', 'settin', 'sitteen', 'setteen'],
+    70: ['sab3in', 'saba3in', 'sab3een'],
+    80: ['tmenin', 'tamanin', 'tmanin', 'thamanin', 'tmeneen'],
+    90: ['tis3in', 'tes3in', 'tis3een'],
+  },
+};
+
+/**
+ * Fused dialect teens, 11–19: a stem, then -طعش/-تاشر/-اشر/-عش in Arabic script (حداشر, اتناشر, تلطاشر, اربعطعش,
+ * ستاشر) or -ta3sh/-a3sh/-ash in Arabizi (7da3sh, tna3sh, arba3ta3sh, khamsta3sh).
+ */
+const FUSED_TEENS: ReadonlyArray<readonly [number, string, string]> = [
+  [11, 'ا?حد', '[ie]?[7h]i?d'],
+  [12, 'ا?[تثط]ن', '[ie]?th?n'],
+  [13, '[تث]لا?[تثط]', 'th?[ae]?l[ae]?tt?'],
+  [14, 'اربع', 'arb[ae]?3?'],
+  [15, 'خمس', '(?:kh|5)[ae]?m[aie]?s'],
+  [16, 'س', 's[ie]tt?'],
+  [17, 'سبع', 'sab[ae]?3?'],
+  [18, '[تث]ما?ن', 'th?[ae]?m[ae]?n'],
+  [19, 'تسع', 't[ie]s[ae]?3?'],
+];
+const FUSED_TEEN = FUSED_TEENS.map(
+  ([value, arabic, arabizi]) =>
+    [value, new RegExp(`^(?:${arabic})[تط]?ا?(?:شر|عش)$|^(?:${arabizi})t?a{0,2}3?(?:sh|ch)$`)] as const,
 );
 
+/** Every word with its value, each language's table merged (no spelling has two values). */
+const VALUE_OF = new Map<string, number>(
+  [ENGLISH, ARABIC, ARABIZI]
+    .flatMap((words) => [words.ordinals, words.cardinals])
+    .concat(ARABIC_COMPOUND_UNITS)
+    .flatMap((table) =>
+      Object.entries(table).flatMap(([value, words]) => words.map((w) => [w, Number(value)] as const)),
+    ),
+);
+
+/** The words of one table whose values pass `keep`. */
+function wordsOf(table: Readonly<Record<number, readonly string[]>>, keep: (value: number) => boolean): string[] {
+  return Object.entries(table).flatMap(([value, words]) => (keep(Number(value)) ? words : []));
+}
+
+const isUnit = (v: number) => v >= 1 && v <= 9;
+const isTen = (v: number) => v >= 20 && v <= 90 && v % 10 === 0;
+const any = () => true;
+
+/** One alternative of several regex sources (written one language or one idea per line). */
+function oneOf(...parts: string[]): string {
+  return `(?:${parts.join('|')})`;
+}
+
+/** "3", "3rd", "1.5" (a paragraph that does not exist, not paragraph 1), "-1" after a space ("p1-3" is a range). */
+const DIGITS = String.raw`(?:(?<=\s|^)-)?\d+(?:\.\d+)?(?:st|nd|rd|th)?`;
+
+const EN_TENS = oneOf(alt(wordsOf(ENGLISH.cardinals, isTen)));
+const EN_UNITS = oneOf(alt([...wordsOf(ENGLISH.cardinals, isUnit), ...wordsOf(ENGLISH.ordinals, isUnit)]));
+/** "twenty-first" is a cardinal ten and an ordinal unit. */
+const EN_ORDINAL = oneOf(
+  String.raw`${EN_TENS}[-\s]+${oneOf(alt(wordsOf(ENGLISH.ordinals, isUnit)))}`,
+  alt(wordsOf(ENGLISH.ordinals, any)),
+);
+const EN_NUMBER = oneOf(
+  String.raw`${EN_TENS}(?:[-\s]+${EN_UNITS})?`,
+  String.raw`(?:a|one)\s+(?:hundred|hundredth)`,
+  EN_ORDINAL,
+  alt(wordsOf(ENGLISH.cardinals, any)),
+);
+
+const AR_UNIT = oneOf(
+  alt([
+    ...wordsOf(ARABIC.ordinals, isUnit),
+    ...wordsOf(ARABIC.cardinals, isUnit),
+    ...wordsOf(ARABIC_COMPOUND_UNITS, any),
+  ]),
+);
+const AR_ORDINAL = oneOf(
+  String.raw`(?:ال)?${AR_UNIT}\s+(?:ال)?عشره?`,
+  `(?:ال)?${oneOf(alt(wordsOf(ARABIC.ordinals, any)))}`,
+);
+const AR_NUMBER = oneOf(
+  String.raw`(?:ال)?${AR_UNIT}\s*و\s*(?:ال)?${oneOf(alt(wordsOf(ARABIC.cardinals, isTen)))}`,
+  AR_ORDINAL,
+  `(?:ال)?${oneOf(alt(wordsOf(ARABIC.cardinals, any)))}`,
+  ...FUSED_TEENS.map(([, arabic]) => `(?:${arabic})[تط]?ا?(?:شر|عش)`),
+);
+
+/** "el" before an Arabizi ordinal ("el fa2ra el tanye"), as ال before an Arabic one. */
+const AZ_ARTICLE = String.raw`(?:el|il|al|l|'l)[-\s]?`;
+const AZ_NUMBER = oneOf(
+  oneOf(alt([...wordsOf(ARABIZI.cardinals, isUnit), ...wordsOf(ARABIZI.ordinals, isUnit)])) +
+    String.raw`\s+(?:w[ae]?|u|o)\s*${oneOf(alt(wordsOf(ARABIZI.cardinals, isTen)))}`,
+  `(?:${AZ_ARTICLE})?${oneOf(alt([...wordsOf(ARABIZI.ordinals, any), ...wordsOf(ARABIZI.cardinals, any)]))}`,
+  ...FUSED_TEENS.map(([, , arabizi]) => `(?:${arabizi})t?a{0,2}3?(?:sh|ch)`),
+);
+
+/** "minus one", "سالب 1": a sign in words. */
+const MINUS = String.raw`(?:minus|negative|سالب|ناقص)\s+`;
+
+const NUMBER = `(?:${MINUS})?${oneOf(DIGITS, EN_NUMBER, AR_NUMBER, AZ_NUMBER)}`;
+
+/** "The last paragraph", whatever the count: English, Arabic (الأخيرة, آخر فقرة), Arabizi (el akhira, a5er). */
+const LAST = oneOf('last|final', '(?:ال)?(?:اخيره|اخير|اخر)', `(?:${AZ_ARTICLE})?2?(?:akh|a5)[ie]r[aeh]?`);
+
 /**
- * The paragraph numbers a question asks to see (one; two for "paragraphs 3 and 4"; a range for "3 to 5", at most
- * `count` long), or undefined when it is not such a request. Numbers may be out of range (the caller says how many
- * paragraphs there are). Whole numbers only: "-1" and "3.5" are not requests.
+ * The one before the last: "penultimate", "next to last", "last but one", "(the one) before (the) last",
+ * "الفقرة (ما) قبل الأخيرة", "قبل آخر فقرة", "2abel el akhira".
+ */
+const BEFORE_LAST = oneOf(
+  String.raw`penultimate|next[-\s]to[-\s](?:the\s+)?last|last\s+but\s+one`,
+  String.raw`(?:(?:the\s+)?one\s+)?before\s+(?:the\s+)?last`,
+  String.raw`(?:(?:ما|اللي|التي|الي|يلي)\s+)?قبل\s+(?:ال)?(?:اخيره|اخير|اخر)`,
+  String.raw`(?:2?abl|2?abel|qabl)\s+${LAST}`,
+);
+
+/** "second to last", "third from the last", "2nd-last", "الثالثة من الأخير": counted from the end. */
+const FROM_LAST = oneOf(
+  String.raw`${oneOf(EN_ORDINAL, String.raw`\d+(?:st|nd|rd|th)`)}[-\s]+(?:(?:to|from)[-\s]+(?:the\s+)?)?last`,
+  String.raw`${AR_ORDINAL}\s+من\s+(?:ال)?(?:اخير|اخر|نهايه)`,
+);
+
+/** Which paragraph: a position from the end, or a number (in digits or words). */
+const WHICH = oneOf(BEFORE_LAST, FROM_LAST, LAST, NUMBER);
+
+/** The same pieces, each alone: which kind of position a matched `WHICH` is. */
+const IS_BEFORE_LAST = new RegExp(`^${BEFORE_LAST}$`);
+const IS_FROM_LAST = new RegExp(`^${FROM_LAST}$`);
+const IS_LAST = new RegExp(`^${LAST}$`);
+const SIGN = new RegExp(`^(?:-|${MINUS})`);
+/** What follows the ordinal in a `FROM_LAST` ("to the last", "من الأخير"). */
+const FROM_LAST_END = /[-\s]+(?:(?:to|from)[-\s]+(?:the\s+)?)?last$|\s+من\s+\S+$/;
+
+/**
+ * The word "paragraph": English and its short forms ("para.", "p12", "§3", "¶3"); Arabic singular, dual and
+ * plural with their clitics (بالفقرة "in the paragraph", للفقرة, والفقرة, فقرت for a ة typed as ت); Arabizi
+ * (fa2ra, faqra, fakra, with el/bel/fil).
+ */
+const PARAGRAPH = oneOf(
+  String.raw`(?:paragraphs|paragraph|paragrah|paragaph|pargraph|paragraf|paragr|parag|paras|para|par|pp|p)\.?`,
+  '§§|§|¶',
+  '(?:[وف]?[بكل]?ال|[وف]?لل|[وف]?[بل])?فقر(?:ه|ات|تين|تان|ت)',
+  String.raw`(?:(?:bi?|be|fi?|fe|li?|w)\s?)?(?:(?:el|il|al|l|'l)[-\s]?)?fa[2qkg']a?r[aei]?[ht]?`,
+);
+
+/** Between the word and the number: "paragraph no. 4", "number", "#4", "رقم 4", "fa2ra ra2am 4", "paragraph: 4". */
+const LABEL = String.raw`(?:(?:no\.?|nr\.?|num(?:ber)?\.?|#|رقم|ra[2qk]a?m)\s*|:\s*)`;
+
+/** What makes two numbers a range ("3 to 5", "3-5", "من 1 إلى 14") or a list ("3 and 4", "الثالثة والرابعة"). */
+const RANGE_SEPARATOR = oneOf('-|to|through|thru|till|until', 'الي|حتي', 'la|ila|ela|lal');
+const LIST_SEPARATOR = oneOf(String.raw`,|،|and|&|\+`, 'و', 'w|wa|we');
+const SEPARATOR = oneOf(RANGE_SEPARATOR, LIST_SEPARATOR);
+
+/** Before a range: "from paragraph 1 to 3", "الفقرات من 1 إلى 14"; "between ... and" is a range too. */
+const FROM = oneOf('from|من|min|men|mn', 'between|بين|bain|bein|ben');
+const IS_BETWEEN = /^(?:between|بين|bain|bein|ben)$/;
+const IS_RANGE_SEPARATOR = new RegExp(`^${RANGE_SEPARATOR}$`);
+
+/**
+ * The reference: `which` (group a) after the word ("paragraph 3"), or before it (group b: "the third paragraph",
+ * "ثالث فقرة"; group b2: "the third and fourth paragraphs"), optionally with a second (group c) after a
+ * separator (group sep), and "from"/"between" before either (groups from, from2).
+ */
+const REFERENCE = [
+  String.raw`(?:(?<from>${FROM})\s+)?(?:the\s+)?`,
+  String.raw`(?:${PARAGRAPH}\s*(?:(?<from2>${FROM})\s+)?${LABEL}?(?<a>${WHICH})`,
+  String.raw`|(?<b>${WHICH})\s+${PARAGRAPH}`,
+  String.raw`|(?<b2>${WHICH})(?=\s*${SEPARATOR}\s*(?:the\s+)?${WHICH}\s+${PARAGRAPH}))`,
+  String.raw`(?:\s*(?<sep>${SEPARATOR})\s*(?:the\s+)?(?:${PARAGRAPH}\s*${LABEL}?)?(?<c>${WHICH})(?:\s+${PARAGRAPH})?)?`,
+].join('');
+
+/** "please", "ممكن", "law sama7t", "ok so": politeness and fillers, before or after. */
+const POLITE = oneOf(
+  'please|pls|plz|kindly|ok|okay|now|and|so|also|then|hey|hi',
+  String.raw`ممكن|طيب|طب|لو\s+سمحت|من\s+فضلك|رجاء|رجاءا|بليز`,
+  String.raw`yalla|law\s+sama7t|min\s+fadlak|momken|mumkin`,
+);
+
+/** "can you", "I want to", "let me", "أريد أن", "بدي", "عايز", "baddi": asking, before the verb. */
+const ASK = String.raw`${oneOf(
+  String.raw`(?:can|could|would|will)\s+(?:you|u)|i\s+(?:want|need|would\s+like|'d\s+like|wanna)|i'd\s+like`,
+  String.raw`let\s+me|can\s+i|may\s+i`,
+  'اريد|بدي|بدنا|ابغي|ابي|عايز|عاوز|عاوزه|عايزه|حاب|ودي',
+  'baddi|badde|bade|bdi|3ayez|3awez|abi|abgha',
+)}(?:\s+(?:to|ان|an))?`;
+
+/**
+ * Verbs that ask to see it: "show (me)", "tell me (about)", "translate", "read out", "اعرض لي", "ورجيني", "اقرأ",
+ * "e2ra", "warjini"; and the verb after "I want to" ("see", "أشوف", "أعرف").
+ */
+const VERB = String.raw`${oneOf(
+  'show|display|read|print|open|give|get|send|paste|fetch|translate|quote|tell|recite|repeat|summari[sz]e',
+  String.raw`paraphrase|explain|see|view|have|check|share|copy|know|pull\s+up|bring\s+up|go\s+to|jump\s+to|look\s+at`,
+  'اعرض|اعرضي|اقرا|اقراي|ترجم|ترجمي|لخص|لخصي|هات|هاتي|اعطني|اعطيني|عطني|عطيني|ورجيني|وريني|فرجيني|ارني|اريني',
+  'اظهر|اظهري|ارسل|ابعت|ابعث|اكتب|انسخ|قل|قول|قلي|قولي|احكي|خبرني|اخبرني|اشرح|اشرحي|فسر|وضح',
+  'اشوف|اري|اعرف|تعرض|تعطيني|توريني|تورجيني|تقرا|تترجم|تلخص|شوف|جيب',
+  'warjini|warjine|warjeeni|farjini|wareeni|3tini|a3tini|e3tini|e2ra|i2ra|tarjem|tarjim|la55es|lakhes',
+  '5abberni|khabberni|ehkili|i7kili|jibli',
+)}(?:\s*(?:me|us|لي|لنا|ليا|li))?(?:\s+(?:out|again|back|about))?`;
+
+/** "the text of", "the translation of", "نص", "محتوى", "ترجمة": what of it, before the reference. */
+const NOUN = oneOf(
+  String.raw`(?:the\s+)?(?:full\s+|whole\s+|complete\s+|exact\s+|original\s+|arabic\s+|english\s+)?` +
+    String.raw`(?:text|content|contents|wording|translation|summary|gist|meaning|quote|quotes|words)\s+(?:of|in|from)`,
+  'نص|محتوي|مضمون|ترجمه|ملخص|خلاصه|فحوي|موضوع|كلام|معني',
+  'nas|tarjamet|tarjamit',
+);
+
+/** Saying-verbs in Arabic (what it says, where a thing is written): تقول, ورد, مكتوب, بتحكي; جاء is جا once folded. */
+const AR_SAYS = oneOf(
+  'يوجد|موجود|مكتوب|مذكور|ورد|جا|يرد|يقال|قيل|تقول|يقول|تقوله|تذكر|تذكره|تتحدث|تتكلم|تحكي|بتحكي|بتقول|بيقول',
+  'قالت|قال|ذكرت|ذكر|تضمنت|تتضمن|تحتوي|تحتويه|فيه|فيها',
+);
+
+/** Talking-about verbs: عن ماذا "تتحدث", ع شو "بتحكي". */
+const AR_TALKS = 'تتحدث|تتكلم|تحكي|بتحكي|تدور|يتحدث|يتكلم|يدور|تتناول|بتتكلم|تحدثت|تكلمت|بتتحدث';
+
+/** Speaking-verbs and speaker nouns: "من المتحدث", "مين بيحكي" (القائل is القايل once folded), "who speaks". */
+const AR_SPEAKER = oneOf(
+  String.raw`المتحدث|المتكلم|القايل|الناطق|المقتبس|صاحب\s+(?:الكلام|التصريح|القول)`,
+  String.raw`يتحدث|يتكلم|يحكي|بيحكي|عم\s+يحكي|قال|يقول|بيقول|تحدث|تكلم`,
+);
+const EN_SPEAKER = oneOf(
+  'speaks|speaking|speaker|talks|talking|quoted|cited|said|says|saying|mentioned|named',
+  String.raw`the\s+one\s+(?:speaking|talking|quoted)`,
+);
+
+/** Arabic and Arabizi "what": ماذا, شو, ايش, وش, شنو, ايه; shu, esh, wesh. */
+const AR_WHAT = 'ماذا|ما|شو|ايش|اش|وش|شنو|شنهو|ايه|واش|اشنو';
+const AZ_WHAT = 'shu|sho|shou|chou|shoo|eh|eih|esh|eish|aish|ish|wesh|shinu|shno|shnu';
+
+/**
+ * What or who it is about, before the reference: "what is in", "what does", "what's written in", "who speaks
+ * in", "who is quoted in", "whose words are in", "ماذا في", "ما الذي تقوله", "شو مكتوب ب", "عن ماذا تتحدث",
+ * "من المتحدث في", "مين بيحكي ب", "shu fi", "meen byi7ke b".
+ */
+const QUESTION = oneOf(
+  String.raw`what(?:'s|s|\s+is|\s+was|\s+does|\s+did|\s+do|\s+are)?` +
+    String.raw`(?:\s+(?:in|inside|on|about|(?:written|said|mentioned|stated|reported|quoted)\s+in))?`,
+  String.raw`who(?:'s|s|\s+is|\s+was|\s+are)?\s+(?:the\s+)?${EN_SPEAKER}(?:\s+(?:in|of|at|from|for|by))?`,
+  String.raw`whose\s+(?:words|quote|statement|voice)\s+(?:is|are)(?:\s+in)?`,
+  String.raw`(?:${AR_WHAT})(?:\s+(?:الذي|اللي|يلي|الي))?(?:\s+(?:هو|هي))?(?:\s+${AR_SAYS})?(?:\s+(?:في|ب))?`,
+  String.raw`(?:(?:عن|علي|ع)\s*(?:ماذا|ما|شو|ايش|ايه|وش|شنو)|عما)\s+(?:${AR_TALKS})(?:\s+(?:في|ب))?`,
+  String.raw`(?:من|مين|منو|منهو|شكون)(?:\s+(?:هو|اللي|الذي))?\s+${AR_SPEAKER}(?:\s+(?:في|ب|فيه))?`,
+  String.raw`(?:${AZ_WHAT})(?:\s+(?:fi|fe|fee|b|bi|mektoub|maktoub|maktub|mawjoud` +
+    '|2alet|bt2oul|bit2oul|bte7ke|bti7ki|btehki|t2oul|2al))*',
+  String.raw`(?:meen|min|mnu|manu|mino)\s+(?:byi7ke|bye7ke|byehki|3am\s+yi7ke|2al|bi2oul|el\s+mutakallem)` +
+    String.raw`(?:\s+(?:fi|b|bi))?`,
+);
+
+/** "in paragraph 5, who speaks?": where, before the reference. */
+const IN = 'in|inside|at|on|from|في|fi|fe';
+
+const SPACE = String.raw`[\s,،:;]*`;
+/** Between two politeness words: a space or a comma at least, so "okok" is not read two ways. */
+const GAP = String.raw`[\s,،:;]+`;
+
+/** The opening words: politeness, asking, a verb, a question word, a noun, "in"; each optional, in this order. */
+const LEAD = [
+  `(?:${POLITE}${GAP})*`,
+  String.raw`(?:${ASK}\s*)?`,
+  String.raw`(?:${VERB}\s*)?`,
+  String.raw`(?:${QUESTION}\s*)?`,
+  String.raw`(?:${NOUN}\s*)?`,
+  String.raw`(?:(?:${IN})\s+)?`,
+].join('');
+
+/**
+ * The closing words, any number: its language ("in English", "بالإنجليزي"), politeness, the saying-verb of a
+ * question that began with "what does" ("say", "talk about", "mean"), a question put after ("who speaks?",
+ * "ماذا تقول؟", "عن ماذا تتحدث؟", "مين بيحكي فيها؟"), and the label in parentheses that paragraph alternatives carry
+ * ("الفقرة 12 (فيصل المقداد)").
+ */
+const TAIL_PART = oneOf(
+  String.raw`in\s+english|in\s+arabic|translated|in\s+translation|with\s+(?:the\s+|its\s+)?translation`,
+  String.raw`in\s+full|fully|entirely|verbatim|word\s+for\s+word|again|for\s+me`,
+  'بالانجليزي|بالانجليزيه|بالانكليزي|بالانكليزيه|بالعربي|بالعربيه',
+  String.raw`مترجمه|مترجم|مع\s+الترجمه|كامله|بالكامل|كلها|حرفيا`,
+  String.raw`bel\s+english|bil\s+inglizi|bel\s+3arabi|kamle`,
+  String.raw`${POLITE}|thanks|thank\s+you|thx|شكرا|لي|merci`,
+  String.raw`(?:say|says|said|mentions?|talks?\s+about|discuss|discusses|covers?|contains?|states?` +
+    String.raw`|tells?\s+(?:me|us)|means?|deals?\s+with|(?:is|are|was)\s+about|about)(?:\s+exactly)?`,
+  String.raw`(?:who|whom)\s+(?:speaks|is\s+speaking|talks|is\s+talking|is\s+quoted|is\s+the\s+speaker` +
+    String.raw`|said\s+(?:it|that|this)|says\s+(?:it|that|this))(?:\s+(?:there|here|in\s+it))?`,
+  String.raw`(?:is\s+)?(?:said|spoken|quoted)\s+by\s+whom|by\s+whom`,
+  String.raw`what\s+(?:does|did)\s+it\s+say|what(?:'s|\s+is)\s+in\s+it|what\s+is\s+it\s+about`,
+  String.raw`(?:ماذا|شو|ايش|وش|شنو|ايه|ما)\s+(?:${AR_SAYS}|يقال\s+فيها|مكتوب\s+فيها|يوجد\s+فيها)`,
+  String.raw`(?:عن|علي|ع)\s*(?:ماذا|ما|شو|ايش|ايه|وش|شنو)(?:\s+(?:${AR_TALKS}))?|فيها\s+(?:ايه|شو|ايش|ماذا)`,
+  String.raw`(?:من|مين|منو)\s+${AR_SPEAKER}(?:\s+(?:فيها|بها))?`,
+  String.raw`(?:shu|sho|esh)\s+(?:fiya|fiha|bt2oul|bte7ke|fi)|3an\s+(?:shu|eh|esh)|meen\s+(?:byi7ke|2al)(?:\s+fiya)?`,
+  String.raw`\([^)]*\)`,
+);
+// A closing word ends a word: "about" is not the start of "aboutness". Arabic letters only (U+0621–U+064A), not the
+// whole block: ؟ (U+061F) ends a word.
+const TAIL = String.raw`(?:${SPACE}${TAIL_PART}(?![a-z0-9\u0621-\u064A]))*`;
+
+/**
+ * The whole sentence: opening words, "the", the reference, closing words, end punctuation. Examples: "paragraph
+ * 12", "p12", "§3", "show paragraph 3", "what does paragraph 6 say?", "tell me paragraph 6", "who is quoted in
+ * paragraph 9?", "the second to last paragraph", "ماذا في الفقرة 5؟", "شو بالفقرة 3", "عن ماذا تتحدث الفقرة
+ * الثالثة؟", "من المتحدث في الفقرة 5؟", "الفقرات من 1 إلى 14", "الفقرة قبل الأخيرة", "el fa2ra el tanye".
+ */
+const REQUEST = new RegExp(String.raw`^[\s,.!?؟:]*(?:${LEAD})?${REFERENCE}${TAIL}[\s,.!?؟:;]*$`);
+
+/**
+ * The positions a question asks to see, or undefined when it is not such a request: one ([3] for "paragraph 3");
+ * two for "paragraphs 3 and 4"; every one of a range ("3 to 5", "من 1 إلى 14"), at most `count` long. A number is
+ * as written and may be no paragraph at all (0, 15, -1, 1.5): saying so is the caller's.
  *
- * @param text - the question with digits folded to ASCII, trimmed.
- * @param count - how many paragraphs the article has ("the last paragraph" is this one).
+ * @param text - the question as typed (digits and letters are folded here).
+ * @param count - how many paragraphs the article has: "the last paragraph" is this one.
  */
 export function paragraphRequested(text: string, count: number): number[] | undefined {
-  const m = REQUEST.exec(text.replace(/\s+/g, ' '));
-  if (!m) return undefined;
-  const first = numberOf(m[1] ?? m[2], count);
+  const groups = REQUEST.exec(foldForGrammar(text))?.groups;
+  if (!groups) return undefined;
+  const first = positionOf(groups.a ?? groups.b ?? groups.b2, count);
   if (first === undefined) return undefined;
-  const second = numberOf(m[4], count);
+  const second = positionOf(groups.c, count);
   if (second === undefined || second === first) return [first];
-  const ranged = ['-', 'to', 'الى', 'إلى'].includes(m[3] ?? '') && second > first;
-  if (!ranged) return [first, second];
-  // "paragraphs 3 to 5": capped so "1 to 99999" stays a short list.
+  const ranged = IS_RANGE_SEPARATOR.test(groups.sep ?? '') || IS_BETWEEN.test(groups.from ?? groups.from2 ?? '');
+  // A range needs whole numbers ("1.5 to 3" is a list, and its first is no paragraph) in order ("5 to 3" too).
+  if (!ranged || !Number.isInteger(first) || !Number.isInteger(second) || second < first) return [first, second];
+  // Capped so "1 to 99999" stays a short list.
   return Array.from({ length: Math.min(second - first + 1, count) }, (_, i) => first + i);
 }
 
-/** A matched number or number word as a paragraph number; undefined for an unmatched group. */
-function numberOf(which: string | undefined, count: number): number | undefined {
+/** A matched `WHICH` as a paragraph number; undefined for an unmatched group or words that make no number. */
+function positionOf(which: string | undefined, count: number): number | undefined {
   if (which === undefined) return undefined;
-  if (/^\d+$/.test(which)) return Number(which);
-  const word = which.toLowerCase().replace(/\s+/g, ' ');
-  if (LAST.includes(word)) return count;
-  const ordinal = ORDINALS.findIndex((forms) => forms.includes(word));
-  if (ordinal >= 0) return ordinal + 1;
-  const cardinal = CARDINALS.findIndex((forms) => forms.includes(word));
-  return cardinal >= 0 ? cardinal : undefined;
+  if (IS_BEFORE_LAST.test(which)) return count - 1;
+  if (IS_FROM_LAST.test(which)) {
+    const nth = numberOf(which.replace(FROM_LAST_END, ''));
+    return nth === undefined ? undefined : count + 1 - nth;
+  }
+  if (IS_LAST.test(which)) return count;
+  return numberOf(which);
+}
+
+/**
+ * Digits or number words as a number: "3", "3rd", "-1", "1.5", "fifteen", "twenty-first", "الخامسة عشرة",
+ * "الحادي والعشرون", "اربعطعش", "tna3sh", "minus one". Undefined for words that make no number.
+ */
+function numberOf(words: string): number | undefined {
+  const negative = SIGN.exec(words);
+  if (negative) {
+    const value = numberOf(words.slice(negative[0].length));
+    return value === undefined ? undefined : -value;
+  }
+  const digits = /^(\d+(?:\.\d+)?)(?:st|nd|rd|th)?$/.exec(words);
+  if (digits) return Number(digits[1]);
+  const fused = FUSED_TEEN.find(([, pattern]) => pattern.test(words));
+  if (fused) return fused[0];
+  // "الحادي والعشرون", "wa7ad w 3ishrin", "el tanye", "a hundred": conjunctions and articles carry no value.
+  const values = words
+    .split(/[\s-]+/)
+    .filter((w) => !/^(?:و|w[ae]?|u|o|and|a|el|il|al|l|'l)$/.test(w))
+    .map(valueOfWord);
+  const [x, y] = values;
+  if (x === undefined || values.length > 2) return undefined;
+  if (values.length === 1) return x;
+  if (y === undefined) return undefined;
+  if (isUnit(x) && y === 10) return 10 + x; // الخامسة عشرة
+  if (isTen(x) && isUnit(y)) return x + y; // twenty-one
+  if (isUnit(x) && isTen(y)) return x + y; // واحد وعشرون
+  if (x === 1 && y === 100) return 100; // one hundred
+  return undefined;
+}
+
+/** One number word, with its Arabic article or conjunction (الخامسه, والعشرون) or Arabizi article (l2ula) off. */
+function valueOfWord(word: string): number | undefined {
+  for (const form of [word, word.replace(/^و?(?:ال)?/, ''), word.replace(/^(?:el|il|al|l|'l)-?/, '')]) {
+    const value = VALUE_OF.get(form);
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }

@@ -970,3 +970,12 @@ describe('found by the seventh fresh break test', () => {
     expect(answered(bot.ask('ما طول الحدود؟')).paragraph).toBe(2);
   });
 });
+
+test('no paragraph (-1, 1.5, fifteen) names the valid range; "who speaks in paragraph 5?" shows it', () => {
+  for (const q of ['paragraph -1', 'paragraph 1.5', 'paragraph fifteen', 'الفقرة الخامسة عشرة']) {
+    const r = bot.ask(q);
+    expect(r.kind === 'no-answer' && r.reason).toBe('no-such-paragraph');
+  }
+  const r = answered(bot.ask('who speaks in paragraph 5?'));
+  expect([r.paragraph, r.speaker.id]).toEqual([5, 'fayyadh']);
+});
