@@ -298,6 +298,18 @@ function withoutLeadingPadding(question: string): string {
   return question.replace(/^[\s\u200B-\u200F\u2060\uFEFF\u0640]+/u, '');
 }
 
+/**
+ * The question without combining marks (Unicode category M: Arabic harakat and shadda, any script's accents), which
+ * normalization drops anyway: removed before the length cut, so 3,000 shaddas on one letter do not hide the words
+ * after them. Only the first `MARKED_INPUT_CHARS` characters are read (Discord's longest message is 4,000).
+ */
+function withoutCombiningMarks(question: string): string {
+  return question.slice(0, MARKED_INPUT_CHARS).replace(/\p{M}+/gu, '');
+}
+
+/** Characters read from a message before its combining marks are removed (bounds the cost of the removal). */
+const MARKED_INPUT_CHARS = 8 * 2_000;
+
 /** The script a question is written in: Arabic letters, Latin letters, both, or neither. */
 export function detectScript(question: string): QueryScript {
   const arabic = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(question);
@@ -420,7 +432,9 @@ class CorpusAnswerer implements Answerer {
 
   ask(question: string): Reply {
     const text =
-      typeof question === 'string' ? stripChatNoise(withoutLeadingPadding(question).slice(0, MAX_QUESTION_CHARS)) : '';
+      typeof question === 'string'
+        ? stripChatNoise(withoutCombiningMarks(withoutLeadingPadding(question)).slice(0, MAX_QUESTION_CHARS))
+        : '';
     const script = detectScript(text);
     const normalized = normalize(text);
     if (normalized === '') return this.noAnswer('empty', script);

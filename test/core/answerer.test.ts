@@ -979,3 +979,8 @@ test('no paragraph (-1, 1.5, fifteen) names the valid range; "who speaks in para
   const r = answered(bot.ask('who speaks in paragraph 5?'));
   expect([r.paragraph, r.speaker.id]).toEqual([5, 'fayyadh']);
 });
+
+test('a flood of combining marks (3,000 shaddas on one letter) does not hide the question behind the length cut', () => {
+  const r = answered(bot.ask(`م${'\u0651'.repeat(3000)}اذا قال الاسد`));
+  expect([r.paragraph, r.speaker.id]).toEqual([4, 'assad']);
+});
