@@ -255,6 +255,27 @@ const PAST_MARKERS: ReadonlySet<string> = new Set(
     .map(normalize),
 );
 
+/** Words asking why, normalized (ماذا "what" is not one, though لماذا is). */
+const WHY_WORDS: ReadonlySet<string> = new Set(
+  'لماذا ليش ليه علاش علاه لاش why lesh leh laysh leish lech 3lach 3lash 3alash 3lah'.split(' ').map(normalize),
+);
+
+/** How a passage gives a cause or a purpose, normalized and space-delimited (see asksWhyWithoutReason). */
+const CAUSE_MARKERS: readonly string[] = [
+  'ردا علي',
+  'بسبب',
+  'لان',
+  'لانه',
+  'من اجل',
+  'لكي',
+  'لمنع',
+  'لطرد',
+  'لاستعاده',
+  'في ضوء',
+  'الهادفه',
+  'مسووله عن',
+].map((m) => ` ${normalize(m)} `);
+
 /** Words asking for a name (normalized; "name of" is one token once its concept is read). */
 const NAME_WORDS: ReadonlySet<string> = new Set(['name', 'name of', 'اسم', 'esm', 'esmo', 'ism', 'ismo']);
 
@@ -512,6 +533,7 @@ class CorpusAnswerer implements Answerer {
       this.countsSomethingElse(normalized, result.tokens, top) ||
       this.datesSomethingElse(result.tokens, top) ||
       this.datesWhatHasNotHappened(normalized, result.tokens, top) ||
+      this.asksWhyWithoutReason(normalized, top) ||
       this.saidBySomeoneElse(result.tokens, normalized, subject, top, candidates)
     )
       return this.noAnswer('not-in-article', script);
@@ -882,6 +904,17 @@ class CorpusAnswerer implements Answerer {
   private namesAll(tokens: QueryToken[], candidate: Candidate): boolean {
     const passage = this.corpus.paragraphs[this.paragraphOf(candidate) - 1]?.text ?? '';
     return tokens.every((t) => this.index.mentions(passage, t.keys));
+  }
+
+  /**
+   * "Why did Baghdad ignore the message?", "ليش بغداد سكتت عن الرسالة؟": a why-question whose passage gives no reason
+   * or purpose (the article says Baghdad ignored it, not why). The passages that do give one say so in words the
+   * article uses for causes: ردا على (the strikes answer the Baghdad bombings), لمنع, لأن, لطرد, في ضوء …
+   */
+  private asksWhyWithoutReason(normalized: string, top: Candidate): boolean {
+    if (!tokenize(normalized).some((w) => WHY_WORDS.has(w))) return false;
+    const passage = ` ${normalize(this.corpus.paragraphs[this.paragraphOf(top) - 1]?.text ?? '')} `;
+    return !CAUSE_MARKERS.some((marker) => passage.includes(marker));
   }
 
   /**

@@ -984,3 +984,25 @@ test('a flood of combining marks (3,000 shaddas on one letter) does not hide the
   const r = answered(bot.ask(`م${'\u0651'.repeat(3000)}اذا قال الاسد`));
   expect([r.paragraph, r.speaker.id]).toEqual([4, 'assad']);
 });
+
+describe('why-questions need a passage that gives a reason', () => {
+  test.each([
+    'why did Baghdad stay silent about the message?',
+    'ليش بغداد تجاهلت الرسالة',
+    'Why did al-Assad get a message?',
+  ])('%s: the passage tells what happened, not why', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['why did the Iraqi planes strike inside Syria?', [7, 8]],
+    ['ليش ممكن العراق يتجاوز حدوده؟', [9]],
+    ['why is the Iraqi army fighting in Mosul?', [14]],
+  ])('%s is answered by the passage giving the cause', (q, paragraphs) => {
+    expect(paragraphs).toContain(answered(bot.ask(q as string)).paragraph);
+  });
+
+  test('ماذا "what" is no why-word (only لماذا is)', () => {
+    expect(answered(bot.ask('ماذا تجاهلت بغداد؟')).paragraph).toBe(1);
+  });
+});
