@@ -255,6 +255,13 @@ const PAST_MARKERS: ReadonlySet<string> = new Set(
     .map(normalize),
 );
 
+/**
+ * A request for the whole text ("show the whole article", "ما نص المقال كاملا؟", "el ma2al kamel"), on normalized
+ * text: answered like "paragraphs 1 to 14" (the first paragraph, the others as alternatives), every word verbatim.
+ */
+const WHOLE_ARTICLE =
+  /(?:^| )(?:whole|full|entire|complete) (?:article|story|report)(?: |$)|(?:^| )(?:whole|full|entire|complete) text(?: of (?:the |this )?(?:article|story|report))?$|(?:^| )(?:article|text) in full(?: |$)|(?:^| )(?:show|give|send|paste) (?:me )?(?:the )?(?:article|text)$|(?:^| )نص (?:ال)?(?:مقال|مقاله|خبر|تقرير)(?: |$)|(?:^| )(?:ال)?(?:مقال|مقاله|خبر|تقرير|نص) (?:كامل|كاملا|كله|بالكامل|كاملا)(?: |$)|(?:^| )(?:el |l)?(?:ma2al|maqal|khabar) (?:kamel|kaamil|kamil|kollo|kolo)(?: |$)/;
+
 /** Words asking why, normalized (ماذا "what" is not one, though لماذا is). */
 const WHY_WORDS: ReadonlySet<string> = new Set(
   'لماذا ليش ليه علاش علاه لاش why lesh leh laysh leish lech 3lach 3lash 3alash 3lah'.split(' ').map(normalize),
@@ -459,7 +466,9 @@ class CorpusAnswerer implements Answerer {
     const script = detectScript(text);
     const normalized = normalize(text);
     if (normalized === '') return this.noAnswer('empty', script);
-    const asked = this.paragraphAsked(text);
+    const asked = WHOLE_ARTICLE.test(normalized)
+      ? this.corpus.paragraphs.map((p) => p.number)
+      : this.paragraphAsked(text);
     if (asked !== undefined) return this.paragraphAnswer(asked, script);
     const result = this.index.match(normalized);
     const curated = this.curatedQuestions.get(normalized);

@@ -56,7 +56,7 @@ export const ENGLISH_STOPWORDS = normalizedSet(`
   lol lmao haha hahaha hhh xd didn didnt dont doesnt isnt wasnt werent cant wont couldnt wouldnt shouldnt aren arent haven hasn
   talk talking talked speak spoke spoken ask asked asking answer answered reply respond use using used happen
   happening happened going on story
-  wat wht waht whta approximately roughly around approx
+  wat wht waht whta approximately roughly around approx full whole entire
 `);
 
 /**

@@ -1006,3 +1006,24 @@ describe('why-questions need a passage that gives a reason', () => {
     expect(answered(bot.ask('ماذا تجاهلت بغداد؟')).paragraph).toBe(1);
   });
 });
+
+test.each(['show the whole article', 'ما نص المقال كاملا؟', 'el ma2al kamel please'])(
+  '%s asks for the whole text: paragraph 1, the rest as alternatives, all verbatim',
+  (q) => {
+    const r = answered(bot.ask(q));
+    expect(r.paragraph).toBe(1);
+    expect(r.alternatives.map((a) => a.paragraph)).toContain(14);
+  },
+);
+
+test('"the full text of Assad\'s statement" is his statement, not the whole article', () => {
+  expect(answered(bot.ask("what is the full text of Assad's statement?")).paragraph).toBe(4);
+});
+
+test.each([
+  ['ماذا قال رئيس الوزارء العراقي', 'abadi'],
+  ['what did the iraqi primeminister say', 'abadi'],
+  ['ماذا قال العبدي', 'abadi'],
+])('common misspellings of a role or name: %s', (q, speaker) => {
+  expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+});
