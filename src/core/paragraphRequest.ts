@@ -520,6 +520,9 @@ const TAIL = String.raw`(?:${SPACE}${TAIL_PART}(?![a-z0-9\u0621-\u064A]))*`;
  */
 const REQUEST = new RegExp(String.raw`^[\s,.!?؟:]*(?:${LEAD})?${REFERENCE}${TAIL}[\s,.!?؟:;]*$`);
 
+/** The word for a paragraph anywhere, as a whole word ("p6", "§3", "الفقرة", "fa2ra"; not the "p" of "upon"). */
+const NAMES_PARAGRAPH = new RegExp(String.raw`(?<![a-z\u0621-\u064A])${PARAGRAPH}(?![a-z])`);
+
 /**
  * The positions a question asks to see, or undefined when it is not such a request: one ([3] for "paragraph 3");
  * two for "paragraphs 3 and 4"; every one of a range ("3 to 5", "من 1 إلى 14"), at most `count` long. A number is
@@ -529,7 +532,10 @@ const REQUEST = new RegExp(String.raw`^[\s,.!?؟:]*(?:${LEAD})?${REFERENCE}${TAI
  * @param count - how many paragraphs the article has: "the last paragraph" is this one.
  */
 export function paragraphRequested(text: string, count: number): number[] | undefined {
-  const groups = REQUEST.exec(foldForGrammar(text))?.groups;
+  const folded = foldForGrammar(text);
+  // Every request names the paragraph; most questions do not, and the whole grammar is costly to fail on them.
+  if (!NAMES_PARAGRAPH.test(folded)) return undefined;
+  const groups = REQUEST.exec(folded)?.groups;
   if (!groups) return undefined;
   const first = positionOf(groups.a ?? groups.b ?? groups.b2, count);
   if (first === undefined) return undefined;

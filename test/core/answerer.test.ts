@@ -1027,3 +1027,7 @@ test.each([
 ])('common misspellings of a role or name: %s', (q, speaker) => {
   expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
 });
+
+test('a why-question falls back to a passage nearly as good that gives the reason ("lesh … 2asaf el bokamal")', () => {
+  expect([7, 8]).toContain(answered(bot.ask('lesh el 3abadi 2asaf el bokamal?')).paragraph);
+});

@@ -319,3 +319,9 @@ describe('paragraphRequested: questions that only mention a paragraph or a numbe
     expect(performance.now() - start).toBeLessThan(2000);
   });
 });
+
+test('questions that never name a paragraph are not requests (the cheap check before the grammar)', () => {
+  for (const q of ['what did Assad say?', 'ماذا قال الأسد؟', 'upon what date?', 'part 3', 'الفقراء في سوريا']) {
+    expect(paragraphRequested(q, 14)).toBeUndefined();
+  }
+});
