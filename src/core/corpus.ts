@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { normalize } from './normalize.ts';
 import {
   ANSWER_TYPES,
   type Concept,
@@ -288,7 +289,25 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     concepts.map((c) => c.id),
     problems,
   );
+  checkSharedTerms(concepts, problems);
   return concepts;
+}
+
+/**
+ * A term may belong to one concept only, as normalized (a question word maps to one key, the last one read: "public"
+ * in two concepts silently moved from one to the other and changed answers).
+ */
+function checkSharedTerms(concepts: readonly Concept[], problems: string[]): void {
+  const owner = new Map<string, string>();
+  for (const concept of concepts) {
+    for (const term of concept.terms) {
+      const key = normalize(term);
+      const first = owner.get(key);
+      if (first === undefined) owner.set(key, concept.id);
+      else if (first !== concept.id)
+        problems.push(`concepts[${concept.id}]: term "${term}" is also a term of ${first}`);
+    }
+  }
 }
 
 /**

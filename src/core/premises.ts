@@ -134,6 +134,7 @@ const TRAVEL = normalizedWords([
   'اتى',
   'مشى',
   'مشي',
+  'مشا',
   'ra7',
   'zar',
   'safar',

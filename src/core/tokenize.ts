@@ -65,11 +65,11 @@ const FUTURE_PREFIXES = ['ه', 'ح'];
 const IMPERFECT = /^[يتنا].{3,}/;
 
 /**
- * Arabic enclitic pronouns (هما كما هم هن ها نا كم ه), then inflection endings (dual/plural تين تان ات ون ين ان,
+ * Arabic enclitic pronouns (هما كما هم هن ها نا كم ه, and the Levantine و "his": رسالتو, منصبو), then inflection endings (dual/plural تين تان ات ون ين ان,
  * nisba يه ي, feminine ه, past-tense ت), longest first (light10 extended). One of each is removed, pronoun first
  * (غاراته → غارات → غار), each only while at least 3 letters remain, so short roots survive.
  */
-const PRONOUN_SUFFIXES = ['هما', 'كما', 'هم', 'هن', 'ها', 'نا', 'كم', 'ه'];
+const PRONOUN_SUFFIXES = ['هما', 'كما', 'هم', 'هن', 'ها', 'نا', 'كم', 'ه', 'و'];
 const INFLECTION_SUFFIXES = ['تين', 'تان', 'ات', 'ون', 'ين', 'ان', 'يه', 'ي', 'ه', 'ت'];
 
 /**

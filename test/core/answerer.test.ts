@@ -1031,3 +1031,25 @@ test.each([
 test('a why-question falls back to a passage nearly as good that gives the reason ("lesh … 2asaf el bokamal")', () => {
   expect([7, 8]).toContain(answered(bot.ask('lesh el 3abadi 2asaf el bokamal?')).paragraph);
 });
+
+describe('kinds the eighth blind set found (first run)', () => {
+  test.each([
+    ['اقتبس لي كلام المقداد بالحرف', 'mekdad'],
+    ['بدي كلام الطائي', 'taei'],
+  ])('%s: اقتبس "quote" and كلام "words" ask what someone said', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  test('the Levantine suffix و "his" (رسالتو, منصبو) reads like ه', () => {
+    expect([1, 2]).toContain(answered(bot.ask('العبادي شو كتب برسالتو')).paragraph);
+    expect(answered(bot.ask('الطائي شو منصبو')).paragraph).toBe(9);
+  });
+
+  test('Maghrebi مشا "went": the receiving side never travelled', () => {
+    expect(bot.ask('واش بشار الأسد مشا للعراق؟').kind).toBe('no-answer');
+  });
+
+  test('"did the strikes succeed?" finds "carried out the attack with great success" (paragraph 8)', () => {
+    expect(answered(bot.ask('were the Iraqi air raids successful?')).paragraph).toBe(8);
+  });
+});

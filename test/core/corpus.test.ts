@@ -190,6 +190,13 @@ describe('buildCorpus with small fixtures', () => {
       /^qa\[maintenance\]: duplicate id/,
     ],
     [
+      'a term in two concepts (a question word maps to one key)',
+      (s) => {
+        s.concepts.push({ id: 'street', terms: ['Road', 'street'] });
+      },
+      /^concepts\[street\]: term "Road" is also a term of road/,
+    ],
+    [
       'a duplicate speaker id',
       (s) => {
         s.speakers.push({ ...s.speakers[1] });
