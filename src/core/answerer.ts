@@ -814,9 +814,13 @@ class CorpusAnswerer implements Answerer {
   private namedSayer(tokens: QueryToken[], normalized: string): string | undefined {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
     if (!keys.includes('c:ask-said')) return undefined;
-    // "ماذا قال الأسد للعبادي؟": the one spoken to is not the one who spoke.
-    const addressee = this.directionPremises.addressee(normalized);
-    const named = new Set(keys.filter((k) => k.startsWith('sp:') && k !== `sp:${addressee}`));
+    // "ماذا قال الأسد للعبادي؟": the one spoken to is not the one who spoke; nor is one named "with" him ("شنو قال
+    // الفياض فاللقاء مع الاسد": al-Fayyadh at his meeting with al-Assad).
+    const aside = new Set([
+      this.directionPremises.addressee(normalized),
+      ...this.directionPremises.companions(normalized),
+    ]);
+    const named = new Set(keys.filter((k) => k.startsWith('sp:') && !aside.has(k.slice(3))));
     return named.size === 1 ? [...named][0]?.slice(3) : undefined;
   }
 
@@ -825,9 +829,10 @@ class CorpusAnswerer implements Answerer {
    * ("did al-Fayyadh say Syria never felt it faced a foreign army" → Syria, feel, foreign, army). Undefined when none.
    */
   private whatWasSaid(tokens: QueryToken[]): QueryToken[] | undefined {
+    // "summary of Assad's words" asks for his words, not for something he said about summaries.
     const said = tokens
       .filter((t) => t.known && !t.keys.some((k) => k.key.startsWith('c:ask-') || k.key.startsWith('sp:')))
-      .filter((t) => t.keys.length > 0);
+      .filter((t) => t.keys.length > 0 && !SUMMARY_WORDS.has(t.token));
     return said.length > 0 ? said : undefined;
   }
 
@@ -910,7 +915,11 @@ class CorpusAnswerer implements Answerer {
     const timed = splitClauses(passage).filter((c) => this.holdsTime(c.text));
     if (entities.length === 0 || timed.length === 0) return false;
     const dated = (t: QueryToken) => timed.some((c) => this.index.mentions(c.text, t.keys));
-    return entities.some((t) => this.index.mentions(passage, t.keys) && !dated(t)) || !entities.some(dated);
+    if (entities.some((t) => this.index.mentions(passage, t.keys) && !dated(t))) return true;
+    // Nothing asked about is in a dated clause: neither a thing it names nor what happened ("when did the Iraqis
+    // strike al-Bukamal?" is dated by the strike order, which names neither Iraq nor al-Bukamal).
+    const topical = tokens.filter((t) => t.known && !keys(t).some((k) => k.startsWith('c:ask-')));
+    return !topical.some(dated);
   }
 
   /**

@@ -52,6 +52,8 @@ export function isStopword(token: string): boolean {
   if (script !== 'number' && token.length < 2) return true;
   if (script !== 'arabic') return false;
   if (STOPWORDS.has(stemArabic(token))) return true;
+  // "وشو", "فماذا": و/ف "and" before a short function word, which stemming leaves on (too few letters remain).
+  if (/^[وف]/.test(token) && token.length <= 4 && STOPWORDS.has(token.slice(1))) return true;
   return FUNCTION_WORD_PRONOUNS.some((p) => token.endsWith(p) && STOPWORDS.has(token.slice(0, -p.length)));
 }
 

@@ -471,6 +471,7 @@ export class MatchIndex {
     this.preferNamedSpeakers(tokens, candidates, normalized);
     this.preferCounterpart(tokens, candidates);
     this.preferSubstance(tokens, candidates);
+    this.preferIntroductions(tokens, candidates);
     this.requireAnswerType(tokens, candidates);
     candidates.sort((a, b) => b.score - a.score);
     return { tokens, knownShare: knownWeight / total, candidates };
@@ -778,6 +779,22 @@ export class MatchIndex {
       if (introduced.some((id) => !named.has(id))) continue;
       if (this.textCoverage(`${entry.quote} ${entry.translation}`, rest) === 0)
         c.score *= MATCH_WEIGHTS.introductionOnly;
+    }
+  }
+
+  /**
+   * "Who is the Iraqi national security adviser?", "مين المقداد وشو منصبو": a role question naming a speaker is
+   * answered by the words that introduce him (name and office), not by what he said.
+   */
+  private preferIntroductions(tokens: QueryToken[], candidates: Iterable<Candidate>): void {
+    const keys = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
+    if (!keys.has('c:ask-role')) return;
+    const named = [...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3));
+    if (named.length === 0) return;
+    for (const c of candidates) {
+      if (c.target.type !== 'entry' || !this.introducesSomeone[c.target.index]) continue;
+      const introduced = this.peopleNamedIn(this.corpus.entries[c.target.index]?.quote ?? '');
+      if (named.some((id) => introduced.has(id))) c.score = Math.min(1, c.score * MATCH_WEIGHTS.namedSpeaker);
     }
   }
 

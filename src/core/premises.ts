@@ -220,6 +220,9 @@ const MEETING: FeatureKey = 'c:meeting';
 /** Words that make what follows the subject of the question ("what did SANA say about the meeting"). */
 const ABOUT = normalizedWords(['about', 'regarding', 'concerning', 'on', 'عن', 'حول', 'بخصوص', 'بشان', '3an', '7awl']);
 
+/** "with": the one named after it keeps someone company ("his meeting with Assad"). */
+const WITH = normalizedWords(['with', 'مع', 'ma3', 'm3a', 'wiyya', 'ويا']);
+
 /** Question words asking who (normalized). */
 const WHO = normalizedWords(['من', 'مين', 'منو', 'شكون', 'who', 'meen', 'min', 'mnu']);
 
@@ -447,6 +450,21 @@ export class DirectionPremises {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The speakers a question names right after "with" ("مع الأسد", "with Assad", "ma3 el assad"), as ids: company,
+   * not the one who spoke. Empty when it names none.
+   */
+  companions(normalized: string): string[] {
+    const { words, concepts } = this.read(normalized);
+    const out: string[] = [];
+    for (let i = 1; i < words.length; i++) {
+      const key = concepts[i];
+      const before = this.previousWord(words, i);
+      if (key?.startsWith('sp:') && before !== undefined && WITH.has(before)) out.push(key.slice(3));
+    }
+    return out;
   }
 
   /**

@@ -1053,3 +1053,24 @@ describe('kinds the eighth blind set found (first run)', () => {
     expect(answered(bot.ask('were the Iraqi air raids successful?')).paragraph).toBe(8);
   });
 });
+
+describe('more kinds from the eighth blind set', () => {
+  test('a role question naming someone is answered by his introduction, not his words', () => {
+    const r = answered(bot.ask('who is the Syrian deputy foreign minister?'));
+    expect(r.quote).toContain('فيصل المقداد');
+    expect(answered(bot.ask('مين الطائي وشو شغلتو')).paragraph).toBe(9);
+  });
+
+  test('"what did X say at his meeting with Y" asks X (the one after "with" keeps him company)', () => {
+    const r = answered(bot.ask('شو قال الفياض باجتماعه مع الأسد؟'));
+    expect(r.speaker.id).toBe('fayyadh');
+  });
+
+  test('"summary of Assad\'s words" asks for his words', () => {
+    expect(answered(bot.ask('give me a summary of what Assad said')).paragraph).toBe(4);
+  });
+
+  test('Arabizi "iraqiyeen" is Iraqis, not Iranians', () => {
+    expect(answered(bot.ask('emta darabo el iraqiyeen el bokamal')).paragraph).toBe(7);
+  });
+});

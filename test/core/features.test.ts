@@ -105,3 +105,7 @@ test('كم after a number is kilometres, not "how many": "٦٠٠ كم" reads lik
   expect(keysOf('طول الحدود ٦٠٠ كم')).toEqual(keysOf('طول الحدود 600 km'));
   expect(keysOf('كم طول الحدود')).toContain('c:ask-howmany');
 });
+
+test('و "and" before a short function word (وشو, وماذا) carries no topic', () => {
+  expect(keysOf('وشو منصبه')).toEqual(keysOf('شو منصبه'));
+});
