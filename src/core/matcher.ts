@@ -468,10 +468,11 @@ export class MatchIndex {
     } finally {
       for (const id of rows.queryKeyIds) this.queryStrength[id] = 0;
     }
-    this.preferNamedSpeakers(tokens, candidates, normalized);
-    this.preferCounterpart(tokens, candidates);
-    this.preferSubstance(tokens, candidates);
-    this.preferIntroductions(tokens, candidates);
+    const keys: ReadonlySet<FeatureKey> = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
+    this.preferNamedSpeakers(tokens, keys, candidates, normalized);
+    this.preferCounterpart(keys, candidates);
+    this.preferSubstance(tokens, keys, candidates);
+    this.preferIntroductions(keys, candidates);
     this.requireAnswerType(tokens, candidates);
     candidates.sort((a, b) => b.score - a.score);
     return { tokens, knownShare: knownWeight / total, candidates };
@@ -713,12 +714,16 @@ export class MatchIndex {
     }
   }
 
-  private preferNamedSpeakers(tokens: QueryToken[], candidates: Iterable<Candidate>, normalized: string): void {
-    const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
-    if (!keys.some((k) => ATTRIBUTION_INTENTS.has(k)) || keys.includes('c:ask-role')) return;
-    const named = new Set(keys.filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
+  private preferNamedSpeakers(
+    tokens: QueryToken[],
+    keys: ReadonlySet<FeatureKey>,
+    candidates: Iterable<Candidate>,
+    normalized: string,
+  ): void {
+    if (![...ATTRIBUTION_INTENTS].some((k) => keys.has(k)) || keys.has('c:ask-role')) return;
+    const named = new Set([...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
     if (named.size === 0 || namedTogether(tokens, normalized)) return;
-    const asksWho = keys.includes('c:ask-who');
+    const asksWho = keys.has('c:ask-who');
     for (const c of candidates) {
       if (named.has(this.speakerOf(c.target))) c.score = Math.min(1, c.score * MATCH_WEIGHTS.namedSpeaker);
       else c.score *= MATCH_WEIGHTS.otherSpeaker;
@@ -735,8 +740,7 @@ export class MatchIndex {
    * one side asks for the other, so a passage naming no one else (al-Assad's own words at the meeting) is no answer.
    * Questions of what someone said are left to {@link preferNamedSpeakers}.
    */
-  private preferCounterpart(tokens: QueryToken[], candidates: Iterable<Candidate>): void {
-    const keys = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
+  private preferCounterpart(keys: ReadonlySet<FeatureKey>, candidates: Iterable<Candidate>): void {
     if (!keys.has('c:ask-who') || [...ATTRIBUTION_INTENTS].some((k) => keys.has(k))) return;
     const exchange = [...this.exchangeKeys].filter((k) => keys.has(k)).map((key) => ({ key }));
     if (exchange.length === 0) return;
@@ -763,8 +767,7 @@ export class MatchIndex {
    * speaker and asking about something else. A curated answer that only introduces the speaker ("الرئيس السوري
    * بشار الأسد") matches the name and the "who" fully, yet its words say nothing of the rest.
    */
-  private preferSubstance(tokens: QueryToken[], candidates: Iterable<Candidate>): void {
-    const keys = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
+  private preferSubstance(tokens: QueryToken[], keys: ReadonlySet<FeatureKey>, candidates: Iterable<Candidate>): void {
     if (!keys.has('c:ask-who') || [...ATTRIBUTION_INTENTS].some((k) => keys.has(k))) return;
     const named = new Set([...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
     if (named.size === 0) return;
@@ -786,8 +789,7 @@ export class MatchIndex {
    * "Who is the Iraqi national security adviser?", "مين المقداد وشو منصبو": a role question naming a speaker is
    * answered by the words that introduce him (name and office), not by what he said.
    */
-  private preferIntroductions(tokens: QueryToken[], candidates: Iterable<Candidate>): void {
-    const keys = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
+  private preferIntroductions(keys: ReadonlySet<FeatureKey>, candidates: Iterable<Candidate>): void {
     if (!keys.has('c:ask-role')) return;
     const named = [...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3));
     if (named.length === 0) return;
