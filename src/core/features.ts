@@ -30,6 +30,9 @@ export interface TokenFeatures {
 const WHO_INTENT: FeatureKey = 'c:ask-who';
 const SAID_INTENT: FeatureKey = 'c:ask-said';
 const ARABIC_WHO = 'من';
+/** English "tell": read as saying only after a speaker's name. */
+const TELL: ReadonlySet<string> = new Set(['tell', 'tells']);
+
 /** Arabic كم: "how many", and also the abbreviation of kilometres after a number. */
 const ARABIC_HOW_MANY = 'كم';
 
@@ -221,6 +224,8 @@ export class Featurizer {
       if (whWord && scriptOf(token) === 'latin' && i > LATIN_INTENT_WINDOW) continue;
       if (concept) out.push(this.conceptFeatures(token, concept));
       else if (this.opensWhoQuestion(token, i, next)) out.push({ token, exact: WHO_INTENT });
+      // "what did Fayyadh tell Assad": "tell" after a name is what he said ("tell me about…" asks nothing of anyone).
+      else if (TELL.has(token) && out.at(-1)?.exact.startsWith('sp:')) out.push({ token, exact: SAID_INTENT });
       else if (!isStopword(token)) out.push(this.plainFeatures(token));
     }
     return dedupe(out);

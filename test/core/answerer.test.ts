@@ -1074,3 +1074,7 @@ describe('more kinds from the eighth blind set', () => {
     expect(answered(bot.ask('emta darabo el iraqiyeen el bokamal')).paragraph).toBe(7);
   });
 });
+
+test('"what did X tell Y" quotes X: al-Fayyadh to al-Assad at the meeting', () => {
+  expect(answered(bot.ask('What did al-Fayadh tell the Syrian president?')).speaker.id).toBe('fayyadh');
+});

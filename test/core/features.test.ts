@@ -109,3 +109,8 @@ test('كم after a number is kilometres, not "how many": "٦٠٠ كم" reads lik
 test('و "and" before a short function word (وشو, وماذا) carries no topic', () => {
   expect(keysOf('وشو منصبه')).toEqual(keysOf('شو منصبه'));
 });
+
+test('"tell" after a name is what he said ("what did Fayyadh tell Assad"); "tell me about…" asks nothing of anyone', () => {
+  expect(keysOf('what did fayyadh tell assad')).toContain('c:ask-said');
+  expect(keysOf('tell me about mosul')).not.toContain('c:ask-said');
+});
