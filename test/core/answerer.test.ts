@@ -1078,3 +1078,7 @@ describe('more kinds from the eighth blind set', () => {
 test('"what did X tell Y" quotes X: al-Fayyadh to al-Assad at the meeting', () => {
   expect(answered(bot.ask('What did al-Fayadh tell the Syrian president?')).speaker.id).toBe('fayyadh');
 });
+
+test('Arabizi "jaysh" is the army (not a typo of "laysh", why): al-Mekdad on the Iraqi army', () => {
+  expect([11, 12]).toContain(answered(bot.ask('shu 2al el mekdad 3an el jaysh el 3ira2i?')).paragraph);
+});
