@@ -30,6 +30,9 @@ export interface TokenFeatures {
 const WHO_INTENT: FeatureKey = 'c:ask-who';
 const SAID_INTENT: FeatureKey = 'c:ask-said';
 const ARABIC_WHO = 'من';
+/** Tokens whose concept lookup is remembered (a bound: users type unbounded vocabularies). */
+const CONCEPT_MEMO_SIZE = 50_000;
+
 /** English "tell": read as saying only after a speaker's name. */
 const TELL: ReadonlySet<string> = new Set(['tell', 'tells']);
 
@@ -131,6 +134,8 @@ export class Featurizer {
   /** The same terms by their exact normalized spelling, consulted first: stems collide (planes/plans → plan). */
   private readonly spelled = new Map<string, FeatureKey>();
   private readonly pairs = new Map<string, FeatureKey>();
+  /** conceptOf's answers by token (null: none), up to CONCEPT_MEMO_SIZE tokens, then no more are kept. */
+  private readonly conceptMemo = new Map<string, FeatureKey | null>();
   /** Roles that name a speaker: all `concepts` present → the speaker's key. */
   private readonly roles: Array<{ speaker: FeatureKey; concepts: FeatureKey[] }> = [];
 
@@ -272,6 +277,15 @@ export class Featurizer {
 
   /** The lexicon key of one token (by its stem, or its preposition-less stem), if any. */
   conceptOf(token: string): FeatureKey | undefined {
+    // Memoized: the matcher, the premises and the office rules each read a question's words (a miss is null).
+    const known = this.conceptMemo.get(token);
+    if (known !== undefined) return known ?? undefined;
+    const key = this.lookUpConcept(token);
+    if (this.conceptMemo.size < CONCEPT_MEMO_SIZE) this.conceptMemo.set(token, key ?? null);
+    return key;
+  }
+
+  private lookUpConcept(token: string): FeatureKey | undefined {
     const direct = this.spelled.get(token) ?? this.single.get(stemKey(token));
     if (direct) return direct;
     // "alabadi", "elassad": the Arabic article typed fused to a Latin name.
