@@ -30,7 +30,7 @@ export interface TokenFeatures {
 const WHO_INTENT: FeatureKey = 'c:ask-who';
 const SAID_INTENT: FeatureKey = 'c:ask-said';
 const ARABIC_WHO = 'من';
-/** Tokens whose concept lookup is remembered (a bound: users type unbounded vocabularies). */
+/** Tokens (and word pairs) whose lexicon lookup is remembered (a bound: users type unbounded vocabularies). */
 const CONCEPT_MEMO_SIZE = 50_000;
 
 /** English "tell": read as saying only after a speaker's name. */
@@ -136,6 +136,8 @@ export class Featurizer {
   private readonly pairs = new Map<string, FeatureKey>();
   /** conceptOf's answers by token (null: none), up to CONCEPT_MEMO_SIZE tokens, then no more are kept. */
   private readonly conceptMemo = new Map<string, FeatureKey | null>();
+  /** pairOf's answers by "first second", bounded the same way. */
+  private readonly pairMemo = new Map<string, FeatureKey | null>();
   /** Roles that name a speaker: all `concepts` present → the speaker's key. */
   private readonly roles: Array<{ speaker: FeatureKey; concepts: FeatureKey[] }> = [];
 
@@ -269,6 +271,15 @@ export class Featurizer {
 
   /** The lexicon key of a two-word term (the first word read with or without a bare preposition), if any. */
   private pairOf(first: string, second: string): FeatureKey | undefined {
+    const pair = `${first} ${second}`;
+    const known = this.pairMemo.get(pair);
+    if (known !== undefined) return known ?? undefined;
+    const key = this.lookUpPair(first, second);
+    if (this.pairMemo.size < CONCEPT_MEMO_SIZE) this.pairMemo.set(pair, key ?? null);
+    return key;
+  }
+
+  private lookUpPair(first: string, second: string): FeatureKey | undefined {
     const direct = this.pairs.get(`${stemKey(first)} ${stemKey(second)}`);
     if (direct || scriptOf(first) !== 'arabic') return direct;
     const alternate = alternateStem(first);
