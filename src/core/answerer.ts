@@ -262,6 +262,9 @@ const PAST_MARKERS: ReadonlySet<string> = new Set(
 const WHOLE_ARTICLE =
   /(?:^| )(?:whole|full|entire|complete) (?:article|story|report)(?: |$)|(?:^| )(?:whole|full|entire|complete) text(?: of (?:the |this )?(?:article|story|report))?$|(?:^| )(?:article|text) in full(?: |$)|(?:^| )(?:show|give|send|paste) (?:me )?(?:the )?(?:article|text)$|(?:^| )نص (?:ال)?(?:مقال|مقاله|خبر|تقرير)(?: |$)|(?:^| )(?:ال)?(?:مقال|مقاله|خبر|تقرير|نص) (?:كامل|كاملا|كله|بالكامل|كاملا)(?: |$)|(?:^| )(?:el |l)?(?:ma2al|maqal|khabar) (?:kamel|kaamil|kamil|kollo|kolo)(?: |$)/;
 
+/** "the US", "the U.S." (normalized: "the u s"), "the USA": the United States, which the article never names. */
+const THE_US = /(?:^| )the (?:us|u s|usa)(?: |$)/;
+
 /** Words asking why, normalized (ماذا "what" is not one, though لماذا is). */
 const WHY_WORDS: ReadonlySet<string> = new Set(
   'لماذا ليش ليه علاش علاه لاش why lesh leh laysh leish lech 3lach 3lash 3alash 3lah'.split(' ').map(normalize),
@@ -506,6 +509,8 @@ class CorpusAnswerer implements Answerer {
     if (asksDuration(normalized, result.tokens)) return this.noAnswer('not-in-article', script);
     if (
       this.asksOutOfScope(result.tokens) ||
+      // "What did the US say?": "us" alone is a pronoun (a stopword), "the US" is a country the article never names.
+      THE_US.test(normalized) ||
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
       (!aboutArticle && this.asksSilentEntity(result.tokens)) ||
       this.asksOfficeHolder(result.tokens) ||

@@ -1082,3 +1082,8 @@ test('"what did X tell Y" quotes X: al-Fayyadh to al-Assad at the meeting', () =
 test('Arabizi "jaysh" is the army (not a typo of "laysh", why): al-Mekdad on the Iraqi army', () => {
   expect([11, 12]).toContain(answered(bot.ask('shu 2al el mekdad 3an el jaysh el 3ira2i?')).paragraph);
 });
+
+test('"the US" is a country the article never names; "tell us" is a pronoun', () => {
+  expect(bot.ask('Did the U.S. comment on the Iraqi raids?').kind).toBe('no-answer');
+  expect(answered(bot.ask('tell us what Mekdad said')).speaker.id).toBe('mekdad');
+});
