@@ -6,7 +6,7 @@ import Fuse from 'fuse.js';
 import { confidenceOf, DECISION } from './calibration.ts';
 import { quoteOfParagraph } from './corpus.ts';
 import { stemKey } from './features.ts';
-import { OUT_OF_SCOPE_WORDS } from './lexicon.ts';
+import { OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
 import { type Candidate, leadingWords, MatchIndex, type QueryToken } from './matcher.ts';
 import { stripChatNoise } from './noise.ts';
 import { foldDigits, normalize } from './normalize.ts';
@@ -256,18 +256,33 @@ const PAST_MARKERS: ReadonlySet<string> = new Set(
 );
 
 /**
- * A request for the whole text ("show the whole article", "ما نص المقال كاملا؟", "el ma2al kamel"), on normalized
- * text: answered like "paragraphs 1 to 14" (the first paragraph, the others as alternatives), every word verbatim.
+ * A request for the whole text, and nothing else ("show the whole article", "ما نص المقال كاملا؟", "el ma2al kamel
+ * please"), on normalized text: answered like "paragraphs 1 to 14" (the first paragraph, the others as
+ * alternatives), every word verbatim. Anchored at both ends: "what did the full report say about the meeting?" and
+ * «ماذا يقول نص المقال عن إيران؟» ask about something in it.
  */
-const WHOLE_ARTICLE =
-  /(?:^| )(?:whole|full|entire|complete) (?:article|story|report)(?: |$)|(?:^| )(?:whole|full|entire|complete) text(?: of (?:the |this )?(?:article|story|report))?$|(?:^| )(?:article|text) in full(?: |$)|(?:^| )(?:show|give|send|paste) (?:me )?(?:the )?(?:article|text)$|(?:^| )نص (?:ال)?(?:مقال|مقاله|خبر|تقرير)(?: |$)|(?:^| )(?:ال)?(?:مقال|مقاله|خبر|تقرير|نص) (?:كامل|كاملا|كله|بالكامل|كاملا)(?: |$)|(?:^| )(?:el |l)?(?:ma2al|maqal|khabar) (?:kamel|kaamil|kamil|kollo|kolo)(?: |$)/;
+const WHOLE_ARTICLE = new RegExp(
+  [
+    '^(?:(?:please|pls|plz|can you|could you|would you|show|show me|give me|send me|paste|i want|i want to see|',
+    'let me see|what is|whats|what s|ممكن|بدي|اريد|ابي|عايز|اعرض|اعطني|هات|ما|ما هو|شو|وش|ايش|shu|warjini) )*',
+    '(?:(?:the )?(?:whole|full|entire|complete) (?:article|story|report|text)(?: of (?:the |this )?(?:article|story|report))?',
+    '|(?:the )?(?:article|text) in full|(?:the )?article',
+    '|نص (?:ال)?(?:مقال|مقاله|خبر|تقرير)(?: (?:كامل|كاملا|كله|بالكامل))?',
+    '|(?:ال)?(?:مقال|مقاله|خبر|تقرير|نص) (?:كامل|كاملا|كله|بالكامل)',
+    '|(?:el |l)?(?:ma2al|maqal|khabar) (?:kamel|kaamil|kamil|kollo|kolo))',
+    '(?: (?:please|pls|plz|لو سمحت|من فضلك|thanks|شكرا))*$',
+  ].join(''),
+);
 
 /** "the US", "the U.S." (normalized: "the u s"), "the USA": the United States, which the article never names. */
 const THE_US = /(?:^| )the (?:us|u s|usa)(?: |$)/;
 
 /** Words asking why, normalized (ماذا "what" is not one, though لماذا is). */
-const WHY_WORDS: ReadonlySet<string> = new Set(
-  'لماذا ليش ليه علاش علاه لاش why lesh leh laysh leish lech 3lach 3lash 3alash 3lah'.split(' ').map(normalize),
+const WHY_QUESTION = new RegExp(
+  `(?:^| )(?:${'لماذا ليش ليه علاش علاه لاش why lesh leh laysh leish lech 3lach 3lash 3alash 3lah'
+    .split(' ')
+    .map(normalize)
+    .join('|')})(?: |$)`,
 );
 
 /** A why-question's fallback to a passage giving a reason must score at least this share of the best candidate. */
@@ -551,7 +566,7 @@ class CorpusAnswerer implements Answerer {
       this.index.speakerOf(first.target) === speaker && !offTopic(first)
         ? first
         : candidates.find((c) => this.index.speakerOf(c.target) === speaker && !offTopic(c));
-    const top = best && this.withReasonIfAsked(result.tokens, best, candidates);
+    const top = best && this.withReasonIfAsked(normalized, result.tokens, best, candidates);
     if (
       !top ||
       this.countsSomethingElse(normalized, result.tokens, top) ||
@@ -663,6 +678,7 @@ class CorpusAnswerer implements Answerer {
   }
 
   private asksOutOfScope(tokens: QueryToken[]): boolean {
+    const person = tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:')));
     return tokens.some((t) =>
       t.token
         .split(' ')
@@ -670,6 +686,7 @@ class CorpusAnswerer implements Answerer {
           (word) =>
             OUT_OF_SCOPE_WORDS.has(word) ||
             OUT_OF_SCOPE_WORDS.has(withoutDefiniteArticle(word)) ||
+            (person && PERSONAL_WORDS.has(word)) ||
             this.outOfScopeStem(word),
         ),
     );
@@ -944,9 +961,17 @@ class CorpusAnswerer implements Answerer {
    * bombings; لمنع, لأن, لطرد, في ضوء …): the best candidate when it does, else one nearly as good that does, else
    * none (the article says Baghdad ignored the message, not why). Other questions keep the best candidate.
    */
-  private withReasonIfAsked(tokens: QueryToken[], best: Candidate, candidates: Candidate[]): Candidate | undefined {
-    // Why-words are lexicon terms (ask-why), so they stay among the tokens; ماذا, read as that concept too, is not one.
-    if (!tokens.some((t) => WHY_WORDS.has(t.token))) return best;
+  private withReasonIfAsked(
+    normalized: string,
+    tokens: QueryToken[],
+    best: Candidate,
+    candidates: Candidate[],
+  ): Candidate | undefined {
+    // Anywhere in the question ("Baghdad ignored the message, why?"); ماذا "what" is no why-word, though لماذا is.
+    if (!WHY_QUESTION.test(normalized)) return best;
+    // "Why does al-Mekdad say more coordination is needed?": his words are the reasoning asked for.
+    const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
+    if (keys.includes('c:ask-said') && keys.some((k) => k.startsWith('sp:'))) return best;
     const reasoned = (c: Candidate) => this.givesReason[this.paragraphOf(c) - 1] === true;
     if (reasoned(best)) return best;
     // "lesh el 3abadi 2asaf el bokamal": al-Mekdad on the Bukamal strike matches best; al-Abadi's reasons nearly as well.

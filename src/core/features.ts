@@ -30,11 +30,25 @@ export interface TokenFeatures {
 const WHO_INTENT: FeatureKey = 'c:ask-who';
 const SAID_INTENT: FeatureKey = 'c:ask-said';
 const ARABIC_WHO = 'من';
-/** Tokens (and word pairs) whose lexicon lookup is remembered (a bound: users type unbounded vocabularies). */
-const CONCEPT_MEMO_SIZE = 50_000;
+/**
+ * Lexicon lookups remembered, at most this many (users type unbounded vocabularies), of words up to
+ * `MEMO_MAX_CHARS` long (longer ones are pasted junk, not words): a full memo starts over.
+ */
+const CONCEPT_MEMO_SIZE = 20_000;
+const MEMO_MAX_CHARS = 48;
+
+/** Remembers a lookup (null for none) within the bounds above. */
+function remember(memo: Map<string, FeatureKey | null>, text: string, key: FeatureKey | undefined): void {
+  if (text.length > MEMO_MAX_CHARS) return;
+  if (memo.size >= CONCEPT_MEMO_SIZE) memo.clear();
+  memo.set(text, key ?? null);
+}
 
 /** English "tell": read as saying only after a speaker's name. */
 const TELL: ReadonlySet<string> = new Set(['tell', 'tells']);
+/** "tell me", "tell us": the asker is told, nobody's words are asked for. */
+const TOLD_TO_ASKER: ReadonlySet<string> = new Set(['me', 'us']);
+const ROLE_INTENT: FeatureKey = 'c:ask-role';
 
 /** Arabic كم: "how many", and also the abbreviation of kilometres after a number. */
 const ARABIC_HOW_MANY = 'كم';
@@ -222,9 +236,12 @@ export class Featurizer {
         i++;
         continue;
       }
-      // "605 كم", "٦٠٠ كم تقريبا": after a number كم is the unit (km), not "how many".
+      // "605 كم", "٦٠٠ كم تقريبا": after a number, and ending the question, كم is the unit (km), not "how many"
+      // ("عام 2011 كم ميليشيا" still asks how many).
       const concept =
-        token === ARABIC_HOW_MANY && /^\d+$/.test(tokens[i - 1] ?? '') ? this.conceptOf('km') : this.conceptOf(token);
+        token === ARABIC_HOW_MANY && /^\d+$/.test(tokens[i - 1] ?? '') && (next === undefined || isStopword(next))
+          ? this.conceptOf('km')
+          : this.conceptOf(token);
       // English wh-words are also conjunctions ("who called them brothers when talking about …"): past the
       // opening words of a question they are not its intent. "say" may come anywhere ("what did Fayad say").
       const whWord = concept?.startsWith('c:ask-') && concept !== 'c:ask-said' && concept !== 'c:ask-according';
@@ -232,10 +249,20 @@ export class Featurizer {
       if (concept) out.push(this.conceptFeatures(token, concept));
       else if (this.opensWhoQuestion(token, i, next)) out.push({ token, exact: WHO_INTENT });
       // "what did Fayyadh tell Assad": "tell" after a name is what he said ("tell me about…" asks nothing of anyone).
-      else if (TELL.has(token) && out.at(-1)?.exact.startsWith('sp:')) out.push({ token, exact: SAID_INTENT });
+      else if (this.tellsWhatWasSaid(token, next, out)) out.push({ token, exact: SAID_INTENT });
       else if (!isStopword(token)) out.push(this.plainFeatures(token));
     }
     return dedupe(out);
+  }
+
+  /**
+   * "what did Fayyadh tell Assad": "tell" right after a speaker's name, in a question not already asking who someone
+   * is ("who is Assad? tell me"), and not "tell me/us", is what he said.
+   */
+  private tellsWhatWasSaid(token: string, next: string | undefined, before: readonly TokenFeatures[]): boolean {
+    if (!TELL.has(token) || (next !== undefined && TOLD_TO_ASKER.has(next))) return false;
+    if (before.some((f) => f.exact === WHO_INTENT || f.exact === ROLE_INTENT)) return false;
+    return before.at(-1)?.exact.startsWith('sp:') ?? false;
   }
 
   /**
@@ -275,7 +302,7 @@ export class Featurizer {
     const known = this.pairMemo.get(pair);
     if (known !== undefined) return known ?? undefined;
     const key = this.lookUpPair(first, second);
-    if (this.pairMemo.size < CONCEPT_MEMO_SIZE) this.pairMemo.set(pair, key ?? null);
+    remember(this.pairMemo, pair, key);
     return key;
   }
 
@@ -292,7 +319,7 @@ export class Featurizer {
     const known = this.conceptMemo.get(token);
     if (known !== undefined) return known ?? undefined;
     const key = this.lookUpConcept(token);
-    if (this.conceptMemo.size < CONCEPT_MEMO_SIZE) this.conceptMemo.set(token, key ?? null);
+    remember(this.conceptMemo, token, key);
     return key;
   }
 

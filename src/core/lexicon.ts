@@ -35,6 +35,16 @@ export const ARABIC_STOPWORDS = normalizedSet(`
   سالفة سالفه قصة قصه حكاية حكايه دلوقتي دلوقت هلق هلأ هسه هسا الحين توا يصير بيصير صاير عم
 `);
 
+/**
+ * Personal matters the article never covers, asked of a named person ("how tall is Assad?", "where does Mekdad
+ * live?", "هل الطائي متزوج؟"); without a person they are ordinary words ("where do the militias live?").
+ */
+export const PERSONAL_WORDS = normalizedSet(`
+  tall height ديانة ديانته دينه religion طائفة طائفته sect married متزوج متزوجة زواجه spouse يعيش يسكن ساكن
+  عايش live lives resides residence studied study درس دراسته university جامعة educated education هوايات hobby
+  hobbies
+`);
+
 /** English function words and question/meta words ("say", "article", "pls", "bot"). */
 export const ENGLISH_STOPWORDS = normalizedSet(`
   a an the and or but if then of to in on at by for from with about as into over under than that this these
@@ -102,9 +112,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   توفي مات وفاة died death dies
   زوجة زوجته أولاد اولاده ابنه عائلة عائلته wife children family son daughter
   انتخابات انتخب election elections elected vote راتب salary
-  tall height ديانة ديانته دينه religion religious طائفة طائفته sect married متزوج متزوجة زواجه spouse
-  يعيش يسكن ساكن عايش live lives resides residence studied study studies درس دراسته university جامعة educated
-  education degree هوايات hobby hobbies
+
   ترامب ترمب بايدن أوباما اوباما بوتين أردوغان اردوغان السيسي سيسي خامنئي روحاني نتنياهو ماكرون نصرالله
   الصدر المالكي السيستاني بوش كيري لافروف ظريف سليماني
   trump biden obama putin erdogan sisi khamenei rouhani netanyahu macron nasrallah sadr maliki sistani bush kerry

@@ -521,12 +521,13 @@ const TAIL = String.raw`(?:${SPACE}${TAIL_PART}(?![a-z0-9\u0621-\u064A]))*`;
 const REQUEST = new RegExp(String.raw`^[\s,.!?؟:]*(?:${LEAD})?${REFERENCE}${TAIL}[\s,.!?؟:;]*$`);
 
 /**
- * Before any folding, whether the text could name a paragraph at all: a Latin word starting "par" or a lone "p"/"pp"
- * (also fullwidth), § or ¶, ف…ق…ر with tatweel, diacritics or invisible marks between, or Arabizi fa2/faq/fak/fag. A superset of
- * `NAMES_PARAGRAPH` on typed text, so the folds (most of the cost) run only for the few questions that may.
+ * On the typed text in NFKC form (presentation forms and fullwidth letters folded, nothing else), whether it could
+ * name a paragraph at all: a Latin word starting "par" or a lone "p"/"pp", § or ¶, ف…ق…ر with tatweel, diacritics
+ * or invisible marks between, or Arabizi fa2/faq/fak/fag. A superset of `NAMES_PARAGRAPH` after the full folds, so
+ * those folds (most of the cost) run only for the few questions that may name one.
  */
 const MAY_NAME_PARAGRAPH =
-  /(?<![a-z])(?:par|pp?(?![a-z]))|[\uFF30\uFF50§¶]|ف[\u0640\u064B-\u065F\u0670\u200B-\u200F]*ق[\u0640\u064B-\u065F\u0670\u200B-\u200F]*ر|fa[2qkg']/i;
+  /(?<![a-z])(?:par|pp?(?![a-z]))|[§¶]|ف[\u0640\u064B-\u065F\u0670\u200B-\u200F]*ق[\u0640\u064B-\u065F\u0670\u200B-\u200F]*ر|fa[2qkg']/i;
 
 /** The word for a paragraph anywhere, as a whole word ("p6", "§3", "الفقرة", "fa2ra"; not the "p" of "upon"). */
 const NAMES_PARAGRAPH = new RegExp(String.raw`(?<![a-z\u0621-\u064A])${PARAGRAPH}(?![a-z])`);
@@ -540,7 +541,7 @@ const NAMES_PARAGRAPH = new RegExp(String.raw`(?<![a-z\u0621-\u064A])${PARAGRAPH
  * @param count - how many paragraphs the article has: "the last paragraph" is this one.
  */
 export function paragraphRequested(text: string, count: number): number[] | undefined {
-  if (!MAY_NAME_PARAGRAPH.test(text)) return undefined;
+  if (!MAY_NAME_PARAGRAPH.test(text.normalize('NFKC'))) return undefined;
   const folded = foldForGrammar(text);
   // Every request names the paragraph; most questions do not, and the whole grammar is costly to fail on them.
   if (!NAMES_PARAGRAPH.test(folded)) return undefined;

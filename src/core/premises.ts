@@ -168,29 +168,30 @@ const SAY = normalizedWords([
 
 /**
  * Verbs of striking and ordering, by word order as the verbs of sending: the one who acts comes before the English
- * verb and after the Arabic one. What they act on is in the data (the `direction` of the strikes).
+ * verb (unless it is passive) and after the Arabic one when a target follows. Plural nouns ("the Syria strikes") are
+ * left out. What they act on is in the data (the `direction` of the strikes).
  */
 const ACT_SVO = normalizedWords([
   'bomb',
   'bombed',
-  'bombs',
   'bombard',
   'bombarded',
   'strike',
   'struck',
-  'strikes',
   'attack',
   'attacked',
-  'attacks',
   'hit',
   'shelled',
   'order',
   'ordered',
-  'orders',
 ]);
-const ACT_VSO = normalizedWords(['قصف', 'قصفت', 'ضرب', 'ضربت', 'هاجم', 'هاجمت', 'امر', 'امرت', 'استهدف', 'استهدفت']);
 
-/** An Arabic nisba adjective (العراقي, العراقيه, السوريين): the ending that makes a country's name "Iraqi". */
+/** Forms of "to be": before a strike verb ("was Syria bombed", "Syria was hit") they make it passive. */
+const BE = normalizedWords(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'got', 'get']);
+const STRIKE_VSO = normalizedWords(['قصف', 'قصفت', 'ضرب', 'ضربت', 'هاجم', 'هاجمت', 'استهدف', 'استهدفت']);
+const ORDER_VSO = normalizedWords(['امر', 'امرت']);
+
+/** The ending of an Arabic nisba adjective (العراقي, العراقيه, السوريين), read on a country's words only. */
 const NISBA = /(?:ي|يه|يين|يون)$/;
 
 /** An Arabic verb's object pronoun "it", "them" (قصفها, ضربهم). */
@@ -218,7 +219,20 @@ const NOT_RECIPIENT_BEFORE_TO = normalizedWords([
 const MEETING: FeatureKey = 'c:meeting';
 
 /** Words that make what follows the subject of the question ("what did SANA say about the meeting"). */
-const ABOUT = normalizedWords(['about', 'regarding', 'concerning', 'on', 'عن', 'حول', 'بخصوص', 'بشان', '3an', '7awl']);
+const ABOUT = normalizedWords([
+  'about',
+  'regarding',
+  'concerning',
+  'on',
+  'of',
+  'عن',
+  'حول',
+  'بخصوص',
+  'بشان',
+  'علي',
+  '3an',
+  '7awl',
+]);
 
 /** "with": the one named after it keeps someone company ("his meeting with Assad"). */
 const WITH = normalizedWords(['with', 'مع', 'ma3', 'm3a', 'wiyya', 'ويا']);
@@ -263,6 +277,15 @@ const FILLERS = normalizedWords([
   'طيران',
   'الطايرات',
   'طايرات',
+  // A place's kind before its name: "قصف منطقة حصيبة", "bombed the town of al-Bukamal".
+  'منطقه',
+  'مدينه',
+  'بلده',
+  'area',
+  'town',
+  'city',
+  'region',
+  'of',
 ]);
 
 /** Which end of the exchange a question puts someone on. */
@@ -283,6 +306,8 @@ export class DirectionPremises {
   private readonly directed = new Map<FeatureKey, Ends>();
   /** The parties to an exchange with a traveller (the envoy's visit), and the speakers whose words name one. */
   private readonly visitParties = new Set<FeatureKey>();
+  /** The countries (Iraq, Syria, Iran, Russia), as keys: their adjectives (العراقية) name an agent. */
+  private readonly countries = new Set<FeatureKey>();
   /** Who can send or strike: every speaker and country (Iran, Russia included), as keys. */
   private readonly actors = new Set<FeatureKey>();
   /** The last question read: the answerer asks several of these checks about the same question in a row. */
@@ -294,7 +319,11 @@ export class DirectionPremises {
   ) {
     const speakers = new Set(corpus.speakers.map((s) => s.id));
     for (const id of speakers) this.actors.add(`sp:${id}`);
-    for (const c of corpus.concepts) if (c.country) this.actors.add(`c:${c.id}`);
+    for (const c of corpus.concepts) {
+      if (!c.country) continue;
+      this.actors.add(`c:${c.id}`);
+      this.countries.add(`c:${c.id}`);
+    }
     const keyOf = (id: string): FeatureKey => (speakers.has(id) ? `sp:${id}` : `c:${id}`);
     for (const c of corpus.concepts) {
       if (!c.direction) continue;
@@ -383,6 +412,9 @@ export class DirectionPremises {
     const { words, concepts } = this.read(normalized);
     const at = words.findIndex((w, i) => MEET.has(w) || concepts[i] === MEETING);
     if (at < 0 || words.slice(0, at).some((w) => ABOUT.has(w))) return false;
+    // "the security committee meeting": another meeting than the envoy's.
+    const kind = at > 0 ? concepts[at - 1] : undefined;
+    if (kind !== undefined && !kind.startsWith('sp:') && !kind.startsWith('c:ask-')) return false;
     const named = [...new Set(concepts.filter((k): k is FeatureKey => k?.startsWith('sp:') ?? false))];
     return named.length === 1 && this.visitParties.size > 0 && named.every((who) => !this.visitParties.has(who));
   }
@@ -564,9 +596,10 @@ export class DirectionPremises {
       if (owned && this.directed.has(owned)) return 'sender';
     }
     if (after !== undefined && (SEND_SVO.has(after) || SEND_VSO.has(after))) return 'sender';
-    // "Did the Syrian air force bomb Iraq?", "Did Assad order air strikes?": the one before the verb acts.
+    // "Did the Syrian air force bomb Iraq?", "Did Assad order air strikes?": the one before the verb acts, unless the
+    // verb is passive ("was Syria bombed?", "Syria hit by Iraqi jets").
     const next = this.neighbour(words, i, 1);
-    if (next !== undefined && ACT_SVO.has(words[next] as string)) return 'sender';
+    if (next !== undefined && ACT_SVO.has(words[next] as string) && !this.passive(words, next)) return 'sender';
     if (after !== undefined && RECEIVE.has(after)) return 'recipient';
     if (before === undefined) return undefined;
     // "according to Abadi", "in relation to Iraq": "to" that is part of another phrase marks no recipient.
@@ -578,11 +611,7 @@ export class DirectionPremises {
     if (SEND_VSO.has(before)) return 'sender';
     // "هل قصفت روسيا البوكمال": the one after the verb acts; a place cannot ("لما قصف البوكمال": it was hit), nor
     // anyone in "من قصف بغداد", where who acted is asked.
-    if (ACT_VSO.has(before)) {
-      const asker = this.previousWord(words, words.lastIndexOf(before, i - 1));
-      const acts = this.actors.has(concepts[i] ?? '') && !(asker !== undefined && WHO.has(asker));
-      return acts ? 'sender' : 'recipient';
-    }
+    if (ORDER_VSO.has(before) || STRIKE_VSO.has(before)) return this.roleAfterVerb(words, concepts, i, before);
     if (ACT_SVO.has(before)) return 'recipient'; // "bombed Iraq"
     // "sent Assad a message"; but "sent Fayyadh to Damascus": the one who travels is the one sent, not the recipient.
     if (SEND_SVO.has(before)) return this.isTraveller(concepts[i]) ? undefined : 'recipient';
@@ -593,9 +622,43 @@ export class DirectionPremises {
     if (construct && scriptOf(words[i] as string) !== 'latin') {
       // A nisba adjective names the agent whatever the noun: الضربات العراقية are Iraq's strikes. A word carrying an
       // object pronoun is a verb, not a noun in construct: in "قصفها العراق" Iraq bombed.
-      return NISBA.test(words[i] as string) || OBJECT_PRONOUN.test(before) ? 'sender' : construct.genitive;
+      const nisba = NISBA.test(words[i] as string) && this.countries.has(concepts[i] ?? '');
+      return nisba || OBJECT_PRONOUN.test(before) ? 'sender' : construct.genitive;
     }
     return undefined;
+  }
+
+  /**
+   * The role of the name at `i` right after an Arabic verb of ordering or striking (`verb`). In "من قصف بغداد" who
+   * acted is asked: Baghdad was hit. The one who orders follows أمر ("أمر العبادي بضرب داعش"). After a verb of
+   * striking, an actor (a speaker, a country) is its subject only when a target follows ("قصفت روسيا البوكمال");
+   * alone it may be either ("هل قصفت سوريا؟" is also "was Syria bombed?"), and a place is always the target.
+   */
+  private roleAfterVerb(
+    words: string[],
+    concepts: Array<FeatureKey | undefined>,
+    i: number,
+    verb: string,
+  ): Role | undefined {
+    const asker = this.previousWord(words, words.lastIndexOf(verb, i - 1));
+    if (asker !== undefined && WHO.has(asker)) return 'recipient';
+    const actor = this.actors.has(concepts[i] ?? '');
+    if (ORDER_VSO.has(verb)) return actor ? 'sender' : undefined;
+    if (!actor) return 'recipient';
+    const target = this.neighbour(words, i, 1);
+    return target !== undefined && this.isPartyOrActor(concepts[target]) ? 'sender' : undefined;
+  }
+
+  /**
+   * "was Syria bombed?", "why were targets in Syria bombed?", "Syria bombed by Iraqi jets": a strike verb made passive
+   * by a form of "to be" anywhere before it, or by "by" after it.
+   */
+  private passive(words: string[], verb: number): boolean {
+    return words.slice(0, verb).some((w) => BE.has(w)) || words[verb + 1] === 'by';
+  }
+
+  private isPartyOrActor(key: FeatureKey | undefined): boolean {
+    return key !== undefined && (this.isParty(key) || this.actors.has(key));
   }
 
   /** Whether a party travels in one of the exchanges (al-Fayyadh, the envoy who carried the message). */

@@ -59,10 +59,11 @@ const CONJUNCTIONS = ['و', 'ف'];
 const PREPOSITIONS = ['ب', 'ل', 'ك'];
 /**
  * Dialect future markers fused to a present-tense verb: Egyptian ه and Levantine ح (هيزور, حيزور "will visit").
- * Read off only before a present-tense prefix (ي ت ن ا) with at least 3 letters after it, so حيدر keeps its ح.
+ * Read off only before a present-tense prefix (ي ت ن) with at least 3 letters after it, so حيدر and حاليا keep their
+ * letters.
  */
 const FUTURE_PREFIXES = ['ه', 'ح'];
-const IMPERFECT = /^[يتنا].{3,}/;
+const IMPERFECT = /^[يتن].{3,}/;
 
 /**
  * Arabic enclitic pronouns (هما كما هم هن ها نا كم ه, and the Levantine و "his": رسالتو, منصبو), then inflection endings (dual/plural تين تان ات ون ين ان,

@@ -1087,3 +1087,42 @@ test('"the US" is a country the article never names; "tell us" is a pronoun', ()
   expect(bot.ask('Did the U.S. comment on the Iraqi raids?').kind).toBe('no-answer');
   expect(answered(bot.ask('tell us what Mekdad said')).speaker.id).toBe('mekdad');
 });
+
+describe('over-reaching rules found by code review', () => {
+  test.each([
+    ['what is the whole story behind the strikes on al-Bukamal?', 8],
+    ['what did the full report say about the meeting?', 3],
+    ['ماذا يقول نص المقال عن إيران؟', 6],
+  ])('%s asks about something in the article, not for all of it', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+
+  test.each([
+    ['why does Mekdad say more coordination is needed?', 12],
+    ['why did Mekdad call the Iraqis brothers?', 13],
+  ])('"why did X say…" is answered by his words (they are the reasoning): %s', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+
+  test.each(['so tell me, why did Baghdad ignore the message?', 'Baghdad ignored the message, why?'])(
+    'a why-word anywhere makes a why-question: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('"who is Assad? tell me" still asks who he is', () => {
+    expect(answered(bot.ask('who is Assad? tell me')).paragraph).toBe(1);
+  });
+
+  test.each(['To what degree do Iraq and Syria cooperate?', 'Where do the Iraqi militias live in Syria?'])(
+    'personal words without a person are ordinary words: %s is answered',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('answer');
+    },
+  );
+
+  test('كم followed by what is counted still asks how many, after a year', () => {
+    expect(bot.ask('عام 2011 كم ميليشيا قاتلت في سوريا؟').kind).toBe('no-answer');
+  });
+});

@@ -114,3 +114,10 @@ test('"tell" after a name is what he said ("what did Fayyadh tell Assad"); "tell
   expect(keysOf('what did fayyadh tell assad')).toContain('c:ask-said');
   expect(keysOf('tell me about mosul')).not.toContain('c:ask-said');
 });
+
+test('lexicon lookups stay right after the memo fills and starts over (bounded, junk not kept)', () => {
+  for (let i = 0; i < 25_000; i++) featurizer.conceptOf(`w${i}`);
+  featurizer.conceptOf('x'.repeat(2_000));
+  expect(featurizer.conceptOf(normalize('المقداد'))).toBe('sp:mekdad');
+  expect(keysOf('رئيس الوزراء')).toEqual(['sp:abadi']);
+});

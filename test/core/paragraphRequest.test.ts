@@ -325,3 +325,8 @@ test('questions that never name a paragraph are not requests (the cheap check be
     expect(paragraphRequested(q, 14)).toBeUndefined();
   }
 });
+
+test('presentation forms and fullwidth letters still name a paragraph', () => {
+  expect(paragraphRequested('ﺍﻟﻔﻘﺮﺓ 3', 14)).toEqual([3]);
+  expect(paragraphRequested('ｐａｒａｇｒａｐｈ 3', 14)).toEqual([3]);
+});

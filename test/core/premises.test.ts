@@ -259,3 +259,32 @@ describe('who was at the meeting (found by the seventh fresh break test)', () =>
     expect(curatedQuestionsWhere((q) => premises.placesAtMeeting(normalize(q)))).toEqual([]);
   });
 });
+
+describe('strikes in the passive, or named as a noun, give the place no role of attacker (found by code review)', () => {
+  test.each([
+    'Was Syria bombed?',
+    'Was Syria hit by Iraqi jets?',
+    'why were targets in Syria bombed?',
+    'What did Mekdad say about the Syria strikes?',
+    'ماذا قال المقداد عن قصف سوريا؟',
+    'متى تم قصف سوريا؟',
+    'هل قصفت سوريا؟',
+    'متى أمر العبادي بضرب داعش في سوريا؟',
+  ])('%s is not reversed', (q) => {
+    expect(reverses(q)).toBe(false);
+  });
+
+  test.each(['لماذا قصف الطيران السوري منطقة حصيبة', 'هل قصفت روسيا البوكمال؟', 'هل أمر الأسد بضرب داعش؟'])(
+    '%s still is',
+    (q) => {
+      expect(reverses(q)).toBe(true);
+    },
+  );
+});
+
+test.each(['What did al-Taei say at the security committee meeting?', 'What did Taei think of the meeting?'])(
+  "%s does not put al-Taei at the envoy's meeting",
+  (q) => {
+    expect(premises.placesAtMeeting(normalize(q))).toBe(false);
+  },
+);

@@ -190,3 +190,7 @@ describe('dialect prefixes (found by the seventh blind set)', () => {
     expect(alternateStem(normalize(word))).toBeUndefined();
   });
 });
+
+test('حاليا and حالنا keep their ح (no present-tense prefix after it)', () => {
+  expect(alternateStem(normalize('حاليا'))).toBeUndefined();
+});
