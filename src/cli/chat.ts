@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { Conversations, isFollowUp } from '../core/followup.ts';
+import { ratingOf } from '../core/ratingWords.ts';
 import { entryQuestion, refOf, resolveRef } from '../core/refs.ts';
 import type { Answer, Answerer } from '../core/types.ts';
 import { NULL_RECORDER, type Recorder, type RecordingOff } from '../store/recorder.ts';
@@ -15,8 +16,6 @@ import { readLines } from './io.ts';
 const EXIT_WORDS = new Set(['exit', 'quit', 'q', 'خروج', 'bye']);
 const HELP_WORDS = new Set(['help', '?', 'مساعدة']);
 const SPEAKERS_WORDS = new Set(['speakers', 'who', 'المتحدثون']);
-const GOOD_WORDS = new Set(['good', '+', '+1', '👍', 'جيد', 'صح']);
-const BAD_WORDS = new Set(['bad', '-', '-1', '👎', 'خطأ', 'غلط']);
 const NONE_WORDS = new Set(['none', '0', 'ولا واحد', 'لا شيء']);
 
 /**
@@ -98,9 +97,10 @@ export class ChatSession {
     if (EXIT_WORDS.has(command)) return undefined;
     if (HELP_WORDS.has(command)) return formatHelp(this.answerer);
     if (SPEAKERS_WORDS.has(command)) return formatSpeakers(this.answerer);
-    if (GOOD_WORDS.has(command) || BAD_WORDS.has(command)) {
+    const rating = ratingOf(command);
+    if (rating !== undefined) {
       this.afterRating = true;
-      return this.rate(GOOD_WORDS.has(command) ? 1 : -1);
+      return this.rate(rating);
     }
     if (offered && (NONE_WORDS.has(command) || BARE_NUMBER.test(command))) return this.pick(offered, command);
     // "2" right after a rating means a pick, even when no list was offered: asked as a question, it would answer

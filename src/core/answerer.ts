@@ -529,6 +529,8 @@ class CorpusAnswerer implements Answerer {
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
       (!aboutArticle && this.asksSilentEntity(result.tokens)) ||
       this.asksOfficeHolder(result.tokens) ||
+      // "the name of the interior minister al-Taei advises": a named adviser's office-holder is still unnamed.
+      this.asksNameOfOffice(result.tokens) ||
       // "Why did Assad send a message to Abadi?": the message went the other way.
       this.directionPremises.reverses(normalized) ||
       // "When did al-Mekdad meet al-Abadi?": two people the article never brings together.
@@ -731,7 +733,7 @@ class CorpusAnswerer implements Answerer {
    */
   private asksOfficeHolder(tokens: QueryToken[]): boolean {
     const keys = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
-    if ([...keys].some((k) => k.startsWith('sp:'))) return this.asksNameOfOffice(tokens);
+    if ([...keys].some((k) => k.startsWith('sp:'))) return false;
     return this.corpus.speakers.some(
       (s) => s.serves !== undefined && keys.has(`c:${s.serves.office}`) && !keys.has(`c:${s.serves.as}`),
     );

@@ -375,31 +375,41 @@ export class DirectionPremises {
    */
   private saysBackwards(words: string[], concepts: Array<FeatureKey | undefined>): boolean {
     const ends = [...this.directed.values()];
-    const party = (i: number) => {
-      const key = concepts[i];
-      return key !== undefined && this.isParty(key) ? key : undefined;
-    };
     for (let v = 0; v < words.length; v++) {
       const verb = words[v] as string;
       if (!SAY.has(verb) && concepts[v] !== SAID) continue;
       // English puts the sayer before the verb ("Damascus told"), Arabic and Arabizi after it ("قالت دمشق").
       const sayerAt = scriptOf(verb) === 'latin' ? this.neighbour(words, v, -1) : this.neighbour(words, v, 1);
-      const sayer = sayerAt === undefined ? undefined : party(sayerAt);
+      const sayer = sayerAt === undefined ? undefined : this.partyAt(concepts, sayerAt);
       if (sayer === undefined || sayerAt === undefined) continue;
-      const after = Math.max(v, sayerAt) + 1;
-      const next = words[after];
-      const addressee =
-        next === undefined
-          ? undefined
-          : TELL.has(verb) && after === v + 1
-            ? party(after)
-            : TO.has(next)
-              ? party(after + 1)
-              : this.afterPrefixL(next);
+      const addressee = this.addresseeAfter(words, concepts, v, Math.max(v, sayerAt) + 1);
       if (addressee === undefined || this.isTraveller(addressee)) continue;
       if (ends.some((e) => e.to.has(sayer) && e.from.has(addressee))) return true;
     }
     return false;
+  }
+
+  /**
+   * The party spoken to, named at `at` (right after the verb at `verb` and its sayer): the object of "tell"
+   * ("told Baghdad"), the one after "to" ("said to Iraq"), or the one the Arabic prefix ل marks ("لبغداد").
+   */
+  private addresseeAfter(
+    words: string[],
+    concepts: Array<FeatureKey | undefined>,
+    verb: number,
+    at: number,
+  ): FeatureKey | undefined {
+    const word = words[at];
+    if (word === undefined) return undefined;
+    if (TELL.has(words[verb] as string) && at === verb + 1) return this.partyAt(concepts, at);
+    if (TO.has(word)) return this.partyAt(concepts, at + 1);
+    return this.afterPrefixL(word);
+  }
+
+  /** The lexicon key at `i` when it is a party to some directed concept. */
+  private partyAt(concepts: Array<FeatureKey | undefined>, i: number): FeatureKey | undefined {
+    const key = concepts[i];
+    return key !== undefined && this.isParty(key) ? key : undefined;
   }
 
   /**

@@ -4,6 +4,7 @@
  * pinging anyone.
  */
 import { type Client, type Message, MessageReferenceType } from 'discord.js';
+import { ratingOf } from '../core/ratingWords.ts';
 import type { Answerer, Reply } from '../core/types.ts';
 import { NULL_RECORDER, type Recorder } from '../store/recorder.ts';
 import type { Surface } from '../store/types.ts';
@@ -97,16 +98,6 @@ export async function handleMessage(message: Message, client: Client, ctx: BotCo
 }
 
 /**
- * Words that rate the last answer in the terminal chat (`good`, `bad` and their kin). Typed to the bot they are no
- * question: "good" read as a greeting ("Please write a question") and "bad" as one the article does not answer.
- * In Discord the 👍 / 👎 buttons under an answer rate it.
- */
-const RATING_WORDS = new Set(['good', 'bad', '+', '+1', '-', '-1', '👍', '👎', 'جيد', 'صح', 'خطأ', 'خطا', 'غلط']);
-
-/** Emoji skin-tone modifiers and the emoji variation selector, so that 👍🏽 is 👍. */
-const EMOJI_VARIANTS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu;
-
-/**
  * What the bot says to a rating word typed in a DM or a mention, by where it was typed: how to rate (the buttons)
  * where feedback is recorded; that DMs are private while RECORD_DMS is off (a DM answer has no buttons, so there is
  * nothing to click); that feedback is off on this bot otherwise. The same for every rating word. Pure.
@@ -133,7 +124,9 @@ function commandMessages(question: string, answerer: Answerer, rating: string): 
     .trim();
   if (HELP_WORDS.has(command) || HELP_WORDS.has(question)) return renderHelp(exampleQuestions(answerer));
   if (SPEAKERS_WORDS.has(command)) return renderSpeakers(answerer.corpus.speakers);
-  if (RATING_WORDS.has(command.replace(EMOJI_VARIANTS, ''))) return [renderNotice(rating, false)];
+  // Typed to the bot a rating word is no question ("good" would read as a greeting, "bad" as one the article does
+  // not answer); in Discord the 👍 / 👎 buttons under an answer rate it.
+  if (ratingOf(command) !== undefined) return [renderNotice(rating, false)];
   return undefined;
 }
 
