@@ -5,7 +5,7 @@
 import Fuse from 'fuse.js';
 import { confidenceOf, DECISION } from './calibration.ts';
 import { quoteOfParagraph } from './corpus.ts';
-import { stemKey } from './features.ts';
+import { INTENT, stemKey } from './features.ts';
 import { OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
 import { type Candidate, leadingWords, MatchIndex, type QueryToken } from './matcher.ts';
 import { stripChatNoise } from './noise.ts';
@@ -158,21 +158,12 @@ const PUBLISHED: ReadonlySet<string> = new Set(
 function asksArticleDate(tokens: QueryToken[]): boolean {
   const intent = (t: QueryToken) => t.keys.some((k) => k.key.startsWith('c:ask-'));
   return (
-    tokens.some((t) => t.keys.some((k) => k.key === WHEN_INTENT)) &&
-    !tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-who')) &&
+    tokens.some((t) => t.keys.some((k) => k.key === INTENT.when)) &&
+    !tokens.some((t) => t.keys.some((k) => k.key === INTENT.who)) &&
     tokens.some((t) => PUBLISHED.has(t.token)) &&
     tokens.every((t) => intent(t) || PUBLISHED.has(t.token))
   );
 }
-
-/** The concept key of "how many" questions (seeds/concepts.json). */
-const HOW_MANY_INTENT = 'c:ask-howmany';
-
-/** The concept key of "when" questions (seeds/concepts.json). */
-const WHEN_INTENT = 'c:ask-when';
-
-/** The concept key of "where" questions (seeds/concepts.json). */
-const WHERE_INTENT = 'c:ask-where';
 
 /** Verbs that make "how long" a duration ("how long did the meeting last?"), which the article never gives. */
 const DURATION_VERBS: ReadonlySet<string> = new Set(
@@ -181,7 +172,7 @@ const DURATION_VERBS: ReadonlySet<string> = new Set(
 
 /** "How long did X last / take?": a how-long question with a verb of duration. */
 function asksDuration(normalized: string, tokens: QueryToken[]): boolean {
-  if (!tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-howlong'))) return false;
+  if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.howLong))) return false;
   return normalized.split(' ').some((w) => DURATION_VERBS.has(w));
 }
 
@@ -559,7 +550,7 @@ class CorpusAnswerer implements Answerer {
       this.namedSayer(result.tokens, normalized) ??
       this.index.speakerOf(first.target);
     // "What did the reporter say?" is not answered by his name alone (the byline entry answers "who wrote it?").
-    const asksSaid = result.tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-said'));
+    const asksSaid = result.tokens.some((t) => t.keys.some((k) => k.key === INTENT.said));
     const subject = this.saidSubject(normalized, result.tokens);
     const offTopic = (c: Candidate) =>
       (asksSaid && this.textOf(c).trim() === this.corpus.byline) ||
@@ -775,8 +766,8 @@ class CorpusAnswerer implements Answerer {
     // "Who said the war on Daesh is one war?" asks who, not what Daesh said.
     const flat = keys.flat();
     // "ما موقف روسيا؟", "Iran's view": a stance is what someone said.
-    const asksSaid = flat.includes('c:ask-said') || flat.includes('c:ask-according');
-    if (!asksSaid || flat.includes('c:ask-who')) return false;
+    const asksSaid = flat.includes(INTENT.said) || flat.includes(INTENT.according);
+    if (!asksSaid || flat.includes(INTENT.who)) return false;
     // The subject may be two words ("الرئيس الإيراني", "Russia's government"): look at the first two topic words.
     const [first, second] = keys.filter((ks) => !ks.some((k) => k.startsWith('c:ask-')));
     const silent = (ks: string[] | undefined) => ks?.some((k) => this.silentConcepts.has(k)) ?? false;
@@ -790,7 +781,7 @@ class CorpusAnswerer implements Answerer {
    */
   private saidSubject(normalized: string, tokens: QueryToken[]): QueryToken[] | undefined {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
-    if (!keys.includes('c:ask-said') || !keys.some((k) => k.startsWith('sp:'))) return undefined;
+    if (!keys.includes(INTENT.said) || !keys.some((k) => k.startsWith('sp:'))) return undefined;
     const about = ABOUT_MARKER.exec(normalized);
     if (!about) return this.namedSayer(tokens, normalized) === undefined ? undefined : this.whatWasSaid(tokens);
     // A person as the subject ("about al-Abadi") must be mentioned (m:) in the passage: that al-Abadi speaks in a
@@ -837,7 +828,7 @@ class CorpusAnswerer implements Answerer {
    */
   private namedSayer(tokens: QueryToken[], normalized: string): string | undefined {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
-    if (!keys.includes('c:ask-said')) return undefined;
+    if (!keys.includes(INTENT.said)) return undefined;
     // "ماذا قال الأسد للعبادي؟": the one spoken to is not the one who spoke; nor is one named "with" him ("شنو قال
     // الفياض فاللقاء مع الاسد": al-Fayyadh at his meeting with al-Assad).
     const aside = new Set([
@@ -877,7 +868,7 @@ class CorpusAnswerer implements Answerer {
    * without any number is left to the matcher's answer-type penalty ("كم تبقى على تحرير الموصل؟").
    */
   private countsSomethingElse(normalized: string, tokens: QueryToken[], top: Candidate): boolean {
-    if (!tokens.some((t) => t.keys.some((k) => k.key === HOW_MANY_INTENT))) return false;
+    if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.howMany))) return false;
     const marker = this.howManyMarker.exec(normalized);
     if (!marker) return false;
     const counted = this.index
@@ -931,7 +922,7 @@ class CorpusAnswerer implements Answerer {
     const keys = (t: QueryToken) => t.keys.map((k) => k.key);
     const all = tokens.flatMap(keys);
     // "Who said … when the planes bombed al-Bukamal?" asks who: its "when" joins a clause.
-    if (!all.includes(WHEN_INTENT) || all.some((k) => k.startsWith('sp:') || k === 'c:ask-said' || k === 'c:ask-who')) {
+    if (!all.includes(INTENT.when) || all.some((k) => k.startsWith('sp:') || k === INTENT.said || k === INTENT.who)) {
       return false;
     }
     const entities = tokens.filter((t) => keys(t).some((k) => this.entityKeys.has(k)));
@@ -973,7 +964,7 @@ class CorpusAnswerer implements Answerer {
     if (!WHY_QUESTION.test(normalized)) return best;
     // "Why does al-Mekdad say more coordination is needed?": his words are the reasoning asked for.
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
-    if (keys.includes('c:ask-said') && keys.some((k) => k.startsWith('sp:'))) return best;
+    if (keys.includes(INTENT.said) && keys.some((k) => k.startsWith('sp:'))) return best;
     const reasoned = (c: Candidate) => this.givesReason[this.paragraphOf(c) - 1] === true;
     if (reasoned(best)) return best;
     // "lesh el 3abadi 2asaf el bokamal": al-Mekdad on the Bukamal strike matches best; al-Abadi's reasons nearly as well.
@@ -987,7 +978,7 @@ class CorpusAnswerer implements Answerer {
    */
   private datesWhatHasNotHappened(normalized: string, tokens: QueryToken[], top: Candidate): boolean {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
-    if (!keys.includes(WHEN_INTENT) || keys.includes(IMMINENT)) return false;
+    if (!keys.includes(INTENT.when) || keys.includes(IMMINENT)) return false;
     if (!tokenize(normalized).some((w) => PAST_MARKERS.has(w))) return false;
     const clause = this.bestClause(this.textOf(top), tokens);
     return !/\d/.test(clause) && this.index.mentions(clause, [{ key: IMMINENT }]);
@@ -1023,8 +1014,8 @@ class CorpusAnswerer implements Answerer {
   private bestClause(text: string, tokens: QueryToken[]): string {
     const clauses = splitClauses(text);
     if (clauses.length < 2) return text;
-    const asksWhen = tokens.some((t) => t.keys.some((k) => k.key === WHEN_INTENT));
-    const asksWhere = tokens.some((t) => t.keys.some((k) => k.key === WHERE_INTENT));
+    const asksWhen = tokens.some((t) => t.keys.some((k) => k.key === INTENT.when));
+    const asksWhere = tokens.some((t) => t.keys.some((k) => k.key === INTENT.where));
     let bestIndex = 0;
     let bestCoverage = -1;
     clauses.forEach((clause, i) => {
@@ -1054,7 +1045,7 @@ class CorpusAnswerer implements Answerer {
    * exactly one is; undefined otherwise.
    */
   private speakerBeforeAbout(normalized: string, tokens: QueryToken[]): string | undefined {
-    if (!tokens.some((t) => t.keys.some((k) => k.key === 'c:ask-said'))) return undefined;
+    if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.said))) return undefined;
     const about = ABOUT_MARKER.exec(normalized);
     if (!about) return undefined;
     const named = new Set(

@@ -11,6 +11,21 @@ import { normalize } from './normalize.ts';
 import { alternateStem, scriptOf, skeleton, stemArabic, stemEnglish, tokenize } from './tokenize.ts';
 import type { Concept, Speaker } from './types.ts';
 
+/**
+ * The keys of the question-intent concepts the rules read (seeds/concepts.json ids with the `c:` prefix): what a
+ * question asks for. Other `c:ask-` concepts (greetings, ask-why) are intents too; see `isIntent`.
+ */
+export const INTENT = Object.freeze({
+  said: 'c:ask-said',
+  according: 'c:ask-according',
+  who: 'c:ask-who',
+  role: 'c:ask-role',
+  when: 'c:ask-when',
+  where: 'c:ask-where',
+  howMany: 'c:ask-howmany',
+  howLong: 'c:ask-howlong',
+} as const);
+
 /** A feature key: `sp:` speaker, `c:` concept, `a:` Arabic stem, `e:` Latin stem, `n:` number, `s:` skeleton. */
 export type FeatureKey = string;
 
@@ -27,8 +42,7 @@ export interface TokenFeatures {
 }
 
 /** The intent of a who-question, and the Arabic word that opens one when it is not "from" (normalized). */
-const WHO_INTENT: FeatureKey = 'c:ask-who';
-const SAID_INTENT: FeatureKey = 'c:ask-said';
+
 const ARABIC_WHO = 'من';
 /**
  * Lexicon lookups remembered, at most this many (users type unbounded vocabularies), of words up to
@@ -48,7 +62,6 @@ function remember(memo: Map<string, FeatureKey | null>, text: string, key: Featu
 const TELL: ReadonlySet<string> = new Set(['tell', 'tells']);
 /** "tell me", "tell us": the asker is told, nobody's words are asked for. */
 const TOLD_TO_ASKER: ReadonlySet<string> = new Set(['me', 'us']);
-const ROLE_INTENT: FeatureKey = 'c:ask-role';
 
 /** Arabic كم: "how many", and also the abbreviation of kilometres after a number. */
 const ARABIC_HOW_MANY = 'كم';
@@ -247,9 +260,9 @@ export class Featurizer {
       const whWord = concept?.startsWith('c:ask-') && concept !== 'c:ask-said' && concept !== 'c:ask-according';
       if (whWord && scriptOf(token) === 'latin' && i > LATIN_INTENT_WINDOW) continue;
       if (concept) out.push(this.conceptFeatures(token, concept));
-      else if (this.opensWhoQuestion(token, i, next)) out.push({ token, exact: WHO_INTENT });
+      else if (this.opensWhoQuestion(token, i, next)) out.push({ token, exact: INTENT.who });
       // "what did Fayyadh tell Assad": "tell" after a name is what he said ("tell me about…" asks nothing of anyone).
-      else if (this.tellsWhatWasSaid(token, next, out)) out.push({ token, exact: SAID_INTENT });
+      else if (this.tellsWhatWasSaid(token, next, out)) out.push({ token, exact: INTENT.said });
       else if (!isStopword(token)) out.push(this.plainFeatures(token));
     }
     return dedupe(out);
@@ -261,7 +274,7 @@ export class Featurizer {
    */
   private tellsWhatWasSaid(token: string, next: string | undefined, before: readonly TokenFeatures[]): boolean {
     if (!TELL.has(token) || (next !== undefined && TOLD_TO_ASKER.has(next))) return false;
-    if (before.some((f) => f.exact === WHO_INTENT || f.exact === ROLE_INTENT)) return false;
+    if (before.some((f) => f.exact === INTENT.who || f.exact === INTENT.role)) return false;
     return before.at(-1)?.exact.startsWith('sp:') ?? false;
   }
 
@@ -273,7 +286,7 @@ export class Featurizer {
     if (i !== 0 || token !== ARABIC_WHO || next === undefined) return false;
     const after = this.conceptOf(next);
     // "من قال" is "who said"; "من أين", "من متى" are "from where", "since when".
-    return after === SAID_INTENT || (!after?.startsWith('c:ask-') && !isStopword(next));
+    return after === INTENT.said || (!after?.startsWith('c:ask-') && !isStopword(next));
   }
 
   /** "teh" read as "the", "waht" as "what": a Latin token the lexicon lacks that is a swap of a function word. */

@@ -10,7 +10,7 @@
  * it fast, length-bounded and able to tell right from wrong.
  */
 import { quoteOfParagraph } from './corpus.ts';
-import { type FeatureKey, Featurizer, type TokenFeatures } from './features.ts';
+import { type FeatureKey, Featurizer, INTENT, type TokenFeatures } from './features.ts';
 import { FuzzyVocabulary } from './fuzzy.ts';
 import { normalize } from './normalize.ts';
 import { withoutDefiniteArticle } from './tokenize.ts';
@@ -157,7 +157,7 @@ export interface MatchResult {
 const EXCHANGE_CONCEPT = 'meeting';
 
 /** Intents that ask for someone's words: "what did X say", "according to X". */
-const ATTRIBUTION_INTENTS: ReadonlySet<FeatureKey> = new Set(['c:ask-said', 'c:ask-according']);
+const ATTRIBUTION_INTENTS: ReadonlySet<FeatureKey> = new Set([INTENT.said, INTENT.according]);
 
 /** The first `count` space-separated words of normalized text (a pasted wall of text costs no more than that). */
 export function leadingWords(normalized: string, count: number): string {
@@ -720,10 +720,10 @@ export class MatchIndex {
     candidates: Iterable<Candidate>,
     normalized: string,
   ): void {
-    if (![...ATTRIBUTION_INTENTS].some((k) => keys.has(k)) || keys.has('c:ask-role')) return;
+    if (![...ATTRIBUTION_INTENTS].some((k) => keys.has(k)) || keys.has(INTENT.role)) return;
     const named = new Set([...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
     if (named.size === 0 || namedTogether(tokens, normalized)) return;
-    const asksWho = keys.has('c:ask-who');
+    const asksWho = keys.has(INTENT.who);
     for (const c of candidates) {
       if (named.has(this.speakerOf(c.target))) c.score = Math.min(1, c.score * MATCH_WEIGHTS.namedSpeaker);
       else c.score *= MATCH_WEIGHTS.otherSpeaker;
@@ -741,7 +741,7 @@ export class MatchIndex {
    * Questions of what someone said are left to {@link preferNamedSpeakers}.
    */
   private preferCounterpart(keys: ReadonlySet<FeatureKey>, candidates: Iterable<Candidate>): void {
-    if (!keys.has('c:ask-who') || [...ATTRIBUTION_INTENTS].some((k) => keys.has(k))) return;
+    if (!keys.has(INTENT.who) || [...ATTRIBUTION_INTENTS].some((k) => keys.has(k))) return;
     const exchange = [...this.exchangeKeys].filter((k) => keys.has(k)).map((key) => ({ key }));
     if (exchange.length === 0) return;
     const named = new Set([...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
@@ -768,7 +768,7 @@ export class MatchIndex {
    * بشار الأسد") matches the name and the "who" fully, yet its words say nothing of the rest.
    */
   private preferSubstance(tokens: QueryToken[], keys: ReadonlySet<FeatureKey>, candidates: Iterable<Candidate>): void {
-    if (!keys.has('c:ask-who') || [...ATTRIBUTION_INTENTS].some((k) => keys.has(k))) return;
+    if (!keys.has(INTENT.who) || [...ATTRIBUTION_INTENTS].some((k) => keys.has(k))) return;
     const named = new Set([...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
     if (named.size === 0) return;
     const rest = tokens.filter((t) => t.known && !t.keys.some((k) => /^(?:sp|m|c:ask-)/.test(k.key)));
@@ -790,7 +790,7 @@ export class MatchIndex {
    * answered by the words that introduce him (name and office), not by what he said.
    */
   private preferIntroductions(keys: ReadonlySet<FeatureKey>, candidates: Iterable<Candidate>): void {
-    if (!keys.has('c:ask-role')) return;
+    if (!keys.has(INTENT.role)) return;
     const named = [...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3));
     if (named.length === 0) return;
     for (const c of candidates) {

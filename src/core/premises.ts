@@ -8,7 +8,7 @@
  * knows only the grammar of direction in the languages users write: the markers "to" and "from", verbs of sending
  * and receiving, Arabic construct state (رسالة الأسد: the message of al-Assad) and the English possessive.
  */
-import type { FeatureKey, Featurizer } from './features.ts';
+import { type FeatureKey, type Featurizer, INTENT } from './features.ts';
 import { normalize } from './normalize.ts';
 import { scriptOf, tokenize } from './tokenize.ts';
 import type { Corpus } from './types.ts';
@@ -243,9 +243,6 @@ const WHO = normalizedWords(['من', 'مين', 'منو', 'شكون', 'who', 'mee
 /** English verbs of telling: the one after them was spoken to. */
 const TELL = normalizedWords(['tell', 'told', 'tells', 'telling']);
 
-/** The concept of saying (قال, قالت, said, 2al …): its forms mark words said to someone like SAY. */
-const SAID: FeatureKey = 'c:ask-said';
-
 /** Words skipped between a verb or a noun and the name it governs ("sent the envoy", "ba3at el assad"). */
 const FILLERS = normalizedWords([
   'el',
@@ -377,7 +374,7 @@ export class DirectionPremises {
     const ends = [...this.directed.values()];
     for (let v = 0; v < words.length; v++) {
       const verb = words[v] as string;
-      if (!SAY.has(verb) && concepts[v] !== SAID) continue;
+      if (!SAY.has(verb) && concepts[v] !== INTENT.said) continue;
       // English puts the sayer before the verb ("Damascus told"), Arabic and Arabizi after it ("قالت دمشق").
       const sayerAt = scriptOf(verb) === 'latin' ? this.neighbour(words, v, -1) : this.neighbour(words, v, 1);
       const sayer = sayerAt === undefined ? undefined : this.partyAt(concepts, sayerAt);
@@ -478,7 +475,7 @@ export class DirectionPremises {
    */
   addressee(normalized: string): string | undefined {
     const { words, concepts } = this.read(normalized);
-    if (!words.some((w, i) => SAY.has(w) || concepts[i] === SAID)) return undefined;
+    if (!words.some((w, i) => SAY.has(w) || concepts[i] === INTENT.said)) return undefined;
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as string;
       // Said to anyone: "ماذا قال العبادي للمقداد" speaks to al-Mekdad, who is no party to the message.
