@@ -43,7 +43,8 @@ const SHORT_SUBJECT_WORDS = 4;
 const SUBJECT_COVERAGE_MIN = 0.4;
 
 /** Words that introduce the subject of a said-question, on normalized text. */
-const ABOUT_MARKER = /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|3an|7awl|bi5soos)(?= )/;
+const ABOUT_MARKER =
+  /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|(?:think|thinks|thought|view|views|opinion|opinions|feel|feels) of|3an|7awl|bi5soos)(?= )/;
 
 /** The article itself named in a question ("what does the article say about…", "ماذا يقول المقال", "el ma2al"). */
 const ARTICLE_WORDS =
@@ -830,10 +831,12 @@ class CorpusAnswerer implements Answerer {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
     if (!keys.includes(INTENT.said)) return undefined;
     // "ماذا قال الأسد للعبادي؟": the one spoken to is not the one who spoke; nor is one named "with" him ("شنو قال
-    // الفياض فاللقاء مع الاسد": al-Fayyadh at his meeting with al-Assad).
+    // الفياض فاللقاء مع الاسد": al-Fayyadh at his meeting with al-Assad), nor one spoken of ("what does Assad think
+    // of Abadi?").
     const aside = new Set([
       this.directionPremises.addressee(normalized),
       ...this.directionPremises.companions(normalized),
+      ...this.directionPremises.subjects(normalized),
     ]);
     const named = new Set(keys.filter((k) => k.startsWith('sp:') && !aside.has(k.slice(3))));
     return named.size === 1 ? [...named][0]?.slice(3) : undefined;

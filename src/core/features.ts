@@ -60,6 +60,42 @@ function remember(memo: Map<string, FeatureKey | null>, text: string, key: Featu
 
 /** English "tell": read as saying only after a speaker's name. */
 const TELL: ReadonlySet<string> = new Set(['tell', 'tells']);
+/**
+ * English verbs of speaking or opining about something, read as "say" right after a speaker's name ("did Assad
+ * mention Iran?", "what does Taei think of Baghdad?"); elsewhere they keep their own reading ("which paragraph
+ * mentions Raqqa?", "what do you think?").
+ */
+const SPEAKS_OF_AFTER_NAME: ReadonlySet<string> = new Set([
+  'mention',
+  'mentions',
+  'mentioned',
+  'comment',
+  'comments',
+  'commented',
+  'praise',
+  'praised',
+  'praises',
+  'criticize',
+  'criticized',
+  'criticise',
+  'criticised',
+  'think',
+  'thinks',
+  'thought',
+  'feel',
+  'feels',
+  'talk',
+  'talked',
+  'talks',
+]);
+
+/** Arabic verbs of speaking or opining, read as "say" right before a speaker's name ("هل ذكر الأسد إيران؟"). */
+const SPEAKS_OF_BEFORE_NAME: ReadonlySet<string> = new Set(
+  ['ذكر', 'أشار', 'يشير', 'تحدث', 'يتحدث', 'تكلم', 'انتقد', 'ينتقد', 'أشاد', 'يشيد', 'علق', 'تطرق'].map((w) =>
+    normalize(w),
+  ),
+);
+
 /** "tell me", "tell us": the asker is told, nobody's words are asked for. */
 const TOLD_TO_ASKER: ReadonlySet<string> = new Set(['me', 'us']);
 
@@ -259,6 +295,12 @@ export class Featurizer {
       // opening words of a question they are not its intent. "say" may come anywhere ("what did Fayad say").
       const whWord = concept?.startsWith('c:ask-') && concept !== 'c:ask-said' && concept !== 'c:ask-according';
       if (whWord && scriptOf(token) === 'latin' && i > LATIN_INTENT_WINDOW) continue;
+      // "did Assad mention Iran?", "what does Taei think of Baghdad?", "هل ذكر الأسد إيران؟": a verb of speaking
+      // or opining next to a speaker's name asks what that speaker said, like "say".
+      if (this.speaksOf(token, next, out)) {
+        out.push({ token, exact: INTENT.said });
+        continue;
+      }
       if (concept) out.push(this.conceptFeatures(token, concept));
       else if (this.opensWhoQuestion(token, i, next)) out.push({ token, exact: INTENT.who });
       // "what did Fayyadh tell Assad": "tell" after a name is what he said ("tell me about…" asks nothing of anyone).
@@ -266,6 +308,17 @@ export class Featurizer {
       else if (!isStopword(token)) out.push(this.plainFeatures(token));
     }
     return dedupe(out);
+  }
+
+  /**
+   * Whether `token` is a verb of speaking or opining about something (mention, think, praise, ذكر, أشار …) said by the
+   * speaker next to it: after his name in English ("Assad mention"), before it in Arabic ("ذكر الأسد"). The
+   * speaker's name itself is read by the caller; this only turns the verb into the said-intent.
+   */
+  private speaksOf(token: string, next: string | undefined, before: readonly TokenFeatures[]): boolean {
+    if (SPEAKS_OF_AFTER_NAME.has(token)) return before.at(-1)?.exact.startsWith('sp:') ?? false;
+    if (!SPEAKS_OF_BEFORE_NAME.has(token) || next === undefined) return false;
+    return this.conceptOf(next)?.startsWith('sp:') === true;
   }
 
   /**

@@ -127,5 +127,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   أستراليا استراليا australia فرنسا france ألمانيا المانيا germany الصين china بريطانيا britain uk اليابان japan
   الهند india قطر qatar الكويت kuwait الإمارات الامارات uae اليمن yemen ليبيا libya الجزائر algeria المغرب morocco
   رفض يرفض رفضت رفضه رفضها refuse refused refuses refusal reject rejected rejects rejection
+  deny denied denies denial promise promised promises resign resigned resignation
+  نفى ينفي نفت وعد استقال يستقيل استقالة
   متحدث المتحدث الناطق ناطق spokesman spokesperson spokeswoman طهران tehran موسكو moscow الكرملين kremlin
 `);

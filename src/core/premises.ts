@@ -274,7 +274,7 @@ const FILLERS = normalizedWords([
   'طيران',
   'الطايرات',
   'طايرات',
-  // A place's kind before its name: "قصف منطقة حصيبة", "bombed the town of al-Bukamal".
+  // A place's kind before its name: "قصف منطقة حصيبة", "bombed the town al-Bukamal".
   'منطقه',
   'مدينه',
   'بلده',
@@ -282,7 +282,6 @@ const FILLERS = normalizedWords([
   'town',
   'city',
   'region',
-  'of',
 ]);
 
 /** Which end of the exchange a question puts someone on. */
@@ -496,12 +495,25 @@ export class DirectionPremises {
    * not the one who spoke. Empty when it names none.
    */
   companions(normalized: string): string[] {
+    return this.namedAfter(normalized, WITH);
+  }
+
+  /**
+   * The speakers a question names right after "about"/"of" ("what does Assad think of Abadi?", "ماذا قال الأسد عن
+   * العبادي"), as ids: what is asked about, not who spoke. Empty when it names none.
+   */
+  subjects(normalized: string): string[] {
+    return this.namedAfter(normalized, ABOUT);
+  }
+
+  /** The speakers named right after one of `markers` (fillers skipped), as ids. */
+  private namedAfter(normalized: string, markers: ReadonlySet<string>): string[] {
     const { words, concepts } = this.read(normalized);
     const out: string[] = [];
     for (let i = 1; i < words.length; i++) {
       const key = concepts[i];
       const before = this.previousWord(words, i);
-      if (key?.startsWith('sp:') && before !== undefined && WITH.has(before)) out.push(key.slice(3));
+      if (key?.startsWith('sp:') && before !== undefined && markers.has(before)) out.push(key.slice(3));
     }
     return out;
   }

@@ -1126,3 +1126,33 @@ describe('over-reaching rules found by code review', () => {
     expect(bot.ask('عام 2011 كم ميليشيا قاتلت في سوريا؟').kind).toBe('no-answer');
   });
 });
+
+describe('found by the eighth fresh break test: speaking verbs other than "say"', () => {
+  test.each([
+    'Did Assad mention Iran?',
+    'هل ذكر الأسد إيران؟',
+    'Did SANA mention the militias?',
+    'هل تحدث الفياض عن الموصل؟',
+  ])('%s: a verb of mentioning next to a speaker asks what he said; he never speaks of it', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('"did Abadi mention Husaybah?" is answered by his statement that names it', () => {
+    expect(answered(bot.ask('Did Abadi mention Husaybah?')).paragraph).toBe(8);
+  });
+
+  test('"what does Assad think of Abadi?" asks Assad, about Abadi (he never speaks of him)', () => {
+    expect(bot.ask('What does Assad think of Abadi?').kind).toBe('no-answer');
+  });
+
+  test('"which paragraph mentions Raqqa?" is no question about anyone\'s words', () => {
+    expect(answered(bot.ask('which paragraph mentions Raqqa?')).paragraph).toBe(14);
+  });
+
+  test.each(['What did Abadi deny?', 'Why did Abadi resign?', 'ماذا وعد العبادي؟'])(
+    '%s asks about acts the article never reports',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+});

@@ -121,3 +121,9 @@ test('lexicon lookups stay right after the memo fills and starts over (bounded, 
   expect(featurizer.conceptOf(normalize('المقداد'))).toBe('sp:mekdad');
   expect(keysOf('رئيس الوزراء')).toEqual(['sp:abadi']);
 });
+
+test('a verb of mentioning reads as "say" only next to a speaker\'s name', () => {
+  expect(keysOf('did assad mention iran')).toContain('c:ask-said');
+  expect(keysOf('هل ذكر الأسد إيران')).toContain('c:ask-said');
+  expect(keysOf('which paragraph mentions raqqa')).not.toContain('c:ask-said');
+});
