@@ -266,8 +266,14 @@ const WHOLE_ARTICLE = new RegExp(
   ].join(''),
 );
 
-/** "the US", "the U.S." (normalized: "the u s"), "the USA": the United States, which the article never names. */
-const THE_US = /(?:^| )the (?:us|u s|usa)(?: |$)/;
+/**
+ * Names of two words the article never has, which one-word checks miss: "the US" ("us" alone is a pronoun), Nasrallah
+ * written نصر الله (نصر alone is "victory"), Abdul Mahdi (مهدي alone is the reporter's name). On normalized text.
+ */
+const ABSENT_NAMES = /(?:^| )(?:the (?:us|u s|usa)|نصر الله|nasr allah|nasrallah|عبد المهدي|abdul mahdi)(?: |$)/;
+
+/** "in" before a country: "in Syria", "في العراق", "fi souria" (normalized; the prefix ب is read apart). */
+const IN_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل', 'fi', 'fe', 'b']);
 
 /** Words asking why, normalized (ماذا "what" is not one, though لماذا is). */
 const WHY_QUESTION = new RegExp(
@@ -397,6 +403,9 @@ class CorpusAnswerer implements Answerer {
   private readonly silentConcepts: ReadonlySet<string>;
   /** For each paragraph (index = number - 1): does it give a cause or purpose (see withReasonIfAsked)? */
   private readonly givesReason: readonly boolean[];
+  /** Every country concept, and every place with the country it lies in, as keys. */
+  private readonly countryKeys: ReadonlySet<string>;
+  private readonly placeCountries: ReadonlyArray<{ key: string; country: string }>;
   /** Countries the article names but never quotes (Iran, Russia). */
   private readonly silentCountries: ReadonlySet<string>;
   /** Keys that name something the article is about: speakers, entity concepts. */
@@ -418,6 +427,8 @@ class CorpusAnswerer implements Answerer {
       const text = ` ${normalize(p.text)} `;
       return CAUSE_MARKERS.some((marker) => text.includes(marker));
     });
+    this.countryKeys = new Set(corpus.concepts.filter((c) => c.country).map((c) => `c:${c.id}`));
+    this.placeCountries = corpus.concepts.flatMap((c) => (c.in ? [{ key: `c:${c.id}`, country: `c:${c.in}` }] : []));
     this.silentCountries = new Set(corpus.concepts.filter((c) => c.silent && c.country).map((c) => `c:${c.id}`));
     this.entityKeys = new Set([
       ...corpus.concepts.filter((c) => c.entity || c.answers).map((c) => `c:${c.id}`),
@@ -516,8 +527,8 @@ class CorpusAnswerer implements Answerer {
     if (asksDuration(normalized, result.tokens)) return this.noAnswer('not-in-article', script);
     if (
       this.asksOutOfScope(result.tokens) ||
-      // "What did the US say?": "us" alone is a pronoun (a stopword), "the US" is a country the article never names.
-      THE_US.test(normalized) ||
+      // "What did the US say?", "ماذا قال نصر الله؟": two-word names of people and countries not in the article.
+      ABSENT_NAMES.test(normalized) ||
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
       (!aboutArticle && this.asksSilentEntity(result.tokens)) ||
       this.asksOfficeHolder(result.tokens) ||
@@ -566,6 +577,7 @@ class CorpusAnswerer implements Answerer {
       this.countsSomethingElse(normalized, result.tokens, top) ||
       this.datesSomethingElse(result.tokens, top) ||
       this.datesWhatHasNotHappened(normalized, result.tokens, top) ||
+      this.placesElsewhere(normalized, result.tokens, top) ||
       this.saidBySomeoneElse(result.tokens, normalized, subject, top, candidates)
     )
       return this.noAnswer('not-in-article', script);
@@ -972,6 +984,38 @@ class CorpusAnswerer implements Answerer {
     if (reasoned(best)) return best;
     // "lesh el 3abadi 2asaf el bokamal": al-Mekdad on the Bukamal strike matches best; al-Abadi's reasons nearly as well.
     return candidates.find((c) => c.score >= best.score * REASON_FALLBACK_SHARE && reasoned(c));
+  }
+
+  /**
+   * "What is the largest city in Syria?", "ISIS's biggest stronghold in Iraq?": a question asking for a place "in"
+   * one country (not why, when or what someone said), answered by words about a place in the other (Mosul is Iraq's second city; Raqqa is ISIS's
+   * stronghold in Syria) that never name the country asked about. Where places lie is data (`in` on concepts).
+   */
+  private placesElsewhere(normalized: string, tokens: QueryToken[], top: Candidate): boolean {
+    // "Why did Abadi order strikes inside Syria?", "when…", "what did X say…": the place is where it happened, and
+    // the answer (a cause in Baghdad, a date, his words) need not be there.
+    const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
+    if (WHY_QUESTION.test(normalized) || keys.includes(INTENT.when) || keys.includes(INTENT.said)) return false;
+    const asked = this.countryAfterIn(normalized);
+    if (asked === undefined) return false;
+    const shown = top.target.type === 'entry' ? (this.corpus.entries[top.target.index]?.quote ?? '') : this.textOf(top);
+    if (this.index.mentions(shown, [{ key: asked }])) return false;
+    return this.placeCountries.some(({ key, country }) => country !== asked && this.index.mentions(shown, [{ key }]));
+  }
+
+  /** The country a question places something "in" ("in Syria", "في العراق", "بسوريا"), as a concept key. */
+  private countryAfterIn(normalized: string): string | undefined {
+    const words = normalized.split(' ');
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as string;
+      const key = IN_WORDS.has(word)
+        ? this.index.featurizer.conceptOf(words[i + 1] ?? '')
+        : word.startsWith('ب') && word.length > 4
+          ? this.index.featurizer.conceptOf(word.slice(1))
+          : undefined;
+      if (key !== undefined && this.countryKeys.has(key)) return key;
+    }
+    return undefined;
   }
 
   /**

@@ -76,6 +76,7 @@ const ConceptSchema = z.object({
   asks: z.enum(ANSWER_TYPES).optional(),
   silent: z.boolean().optional(),
   entity: z.boolean().optional(),
+  in: nonEmpty.optional(),
   country: z.boolean().optional(),
   office: z.boolean().optional(),
   direction: z
@@ -189,6 +190,9 @@ function checkServedOffices(speakers: Speaker[], concepts: Concept[], problems: 
     for (const id of [...(c.direction?.from ?? []), ...(c.direction?.to ?? []), ...(c.direction?.travellers ?? [])]) {
       if (!known.has(id)) problems.push(`concepts[${c.id}]: direction names unknown speaker or concept "${id}"`);
     }
+    if (c.in !== undefined && !concepts.some((k) => k.id === c.in && k.country)) {
+      problems.push(`concepts[${c.id}]: "in" names "${c.in}", which is not a concept marked "country": true`);
+    }
   }
 }
 
@@ -271,6 +275,7 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     ...(c.asks ? { asks: c.asks } : {}),
     ...(c.silent ? { silent: true } : {}),
     ...(c.entity ? { entity: true } : {}),
+    ...(c.in ? { in: c.in } : {}),
     ...(c.country ? { country: true } : {}),
     ...(c.office ? { office: true } : {}),
     ...(c.direction

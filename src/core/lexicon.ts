@@ -127,6 +127,10 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   أستراليا استراليا australia فرنسا france ألمانيا المانيا germany الصين china بريطانيا britain uk اليابان japan
   الهند india قطر qatar الكويت kuwait الإمارات الامارات uae اليمن yemen ليبيا libya الجزائر algeria المغرب morocco
   رفض يرفض رفضت رفضه رفضها refuse refused refuses refusal reject rejected rejects rejection
+  basra البصرة kirkuk كركوك erbil اربيل أربيل tikrit تكريت palmyra tartus طرطوس latakia اللاذقية najaf النجف
+  karbala كربلاء anbar الانبار الأنبار hama daraa درعا aleppo حلب homs حمص idlib ادلب إدلب fallujah الفلوجة ramadi
+  الرمادي ankara انقرة أنقرة cairo القاهرة kurds kurdish الاكراد الأكراد الكرد كردستان kurdistan peshmerga البيشمركة
+  barzani البارزاني muallem jaafari الجعفري tillerson mistura دي ميستورا
   deny denied denies denial promise promised promises resign resigned resignation
   نفى ينفي نفت وعد استقال يستقيل استقالة
   متحدث المتحدث الناطق ناطق spokesman spokesperson spokeswoman طهران tehran موسكو moscow الكرملين kremlin

@@ -80,6 +80,8 @@ export interface Concept {
   silent?: boolean;
   /** A thing the article is about (a place, a group, a date, a number): asked alone, it is a question. */
   entity?: boolean;
+  /** For a place: the id of the country concept it lies in (Mosul in Iraq, Raqqa in Syria). */
+  in?: string;
   /** A country (its adjective qualifies offices: "the Iraqi deputy foreign minister"); see src/core/offices.ts. */
   country?: boolean;
   /**

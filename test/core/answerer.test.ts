@@ -1156,3 +1156,29 @@ describe('found by the eighth fresh break test: speaking verbs other than "say"'
     },
   );
 });
+
+describe('places and people the article does not have (found by the eighth fresh break test)', () => {
+  test.each([
+    'What is the biggest city in Syria?',
+    'ما أكبر معاقل داعش في العراق؟',
+    "Which city in Iraq is ISIS's largest stronghold?",
+  ])('%s: a place "in" one country answered by a place in the other is declined', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['What is the largest ISIS stronghold in Syria?', 14],
+    ['Why did Abadi order airstrikes inside Syria?', 7],
+  ])('%s is still answered', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+
+  test.each([
+    'ماذا قال نصر الله؟',
+    "Is Basra Iraq's second-largest city?",
+    'What did the Kurds say?',
+    'Did Barzani meet Assad?',
+  ])('%s names someone or somewhere not in the article', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+});

@@ -300,3 +300,9 @@ describe('buildCorpus with small fixtures', () => {
     expect(problemsOf({ ...tinySeeds(), article: '&&\n\n' })).toContain('article: no paragraphs');
   });
 });
+
+test('a place "in" something that is no country concept is a seed error', () => {
+  const raw = tinySeeds();
+  raw.concepts.push({ id: 'capital', terms: ['عاصمة'], in: 'road' } as never);
+  expect(() => buildCorpus(raw)).toThrow(/concepts\[capital\]: "in" names "road"/);
+});
