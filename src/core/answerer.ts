@@ -485,7 +485,13 @@ class CorpusAnswerer implements Answerer {
         .flatMap((t) => tokenize(normalize(t)))
         .map(stemKey),
     );
-    this.outOfScopeStems = new Set([...OUT_OF_SCOPE_WORDS].map(stemKey).filter((k) => !articleStems.has(k)));
+    // A stem of three letters or fewer is too short to stand for its word: بوتين (Putin) stems to بوت, and "يا بوت"
+    // ("hey bot") is no question about Putin.
+    this.outOfScopeStems = new Set(
+      [...OUT_OF_SCOPE_WORDS]
+        .map(stemKey)
+        .filter((k) => !articleStems.has(k) && !(k.startsWith('a:') && k.length <= 5)),
+    );
   }
 
   ask(question: string): Reply {

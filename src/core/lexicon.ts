@@ -32,6 +32,7 @@ export const ARABIC_STOPWORDS = normalizedSet(`
   المساعدة اقصد أقصد يعني بالضبط تحديدا بالتحديد ممكن تقول تقلي قلي قولي خبرني اخبرني أخبرني وضح وضّح اشرح
   ههه هههه ههههه واضح اتاكد أتأكد اتأكد اتاكد بتأكد كانوا كنا كنت يكونوا تكون لازم لازمن ضروري فقد لقد لكنني لكني فهمت افهم أفهم فاهم وهل معين معينة التوضيح توضيح مرتبطة مرتبط أحداث احداث حدث حصل صار وقع وقعت
   حوالي تقريبا قرابة صح نص بالنص بالحرف حرفيا
+  يمكنك يمكنكم تستطيع تقدر تخبرني تقولي اعرف أعرف نعرف بغيت نبي نبغى ابغى ابغا طالب طالبة بحث بحثا اكتب أكتب
   سالفة سالفه قصة قصه حكاية حكايه دلوقتي دلوقت هلق هلأ هسه هسا الحين توا يصير بيصير صاير عم
 `);
 
@@ -66,7 +67,7 @@ export const ENGLISH_STOPWORDS = normalizedSet(`
   lol lmao haha hahaha hhh xd didn didnt dont doesnt isnt wasnt werent cant wont couldnt wouldnt shouldnt aren arent haven hasn
   talk talking talked speak spoke spoken ask asked asking answer answered reply respond use using used happen
   happening happened going on story
-  wat wht waht whta approximately roughly around approx full whole entire
+  wat wht waht whta approximately roughly around approx full whole entire bot bro yo remind student essay
 `);
 
 /**

@@ -1182,3 +1182,19 @@ describe('places and people the article does not have (found by the eighth fresh
     expect(bot.ask(q).kind).toBe('no-answer');
   });
 });
+
+describe('polite and chatty framing (found by the eighth fresh break test)', () => {
+  test.each([
+    'هل يمكنك أن تخبرني ماذا قال الأسد؟',
+    'أنا طالب، ماذا قال الأسد؟',
+    'ماذا قال الأسد يا بوت',
+    'بغيت نعرف ماذا قال الأسد',
+    'remind me what did Assad say?',
+  ])('%s asks what al-Assad said', (q) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe('assad');
+  });
+
+  test('…while Putin (بوتين, whose stem is بوت "bot") is still someone the article does not have', () => {
+    expect(bot.ask('وش قال بوتين عن اللجنة الرباعية؟').kind).toBe('no-answer');
+  });
+});
