@@ -573,10 +573,13 @@ class CorpusAnswerer implements Answerer {
     const offTopic = (c: Candidate) =>
       (asksSaid && this.textOf(c).trim() === this.corpus.byline) ||
       this.quotesSpeakerOffTopic(subject, c, this.paragraphOf(c));
-    const best =
-      this.index.speakerOf(first.target) === speaker && !offTopic(first)
-        ? first
-        : candidates.find((c) => this.index.speakerOf(c.target) === speaker && !offTopic(c));
+    // "What did Syria say?", "ماذا قالت دمشق؟": a country (or its capital) as the sayer is its side's speakers.
+    const side = aboutArticle ? undefined : this.countryAsSayer(result.tokens);
+    const speaks = (c: Candidate) =>
+      side === undefined
+        ? this.index.speakerOf(c.target) === speaker
+        : this.speakers.get(this.index.speakerOf(c.target))?.country === side;
+    const best = speaks(first) && !offTopic(first) ? first : candidates.find((c) => speaks(c) && !offTopic(c));
     const top = best && this.withReasonIfAsked(normalized, result.tokens, best, candidates);
     if (
       !top ||
@@ -839,6 +842,29 @@ class CorpusAnswerer implements Answerer {
     const best = (mine: boolean) =>
       Math.max(0, ...leading.filter((c) => (this.index.speakerOf(c.target) === speaker) === mine).map(coverage));
     return best(false) >= best(true) + SWAPPED_MARGIN;
+  }
+
+  /**
+   * The country a said-question makes the sayer ("what did Syria say?", "what did Damascus say about the strikes?",
+   * "ماذا قالت سوريا؟"): its first topic word, next to the verb, names a country or a place in one (`in` in the
+   * data), and no speaker is named. Undefined otherwise, and for who-questions ("who in Syria said…" asks for a person).
+   */
+  private countryAsSayer(tokens: QueryToken[]): string | undefined {
+    const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
+    if (!keys.includes(INTENT.said) || keys.includes(INTENT.who) || keys.some((k) => k.startsWith('sp:'))) {
+      return undefined;
+    }
+    // The sayer stands next to the verb ("Syria say", "قالت سوريا"); "what does it say about Raqqa" speaks of it.
+    const at = tokens.findIndex((t) => !t.keys.some((k) => k.key.startsWith('c:ask-')));
+    const subject = tokens[at];
+    const next = (i: number) => tokens[i]?.keys.some((k) => k.key === INTENT.said) ?? false;
+    if (subject === undefined || !(next(at - 1) || next(at + 1))) return undefined;
+    for (const k of subject.keys) {
+      if (this.countryKeys.has(k.key)) return k.key.slice(2);
+      const place = this.placeCountries.find((p) => p.key === k.key);
+      if (place) return place.country.slice(2);
+    }
+    return undefined;
   }
 
   /**

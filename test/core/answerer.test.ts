@@ -1198,3 +1198,11 @@ describe('polite and chatty framing (found by the eighth fresh break test)', () 
     expect(bot.ask('وش قال بوتين عن اللجنة الرباعية؟').kind).toBe('no-answer');
   });
 });
+
+test.each([
+  ['what did Damascus say about the air strikes?', ['sana', 'assad', 'mekdad']],
+  ['ماذا قالت سوريا؟', ['sana', 'assad', 'mekdad']],
+  ['what did Baghdad say?', ['abadi', 'fayyadh', 'taei']],
+])("a country or its capital as the sayer is its side's speakers: %s", (q, side) => {
+  expect(side).toContain(answered(bot.ask(q)).speaker.id);
+});
