@@ -272,6 +272,10 @@ const WHOLE_ARTICLE = new RegExp(
  */
 const ABSENT_NAMES = /(?:^| )(?:the (?:us|u s|usa)|نصر الله|nasr allah|nasrallah|عبد المهدي|abdul mahdi)(?: |$)/;
 
+/** A question asking for a year: "what year", "in which year", "أي عام", "اي سنة", "anu sana" (normalized). */
+const ASKS_YEAR =
+  /(?:^| )(?:what|which) year(?: |$)|(?:^| )(?:في )?(?:اي|اية|أي|ايه) (?:عام|سنه|العام|السنه)(?: |$)|(?:^| )(?:ayy|ay|anu|ana|eh) (?:sana|3am)(?: |$)/;
+
 /** "in" before a country: "in Syria", "في العراق", "fi souria" (normalized; the prefix ب is read apart). */
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل', 'fi', 'fe', 'b']);
 
@@ -587,6 +591,7 @@ class CorpusAnswerer implements Answerer {
       this.datesSomethingElse(result.tokens, top) ||
       this.datesWhatHasNotHappened(normalized, result.tokens, top) ||
       this.placesElsewhere(normalized, result.tokens, top) ||
+      this.yearNotGiven(normalized, top) ||
       this.saidBySomeoneElse(result.tokens, normalized, subject, top, candidates)
     )
       return this.noAnswer('not-in-article', script);
@@ -1016,6 +1021,16 @@ class CorpusAnswerer implements Answerer {
     if (reasoned(best)) return best;
     // "lesh el 3abadi 2asaf el bokamal": al-Mekdad on the Bukamal strike matches best; al-Abadi's reasons nearly as well.
     return candidates.find((c) => c.score >= best.score * REASON_FALLBACK_SHARE && reasoned(c));
+  }
+
+  /**
+   * "In what year did the meeting happen?", "في أي عام التقى الفياض بالأسد؟": a question asking for a year answered by
+   * words that hold none (the meeting is dated "Thursday", the article "today").
+   */
+  private yearNotGiven(normalized: string, top: Candidate): boolean {
+    if (!ASKS_YEAR.test(normalized)) return false;
+    const shown = top.target.type === 'entry' ? (this.corpus.entries[top.target.index]?.quote ?? '') : this.textOf(top);
+    return !/(?:19|20)\d\d/.test(foldDigits(shown));
   }
 
   /**

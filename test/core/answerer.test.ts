@@ -1206,3 +1206,8 @@ test.each([
 ])("a country or its capital as the sayer is its side's speakers: %s", (q, side) => {
   expect(side).toContain(answered(bot.ask(q)).speaker.id);
 });
+
+test('a question asking for a year is not answered by words holding none (the meeting is dated "Thursday")', () => {
+  expect(bot.ask('in which year did al-Fayyadh meet al-Assad?').kind).toBe('no-answer');
+  expect(answered(bot.ask('في أي عام سيطر داعش على الموصل؟')).quote).toContain('2014');
+});
