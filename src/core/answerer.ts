@@ -579,10 +579,13 @@ class CorpusAnswerer implements Answerer {
       this.quotesSpeakerOffTopic(subject, c, this.paragraphOf(c));
     // "What did Syria say?", "ماذا قالت دمشق؟": a country (or its capital) as the sayer is its side's speakers.
     const side = aboutArticle ? undefined : this.countryAsSayer(result.tokens);
-    const speaks = (c: Candidate) =>
-      side === undefined
-        ? this.index.speakerOf(c.target) === speaker
-        : this.speakers.get(this.index.speakerOf(c.target))?.country === side;
+    // "What was said to Assad?": the one spoken to is not the speaker asked for, whoever the best passage's is.
+    const spokenTo = this.directionPremises.addressee(normalized);
+    const speaks = (c: Candidate) => {
+      const id = this.index.speakerOf(c.target);
+      if (side !== undefined) return this.speakers.get(id)?.country === side;
+      return spokenTo !== undefined && speaker === spokenTo ? id !== spokenTo : id === speaker;
+    };
     const best = speaks(first) && !offTopic(first) ? first : candidates.find((c) => speaks(c) && !offTopic(c));
     const top = best && this.withReasonIfAsked(normalized, result.tokens, best, candidates);
     if (

@@ -1211,3 +1211,8 @@ test('a question asking for a year is not answered by words holding none (the me
   expect(bot.ask('in which year did al-Fayyadh meet al-Assad?').kind).toBe('no-answer');
   expect(answered(bot.ask('في أي عام سيطر داعش على الموصل؟')).quote).toContain('2014');
 });
+
+test('"what was said to Assad?" is never answered with his own words', () => {
+  const r = bot.ask('what was said to al-Assad?');
+  expect(r.kind === 'answer' && r.speaker.id).not.toBe('assad');
+});
