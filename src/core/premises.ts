@@ -243,6 +243,22 @@ const WHO = normalizedWords(['من', 'مين', 'منو', 'شكون', 'who', 'mee
 /** English verbs of telling: the one after them was spoken to. */
 const TELL = normalizedWords(['tell', 'told', 'tells', 'telling']);
 
+/** Other English verbs whose object is the one addressed ("what did Assad ask Abadi?", "informed Abadi"). */
+const ADDRESS = normalizedWords([
+  'ask',
+  'asked',
+  'asks',
+  'inform',
+  'informed',
+  'promise',
+  'promised',
+  'wrote',
+  'write',
+]);
+
+/** Arabic verbs of informing, asking and promising: verb, subject, then the one addressed ("أبلغ الأسد العبادي"). */
+const ADDRESS_VSO = normalizedWords(['ابلغ', 'أبلغ', 'اخبر', 'أخبر', 'سال', 'سأل', 'وعد', 'طلب']);
+
 /** Words skipped between a verb or a noun and the name it governs ("sent the envoy", "ba3at el assad"). */
 const FILLERS = normalizedWords([
   'el',
@@ -474,7 +490,9 @@ export class DirectionPremises {
    */
   addressee(normalized: string): string | undefined {
     const { words, concepts } = this.read(normalized);
-    if (!words.some((w, i) => SAY.has(w) || concepts[i] === INTENT.said)) return undefined;
+    const speaking = (w: string, i: number) =>
+      SAY.has(w) || concepts[i] === INTENT.said || ADDRESS.has(w) || ADDRESS_VSO.has(w);
+    if (!words.some(speaking)) return undefined;
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as string;
       // Said to anyone: "ماذا قال العبادي للمقداد" speaks to al-Mekdad, who is no party to the message.
@@ -483,9 +501,11 @@ export class DirectionPremises {
       const key = concepts[i];
       if (!key?.startsWith('sp:')) continue;
       const before = this.previousWord(words, i);
-      if (before !== undefined && (TO.has(before) || before === 'told' || before === 'tell' || before === 'tells')) {
-        return key.slice(3);
-      }
+      if (before !== undefined && (TO.has(before) || TELL.has(before) || ADDRESS.has(before))) return key.slice(3);
+      // "أبلغ الأسد العبادي", "أخبر الطائي الأسد": after the Arabic verb and its subject, the one informed.
+      const subjectAt = before === undefined ? -1 : words.lastIndexOf(before, i - 1);
+      const verb = subjectAt > 0 ? this.previousWord(words, subjectAt) : undefined;
+      if (verb !== undefined && ADDRESS_VSO.has(verb) && concepts[subjectAt]?.startsWith('sp:')) return key.slice(3);
     }
     return undefined;
   }
