@@ -1216,3 +1216,10 @@ test('"what was said to Assad?" is never answered with his own words', () => {
   const r = bot.ask('what was said to al-Assad?');
   expect(r.kind === 'answer' && r.speaker.id).not.toBe('assad');
 });
+
+test.each([
+  ["What is Abadi's full name?", 'حيدر العبادي'],
+  ['ما الاسم الكامل للمقداد؟', 'فيصل المقداد'],
+])('"full name" asks who someone is: %s', (q, name) => {
+  expect(answered(bot.ask(q)).quote).toContain(name);
+});
