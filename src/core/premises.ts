@@ -318,6 +318,8 @@ export class DirectionPremises {
   private readonly directed = new Map<FeatureKey, Ends>();
   /** The parties to an exchange with a traveller (the envoy's visit), and the speakers whose words name one. */
   private readonly visitParties = new Set<FeatureKey>();
+  /** The places that lie in a country (Baghdad, Damascus, Mosul, Raqqa …: `in` in the data), as keys. */
+  private readonly places = new Set<FeatureKey>();
   /** The countries (Iraq, Syria, Iran, Russia), as keys: their adjectives (العراقية) name an agent. */
   private readonly countries = new Set<FeatureKey>();
   /** Who can send or strike: every speaker and country (Iran, Russia included), as keys. */
@@ -331,6 +333,7 @@ export class DirectionPremises {
   ) {
     const speakers = new Set(corpus.speakers.map((s) => s.id));
     for (const id of speakers) this.actors.add(`sp:${id}`);
+    for (const c of corpus.concepts) if (c.in) this.places.add(`c:${c.id}`);
     for (const c of corpus.concepts) {
       if (!c.country) continue;
       this.actors.add(`c:${c.id}`);
@@ -375,6 +378,10 @@ export class DirectionPremises {
       // "Did Iran send the message?", "Did Russia bomb Albukamal?": someone on neither end of what the question
       // names (a bare verb, "did Iran send arms?", names nothing the article directs).
       if (ends.length > 0 && this.actors.has(key) && !ends.some((e) => e[rightEnd].has(key))) return true;
+      // "Did Iraqi jets bomb Damascus?": a place on the receiving end of a named exchange it never received.
+      if (ends.length > 0 && role === 'recipient' && this.places.has(key) && !ends.some((e) => e.to.has(key))) {
+        return true;
+      }
     }
     return false;
   }
@@ -614,7 +621,9 @@ export class DirectionPremises {
         if (!this.isTraveller(prefixed)) out.push({ key: prefixed, role: 'recipient' });
         continue;
       }
-      if (!key || this.directed.has(key) || !(this.isParty(key) || this.actors.has(key))) continue;
+      if (!key || this.directed.has(key) || !(this.isParty(key) || this.actors.has(key) || this.places.has(key))) {
+        continue;
+      }
       const role = this.roleAt(words, concepts, i, exchangeSeen);
       if (role) out.push({ key, role });
     }
@@ -651,6 +660,12 @@ export class DirectionPremises {
     // "هل قصفت روسيا البوكمال": the one after the verb acts; a place cannot ("لما قصف البوكمال": it was hit), nor
     // anyone in "من قصف بغداد", where who acted is asked.
     if (ORDER_VSO.has(before) || STRIKE_VSO.has(before)) return this.roleAfterVerb(words, concepts, i, before);
+    // "قصفت روسيا البوكمال": verb, subject, then the target.
+    const subjectAt = words.lastIndexOf(before, i - 1);
+    const verbBefore = subjectAt > 0 ? this.previousWord(words, subjectAt) : undefined;
+    if (verbBefore !== undefined && STRIKE_VSO.has(verbBefore) && this.actors.has(concepts[subjectAt] ?? '')) {
+      return 'recipient';
+    }
     if (ACT_SVO.has(before)) return 'recipient'; // "bombed Iraq"
     // "sent Assad a message"; but "sent Fayyadh to Damascus": the one who travels is the one sent, not the recipient.
     if (SEND_SVO.has(before)) return this.isTraveller(concepts[i]) ? undefined : 'recipient';
@@ -697,7 +712,7 @@ export class DirectionPremises {
   }
 
   private isPartyOrActor(key: FeatureKey | undefined): boolean {
-    return key !== undefined && (this.isParty(key) || this.actors.has(key));
+    return key !== undefined && (this.isParty(key) || this.actors.has(key) || this.places.has(key));
   }
 
   /** Whether a party travels in one of the exchanges (al-Fayyadh, the envoy who carried the message). */

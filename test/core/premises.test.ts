@@ -300,3 +300,21 @@ test.each([
     expect(premises.pairsStrangers(normalize(q))).toBe(true);
   },
 );
+
+describe('places the strikes never reached (found by the eighth break test)', () => {
+  test.each([
+    'Did Iraqi jets bomb Damascus?',
+    'Did Iraqi jets bomb Mosul?',
+    'Why did Abadi bomb Raqqa?',
+    'هل قصف العراق الرقة؟',
+  ])('%s is declined', (q) => {
+    expect(reverses(q)).toBe(true);
+  });
+
+  test.each(['Did ISIS bomb Baghdad?', 'who bombed Baghdad?', 'هل قصف العراق البوكمال', 'did Iraq strike Husaybah?'])(
+    '%s names a place the article has bombed',
+    (q) => {
+      expect(reverses(q)).toBe(false);
+    },
+  );
+});
