@@ -2,6 +2,10 @@
  * `npm run ask -- "question"`: answers once. `--json`: one JSON object. `--jsonl`: reads one question per
  * line from standard input and prints one JSON object per line, in order (see json.ts for the fields). A question
  * that starts with "-" is a question, not an option (argv.ts).
+ *
+ * An empty or blank question: without `--json` it is a usage error (the usage text, exit 1), since a person at a
+ * terminal forgot the question; with `--json` it is answered like an empty `--jsonl` line (`reason: 'empty'`, exit
+ * 0), since a tool passing user input through must always get JSON back.
  */
 import { Command, Option } from 'commander';
 import { createAnswerer } from '../core/answerer.ts';
@@ -39,7 +43,7 @@ if (options.jsonl) {
   }
 } else {
   const question = program.args.join(' ');
-  if (question.trim() === '') {
+  if (question.trim() === '' && !options.json) {
     program.error('Write a question, e.g. npm run ask -- "ماذا قال الأسد؟" (or use --jsonl with questions on stdin)');
   }
   const reply = answerer.ask(question);

@@ -195,6 +195,32 @@ describe('ask with no question', () => {
   });
 });
 
+// Bug fixed: `npm run ask -- --json ""` printed the usage text and exited 1, so a tool passing user input through
+// --json got no JSON for an empty question.
+describe('ask --json with an empty or blank question', () => {
+  test('prints the JSON object of an empty --jsonl line (reason empty) and exits 0', async () => {
+    const [empty, blank, none, plain] = await Promise.all([
+      run('src/cli/ask.ts', ['--json', '']),
+      run('src/cli/ask.ts', ['--json', '   ']),
+      run('src/cli/ask.ts', ['--json']),
+      run('src/cli/ask.ts', ['   ']),
+    ]);
+    for (const [result, question] of [
+      [empty, ''],
+      [blank, '   '],
+      [none, ''],
+    ] as const) {
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toMatchObject({ question, answered: false, reason: 'empty' });
+    }
+    // Without --json a blank question is still a usage error: a person forgot the question.
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain('Write a question');
+    expect(plain.stdout).toBe('');
+  });
+});
+
 describe('terminal chat (npm start without DISCORD_TOKEN)', () => {
   test('when help, speakers, a question and exit are piped in, it answers each and exits 0', () => {
     expect(chatRun.code, chatRun.stderr).toBe(0);
