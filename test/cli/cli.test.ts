@@ -221,6 +221,31 @@ describe('ask --json with an empty or blank question', () => {
   });
 });
 
+// Bug fixed: `ask` keeps no context, and a follow-up line ("what else did he say?") was answered "off-topic" (or
+// "empty") instead of the chat's no-context reply, which says to ask about someone first.
+describe('ask: a follow-up gets the reply of the chat without context', () => {
+  test('in --jsonl, --json and plain, "what else did he say?" and "who is he?" say to ask about someone first', async () => {
+    const [lines, once, plain] = await Promise.all([
+      run('src/cli/ask.ts', ['--jsonl'], 'what did assad say\nwhat else did he say?\nwho is he?\nوماذا قال أيضا؟\n'),
+      run('src/cli/ask.ts', ['--json', 'what else did he say?']),
+      run('src/cli/ask.ts', ['who is he?']),
+    ]);
+    expect(lines.code, lines.stderr).toBe(0);
+    const records = lines.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Json);
+    expect(records[0]).toMatchObject({ answered: true, speaker: { id: 'assad' } });
+    for (const record of [...records.slice(1), JSON.parse(once.stdout) as Json]) {
+      expect(record).toMatchObject({ answered: false, reason: 'no-context' });
+      expect(record.message).toContain('Who do you mean? Ask about someone first');
+    }
+    expect(records).toHaveLength(4);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('Who do you mean? Ask about someone first');
+  });
+});
+
 describe('terminal chat (npm start without DISCORD_TOKEN)', () => {
   test('when help, speakers, a question and exit are piped in, it answers each and exits 0', () => {
     expect(chatRun.code, chatRun.stderr).toBe(0);
