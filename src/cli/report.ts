@@ -12,7 +12,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createAnswerer } from '../core/answerer.ts';
 import { loadCorpus } from '../core/corpus.ts';
-import { createLogger } from '../logger.ts';
+import { createTerminalLogger } from '../logger.ts';
 import { buildReport, DEFAULT_TOP, emptyReport } from '../report/build.ts';
 import {
   formatNothingRecorded,
@@ -116,8 +116,8 @@ async function main(): Promise<number> {
       return 0;
     }
   } else {
-    // Logs go to stderr: stdout carries the report (and must stay valid JSON with --json).
-    const logger = createLogger(config.logLevel, 2);
+    // Plain sentences on stderr: stdout carries the report (and must stay valid JSON with --json).
+    const logger = createTerminalLogger(config.logLevel);
     const { openStore } = await import('../store/open.ts');
     store = await openStore(recording, logger);
     if (!store) {

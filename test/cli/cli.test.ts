@@ -334,6 +334,19 @@ describe('terminal chat and the settings of the other programs', () => {
   });
 });
 
+// Bug fixed: the chat printed store warnings as raw pino JSON lines next to its plain configuration warnings.
+test('with DATABASE_PATH=:memory:, the chat warns in a plain sentence on stderr, not a JSON line', async () => {
+  const result = await run('src/main.ts', [], 'ماذا قال الأسد؟\n', {
+    RECORD: 'on',
+    DATABASE_URL: '',
+    DATABASE_PATH: ':memory:',
+  });
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stdout).toContain('— بشار الأسد');
+  expect(result.stderr).toMatch(/^warning: DATABASE_PATH is :memory:: questions and votes are kept in this process/m);
+  expect(result.stderr).not.toContain('{');
+});
+
 // Bug fixed: `npm run ask -- "-what did assad say"` failed with "error: unknown option" (exit 1).
 describe('ask: a question that starts with "-"', () => {
   test('is answered, with --json before or after it; a mistyped option is still refused', async () => {
