@@ -61,8 +61,9 @@ async function runTerminal(config: Config, answerer: Answerer): Promise<void> {
   // starts without them.
   const recording = config.recording.enabled
     ? await Promise.all([import('./logger.ts'), import('./store/start.ts')]).then(
-        // The terminal logs only warnings (to stderr), so the chat output stays clean.
-        ([{ createLogger }, { startRecording }]) => startRecording(config.recording, createLogger('warn', 2)),
+        // The terminal logs only warnings, as plain sentences on stderr, so the chat output stays clean.
+        ([{ createTerminalLogger }, { startRecording }]) =>
+          startRecording(config.recording, createTerminalLogger('warn')),
       )
     : { recorder: NULL_RECORDER, close: async () => {} };
   try {

@@ -1,10 +1,17 @@
 /**
  * `npm run ask -- "question"`: answers once. `--json`: one JSON object. `--jsonl`: reads one question per
  * line from standard input and prints one JSON object per line, in order (see json.ts for the fields). A question
- * that starts with "-" is a question, not an option (argv.ts).
+ * that starts with "-" is a question, not an option (argv.ts). Every question stands alone (no context is kept, not
+ * even between `--jsonl` lines): a follow-up gets the chat's answer to a follow-up asked first (`no-context`).
+ *
+ * An empty or blank question: without `--json` it is a usage error (the usage text, exit 1), since a person at a
+ * terminal forgot the question; with `--json` it is answered like an empty `--jsonl` line (`reason: 'empty'`, exit
+ * 0), since a tool passing user input through must always get JSON back.
  */
 import { Command, Option } from 'commander';
 import { createAnswerer } from '../core/answerer.ts';
+import { answerWithContext } from '../core/followup.ts';
+import type { Reply } from '../core/types.ts';
 import { separateDashedQuestion } from './argv.ts';
 import { formatReply } from './format.ts';
 import { exitQuietlyOnBrokenPipe, readLines } from './io.ts';
@@ -30,18 +37,27 @@ exitQuietlyOnBrokenPipe();
 const options = program.opts<{ json?: boolean; jsonl?: boolean }>();
 const answerer = createAnswerer(loadCorpusOrExit());
 
+/**
+ * The reply to one question, as the terminal chat gives it with no previous answer: `ask` keeps no context, so a
+ * follow-up ("what else did he say?", "who is he?") gets "Who do you mean? Ask about someone first…" (reason
+ * `no-context`) instead of being read as a question of its own (which answered "off-topic" or "empty").
+ */
+function answer(question: string): Reply {
+  return answerWithContext(answerer, question, undefined).reply;
+}
+
 if (options.jsonl) {
   if (program.args.length > 0) {
     program.error('--jsonl reads the questions from standard input; pass no question on the command line');
   }
   for await (const line of readLines(process.stdin)) {
-    process.stdout.write(`${JSON.stringify(toJsonRecord(line, answerer.ask(line)))}\n`);
+    process.stdout.write(`${JSON.stringify(toJsonRecord(line, answer(line)))}\n`);
   }
 } else {
   const question = program.args.join(' ');
-  if (question.trim() === '') {
+  if (question.trim() === '' && !options.json) {
     program.error('Write a question, e.g. npm run ask -- "ماذا قال الأسد؟" (or use --jsonl with questions on stdin)');
   }
-  const reply = answerer.ask(question);
+  const reply = answer(question);
   console.log(options.json ? JSON.stringify(toJsonRecord(question, reply), null, 2) : formatReply(reply));
 }

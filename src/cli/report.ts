@@ -3,7 +3,8 @@
  * asked and how they rated the answers (see src/report/build.ts), read from the feedback store.
  *
  * Exits 0 after printing a report, with RECORD=off (says so) and when nothing was recorded yet (a missing SQLite file
- * is not created); 1 on an invalid option, an invalid configuration or a storage error.
+ * is not created, an existing one is opened read-only); 1 on an invalid option, an invalid configuration or a
+ * storage error.
  */
 import 'dotenv/config';
 import { existsSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createAnswerer } from '../core/answerer.ts';
 import { loadCorpus } from '../core/corpus.ts';
-import { createLogger } from '../logger.ts';
+import { createTerminalLogger } from '../logger.ts';
 import { buildReport, DEFAULT_TOP, emptyReport } from '../report/build.ts';
 import {
   formatNothingRecorded,
@@ -20,6 +21,7 @@ import {
   stringifyJsonReport,
   toJsonReport,
 } from '../report/format.ts';
+import type { FeedbackReader } from '../store/sqlite.ts';
 import type { FeedbackSnapshot } from '../store/types.ts';
 import { exitQuietlyOnBrokenPipe } from './io.ts';
 
@@ -53,10 +55,12 @@ const program = new Command()
   .addOption(
     new Option('--days <n>', 'report the last n days (1 to 3650)')
       .default(30)
-      .argParser(wholeNumber('--days', 1, 3650))
-      .conflicts('since'),
+      // No .conflicts('since'): --since replaces --days (README), so a script may add it to a line that has --days.
+      .argParser(wholeNumber('--days', 1, 3650)),
   )
-  .addOption(new Option('--since <date>', 'report from this UTC date (YYYY-MM-DD) instead').argParser(utcDate))
+  .addOption(
+    new Option('--since <date>', 'report from this UTC date (YYYY-MM-DD) instead; replaces --days').argParser(utcDate),
+  )
   .addOption(
     new Option('--top <n>', 'rows per section (1 to 100)').default(DEFAULT_TOP).argParser(wholeNumber('--top', 1, 100)),
   )
@@ -94,15 +98,34 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  // Logs go to stderr: stdout carries the report (and must stay valid JSON with --json).
-  const logger = createLogger(config.logLevel, 2);
-  const { openStore } = await import('../store/open.ts');
-  const store = await openStore(recording, logger);
-  if (!store) {
-    console.log(
-      options.json ? stringifyJsonReport(toJsonReport(emptyReport(period), 'recording_off')) : formatRecordingOff(),
-    );
-    return 0;
+  let store: FeedbackReader | undefined;
+  if (recording.databaseUrl === undefined) {
+    // Read-only: openStore would create the schema in an existing empty file (and migrate an old one).
+    const { openSqliteReader } = await import('../store/sqlite.ts');
+    try {
+      store = openSqliteReader(recording.databasePath);
+    } catch (error) {
+      throw new Error(`DATABASE_PATH (${recording.databasePath}): ${(error as Error).message}`, { cause: error });
+    }
+    if (!store) {
+      console.log(
+        options.json
+          ? stringifyJsonReport(toJsonReport(emptyReport(period), 'nothing_recorded'))
+          : formatNothingRecorded(),
+      );
+      return 0;
+    }
+  } else {
+    // Plain sentences on stderr: stdout carries the report (and must stay valid JSON with --json).
+    const logger = createTerminalLogger(config.logLevel);
+    const { openStore } = await import('../store/open.ts');
+    store = await openStore(recording, logger);
+    if (!store) {
+      console.log(
+        options.json ? stringifyJsonReport(toJsonReport(emptyReport(period), 'recording_off')) : formatRecordingOff(),
+      );
+      return 0;
+    }
   }
   let snapshot: FeedbackSnapshot;
   try {

@@ -8,6 +8,7 @@
  */
 import 'dotenv/config';
 import { ConfigError, loadConfig } from '../config.ts';
+import { ListenError } from './listenError.ts';
 
 /** Printed when DISCORD_PUBLIC_KEY is missing (test/http/main.test.ts looks for it). */
 const MISSING_PUBLIC_KEY =
@@ -51,8 +52,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(
-    error instanceof ConfigError ? error.message : `iqtibas (http) failed to start: ${(error as Error).message}`,
-  );
+  // A ConfigError or a ListenError already names the setting and what to set; anything else gets a prefix.
+  const named = error instanceof ConfigError || error instanceof ListenError;
+  console.error(named ? error.message : `iqtibas (http) failed to start: ${(error as Error).message}`);
   process.exit(1);
 });

@@ -25,6 +25,7 @@ import type { Logger } from '../logger.ts';
 import { NULL_RECORDER, type Recorder } from '../store/recorder.ts';
 import { FollowUpQueue, type FollowUpSender, restFollowUps } from './followups.ts';
 import { type FollowUp, type HttpContext, handleInteraction, type InteractionHandler } from './handler.ts';
+import { listenError } from './listenError.ts';
 import {
   createEd25519Verifier,
   type Ed25519Verifier,
@@ -184,6 +185,8 @@ export interface InteractionsServerOptions {
 export interface InteractionsServer {
   /**
    * Binds and resolves with the address once listening. Imports the public key first, so a bad key fails here.
+   * @throws {@link ListenError} naming HOST or PORT and what to set (port in use, not an address of this machine, a
+   *   host name that does not resolve, a privileged port).
    * @param port - @defaultValue `config.http.port` (0 picks a free port)
    * @param host - @defaultValue `config.http.host`
    */
@@ -287,9 +290,11 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
         ...(options.now && { now: options.now }),
       });
       await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
+        // node's "listen EADDRINUSE" or "getaddrinfo ENOTFOUND" does not say which setting to change.
+        const fail = (error: unknown): void => reject(listenError(error, host, port));
+        server.once('error', fail);
         server.listen(port, host, () => {
-          server.off('error', reject);
+          server.off('error', fail);
           resolve();
         });
       });

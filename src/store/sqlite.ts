@@ -178,6 +178,48 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   }
 }
 
+/** What the report needs of a store: reading, then closing. */
+export type FeedbackReader = Pick<FeedbackStore, 'snapshot' | 'close'>;
+
+/**
+ * Opens an existing SQLite store read-only, for `npm run report`, which must never write: nothing is created,
+ * migrated or configured (openSqliteStore would turn an empty file into a database, 0644 under the usual umask, and
+ * migrate an old one). An existing WAL database may get its `-wal` and `-shm` companions back, with the file's mode:
+ * SQLite needs them to read it, and without them it would miss the commits of a bot running at the same time.
+ *
+ * @returns undefined when the file holds no iqtibas schema yet (an empty file, or schema version 0): nothing is
+ *   recorded there.
+ * @throws Error when the file is missing or not a database, or its schema is older or newer than this release's
+ *   (the message says what to do).
+ */
+export function openSqliteReader(
+  path: string,
+  options: Pick<SqliteStoreOptions, 'openBusyTimeoutMs'> = {},
+): FeedbackReader | undefined {
+  const waits = { ...SQLITE_WAITS, ...definedOnly({ path, ...options }) };
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    setBusyTimeout(db, waits.openBusyTimeoutMs);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === 0) {
+      db.close();
+      return undefined;
+    }
+    if (version !== SQLITE_MIGRATIONS.length) {
+      throw new Error(
+        `the database is at schema version ${version} and this iqtibas reads version ${SQLITE_MIGRATIONS.length}: ` +
+          (version > SQLITE_MIGRATIONS.length
+            ? 'it was written by a newer release; upgrade iqtibas.'
+            : 'start the bot once (npm start) to migrate it, then run the report again.'),
+      );
+    }
+    return new SqliteStore(db, waits);
+  } catch (error) {
+    if (db.open) db.close();
+    throw error;
+  }
+}
+
 /** The wait options that are set (an explicit undefined must not override a default). */
 function definedOnly(options: SqliteStoreOptions): Partial<typeof SQLITE_WAITS> {
   return Object.fromEntries(

@@ -195,6 +195,57 @@ describe('ask with no question', () => {
   });
 });
 
+// Bug fixed: `npm run ask -- --json ""` printed the usage text and exited 1, so a tool passing user input through
+// --json got no JSON for an empty question.
+describe('ask --json with an empty or blank question', () => {
+  test('prints the JSON object of an empty --jsonl line (reason empty) and exits 0', async () => {
+    const [empty, blank, none, plain] = await Promise.all([
+      run('src/cli/ask.ts', ['--json', '']),
+      run('src/cli/ask.ts', ['--json', '   ']),
+      run('src/cli/ask.ts', ['--json']),
+      run('src/cli/ask.ts', ['   ']),
+    ]);
+    for (const [result, question] of [
+      [empty, ''],
+      [blank, '   '],
+      [none, ''],
+    ] as const) {
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toMatchObject({ question, answered: false, reason: 'empty' });
+    }
+    // Without --json a blank question is still a usage error: a person forgot the question.
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain('Write a question');
+    expect(plain.stdout).toBe('');
+  });
+});
+
+// Bug fixed: `ask` keeps no context, and a follow-up line ("what else did he say?") was answered "off-topic" (or
+// "empty") instead of the chat's no-context reply, which says to ask about someone first.
+describe('ask: a follow-up gets the reply of the chat without context', () => {
+  test('in --jsonl, --json and plain, "what else did he say?" and "who is he?" say to ask about someone first', async () => {
+    const [lines, once, plain] = await Promise.all([
+      run('src/cli/ask.ts', ['--jsonl'], 'what did assad say\nwhat else did he say?\nwho is he?\nوماذا قال أيضا؟\n'),
+      run('src/cli/ask.ts', ['--json', 'what else did he say?']),
+      run('src/cli/ask.ts', ['who is he?']),
+    ]);
+    expect(lines.code, lines.stderr).toBe(0);
+    const records = lines.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Json);
+    expect(records[0]).toMatchObject({ answered: true, speaker: { id: 'assad' } });
+    for (const record of [...records.slice(1), JSON.parse(once.stdout) as Json]) {
+      expect(record).toMatchObject({ answered: false, reason: 'no-context' });
+      expect(record.message).toContain('Who do you mean? Ask about someone first');
+    }
+    expect(records).toHaveLength(4);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('Who do you mean? Ask about someone first');
+  });
+});
+
 describe('terminal chat (npm start without DISCORD_TOKEN)', () => {
   test('when help, speakers, a question and exit are piped in, it answers each and exits 0', () => {
     expect(chatRun.code, chatRun.stderr).toBe(0);
@@ -281,6 +332,19 @@ describe('terminal chat and the settings of the other programs', () => {
     expect(ownSetting.stderr).toContain('RECORD must be on or off');
     expect(ownSetting.stdout).toBe('');
   });
+});
+
+// Bug fixed: the chat printed store warnings as raw pino JSON lines next to its plain configuration warnings.
+test('with DATABASE_PATH=:memory:, the chat warns in a plain sentence on stderr, not a JSON line', async () => {
+  const result = await run('src/main.ts', [], 'ماذا قال الأسد؟\n', {
+    RECORD: 'on',
+    DATABASE_URL: '',
+    DATABASE_PATH: ':memory:',
+  });
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stdout).toContain('— بشار الأسد');
+  expect(result.stderr).toMatch(/^warning: DATABASE_PATH is :memory:: questions and votes are kept in this process/m);
+  expect(result.stderr).not.toContain('{');
 });
 
 // Bug fixed: `npm run ask -- "-what did assad say"` failed with "error: unknown option" (exit 1).

@@ -65,6 +65,29 @@ test.concurrent('an invalid DISCORD_PUBLIC_KEY exits 1 with the configuration me
   expect(p.out()).toMatch(/DISCORD_PUBLIC_KEY must be 64 hex characters/);
 });
 
+// Bug fixed: a taken port, an unresolvable HOST or an address not of this machine ended with node's errno
+// ("listen EADDRINUSE", "getaddrinfo ENOTFOUND", "listen EADDRNOTAVAIL") and no word of the setting to change.
+test.concurrent('a taken PORT or an unusable HOST exits 1, naming the setting and what to set', async () => {
+  const keys = testKeys();
+  const other = createServer();
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const address = other.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  try {
+    const taken = start({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: String(port) });
+    const unresolved = start({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, HOST: '999.1.1.1' });
+    expect(await taken.exit).toBe(1);
+    expect(taken.out()).toContain(`start:http cannot listen on 127.0.0.1:${port}: PORT ${port} is already in use`);
+    expect(taken.out()).toContain('set PORT to a free port');
+    expect(await unresolved.exit).toBe(1);
+    expect(unresolved.out()).toContain('HOST 999.1.1.1 is not an IP address');
+    expect(unresolved.out()).toContain('set HOST to 127.0.0.1');
+    expect(taken.out() + unresolved.out()).not.toContain('failed to start');
+  } finally {
+    await new Promise<void>((resolve) => other.close(() => resolve()));
+  }
+});
+
 describe.each(['SIGTERM', 'SIGINT'] as const)('running, then %s', (signal) => {
   test.concurrent('answers a signed PING, then stops cleanly with exit 0', async () => {
     const keys = testKeys();

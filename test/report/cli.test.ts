@@ -3,7 +3,7 @@
  * and a missing database. Three processes, started together in beforeAll (each costs about a second).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIR = mkdtempSync(join(tmpdir(), 'iqtibas-report-'));
 const MISSING = join(DIR, 'sub', 'iqtibas.sqlite');
+/** An existing, empty (0-byte) DATABASE_PATH, alone in its folder. */
+const EMPTY_DIR = mkdtempSync(join(tmpdir(), 'iqtibas-report-empty-'));
+const EMPTY = join(EMPTY_DIR, 'iqtibas.sqlite');
+writeFileSync(EMPTY, '', { mode: 0o600 });
 
 interface Run {
   code: number | null;
@@ -49,18 +53,23 @@ let badDays: Run;
 let off: Run;
 let missing: Run;
 let otherSettings: Run;
+let empty: Run;
+let daysAndSince: Run;
 
 beforeAll(async () => {
-  [badDays, off, missing, otherSettings] = await Promise.all([
+  [badDays, off, missing, otherSettings, empty, daysAndSince] = await Promise.all([
     report(['--days', '0'], {}),
     report(['--json'], { RECORD: 'off' }),
     report([], {}),
     report(['--json'], { RECORD: 'off', COOLDOWN_MAX: 'abc', PORT: '99999', DISCORD_TOKEN: 'Bot x' }),
+    report([], { DATABASE_PATH: EMPTY }),
+    report(['--json', '--days', '7', '--since', '2024-01-01'], {}),
   ]);
 });
 
 afterAll(() => {
   rmSync(DIR, { recursive: true, force: true });
+  rmSync(EMPTY_DIR, { recursive: true, force: true });
 });
 
 test('--days 0 exits non-zero and says the allowed range', () => {
@@ -91,4 +100,21 @@ test('invalid settings the report does not read are warnings, named with who rea
   expect(otherSettings.stderr).toMatch(/warning: ignoring PORT.*npm run start:http reads it/);
   expect(otherSettings.stderr).toMatch(/warning: ignoring DISCORD_TOKEN/);
   expect(otherSettings.stderr).not.toContain('Invalid configuration');
+});
+
+// Bug fixed: an existing empty DATABASE_PATH was opened like the bot opens it, which wrote the schema into it (a
+// 40 KB database, mode 0644); the report opens the file read-only.
+test('an existing empty database file: "nothing recorded yet", exit 0, and the file left as it was', () => {
+  expect(empty.code, empty.stderr).toBe(0);
+  expect(empty.stdout).toMatch(/^Nothing recorded yet\./);
+  const stats = statSync(EMPTY);
+  expect(stats.size).toBe(0);
+  expect(stats.mode & 0o777).toBe(0o600);
+  expect(readdirSync(EMPTY_DIR)).toEqual(['iqtibas.sqlite']);
+});
+
+// Bug fixed: README says --since replaces --days, but the two together exited 1 ("cannot be used with").
+test('--since given with --days replaces it', () => {
+  expect(daysAndSince.code, daysAndSince.stderr).toBe(0);
+  expect(JSON.parse(daysAndSince.stdout)).toMatchObject({ since: '2024-01-01T00:00:00.000Z' });
 });

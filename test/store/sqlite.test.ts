@@ -2,14 +2,14 @@
  * The SQLite store: the shared contract on a file in a temp folder (never data/), then what is SQLite's own:
  * migrations, pragmas, and that no raw user id ends up in the file's bytes.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { createRecorder } from '../../src/store/recorder.ts';
-import { migrateSqlite, openSqliteStore, SQLITE_MIGRATIONS } from '../../src/store/sqlite.ts';
+import { migrateSqlite, openSqliteReader, openSqliteStore, SQLITE_MIGRATIONS } from '../../src/store/sqlite.ts';
 import { hashUser } from '../../src/store/userHash.ts';
 import { answerEvent, storeContract } from './contract.ts';
 import { answerReply } from './fixtures.ts';
@@ -141,5 +141,41 @@ describe('SQLite schema and settings', () => {
       expect(bytes.includes(Buffer.from(rawId)), check).toBe(false);
       expect(bytes.includes(Buffer.from(hash)), check).toBe(true);
     }
+  });
+});
+
+// Bug fixed: `npm run report` opened an existing empty DATABASE_PATH like the bot does, which wrote the schema into it.
+describe('openSqliteReader (the report: read-only)', () => {
+  test('an empty file is "no schema yet": undefined, and the file keeps its size, mode and lonely folder', () => {
+    const dir = tempDir();
+    const path = join(dir, 'feedback.sqlite');
+    writeFileSync(path, '', { mode: 0o600 });
+    expect(openSqliteReader(path)).toBeUndefined();
+    expect(statSync(path).size).toBe(0);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(['feedback.sqlite']);
+  });
+
+  test('a store with rows is read, and its main file is not changed', async () => {
+    const path = join(tempDir(), 'feedback.sqlite');
+    const writer = openSqliteStore({ path });
+    const id = await writer.recordQuestion(answerEvent());
+    await writer.close();
+    const before = readFileSync(path);
+    const reader = openSqliteReader(path);
+    expect((await reader?.snapshot(0))?.questions.map((q) => q.id)).toEqual([id]);
+    await reader?.close();
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  test('a missing file, or one from another release, is refused (nothing created)', () => {
+    const dir = tempDir();
+    expect(() => openSqliteReader(join(dir, 'missing.sqlite'))).toThrow();
+    expect(readdirSync(dir)).toEqual([]);
+    const path = join(dir, 'future.sqlite');
+    const db = new Database(path);
+    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => openSqliteReader(path)).toThrow(/newer release/);
   });
 });
