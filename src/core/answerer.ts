@@ -410,6 +410,8 @@ class CorpusAnswerer implements Answerer {
   /** Every country concept, and every place with the country it lies in, as keys. */
   private readonly countryKeys: ReadonlySet<string>;
   private readonly placeCountries: ReadonlyArray<{ key: string; country: string }>;
+  /** The reporter's speaker id (the byline's name), if any. */
+  private readonly reporterId: string | undefined;
   /** Countries the article names but never quotes (Iran, Russia). */
   private readonly silentCountries: ReadonlySet<string>;
   /** Keys that name something the article is about: speakers, entity concepts. */
@@ -431,6 +433,7 @@ class CorpusAnswerer implements Answerer {
       const text = ` ${normalize(p.text)} `;
       return CAUSE_MARKERS.some((marker) => text.includes(marker));
     });
+    this.reporterId = corpus.speakers.find((sp) => sp.nameAr === corpus.byline)?.id;
     this.countryKeys = new Set(corpus.concepts.filter((c) => c.country).map((c) => `c:${c.id}`));
     this.placeCountries = corpus.concepts.flatMap((c) => (c.in ? [{ key: `c:${c.id}`, country: `c:${c.in}` }] : []));
     this.silentCountries = new Set(corpus.concepts.filter((c) => c.silent && c.country).map((c) => `c:${c.id}`));
@@ -595,6 +598,7 @@ class CorpusAnswerer implements Answerer {
       this.datesWhatHasNotHappened(normalized, result.tokens, top) ||
       this.placesElsewhere(normalized, result.tokens, top) ||
       this.yearNotGiven(normalized, top) ||
+      this.leavesOutPerson(normalized, result.tokens, top) ||
       this.saidBySomeoneElse(result.tokens, normalized, subject, top, candidates)
     )
       return this.noAnswer('not-in-article', script);
@@ -1024,6 +1028,32 @@ class CorpusAnswerer implements Answerer {
     if (reasoned(best)) return best;
     // "lesh el 3abadi 2asaf el bokamal": al-Mekdad on the Bukamal strike matches best; al-Abadi's reasons nearly as well.
     return candidates.find((c) => c.score >= best.score * REASON_FALLBACK_SHARE && reasoned(c));
+  }
+
+  /**
+   * "Did Assad instruct the air force to hit Husaybah?": a question naming one speaker, answered by a passage that is
+   * neither his words nor about him (al-Abadi's order) — the article does not say it of the one named. The one spoken
+   * to, kept company or spoken of is not that speaker (see `namedSayer`).
+   */
+  private leavesOutPerson(normalized: string, tokens: QueryToken[], top: Candidate): boolean {
+    // Names read exactly: a fuzzy reading ("a5ad" near "asad") is too weak to hold the question to a speaker.
+    const exact = (k: { key: string; strength: number }) => k.key.startsWith('sp:') && k.strength >= 1;
+    // A role read from other words (رئيسي "main" + سوريا read as "Syria's president") is inferred: it does not count.
+    const named = new Set(
+      tokens.filter((t) => !t.token.startsWith('sp:')).flatMap((t) => t.keys.filter(exact).map((k) => k.key.slice(3))),
+    );
+    if (named.size !== 1) return false;
+    const [id] = named;
+    // The reporter tells the whole article: "the agency the writer quotes" is SANA's paragraph.
+    if (id === undefined || id === this.reporterId || this.index.speakerOf(top.target) === id) return false;
+    const aside = [
+      this.directionPremises.addressee(normalized),
+      ...this.directionPremises.companions(normalized),
+      ...this.directionPremises.subjects(normalized),
+    ];
+    if (aside.includes(id)) return false;
+    const paragraph = this.corpus.paragraphs[this.paragraphOf(top) - 1]?.text ?? '';
+    return !this.index.mentions(paragraph, [{ key: `m:${id}` }]);
   }
 
   /**

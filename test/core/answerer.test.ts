@@ -1223,3 +1223,24 @@ test.each([
 ])('"full name" asks who someone is: %s', (q, name) => {
   expect(answered(bot.ask(q)).quote).toContain(name);
 });
+
+describe('a question about one speaker answered by a passage neither his nor about him (eighth break test)', () => {
+  test.each([
+    'Did Assad instruct the air force to hit Husaiba and Abu Kamal?',
+    'Who was responsible for the recent Baghdad bombings, per Assad?',
+    'Who does Assad call brothers?',
+  ])('%s is declined: the article says it of someone else', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['who met Assad?', [2, 3]],
+    ['ما اسم الوكالة التي نقل عنها الكاتب تفاصيل المباحثات؟', [3]],
+    ['أين يتمركز داعش بشكل رئيسي في سوريا؟', [14]],
+  ])(
+    '%s is answered (he is mentioned; the reporter tells everything; a role misread from "main" does not count)',
+    (q, paragraphs) => {
+      expect(paragraphs).toContain(answered(bot.ask(q as string)).paragraph);
+    },
+  );
+});
