@@ -115,8 +115,12 @@ export function capCombiningMarks(text: string): string {
   return text.replace(EXCESS_MARKS, '$1');
 }
 
+/** Half of a UTF-16 surrogate pair without its other half (String.prototype.toWellFormed is ES2024, past Node 20's lib). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
- * Makes user text safe to echo: drops C0/C1 control characters, bidi controls and combining marks past
+ * Makes user text safe to echo: replaces lone surrogates with U+FFFD, drops C0/C1 control characters, bidi
+ * controls and combining marks past
  * {@link MAX_MARKS_PER_BASE} per letter, folds whitespace, cuts at a word boundary, defuses mentions
  * (`@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>`, `</cmd:id>` get a zero-width space so they render as text) and
  * links (`https://…` stops being clickable: the bot must not lend its name to a pasted phishing link), then escapes
@@ -128,7 +132,9 @@ export function capCombiningMarks(text: string): string {
 export function sanitizeUserText(text: string, max = 200): string {
   // C0/C1 control characters (NUL…) have no business in an embed and Discord may refuse the payload: spaces.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  const clean = capCombiningMarks(stripBidiControls(text.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ')))
+  // A lone surrogate (half of a UTF-16 pair) is no character: U+FFFD, as the JSON Discord receives would need anyway.
+  const wellFormed = text.replace(LONE_SURROGATE, '\uFFFD');
+  const clean = capCombiningMarks(stripBidiControls(wellFormed.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ')))
     .replace(/\s+/g, ' ')
     .trim();
   let budget = max;

@@ -474,3 +474,8 @@ describe('bidi isolation survives every cut (case 22)', () => {
     }
   });
 });
+
+test('a lone surrogate in a question is echoed as U+FFFD, never as half a character (found by the eighth break test)', () => {
+  expect(sanitizeUserText('what did \uD800 say')).toBe('what did \uFFFD say');
+  expect(sanitizeUserText('assad 😀 ok')).toContain('😀');
+});
