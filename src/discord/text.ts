@@ -130,10 +130,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * @param max - length bound of the returned string (escaping can only add characters, so it is re-checked).
  */
 export function sanitizeUserText(text: string, max = 200): string {
-  // C0/C1 control characters (NUL…) have no business in an embed and Discord may refuse the payload: spaces.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   // A lone surrogate (half of a UTF-16 pair) is no character: U+FFFD, as the JSON Discord receives would need anyway.
   const wellFormed = text.replace(LONE_SURROGATE, '\uFFFD');
+  // C0/C1 control characters (NUL…) have no business in an embed and Discord may refuse the payload: spaces.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   const clean = capCombiningMarks(stripBidiControls(wellFormed.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ')))
     .replace(/\s+/g, ' ')
     .trim();
