@@ -524,6 +524,7 @@ class CorpusAnswerer implements Answerer {
     const aboutArticle = ARTICLE_WORDS.test(normalized);
     if (
       this.summary !== undefined &&
+      !ABSENT_NAMES.test(normalized) &&
       this.asksWhatArticleIsAbout(result.tokens) &&
       (aboutArticle || result.tokens.some((t) => SUMMARY_WORDS.has(t.token)))
     ) {

@@ -1244,3 +1244,7 @@ describe('a question about one speaker answered by a passage neither his nor abo
     },
   );
 });
+
+test('"what does the article say about the US?" is not the summary: the article never names the US', () => {
+  expect(bot.ask('What does the article say about the US?').kind).toBe('no-answer');
+});
