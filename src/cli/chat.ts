@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import { asksForSpeakers } from '../core/commandWords.ts';
 import { Conversations, isFollowUp } from '../core/followup.ts';
 import { ratingOf } from '../core/ratingWords.ts';
 import { entryQuestion, refOf, resolveRef } from '../core/refs.ts';
@@ -15,7 +16,6 @@ import { readLines } from './io.ts';
 
 const EXIT_WORDS = new Set(['exit', 'quit', 'q', 'خروج', 'bye']);
 const HELP_WORDS = new Set(['help', '?', 'مساعدة']);
-const SPEAKERS_WORDS = new Set(['speakers', 'who', 'المتحدثون']);
 const NONE_WORDS = new Set(['none', '0', 'ولا واحد', 'لا شيء']);
 
 /**
@@ -96,7 +96,7 @@ export class ChatSession {
     this.afterRating = false;
     if (EXIT_WORDS.has(command)) return undefined;
     if (HELP_WORDS.has(command)) return formatHelp(this.answerer);
-    if (SPEAKERS_WORDS.has(command)) return formatSpeakers(this.answerer);
+    if (asksForSpeakers(command)) return formatSpeakers(this.answerer);
     const rating = ratingOf(command);
     if (rating !== undefined) {
       this.afterRating = true;

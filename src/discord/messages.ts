@@ -4,6 +4,7 @@
  * pinging anyone.
  */
 import { type Client, type Message, MessageReferenceType } from 'discord.js';
+import { asksForSpeakers } from '../core/commandWords.ts';
 import { ratingOf } from '../core/ratingWords.ts';
 import type { Answerer, Reply } from '../core/types.ts';
 import { NULL_RECORDER, type Recorder } from '../store/recorder.ts';
@@ -108,9 +109,6 @@ export function ratingNotice(surface: Surface, recorder: Pick<Recorder, 'accepts
   return NOTICES.feedbackOff;
 }
 
-/** Words that ask who is quoted, as in the terminal chat and /speakers. */
-const SPEAKERS_WORDS = new Set(['speakers', 'who is quoted', 'المتحدثون', 'المتحدثين', 'من المتحدثون']);
-
 /**
  * Help, the speakers list, the reply to a rating word (`rating`, see {@link ratingNotice}) and the empty-question
  * prompt, or undefined for a question to answer. A command may end in punctuation ("help?", "speakers!", "good!").
@@ -123,7 +121,7 @@ function commandMessages(question: string, answerer: Answerer, rating: string): 
     .replace(/[\s?؟!.،,]+$/u, '')
     .trim();
   if (HELP_WORDS.has(command) || HELP_WORDS.has(question)) return renderHelp(exampleQuestions(answerer));
-  if (SPEAKERS_WORDS.has(command)) return renderSpeakers(answerer.corpus.speakers);
+  if (asksForSpeakers(command)) return renderSpeakers(answerer.corpus.speakers);
   // Typed to the bot a rating word is no question ("good" would read as a greeting, "bad" as one the article does
   // not answer); in Discord the 👍 / 👎 buttons under an answer rate it.
   if (ratingOf(command) !== undefined) return [renderNotice(rating, false)];
