@@ -1248,3 +1248,10 @@ describe('a question about one speaker answered by a passage neither his nor abo
 test('"what does the article say about the US?" is not the summary: the article never names the US', () => {
   expect(bot.ask('What does the article say about the US?').kind).toBe('no-answer');
 });
+
+test.each([
+  ['مين قال انو المعركة وحدة', 'assad'],
+  ['who said they fight the same enemy?', 'mekdad'],
+])('"one"/"the same" and Levantine انو: %s', (q, speaker) => {
+  expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+});
