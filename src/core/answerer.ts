@@ -881,20 +881,28 @@ class CorpusAnswerer implements Answerer {
   }
 
   /**
+   * The speakers a question names without making them the one asked about: the one spoken to ("ماذا قال الأسد
+   * للعبادي؟"), kept company ("…فاللقاء مع الاسد"), spoken of ("what does Assad think of Abadi?") or who sent the
+   * envoy ("what did Abadi's envoy say?"), as ids.
+   */
+  private asideSpeakers(normalized: string): ReadonlySet<string | undefined> {
+    return new Set([
+      this.directionPremises.addressee(normalized),
+      ...this.directionPremises.companions(normalized),
+      ...this.directionPremises.subjects(normalized),
+      ...this.directionPremises.envoyOwners(normalized),
+    ]);
+  }
+
+  /**
    * The one speaker a said-question names ("did al-Fayyadh say…", "شو قال الأسد على…"), when it names exactly one;
    * undefined otherwise (none, or "what did Assad tell Fayyadh?").
    */
   private namedSayer(tokens: QueryToken[], normalized: string): string | undefined {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
     if (!keys.includes(INTENT.said)) return undefined;
-    // "ماذا قال الأسد للعبادي؟": the one spoken to is not the one who spoke; nor is one named "with" him ("شنو قال
-    // الفياض فاللقاء مع الاسد": al-Fayyadh at his meeting with al-Assad), nor one spoken of ("what does Assad think
-    // of Abadi?").
-    const aside = new Set([
-      this.directionPremises.addressee(normalized),
-      ...this.directionPremises.companions(normalized),
-      ...this.directionPremises.subjects(normalized),
-    ]);
+    // Those named aside (spoken to, with, of, or sending the envoy) are not the one who spoke.
+    const aside = this.asideSpeakers(normalized);
     const named = new Set(keys.filter((k) => k.startsWith('sp:') && !aside.has(k.slice(3))));
     return named.size === 1 ? [...named][0]?.slice(3) : undefined;
   }
@@ -1047,12 +1055,7 @@ class CorpusAnswerer implements Answerer {
     const [id] = named;
     // The reporter tells the whole article: "the agency the writer quotes" is SANA's paragraph.
     if (id === undefined || id === this.reporterId || this.index.speakerOf(top.target) === id) return false;
-    const aside = [
-      this.directionPremises.addressee(normalized),
-      ...this.directionPremises.companions(normalized),
-      ...this.directionPremises.subjects(normalized),
-    ];
-    if (aside.includes(id)) return false;
+    if (this.asideSpeakers(normalized).has(id)) return false;
     const paragraph = this.corpus.paragraphs[this.paragraphOf(top) - 1]?.text ?? '';
     return !this.index.mentions(paragraph, [{ key: `m:${id}` }]);
   }

@@ -533,6 +533,14 @@ export class DirectionPremises {
     return this.namedAfter(normalized, ABOUT);
   }
 
+  /** The speakers a question names as the owner of someone who travelled ("Abadi's envoy", "مبعوث العبادي"), as ids. */
+  envoyOwners(normalized: string): string[] {
+    const { words, concepts } = this.read(normalized);
+    return words.flatMap((_, i) =>
+      this.envoyOf(words, concepts, i) === undefined ? [] : [concepts[i]?.slice(3) ?? ''],
+    );
+  }
+
   /** The speakers named right after one of `markers` (fillers skipped), as ids. */
   private namedAfter(normalized: string, markers: ReadonlySet<string>): string[] {
     const { words, concepts } = this.read(normalized);

@@ -1255,3 +1255,10 @@ test.each([
 ])('"one"/"the same" and Levantine انو: %s', (q, speaker) => {
   expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
 });
+
+test.each(["what did Abadi's envoy say?", 'ماذا قال مبعوث العبادي؟', "what did al-Ta'i say"])(
+  "%s finds the right speaker (the envoy, not the one who sent him; al-Ta'i with an apostrophe)",
+  (q) => {
+    expect(['fayyadh', 'taei']).toContain(answered(bot.ask(q)).speaker.id);
+  },
+);
