@@ -7,7 +7,7 @@ import { confidenceOf, DECISION } from './calibration.ts';
 import { quoteOfParagraph } from './corpus.ts';
 import { INTENT, stemKey } from './features.ts';
 import { OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
-import { type Candidate, leadingWords, MatchIndex, type QueryToken } from './matcher.ts';
+import { type Candidate, leadingWords, MatchIndex, type MatchResult, type QueryToken } from './matcher.ts';
 import { stripChatNoise } from './noise.ts';
 import { foldDigits, normalize } from './normalize.ts';
 import { OfficeQualifiers } from './offices.ts';
@@ -582,7 +582,7 @@ class CorpusAnswerer implements Answerer {
       (asksSaid && this.textOf(c).trim() === this.corpus.byline) ||
       this.quotesSpeakerOffTopic(subject, c, this.paragraphOf(c));
     // "What did Syria say?", "ماذا قالت دمشق؟": a country (or its capital) as the sayer is its side's speakers.
-    const side = aboutArticle ? undefined : this.countryAsSayer(result.tokens);
+    const side = aboutArticle ? undefined : this.countryAsSayer(result.tokens, result.keys);
     // "What was said to Assad?": the one spoken to is not the speaker asked for, whoever the best passage's is.
     const spokenTo = this.directionPremises.addressee(normalized);
     const speaks = (c: Candidate) => {
@@ -591,13 +591,13 @@ class CorpusAnswerer implements Answerer {
       return spokenTo !== undefined && speaker === spokenTo ? id !== spokenTo : id === speaker;
     };
     const best = speaks(first) && !offTopic(first) ? first : candidates.find((c) => speaks(c) && !offTopic(c));
-    const top = best && this.withReasonIfAsked(normalized, result.tokens, best, candidates);
+    const top = best && this.withReasonIfAsked(normalized, result.keys, best, candidates);
     if (
       !top ||
       this.countsSomethingElse(normalized, result.tokens, top) ||
       this.datesSomethingElse(result.tokens, top) ||
-      this.datesWhatHasNotHappened(normalized, result.tokens, top) ||
-      this.placesElsewhere(normalized, result.tokens, top) ||
+      this.datesWhatHasNotHappened(normalized, result, top) ||
+      this.placesElsewhere(normalized, result.keys, top) ||
       this.yearNotGiven(normalized, top) ||
       this.leavesOutPerson(normalized, result.tokens, top) ||
       this.saidBySomeoneElse(result.tokens, normalized, subject, top, candidates)
@@ -862,9 +862,8 @@ class CorpusAnswerer implements Answerer {
    * "ماذا قالت سوريا؟"): its first topic word, next to the verb, names a country or a place in one (`in` in the
    * data), and no speaker is named. Undefined otherwise, and for who-questions ("who in Syria said…" asks for a person).
    */
-  private countryAsSayer(tokens: QueryToken[]): string | undefined {
-    const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
-    if (!keys.includes(INTENT.said) || keys.includes(INTENT.who) || keys.some((k) => k.startsWith('sp:'))) {
+  private countryAsSayer(tokens: QueryToken[], keys: ReadonlySet<string>): string | undefined {
+    if (!keys.has(INTENT.said) || keys.has(INTENT.who) || [...keys].some((k) => k.startsWith('sp:'))) {
       return undefined;
     }
     // The sayer stands next to the verb ("Syria say", "قالت سوريا"); "what does it say about Raqqa" speaks of it.
@@ -1024,15 +1023,14 @@ class CorpusAnswerer implements Answerer {
    */
   private withReasonIfAsked(
     normalized: string,
-    tokens: QueryToken[],
+    keys: ReadonlySet<string>,
     best: Candidate,
     candidates: Candidate[],
   ): Candidate | undefined {
     // Anywhere in the question ("Baghdad ignored the message, why?"); ماذا "what" is no why-word, though لماذا is.
     if (!WHY_QUESTION.test(normalized)) return best;
     // "Why does al-Mekdad say more coordination is needed?": his words are the reasoning asked for.
-    const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
-    if (keys.includes(INTENT.said) && keys.some((k) => k.startsWith('sp:'))) return best;
+    if (keys.has(INTENT.said) && [...keys].some((k) => k.startsWith('sp:'))) return best;
     const reasoned = (c: Candidate) => this.givesReason[this.paragraphOf(c) - 1] === true;
     if (reasoned(best)) return best;
     // "lesh el 3abadi 2asaf el bokamal": al-Mekdad on the Bukamal strike matches best; al-Abadi's reasons nearly as well.
@@ -1066,7 +1064,7 @@ class CorpusAnswerer implements Answerer {
    */
   private yearNotGiven(normalized: string, top: Candidate): boolean {
     if (!ASKS_YEAR.test(normalized)) return false;
-    const shown = top.target.type === 'entry' ? (this.corpus.entries[top.target.index]?.quote ?? '') : this.textOf(top);
+    const shown = this.textOf(top);
     return !/(?:19|20)\d\d/.test(foldDigits(shown));
   }
 
@@ -1075,14 +1073,13 @@ class CorpusAnswerer implements Answerer {
    * one country (not why, when or what someone said), answered by words about a place in the other (Mosul is Iraq's second city; Raqqa is ISIS's
    * stronghold in Syria) that never name the country asked about. Where places lie is data (`in` on concepts).
    */
-  private placesElsewhere(normalized: string, tokens: QueryToken[], top: Candidate): boolean {
+  private placesElsewhere(normalized: string, keys: ReadonlySet<string>, top: Candidate): boolean {
     // "Why did Abadi order strikes inside Syria?", "when…", "what did X say…": the place is where it happened, and
     // the answer (a cause in Baghdad, a date, his words) need not be there.
-    const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
-    if (WHY_QUESTION.test(normalized) || keys.includes(INTENT.when) || keys.includes(INTENT.said)) return false;
+    if (WHY_QUESTION.test(normalized) || keys.has(INTENT.when) || keys.has(INTENT.said)) return false;
     const asked = this.countryAfterIn(normalized);
     if (asked === undefined) return false;
-    const shown = top.target.type === 'entry' ? (this.corpus.entries[top.target.index]?.quote ?? '') : this.textOf(top);
+    const shown = this.textOf(top);
     if (this.index.mentions(shown, [{ key: asked }])) return false;
     return this.placeCountries.some(({ key, country }) => country !== asked && this.index.mentions(shown, [{ key }]));
   }
@@ -1107,9 +1104,9 @@ class CorpusAnswerer implements Answerer {
    * says is only about to happen (Iraqi forces are close to retaking Mosul, "within the next few days"). The article
    * gives no such date; "when will Mosul be retaken?" and "is Mosul liberated yet?" are answered by that clause.
    */
-  private datesWhatHasNotHappened(normalized: string, tokens: QueryToken[], top: Candidate): boolean {
-    const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
-    if (!keys.includes(INTENT.when) || keys.includes(IMMINENT)) return false;
+  private datesWhatHasNotHappened(normalized: string, result: MatchResult, top: Candidate): boolean {
+    const { keys, tokens } = result;
+    if (!keys.has(INTENT.when) || keys.has(IMMINENT)) return false;
     if (!tokenize(normalized).some((w) => PAST_MARKERS.has(w))) return false;
     const clause = this.bestClause(this.textOf(top), tokens);
     return !/\d/.test(clause) && this.index.mentions(clause, [{ key: IMMINENT }]);

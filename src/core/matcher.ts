@@ -151,6 +151,8 @@ export interface MatchResult {
   /** Share of the question's topic weight that the index knows at all (0..1). */
   knownShare: number;
   candidates: Candidate[];
+  /** Every key of the question's tokens (concepts, speakers, stems): what the rules ask "does it name…?" of. */
+  keys: ReadonlySet<FeatureKey>;
 }
 
 /** The concept of a meeting: with the concepts that have a direction (seeds/concepts.json), an exchange. */
@@ -459,7 +461,7 @@ export class MatchIndex {
     const tokens = this.analyse(leadingWords(normalized, 3 * maxTokens)).slice(0, maxTokens);
     const total = tokens.reduce((s, t) => s + t.weight, 0);
     const knownWeight = tokens.filter((t) => t.known).reduce((s, t) => s + t.weight, 0);
-    if (tokens.length === 0 || total === 0) return { tokens, knownShare: 0, candidates: [] };
+    if (tokens.length === 0 || total === 0) return { tokens, knownShare: 0, candidates: [], keys: new Set() };
 
     const rows = this.collectRows(tokens);
     let candidates: Candidate[];
@@ -475,7 +477,7 @@ export class MatchIndex {
     this.preferIntroductions(keys, candidates);
     this.requireAnswerType(tokens, candidates);
     candidates.sort((a, b) => b.score - a.score);
-    return { tokens, knownShare: knownWeight / total, candidates };
+    return { tokens, knownShare: knownWeight / total, candidates, keys };
   }
 
   /**

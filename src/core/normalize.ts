@@ -147,8 +147,11 @@ export function collapsePunctuationAndSpaces(text: string): string {
     .normalize('NFKC'); // removals can bring composable characters together (Hangul jamo): keep the key stable
 }
 
-/** The normalization steps in the order `normalize` applies them (exported for tests and documentation). */
-export const NORMALIZATION_STEPS: ReadonlyArray<(text: string) => string> = Object.freeze([
+/**
+ * The letter folds of `normalize`, in order, without its last step (punctuation to spaces): for readers that keep
+ * punctuation, such as the paragraph-request grammar.
+ */
+export const LETTER_FOLDS: ReadonlyArray<(text: string) => string> = Object.freeze([
   applyNfkc,
   removeInvisibles,
   removeTatweel,
@@ -161,6 +164,11 @@ export const NORMALIZATION_STEPS: ReadonlyArray<(text: string) => string> = Obje
   foldLatin,
   // After the folds, which can make a run (الطائيي → الطاييي): collapsing first left normalize not idempotent.
   collapseElongation,
+]);
+
+/** The normalization steps in the order `normalize` applies them (exported for tests and documentation). */
+export const NORMALIZATION_STEPS: ReadonlyArray<(text: string) => string> = Object.freeze([
+  ...LETTER_FOLDS,
   collapsePunctuationAndSpaces,
 ]);
 

@@ -20,19 +20,7 @@
  * Arabizi, the Latin-letter chat spelling (2 for hamza, 3 for ع, 5 and kh for خ, 7 for ح: "tanye", "rab3a").
  */
 
-import {
-  applyNfkc,
-  collapseElongation,
-  foldAlefHamza,
-  foldAlefMaksura,
-  foldDigits,
-  foldLatin,
-  foldPersianLetters,
-  foldTehMarbuta,
-  removeDiacritics,
-  removeInvisibles,
-  removeTatweel,
-} from './normalize.ts';
+import { LETTER_FOLDS } from './normalize.ts';
 
 /**
  * The question as this grammar reads it: normalize.ts's letter folds (so the tables below are written once, in
@@ -40,21 +28,7 @@ import {
  * as their ASCII forms, runs of spaces as one. Not normalize itself: it turns punctuation into spaces.
  */
 function foldForGrammar(text: string): string {
-  const folds = [
-    applyNfkc,
-    removeInvisibles,
-    removeTatweel,
-    removeDiacritics,
-    foldAlefHamza,
-    foldAlefMaksura,
-    foldTehMarbuta,
-    foldPersianLetters,
-    foldDigits,
-    foldLatin,
-    collapseElongation,
-  ];
-  return folds
-    .reduce((out, fold) => fold(out), text)
+  return LETTER_FOLDS.reduce((out, fold) => fold(out), text)
     .replace(/[\u2018\u2019\u02BC`]/g, "'")
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\s+/g, ' ')
