@@ -13,7 +13,7 @@ import { foldDigits, normalize } from './normalize.ts';
 import { OfficeQualifiers } from './offices.ts';
 import { paragraphRequested } from './paragraphRequest.ts';
 import { DirectionPremises } from './premises.ts';
-import { alternateStem, tokenize, withoutDefiniteArticle } from './tokenize.ts';
+import { alternateStem, scriptOf, tokenize, withoutDefiniteArticle } from './tokenize.ts';
 import type {
   Alternative,
   Answer,
@@ -49,6 +49,27 @@ const ABOUT_MARKER =
 /** The article itself named in a question ("what does the article say about…", "ماذا يقول المقال", "el ma2al"). */
 const ARTICLE_WORDS =
   /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه)(?: |$)|(?:^| )(?:article|report|story|piece|text|news|ma2al|maqal|makal|taqrir|khabar|5abar|kha6ar)(?: |$)|(?:^| )(?:does|did|do) it (?:say|mention|tell)|(?:^| )it (?:says|mentions)(?: |$)/;
+
+/**
+ * The speaker named right next to the verb of saying, as an id: after it in Arabic and Arabizi ("ماذا قال الأسد خلال
+ * استقباله للمبعوث", "shu 2al el fayyadh"), before it in English ("what did Assad say to the envoy"). Undefined when
+ * no name stands there, or two do ("الأسد والفياض").
+ */
+function sayerNextToVerb(tokens: QueryToken[]): string | undefined {
+  const verb = tokens.findIndex((t) => t.keys.some((k) => k.key === INTENT.said));
+  if (verb < 0) return undefined;
+  // Arabizi keeps Arabic order; its verbs carry digits ("2al", "7aka").
+  const word = (tokens[verb] as QueryToken).token;
+  const step = scriptOf(word) === 'latin' && !/\d/.test(word) ? -1 : 1;
+  const speakerAt = (i: number) => tokens[i]?.keys.find((k) => k.key.startsWith('sp:'))?.key.slice(3);
+  // "الأسد والفياض ناقشوا", "the Assad-Fayyadh talks": two joined names are no one sayer.
+  if (speakerAt(verb + 2 * step) !== undefined) return undefined;
+  return speakerAt(verb + step);
+}
+
+/** "During", "in the course of": what follows is when words were said ("خلال لقائه"), normalized. */
+const DURING_WORDS: ReadonlySet<string> = new Set(['خلال', 'اثناء', 'during', 'khilal', '5elal', '5ilal']);
+const MEETING_KEY = 'c:meeting';
 
 /** Words that ask for the summary on their own, with no word for the article ("summary?", "ملخص", "tl;dr"). */
 const SUMMARY_WORDS: ReadonlySet<string> = new Set(
@@ -409,6 +430,8 @@ class CorpusAnswerer implements Answerer {
   private readonly givesReason: readonly boolean[];
   /** Every country concept, and every place with the country it lies in, as keys. */
   private readonly countryKeys: ReadonlySet<string>;
+  /** Concepts of the speakers' titles ("president", "envoy"), countries left out, as keys. */
+  private readonly titleKeys: ReadonlySet<string>;
   private readonly placeCountries: ReadonlyArray<{ key: string; country: string }>;
   /** The reporter's speaker id (the byline's name), if any. */
   private readonly reporterId: string | undefined;
@@ -435,6 +458,12 @@ class CorpusAnswerer implements Answerer {
     });
     this.reporterId = corpus.speakers.find((sp) => sp.nameAr === corpus.byline)?.id;
     this.countryKeys = new Set(corpus.concepts.filter((c) => c.country).map((c) => `c:${c.id}`));
+    this.titleKeys = new Set(
+      corpus.speakers
+        .flatMap((sp) => (sp.roles ?? []).flat())
+        .map((id) => `c:${id}`)
+        .filter((k) => !this.countryKeys.has(k)),
+    );
     this.placeCountries = corpus.concepts.flatMap((c) => (c.in ? [{ key: `c:${c.id}`, country: `c:${c.in}` }] : []));
     this.silentCountries = new Set(corpus.concepts.filter((c) => c.silent && c.country).map((c) => `c:${c.id}`));
     this.entityKeys = new Set([
@@ -902,6 +931,8 @@ class CorpusAnswerer implements Answerer {
     if (!keys.includes(INTENT.said)) return undefined;
     // Those named aside (spoken to, with, of, or sending the envoy) are not the one who spoke.
     const aside = this.asideSpeakers(normalized);
+    const next = sayerNextToVerb(tokens);
+    if (next !== undefined && !aside.has(next)) return next;
     const named = new Set(keys.filter((k) => k.startsWith('sp:') && !aside.has(k.slice(3))));
     return named.size === 1 ? [...named][0]?.slice(3) : undefined;
   }
@@ -913,9 +944,24 @@ class CorpusAnswerer implements Answerer {
   private whatWasSaid(tokens: QueryToken[]): QueryToken[] | undefined {
     // "summary of Assad's words" asks for his words, not for something he said about summaries.
     const said = tokens
+      .filter((t, i) => !this.namesOccasion(tokens, i))
       .filter((t) => t.known && !t.keys.some((k) => k.key.startsWith('c:ask-') || k.key.startsWith('sp:')))
       .filter((t) => t.keys.length > 0 && !SUMMARY_WORDS.has(t.token));
     return said.length > 0 ? said : undefined;
+  }
+
+  /**
+   * Token `i` tells when the words were said, not what they were: "during" and the meeting ("ماذا قال الفياض خلال
+   * لقائه بالرئيس الأسد؟", "what did Assad say in his meeting with the envoy?"), and a title right before a name
+   * ("بالرئيس" before الأسد).
+   */
+  private namesOccasion(tokens: QueryToken[], i: number): boolean {
+    const token = tokens[i] as QueryToken;
+    if (DURING_WORDS.has(token.token) || token.keys.some((k) => k.key === MEETING_KEY)) return true;
+    const next = tokens[i + 1];
+    return (
+      next?.keys.some((k) => k.key.startsWith('sp:')) === true && token.keys.some((k) => this.titleKeys.has(k.key))
+    );
   }
 
   /**

@@ -6,7 +6,7 @@
  * stem reading (a bare preposition removed) and a phonetic skeleton key shared by Arabic script and Latin
  * transliterations. One `Featurizer` is used for the index and for the question, so both sides agree.
  */
-import { STOPWORDS } from './lexicon.ts';
+import { NOT_TOPIC_STEMS, STOPWORDS } from './lexicon.ts';
 import { normalize } from './normalize.ts';
 import { alternateStem, scriptOf, skeleton, stemArabic, stemEnglish, tokenize } from './tokenize.ts';
 import type { Concept, Speaker } from './types.ts';
@@ -301,6 +301,8 @@ export class Featurizer {
         out.push({ token, exact: INTENT.said });
         continue;
       }
+      // "help me understand…", "can you help us": asked of the bot, not the article's "help Syria" (serves).
+      if (concept && next !== undefined && TOLD_TO_ASKER.has(next) && isStopword(token)) continue;
       if (concept) out.push(this.conceptFeatures(token, concept));
       else if (this.opensWhoQuestion(token, i, next)) out.push({ token, exact: INTENT.who });
       // "what did Fayyadh tell Assad": "tell" after a name is what he said ("tell me about…" asks nothing of anyone).
@@ -390,7 +392,10 @@ export class Featurizer {
   }
 
   private lookUpConcept(token: string): FeatureKey | undefined {
-    const direct = this.spelled.get(token) ?? this.single.get(stemKey(token));
+    const spelled = this.spelled.get(token);
+    if (spelled) return spelled;
+    if (NOT_TOPIC_STEMS.has(token)) return undefined;
+    const direct = this.single.get(stemKey(token));
     if (direct) return direct;
     // "alabadi", "elassad": the Arabic article typed fused to a Latin name.
     const fused = /^(?:al|el)(.{3,})$/.exec(token)?.[1];

@@ -19,7 +19,7 @@ function normalizedSet(words: string): ReadonlySet<string> {
  * "meta" words of a question about a text (قال, المقال, حسب). They carry no topic, so they get no weight.
  */
 export const ARABIC_STOPWORDS = normalizedSet(`
-  ما ماذا ماذا من مين منو منهو شو شنو ايش إيش وش اش شي هو هي هم هما هل في فى على علي عن الى إلى الي لـ
+  ما ماذا من مين منو منهو شو شنو ايش إيش وش اش شي هو هي هم هما هل في فى على علي عن الى إلى الي لـ
   ان إن أن لا لم لن قد كان كانت يكون التي الذي الذين اللذين اللواتي هذا هذه ذلك تلك هاد هاذا هذي هاي هيدا
   مع كل او أو ثم بين حول عند منذ متى متي امتى إمتى امتا ايمتى وقت كيف كيفاش ازاي إزاي شلون اين أين وين فين
   لماذا ليش ليه لي لك له لها انا أنا انت أنت احنا نحن
@@ -33,7 +33,7 @@ export const ARABIC_STOPWORDS = normalizedSet(`
   ههه هههه ههههه واضح اتاكد أتأكد اتأكد اتاكد بتأكد كانوا كنا كنت يكونوا تكون لازم لازمن ضروري فقد لقد لكنني لكني فهمت افهم أفهم فاهم وهل معين معينة التوضيح توضيح مرتبطة مرتبط أحداث احداث حدث حصل صار وقع وقعت
   حوالي تقريبا قرابة صح نص بالنص بالحرف حرفيا انو إنو انه enno inno
   يمكنك يمكنكم تستطيع تقدر تخبرني تقولي اعرف أعرف نعرف بغيت نبي نبغى ابغى ابغا طالب طالبة بحث بحثا اكتب أكتب
-  سالفة سالفه قصة قصه حكاية حكايه دلوقتي دلوقت هلق هلأ هسه هسا الحين توا يصير بيصير صاير عم
+  ورد وردت سالفة سالفه قصة قصه حكاية حكايه دلوقتي دلوقت هلق هلأ هسه هسا الحين توا يصير بيصير صاير عم
 `);
 
 /**
@@ -88,7 +88,15 @@ export const ARABIZI_STOPWORDS = normalizedSet(`
   yseer bisir sar sayer sayir 3m 3ambi halla2 hala2 hal2 hassa hessa delwa2ti dilwa2ti
   ma2al maqal makal lma2al elma2al almaqal taqrir ta2rir
   wach wash chno chnou achno ach chkoun chkon dyal dial dyalo diyal daba bzaf kayn kayna
-  li feha fiha fih feeh feeha
+  li feha fiha fih feeh feeha ma3 m3a wiyya
+`);
+
+/**
+ * Function words whose light stem is some concept's term, which they never mean: ماذا "what" is لماذا "why" without
+ * its ل, حكاية "story" stems to حكى "told", "interested" to "interest" (serves). Looked up by spelling only.
+ */
+export const NOT_TOPIC_STEMS = normalizedSet(`
+  ماذا حكاية حكايه interested
 `);
 
 /** All stopwords, any script: a normalized token in this set carries no topic. */

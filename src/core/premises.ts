@@ -522,7 +522,31 @@ export class DirectionPremises {
    * not the one who spoke. Empty when it names none.
    */
   companions(normalized: string): string[] {
-    return this.namedAfter(normalized, WITH);
+    return [...this.namedAfter(normalized, WITH), ...this.metWith(normalized)];
+  }
+
+  /**
+   * "خلال لقائه بالفياض", "اجتماعه بالرئيس الأسد": the speaker met, joined by the prefix ب or ل to a meeting word
+   * (the prefix may sit on a title before the name), as ids. "اجتماع بشار الأسد" has no prefix: بشار is his name.
+   */
+  private metWith(normalized: string): string[] {
+    const { words, concepts } = this.read(normalized);
+    const out: string[] = [];
+    for (let i = 1; i < words.length; i++) {
+      const key = concepts[i];
+      if (!key?.startsWith('sp:')) continue;
+      const at = this.prefixedBA(words, concepts, i) ? i : this.prefixedBA(words, concepts, i - 1) ? i - 1 : -1;
+      if (at > 0 && concepts[at - 1] === MEETING) out.push(key.slice(3));
+    }
+    return out;
+  }
+
+  /** Word `i` is a known word behind the prefix ب or ل ("بالفياض", "بالرييس"), not a word that starts so. */
+  private prefixedBA(words: string[], concepts: Array<FeatureKey | undefined>, i: number): boolean {
+    const word = words[i];
+    const key = concepts[i];
+    if (word === undefined || key === undefined || !/^[بل]/.test(word)) return false;
+    return this.featurizer.conceptOf(word.slice(1)) === key;
   }
 
   /**

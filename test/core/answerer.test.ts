@@ -1262,3 +1262,34 @@ test.each(["what did Abadi's envoy say?", 'ماذا قال مبعوث العبا
     expect(['fayyadh', 'taei']).toContain(answered(bot.ask(q)).speaker.id);
   },
 );
+
+describe('the sayer of a said-question is the one next to the verb', () => {
+  test.each([
+    ['شو حكى الفياض باجتماعه بالرئيس الأسد؟', 'fayyadh'],
+    ['ماذا قال الأسد أثناء لقائه بالفياض', 'assad'],
+    ['shu 2al el asad bi liqa2o ma3 el fayyadh', 'assad'],
+    ['what did the envoy say during his meeting with assad?', 'fayyadh'],
+  ])('%s → %s (the one met and the occasion are not what was said)', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  test('two joined names next to the verb make no single sayer (SANA reported their talks)', () => {
+    expect(answered(bot.ask('من الذي ذكر ان الاسد والفياض بحثا التعاون بين الجيشين؟')).speaker.id).toBe('sana');
+  });
+});
+
+test.each([
+  ['What did Mekdad affirm?', 'mekdad'],
+  ['what did taei insist on', 'taei'],
+  ['What did Assad confirm?', 'assad'],
+])('English verbs of stating ask what was said: %s', (q, speaker) => {
+  expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+});
+
+test('"help me" asks the bot: it is not the article\'s "serves" (help Syria)', () => {
+  expect(answered(bot.ask('help me understand what Assad said')).speaker.id).toBe('assad');
+});
+
+test('ورد ("is mentioned") is a word about the text, not a topic', () => {
+  expect(answered(bot.ask('ماذا ورد في المقال عن حصيبة')).paragraph).toBe(8);
+});

@@ -127,3 +127,8 @@ test('a verb of mentioning reads as "say" only next to a speaker\'s name', () =>
   expect(keysOf('هل ذكر الأسد إيران')).toContain('c:ask-said');
   expect(keysOf('which paragraph mentions raqqa')).not.toContain('c:ask-said');
 });
+
+test('ماذا ("what") is no why-question although لماذا without its ل is spelled the same', () => {
+  expect(featurizer.conceptOf('ماذا')).toBeUndefined();
+  expect(featurizer.conceptOf('لماذا')).toBe('c:ask-why');
+});
