@@ -944,7 +944,7 @@ class CorpusAnswerer implements Answerer {
   private whatWasSaid(tokens: QueryToken[]): QueryToken[] | undefined {
     // "summary of Assad's words" asks for his words, not for something he said about summaries.
     const said = tokens
-      .filter((t, i) => !this.namesOccasion(tokens, i))
+      .filter((_token, i) => !this.namesOccasion(tokens, i))
       .filter((t) => t.known && !t.keys.some((k) => k.key.startsWith('c:ask-') || k.key.startsWith('sp:')))
       .filter((t) => t.keys.length > 0 && !SUMMARY_WORDS.has(t.token));
     return said.length > 0 ? said : undefined;
