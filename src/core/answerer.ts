@@ -293,6 +293,10 @@ const WHOLE_ARTICLE = new RegExp(
  */
 const ABSENT_NAMES = /(?:^| )(?:the (?:us|u s|usa)|نصر الله|nasr allah|nasrallah|عبد المهدي|abdul mahdi)(?: |$)/;
 
+/** A question asking for names: "names", "by name", "ما اسم", "أسماء", "asami" (normalized). */
+const ASKS_NAMES =
+  /(?:^| )(?:names?|named|by name|ما اسم|اسما|اسمايها|اسمها|اسمهم|شو اسم|شنو اسم|asami|asma2|esm|ism|isim)(?: |$)/;
+
 /** A question asking for a year: "what year", "in which year", "أي عام", "اي سنة", "anu sana" (normalized). */
 const ASKS_YEAR =
   /(?:^| )(?:what|which) year(?: |$)|(?:^| )(?:في )?(?:اي|اية|أي|ايه) (?:عام|سنه|العام|السنه)(?: |$)|(?:^| )(?:ayy|ay|anu|ana|eh) (?:sana|3am)(?: |$)/;
@@ -411,6 +415,11 @@ class CorpusAnswerer implements Answerer {
   private readonly howManyMarker: RegExp;
   /** Normalized one-word terms of quantity concepts (الرباعية: four members), which count like digits. */
   private readonly quantityWords: ReadonlySet<string>;
+  /** Groups the article never names one of (militias), as concept keys. */
+  private readonly unnamedKeys: ReadonlySet<string>;
+  /** Ranks ("second"): as concept keys, and as normalized words of a passage. */
+  private readonly ordinalKeys: ReadonlySet<string>;
+  private readonly ordinalWords: ReadonlySet<string>;
   /** Normalized one-word terms of concepts that answer "when" (الخميس, فبراير, 2011). */
   private readonly timeWords: ReadonlySet<string>;
   /** Keys of the concepts that answer "where" (Damascus, Mosul, al-Bukamal…). */
@@ -509,6 +518,10 @@ class CorpusAnswerer implements Answerer {
     this.timeWords = oneWordTerms(corpus, 'when');
     this.placeKeys = new Set(corpus.concepts.filter((c) => c.answers === 'where').map((c) => `c:${c.id}`));
     this.quantityWords = oneWordTerms(corpus, 'how-many');
+    this.unnamedKeys = new Set(corpus.concepts.filter((c) => c.unnamed).map((c) => `c:${c.id}`));
+    const ordinals = corpus.concepts.filter((c) => c.ordinal);
+    this.ordinalKeys = new Set(ordinals.map((c) => `c:${c.id}`));
+    this.ordinalWords = new Set(ordinals.flatMap((c) => c.terms.map(normalize)));
     this.speakers = new Map(corpus.speakers.map((s) => [s.id, s]));
     this.entryIds = new Map(corpus.entries.map((e, i) => [e.id, i]));
     this.speakerNames = corpus.speakers
@@ -627,6 +640,8 @@ class CorpusAnswerer implements Answerer {
       this.datesSomethingElse(result.tokens, top) ||
       this.datesWhatHasNotHappened(normalized, result, top) ||
       this.placesElsewhere(normalized, result.keys, top) ||
+      this.placeOfAnotherCountry(result.tokens) ||
+      this.namesTheUnnamed(normalized, result.keys) ||
       this.yearNotGiven(normalized, top) ||
       this.leavesOutPerson(normalized, result.tokens, top) ||
       this.saidBySomeoneElse(result.tokens, normalized, subject, top, candidates)
@@ -994,7 +1009,9 @@ class CorpusAnswerer implements Answerer {
     const passage = this.corpus.paragraphs[this.paragraphOf(top) - 1]?.text ?? '';
     const named = tokens.filter((t) => t.keys.some((k) => k.key.startsWith('c:') && this.entityKeys.has(k.key)));
     if (named.some((t) => !this.index.mentions(passage, t.keys))) return true;
-    const context = this.numberContext(this.textOf(top));
+    // A rank ("ثاني أكبر مدن البلاد") counts nothing unless the question asks for one ("كم ترتيب الموصل؟").
+    const asksRank = tokens.some((t) => t.keys.some((k) => this.ordinalKeys.has(k.key)));
+    const context = this.numberContext(this.textOf(top), asksRank);
     // "How many planes struck al-Bukamal?": a passage with no count at all (its only numbers are dates) does not say,
     // unless the question asks how much time ("كم تبقى على تحرير الموصل؟": "in the coming days").
     if (context === '') return !counted.some((t) => DURATION_WORDS.has(t.token));
@@ -1006,11 +1023,12 @@ class CorpusAnswerer implements Answerer {
    * The words around each number of a text (digits, after folding, or a quantity term such as الرباعية), joined:
    * what the text's numbers count or date. Empty when the text has no number.
    */
-  private numberContext(text: string): string {
+  private numberContext(text: string, withRanks: boolean): string {
     const words = normalize(text).split(' ');
     const near = new Set<number>();
     words.forEach((w, i) => {
       if (!/\d/.test(w) && !this.quantityWords.has(w)) return;
+      if (!withRanks && this.ordinalWords.has(w)) return;
       // A year or a day of a month dates something; it counts nothing ("25 فبراير", "عام 2014").
       if (/^(?:19|20)\d\d$/.test(w) || (/^\d{1,2}$/.test(w) && this.timeWords.has(words[i + 1] ?? ''))) return;
       for (let j = Math.max(0, i - NUMBER_CONTEXT_WORDS); j <= i + NUMBER_CONTEXT_WORDS && j < words.length; j++) {
@@ -1080,7 +1098,14 @@ class CorpusAnswerer implements Answerer {
     const reasoned = (c: Candidate) => this.givesReason[this.paragraphOf(c) - 1] === true;
     if (reasoned(best)) return best;
     // "lesh el 3abadi 2asaf el bokamal": al-Mekdad on the Bukamal strike matches best; al-Abadi's reasons nearly as well.
-    return candidates.find((c) => c.score >= best.score * REASON_FALLBACK_SHARE && reasoned(c));
+    // The reasons must be about the things asked of: "why did Assad get a message?" is not answered by SANA's "in
+    // light of the victories", which never names the message.
+    const things = [...keys].filter((k) => k.startsWith('c:') && this.entityKeys.has(k));
+    const namesThings = (c: Candidate) => {
+      const text = this.corpus.paragraphs[this.paragraphOf(c) - 1]?.text ?? '';
+      return things.every((key) => this.index.mentions(text, [{ key }]));
+    };
+    return candidates.find((c) => c.score >= best.score * REASON_FALLBACK_SHARE && reasoned(c) && namesThings(c));
   }
 
   /**
@@ -1128,6 +1153,34 @@ class CorpusAnswerer implements Answerer {
     const shown = this.textOf(top);
     if (this.index.mentions(shown, [{ key: asked }])) return false;
     return this.placeCountries.some(({ key, country }) => country !== asked && this.index.mentions(shown, [{ key }]));
+  }
+
+  /**
+   * "What are the names of the Iraqi militias in Syria?", "which militias, by name?": names asked of a group the
+   * article never names one of (`unnamed` on concepts). "Which militias fight for Assad?" is answered (several Iraqi
+   * militias).
+   */
+  private namesTheUnnamed(normalized: string, keys: ReadonlySet<string>): boolean {
+    return ASKS_NAMES.test(normalized) && [...this.unnamedKeys].some((k) => keys.has(k));
+  }
+
+  /**
+   * "What is the capital of Syria?", "عاصمة سوريا؟", "is Raqqa in Iraq?": a question about nothing but one place of
+   * the article and a country it does not lie in (where places lie is data, `in` on concepts: the capital the article
+   * names is Baghdad). A longer question ("did they meet in the Syrian capital?") is left to the other rules.
+   */
+  private placeOfAnotherCountry(tokens: QueryToken[]): boolean {
+    const topic = tokens.filter((t) => !t.keys.some((k) => k.key.startsWith('c:ask-')));
+    const places = new Set<string>();
+    const countries = new Set<string>();
+    for (const t of topic) {
+      const place = this.placeCountries.find(({ key }) => t.keys.some((k) => k.key === key));
+      const country = t.keys.find((k) => this.countryKeys.has(k.key))?.key;
+      if (place) places.add(place.country);
+      else if (country) countries.add(country);
+      else return false;
+    }
+    return places.size === 1 && countries.size > 0 && !countries.has([...places][0] as string);
   }
 
   /** The country a question places something "in" ("in Syria", "في العراق", "بسوريا"), as a concept key. */

@@ -79,6 +79,8 @@ const ConceptSchema = z.object({
   in: nonEmpty.optional(),
   country: z.boolean().optional(),
   office: z.boolean().optional(),
+  ordinal: z.boolean().optional(),
+  unnamed: z.boolean().optional(),
   direction: z
     .object({
       from: z.array(nonEmpty).min(1),
@@ -278,6 +280,8 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     ...(c.in ? { in: c.in } : {}),
     ...(c.country ? { country: true } : {}),
     ...(c.office ? { office: true } : {}),
+    ...(c.ordinal ? { ordinal: true } : {}),
+    ...(c.unnamed ? { unnamed: true } : {}),
     ...(c.direction
       ? {
           direction: {

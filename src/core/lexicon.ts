@@ -96,7 +96,7 @@ export const ARABIZI_STOPWORDS = normalizedSet(`
  * its ل, حكاية "story" stems to حكى "told", "interested" to "interest" (serves). Looked up by spelling only.
  */
 export const NOT_TOPIC_STEMS = normalizedSet(`
-  ماذا حكاية حكايه interested
+  ماذا بماذا وماذا فماذا حكاية حكايه interested
 `);
 
 /** All stopwords, any script: a normalized token in this set carries no topic. */
@@ -108,7 +108,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 
 /**
  * Concepts the article never covers although questions about its people and places often ask them: visits,
- * casualty figures, ages and birth, death, family, elections, salaries, and people who are not in it. A
+ * casualty figures, ages and birth, death, family, elections, salaries, founding dates, people who are not in it,
+ * and the countries, capitals and groups of the world news it does not mention (an off-topic "latest news from
+ * Ukraine" otherwise finds "the latest bombings"). A
  * question whose topic words include one of these is a near-miss: the bot says the article does not say,
  * instead of offering the nearest paragraph. Matched on normalized tokens (and Arabic light stems).
  */
@@ -143,4 +145,15 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   deny denied denies denial promise promised promises resign resigned resignation
   نفى ينفي نفت وعد استقال يستقيل استقالة
   متحدث المتحدث الناطق ناطق spokesman spokesperson spokeswoman طهران tehran موسكو moscow الكرملين kremlin
+  تأسست تأسس تأسيس تأسيسها أسست founded established establishment
+  sokkan sukkan sokan sukan
+  ukraine ukrainian kyiv kiev canada canadian mexico brazil argentina venezuela cuba spain spanish madrid italy
+  italian rome greece sweden norway denmark finland poland netherlands holland belgium switzerland austria portugal
+  ireland pakistan bangladesh indonesia malaysia korea vietnam thailand philippines nigeria kenya ethiopia sudan
+  somalia tunisia bahrain palestine palestinian gaza london paris berlin tokyo beijing delhi istanbul dubai riyadh
+  doha hezbollah hizbullah hamas taliban houthi houthis
+  أوكرانيا اوكرانيا كييف كندا المكسيك البرازيل الأرجنتين الارجنتين إسبانيا اسبانيا مدريد إيطاليا ايطاليا روما
+  اليونان السويد النرويج الدنمارك هولندا بلجيكا سويسرا النمسا البرتغال باكستان بنغلاديش إندونيسيا اندونيسيا
+  ماليزيا كوريا فيتنام نيجيريا كينيا إثيوبيا اثيوبيا السودان الصومال تونس البحرين فلسطين غزة لندن باريس برلين
+  طوكيو بكين اسطنبول إسطنبول دبي الدوحة نيويورك طالبان الحوثي الحوثيين حماس
 `);

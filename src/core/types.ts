@@ -90,6 +90,13 @@ export interface Concept {
    */
   office?: boolean;
   /**
+   * A rank, not an amount ("second" largest city): it answers "what rank?" (كم ترتيب الموصل؟) but not "how many?" or
+   * "the number of" (كم عدد مقاتلي داعش؟).
+   */
+  ordinal?: boolean;
+  /** A group the article mentions but never names one of ("several Iraqi militias"): "their names?" has no answer. */
+  unnamed?: boolean;
+  /**
    * Which way the thing went in the article, by speaker or concept ids: al-Abadi's message went from him (Iraq,
    * Baghdad, his envoy) to al-Assad (Syria, Damascus). A question that reverses it ("Assad's message to Abadi")
    * rests on a false premise; see src/core/premises.ts. `travellers`: the only people who went from one end to the

@@ -1293,3 +1293,48 @@ test('"help me" asks the bot: it is not the article\'s "serves" (help Syria)', (
 test('ورد ("is mentioned") is a word about the text, not a topic', () => {
   expect(answered(bot.ask('ماذا ورد في المقال عن حصيبة')).paragraph).toBe(8);
 });
+
+describe('near-misses by kind: counts, ranks, capitals, names, the wider world', () => {
+  test.each(['how many militants does ISIS have in Mosul?', 'شكد عدد عناصر داعش بالموصل؟', 'kam 3adad sukkan baghdad'])(
+    'a count the article never gives is not its rank of Mosul ("second largest"): %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('a rank asked for is answered by the rank (Mosul, second city)', () => {
+    expect(answered(bot.ask('شو ترتيب الموصل بين مدن العراق؟')).paragraph).toBe(14);
+  });
+
+  test.each(['whats the capital of Syria', 'ما هي عاصمة سوريا؟', 'is al-Raqqa in Iraq?'])(
+    'a place asked of a country it does not lie in: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('the capital the article names (Baghdad) is answered, and the Syrian capital in a longer question too', () => {
+    expect([7, 14]).toContain(answered(bot.ask('what is the capital of Iraq')).paragraph);
+    expect(answered(bot.ask('Did the envoy meet Assad in the Syrian capital?')).paragraph).toBe(2);
+  });
+
+  test.each(['what are the names of the Iraqi militias in Syria?', 'شو اسماء المليشيات الأفغانية؟'])(
+    'names of a group the article never names one of: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test("a group asked about without asking names is answered; a named person's name is answered", () => {
+    expect(answered(bot.ask("which militias fight on Assad's side?")).paragraph).toBe(6);
+    expect(answered(bot.ask('شو اسم المبعوث العراقي؟')).speaker.id).toMatch(/fayyadh|abadi/);
+  });
+
+  test.each([
+    'when was the quadrilateral security committee founded?',
+    'what is the news from Kyiv today',
+    'what do Hamas say about Syria',
+  ])('founding dates and world news the article does not cover: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+});
