@@ -1338,3 +1338,15 @@ describe('near-misses by kind: counts, ranks, capitals, names, the wider world',
     expect(bot.ask(q).kind).toBe('no-answer');
   });
 });
+
+test.each(['هل الرسالة كانت مكتوبة؟', 'was the message sent in writing? written?'])(
+  '"written" asks the form of the message (it was oral, paragraph 1): %s',
+  (q) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(1);
+  },
+);
+
+test('why the Iranians passed through Iraq: the purpose clause (لتزويد, to supply) is a reason', () => {
+  expect(answered(bot.ask('why did iranian weapons pass through iraqi territory?')).paragraph).toBe(6);
+  expect(answered(bot.ask('ليش الإيرانيين يمرون من العراق')).paragraph).toBe(6);
+});
