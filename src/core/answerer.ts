@@ -596,7 +596,7 @@ class CorpusAnswerer implements Answerer {
       // "When did al-Mekdad meet al-Abadi?": two people the article never brings together.
       this.directionPremises.pairsStrangers(normalized) ||
       // "Did Abadi fly to Damascus?": his envoy went.
-      this.directionPremises.movesStayer(normalized) ||
+      this.directionPremises.movesStayer(normalized, result.keys.has(INTENT.when)) ||
       // "Was al-Mekdad at the meeting?": al-Fayyadh met al-Assad, nobody else.
       this.directionPremises.placesAtMeeting(normalized) ||
       this.officeQualifiers.declines(

@@ -451,10 +451,12 @@ export class DirectionPremises {
   /**
    * True when the question has someone on the receiving end travel: only the sender's side went (al-Abadi's envoy
    * to Damascus), so "did Assad visit Baghdad?", "واش الأسد مشى لبغداد؟" rest on a false premise. "Did Abadi go to
-   * Damascus himself?" is left to the matcher: the passage on his envoy answers it. Only the speaker right next to a
-   * verb of going counts as the one who went ("al-Taei said Iraq could go beyond its borders" has no traveller).
+   * Damascus himself?" is left to the matcher: the passage on his envoy answers it; but a question that takes his trip
+   * as given (`presupposed`: "when did Abadi go to Damascus?", "شوكت راح العبادي لدمشق") rests on a false premise too.
+   * Only the speaker right next to a verb of going counts as the one who went ("al-Taei said Iraq could go beyond its
+   * borders" has no traveller).
    */
-  movesStayer(normalized: string): boolean {
+  movesStayer(normalized: string, presupposed = false): boolean {
     const ends = [...this.directed.values()].filter((e) => e.travellers.size > 0);
     if (ends.length === 0) return false;
     const { words } = this.read(normalized);
@@ -464,7 +466,9 @@ export class DirectionPremises {
         this.termEndingAt(words, this.neighbour(words, i, -1)),
         this.termAt(words, this.neighbour(words, i, 1)),
       ]) {
-        if (key?.startsWith('sp:') && ends.some((e) => e.to.has(key) && !e.travellers.has(key))) return true;
+        const stayed = (e: Ends) =>
+          (e.to.has(key ?? '') || (presupposed && e.from.has(key ?? ''))) && !e.travellers.has(key ?? '');
+        if (key?.startsWith('sp:') && ends.some(stayed)) return true;
       }
     }
     return false;

@@ -318,3 +318,14 @@ describe('places the strikes never reached (found by the eighth break test)', ()
     },
   );
 });
+
+describe('a trip taken as given by a when-question', () => {
+  test.each(['متى سافر العبادي إلى سوريا؟', 'when did abadi fly to damascus'])('%s: al-Abadi never went', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('the envoy, who went, is answered; a yes/no question on al-Abadi is left to the passage on his envoy', () => {
+    expect(bot.ask('when did al-Fayyadh travel to Damascus?').kind).toBe('answer');
+    expect(bot.ask('did Abadi go to Damascus?').kind).toBe('answer');
+  });
+});
