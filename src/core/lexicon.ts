@@ -88,7 +88,7 @@ export const ARABIZI_STOPWORDS = normalizedSet(`
   yseer bisir sar sayer sayir 3m 3ambi halla2 hala2 hal2 hassa hessa delwa2ti dilwa2ti
   ma2al maqal makal lma2al elma2al almaqal taqrir ta2rir
   wach wash chno chnou achno ach chkoun chkon dyal dial dyalo diyal daba bzaf kayn kayna
-  li feha fiha fih feeh feeha ma3 m3a wiyya
+  li feha fiha fih feeh feeha ma3 m3a wiyya 3emlo 3imlo 3amlo 3emel 3amel 3imil
 `);
 
 /**

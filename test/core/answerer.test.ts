@@ -1350,3 +1350,16 @@ test('why the Iranians passed through Iraq: the purpose clause (لتزويد, to
   expect(answered(bot.ask('why did iranian weapons pass through iraqi territory?')).paragraph).toBe(6);
   expect(answered(bot.ask('ليش الإيرانيين يمرون من العراق')).paragraph).toBe(6);
 });
+
+test.each([
+  'how did Iran supply Assad with arms?',
+  'ما الذي زجت به ايران في سوريا عبر العراق',
+  'what did Iran send to Syria via Iraq?',
+  'shu 3emlo el iran 3abr el 3ira2',
+])('supplying, sending in and passing "via" Iraq are the Iranian corridor (paragraph 6): %s', (q) => {
+  expect(answered(bot.ask(q)).paragraph).toBe(6);
+});
+
+test('"via" as the corridor leaves al-Assad\'s "through the tools" to him', () => {
+  expect(answered(bot.ask('what does Assad say about the tools used to divide the region')).speaker.id).toBe('assad');
+});
