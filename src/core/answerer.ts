@@ -416,6 +416,8 @@ class CorpusAnswerer implements Answerer {
   private readonly howManyMarker: RegExp;
   /** Normalized one-word terms of quantity concepts (الرباعية: four members), which count like digits. */
   private readonly quantityWords: ReadonlySet<string>;
+  /** Events the article never dates, as concept keys. */
+  private readonly undatedKeys: ReadonlySet<string>;
   /** Groups the article never names one of (militias), as concept keys. */
   private readonly unnamedKeys: ReadonlySet<string>;
   /** Ranks ("second"): as concept keys, and as normalized words of a passage. */
@@ -519,6 +521,7 @@ class CorpusAnswerer implements Answerer {
     this.timeWords = oneWordTerms(corpus, 'when');
     this.placeKeys = new Set(corpus.concepts.filter((c) => c.answers === 'where').map((c) => `c:${c.id}`));
     this.quantityWords = oneWordTerms(corpus, 'how-many');
+    this.undatedKeys = new Set(corpus.concepts.filter((c) => c.undated).map((c) => `c:${c.id}`));
     this.unnamedKeys = new Set(corpus.concepts.filter((c) => c.unnamed).map((c) => `c:${c.id}`));
     const ordinals = corpus.concepts.filter((c) => c.ordinal);
     this.ordinalKeys = new Set(ordinals.map((c) => `c:${c.id}`));
@@ -643,6 +646,7 @@ class CorpusAnswerer implements Answerer {
       this.placesElsewhere(normalized, result.keys, top) ||
       this.placeOfAnotherCountry(result.tokens) ||
       this.namesTheUnnamed(normalized, result.keys) ||
+      this.datesTheUndated(result.tokens) ||
       this.yearNotGiven(normalized, top) ||
       this.leavesOutPerson(normalized, result.tokens, top) ||
       this.saidBySomeoneElse(result.tokens, normalized, subject, top, candidates)
@@ -1163,6 +1167,27 @@ class CorpusAnswerer implements Answerer {
    */
   private namesTheUnnamed(normalized: string, keys: ReadonlySet<string>): boolean {
     return ASKS_NAMES.test(normalized) && [...this.unnamedKeys].some((k) => keys.has(k));
+  }
+
+  /**
+   * "When did the Baghdad bombings happen?", "متى وقعت تفجيرات بغداد؟": a when-question about nothing but an event the
+   * article never dates (`undated` on concepts) and where it took place. "When did Abadi respond to the bombings?"
+   * asks about his response, which is dated.
+   */
+  private datesTheUndated(tokens: QueryToken[]): boolean {
+    if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.when))) return false;
+    let undated = false;
+    for (const t of tokens) {
+      if (t.keys.some((k) => k.key.startsWith('c:ask-'))) continue;
+      if (t.keys.some((k) => this.undatedKeys.has(k.key))) undated = true;
+      else if (!t.keys.some((k) => this.isPlace(k.key))) return false;
+    }
+    return undated;
+  }
+
+  /** A country, or a place the article names (as a concept key: Damascus, the capital). */
+  private isPlace(key: string): boolean {
+    return this.countryKeys.has(key) || this.placeKeys.has(key) || this.placeCountries.some((p) => p.key === key);
   }
 
   /**

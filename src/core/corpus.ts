@@ -81,6 +81,7 @@ const ConceptSchema = z.object({
   office: z.boolean().optional(),
   ordinal: z.boolean().optional(),
   unnamed: z.boolean().optional(),
+  undated: z.boolean().optional(),
   direction: z
     .object({
       from: z.array(nonEmpty).min(1),
@@ -282,6 +283,7 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     ...(c.office ? { office: true } : {}),
     ...(c.ordinal ? { ordinal: true } : {}),
     ...(c.unnamed ? { unnamed: true } : {}),
+    ...(c.undated ? { undated: true } : {}),
     ...(c.direction
       ? {
           direction: {

@@ -97,6 +97,11 @@ export interface Concept {
   /** A group the article mentions but never names one of ("several Iraqi militias"): "their names?" has no answer. */
   unnamed?: boolean;
   /**
+   * An event the article never dates (the Baghdad bombings): "when did it happen?" has no answer, although its
+   * paragraph dates something else (al-Abadi's announcement of the strikes that answered it).
+   */
+  undated?: boolean;
+  /**
    * Which way the thing went in the article, by speaker or concept ids: al-Abadi's message went from him (Iraq,
    * Baghdad, his envoy) to al-Assad (Syria, Damascus). A question that reverses it ("Assad's message to Abadi")
    * rests on a false premise; see src/core/premises.ts. `travellers`: the only people who went from one end to the

@@ -1363,3 +1363,16 @@ test.each([
 test('"via" as the corridor leaves al-Assad\'s "through the tools" to him', () => {
   expect(answered(bot.ask('what does Assad say about the tools used to divide the region')).speaker.id).toBe('assad');
 });
+
+describe('events the article never dates', () => {
+  test.each(['when was the bombing in baghdad', 'امتى حصلت التفجيرات في العاصمة؟'])(
+    '%s: the bombings are undated',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('the response to them is dated (25 February, paragraph 7)', () => {
+    expect(answered(bot.ask('when did Abadi respond to the Baghdad bombings?')).paragraph).toBe(7);
+  });
+});
