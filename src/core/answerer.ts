@@ -416,6 +416,9 @@ class CorpusAnswerer implements Answerer {
   private readonly howManyMarker: RegExp;
   /** Normalized one-word terms of quantity concepts (الرباعية: four members), which count like digits. */
   private readonly quantityWords: ReadonlySet<string>;
+  /** Who can act: groups (`agent`), countries and speakers' mentions, as keys. */
+  private readonly agentKeys: ReadonlyArray<{ key: string }>;
+  private readonly agentKeySet: ReadonlySet<string>;
   /** Events the article never dates, as concept keys. */
   private readonly undatedKeys: ReadonlySet<string>;
   /** Groups the article never names one of (militias), as concept keys. */
@@ -521,6 +524,11 @@ class CorpusAnswerer implements Answerer {
     this.timeWords = oneWordTerms(corpus, 'when');
     this.placeKeys = new Set(corpus.concepts.filter((c) => c.answers === 'where').map((c) => `c:${c.id}`));
     this.quantityWords = oneWordTerms(corpus, 'how-many');
+    this.agentKeys = [
+      ...corpus.concepts.filter((c) => c.agent || c.country).map((c) => ({ key: `c:${c.id}` })),
+      ...corpus.speakers.map((s) => ({ key: `m:${s.id}` })),
+    ];
+    this.agentKeySet = new Set(this.agentKeys.map(({ key }) => key));
     this.undatedKeys = new Set(corpus.concepts.filter((c) => c.undated).map((c) => `c:${c.id}`));
     this.unnamedKeys = new Set(corpus.concepts.filter((c) => c.unnamed).map((c) => `c:${c.id}`));
     const ordinals = corpus.concepts.filter((c) => c.ordinal);
@@ -647,6 +655,7 @@ class CorpusAnswerer implements Answerer {
       this.placeOfAnotherCountry(result.tokens) ||
       this.namesTheUnnamed(normalized, result.keys) ||
       this.datesTheUndated(result.tokens) ||
+      this.namesNoAgent(result.tokens, top) ||
       this.yearNotGiven(normalized, top) ||
       this.leavesOutPerson(normalized, result.tokens, top) ||
       this.saidBySomeoneElse(result.tokens, normalized, subject, top, candidates)
@@ -1183,6 +1192,20 @@ class CorpusAnswerer implements Answerer {
       else if (!t.keys.some((k) => this.isPlace(k.key))) return false;
     }
     return undated;
+  }
+
+  /**
+   * "Who will lead the battle to retake Raqqa?", "من سيقود معركة استعادة الرقة": a who-question whose verb the article
+   * never uses, answered by the reporter's words that name no one who acts (no speaker, country or group:
+   * "military preparations, local and international, are under way"). Who leads is not said.
+   */
+  private namesNoAgent(tokens: QueryToken[], top: Candidate): boolean {
+    if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.who))) return false;
+    if (!tokens.some((t) => !t.known)) return false;
+    // "Which came first, ISIS taking Mosul or the uprising?" names its actors: it asks no one's name.
+    if (tokens.some((t) => t.keys.some((k) => this.agentKeySet.has(k.key) || k.key.startsWith('sp:')))) return false;
+    if (this.index.speakerOf(top.target) !== this.reporterId) return false;
+    return !this.index.mentions(this.textOf(top), this.agentKeys);
   }
 
   /** A country, or a place the article names (as a concept key: Damascus, the capital). */

@@ -82,6 +82,7 @@ const ConceptSchema = z.object({
   ordinal: z.boolean().optional(),
   unnamed: z.boolean().optional(),
   undated: z.boolean().optional(),
+  agent: z.boolean().optional(),
   direction: z
     .object({
       from: z.array(nonEmpty).min(1),
@@ -284,6 +285,7 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     ...(c.ordinal ? { ordinal: true } : {}),
     ...(c.unnamed ? { unnamed: true } : {}),
     ...(c.undated ? { undated: true } : {}),
+    ...(c.agent ? { agent: true } : {}),
     ...(c.direction
       ? {
           direction: {

@@ -102,6 +102,11 @@ export interface Concept {
    */
   undated?: boolean;
   /**
+   * A group that acts (ISIS, an army, the air force, militias, the news agency); with the speakers and the countries,
+   * what a who-question's answer must name when the reporter tells it.
+   */
+  agent?: boolean;
+  /**
    * Which way the thing went in the article, by speaker or concept ids: al-Abadi's message went from him (Iraq,
    * Baghdad, his envoy) to al-Assad (Syria, Damascus). A question that reverses it ("Assad's message to Abadi")
    * rests on a false premise; see src/core/premises.ts. `travellers`: the only people who went from one end to the

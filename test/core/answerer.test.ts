@@ -1376,3 +1376,22 @@ describe('events the article never dates', () => {
     expect(answered(bot.ask('when did Abadi respond to the Baghdad bombings?')).paragraph).toBe(7);
   });
 });
+
+describe('who-questions the reporter answers without naming anyone who acts', () => {
+  // Its reach is narrow: a verb the article never uses, and an answer naming no country or group ("who will lead
+  // the attack on Raqqa" finds the clause on ISIS in Syria, which names both, and is still answered).
+  test.each(['who will spearhead the retaking of Raqqa?', 'منو راح يترأس معركة استعادة الرقة'])(
+    '%s: who leads is never said',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each([
+    ['who is getting ready to retake Raqqa?', 14],
+    ['منو يستعد لاستعادة الرقة؟', 14],
+    ['who controls Raqqa?', 14],
+  ])('%s is answered (the preparations, ISIS)', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+});
