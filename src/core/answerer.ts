@@ -257,6 +257,18 @@ function markerOf(terms: readonly string[]): RegExp {
 
 /** The concept of something about to happen ("توشك", "about to", "soon"). */
 const IMMINENT = 'c:near';
+/** What is about to happen, in the article's time: Mosul's retaking. */
+const IMMINENT_EVENT = 'c:retake';
+
+/**
+ * "What happened in Raqqa afterwards?", "شو صار بالرقة بعدين؟", "was Raqqa finally liberated?": asks about a time after
+ * the article's, which it cannot tell (normalized).
+ */
+const AFTER_THE_ARTICLE =
+  /(?:^| )(?:بعدين|بعدها|لاحقا|فيما بعد|بالاخير|بالاخر|afterwards|afterward|later on|later|in the end|eventually|finally|ba3dein|ba3den|ba3dain|ba3deen)(?: |$)/;
+
+/** "What happened after Mosul was liberated?": "after" with a past verb of what is only about to happen (normalized). */
+const AFTER_PAST = /(?:^| )(?:after|بعد ما|بعدما|ba3d ma)(?: |$)/;
 
 /**
  * Words that put a when-question in the past, normalized: English auxiliaries, and Arabic past verbs of completion
@@ -655,6 +667,7 @@ class CorpusAnswerer implements Answerer {
       this.placeOfAnotherCountry(result.tokens) ||
       this.namesTheUnnamed(normalized, result.keys) ||
       this.datesTheUndated(result.tokens) ||
+      this.asksAfterTheArticle(normalized, result.keys) ||
       this.namesNoAgent(result.tokens, top) ||
       this.yearNotGiven(normalized, top) ||
       this.leavesOutPerson(normalized, result.tokens, top) ||
@@ -1206,6 +1219,19 @@ class CorpusAnswerer implements Answerer {
     if (tokens.some((t) => t.keys.some((k) => this.agentKeySet.has(k.key) || k.key.startsWith('sp:')))) return false;
     if (this.index.speakerOf(top.target) !== this.reporterId) return false;
     return !this.index.mentions(this.textOf(top), this.agentKeys);
+  }
+
+  /**
+   * A question about what came after the article's time: "afterwards", "in the end" (AFTER_THE_ARTICLE), or what
+   * followed an event that is only about to happen ("what happened after Mosul was liberated?"). Not a said-question
+   * ("what did Mekdad add later?" is about his statement).
+   */
+  private asksAfterTheArticle(normalized: string, keys: ReadonlySet<string>): boolean {
+    if (keys.has(INTENT.said)) return false;
+    if (AFTER_THE_ARTICLE.test(normalized)) return true;
+    return (
+      AFTER_PAST.test(normalized) && keys.has(IMMINENT_EVENT) && tokenize(normalized).some((w) => PAST_MARKERS.has(w))
+    );
   }
 
   /** A country, or a place the article names (as a concept key: Damascus, the capital). */

@@ -1395,3 +1395,16 @@ describe('who-questions the reporter answers without naming anyone who acts', ()
     expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
   });
 });
+
+describe('what came after the article', () => {
+  test.each(['was raqqa eventually retaken?', 'شو صار بالموصل بالاخير؟', 'what happened after Mosul was retaken?'])(
+    '%s: the article ends before',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('what came after something the article tells is answered (the strikes after the bombings)', () => {
+    expect(answered(bot.ask('what did Iraq do after the Baghdad bombings?')).paragraph).toBe(7);
+  });
+});
