@@ -146,6 +146,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   نفى ينفي نفت وعد استقال يستقيل استقالة
   متحدث المتحدث الناطق ناطق spokesman spokesperson spokeswoman طهران tehran موسكو moscow الكرملين kremlin
   تأسست تأسس تأسيس تأسيسها أسست founded established establishment
+  rep reps representative representatives delegate delegates مندوب مندوبي ممثل ممثلي جنرال
   sokkan sukkan sokan sukan
   ukraine ukrainian kyiv kiev canada canadian mexico brazil argentina venezuela cuba spain spanish madrid italy
   italian rome greece sweden norway denmark finland poland netherlands holland belgium switzerland austria portugal

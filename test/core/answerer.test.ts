@@ -1408,3 +1408,8 @@ describe('what came after the article', () => {
     expect(answered(bot.ask('what did Iraq do after the Baghdad bombings?')).paragraph).toBe(7);
   });
 });
+
+test('a representative the article never names is not asked of the committee; dialect الطيارات (planes) is no pilot', () => {
+  expect(bot.ask("who is Iran's representative on the four-way security committee?").kind).toBe('no-answer');
+  expect([8, 11]).toContain(answered(bot.ask('وين ضربت الطيارات العراقية بسوريا؟')).paragraph);
+});
