@@ -1413,3 +1413,14 @@ test('a representative the article never names is not asked of the committee; di
   expect(bot.ask("who is Iran's representative on the four-way security committee?").kind).toBe('no-answer');
   expect([8, 11]).toContain(answered(bot.ask('وين ضربت الطيارات العراقية بسوريا؟')).paragraph);
 });
+
+test.each([
+  ['شو معنى الرقم 605 بالمقال؟', [2]],
+  ['fi tanse2 bein el jeshen wala la2?', [3, 11, 12, 13]],
+  ['من قال ان اي انجاز يحققه العراق يخدم سوريا', [13]],
+])(
+  'words about the text (الرقم, بالمقال), Arabizi "or not" and "achieve" do not hide the question: %s',
+  (q, paragraphs) => {
+    expect(paragraphs).toContain(answered(bot.ask(q)).paragraph);
+  },
+);
