@@ -68,7 +68,9 @@ function sayerNextToVerb(tokens: QueryToken[]): string | undefined {
 }
 
 /** "During", "in the course of": what follows is when words were said ("خلال لقائه"), normalized. */
-const DURING_WORDS: ReadonlySet<string> = new Set(['خلال', 'اثناء', 'during', 'khilal', '5elal', '5ilal']);
+const DURING_WORDS: ReadonlySet<string> = new Set(
+  ['خلال', 'أثناء', 'اثناء', 'وجوده', 'during', 'while', 'khilal', '5elal', '5ilal'].map(normalize),
+);
 const MEETING_KEY = 'c:meeting';
 
 /** Words that ask for the summary on their own, with no word for the article ("summary?", "ملخص", "tl;dr"). */
@@ -457,7 +459,7 @@ class CorpusAnswerer implements Answerer {
   private readonly givesReason: readonly boolean[];
   /** Every country concept, and every place with the country it lies in, as keys. */
   private readonly countryKeys: ReadonlySet<string>;
-  /** Concepts of the speakers' titles ("president", "envoy"), countries left out, as keys. */
+  /** Concepts of titles and offices ("president", "envoy", "minister"), countries left out, as keys. */
   private readonly titleKeys: ReadonlySet<string>;
   private readonly placeCountries: ReadonlyArray<{ key: string; country: string }>;
   /** The reporter's speaker id (the byline's name), if any. */
@@ -485,12 +487,13 @@ class CorpusAnswerer implements Answerer {
     });
     this.reporterId = corpus.speakers.find((sp) => sp.nameAr === corpus.byline)?.id;
     this.countryKeys = new Set(corpus.concepts.filter((c) => c.country).map((c) => `c:${c.id}`));
-    this.titleKeys = new Set(
-      corpus.speakers
+    this.titleKeys = new Set([
+      ...corpus.speakers
         .flatMap((sp) => (sp.roles ?? []).flat())
         .map((id) => `c:${id}`)
         .filter((k) => !this.countryKeys.has(k)),
-    );
+      ...corpus.concepts.filter((c) => c.office).map((c) => `c:${c.id}`),
+    ]);
     this.placeCountries = corpus.concepts.flatMap((c) => (c.in ? [{ key: `c:${c.id}`, country: `c:${c.in}` }] : []));
     this.silentCountries = new Set(corpus.concepts.filter((c) => c.silent && c.country).map((c) => `c:${c.id}`));
     this.entityKeys = new Set([
@@ -993,13 +996,15 @@ class CorpusAnswerer implements Answerer {
   }
 
   /**
-   * Token `i` tells when the words were said, not what they were: "during" and the meeting ("ماذا قال الفياض خلال
-   * لقائه بالرئيس الأسد؟", "what did Assad say in his meeting with the envoy?"), and a title right before a name
-   * ("بالرئيس" before الأسد).
+   * Token `i` tells when the words were said, not what they were: "during" and what follows it ("ماذا قال الفياض خلال
+   * لقائه بالرئيس الأسد؟", "أثناء وجوده في دمشق"), the meeting ("what did Assad say in his meeting with the envoy?"),
+   * and a title right before a name ("بالرئيس" before الأسد).
    */
   private namesOccasion(tokens: QueryToken[], i: number): boolean {
     const token = tokens[i] as QueryToken;
-    if (DURING_WORDS.has(token.token) || token.keys.some((k) => k.key === MEETING_KEY)) return true;
+    if (token.keys.some((k) => k.key === MEETING_KEY)) return true;
+    // "أثناء وجوده في دمشق", "during his stay in Damascus": all that follows "during" tells when.
+    if (tokens.slice(0, i + 1).some((t) => DURING_WORDS.has(t.token))) return true;
     const next = tokens[i + 1];
     return (
       next?.keys.some((k) => k.key.startsWith('sp:')) === true && token.keys.some((k) => this.titleKeys.has(k.key))
@@ -1193,18 +1198,25 @@ class CorpusAnswerer implements Answerer {
 
   /**
    * "When did the Baghdad bombings happen?", "متى وقعت تفجيرات بغداد؟": a when-question about nothing but an event the
-   * article never dates (`undated` on concepts) and where it took place. "When did Abadi respond to the bombings?"
-   * asks about his response, which is dated.
+   * article never dates (`undated` on concepts) and where it took place, or about someone's office. "When did Abadi
+   * respond to the bombings?" asks about his response, which is dated.
    */
   private datesTheUndated(tokens: QueryToken[]): boolean {
     if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.when))) return false;
     let undated = false;
+    let office = false;
+    let place = false;
     for (const t of tokens) {
-      if (t.keys.some((k) => k.key.startsWith('c:ask-'))) continue;
-      if (t.keys.some((k) => this.undatedKeys.has(k.key))) undated = true;
-      else if (!t.keys.some((k) => this.isPlace(k.key))) return false;
+      const has = (test: (key: string) => boolean) => t.keys.some((k) => test(k.key));
+      if (has((k) => k.startsWith('c:ask-'))) continue;
+      if (has((k) => this.undatedKeys.has(k))) undated = true;
+      else if (has((k) => this.isPlace(k))) place = true;
+      else if (has((k) => this.titleKeys.has(k))) office = true;
+      else if (!has((k) => k.startsWith('sp:') || k.startsWith('m:'))) return false;
     }
-    return undated;
+    // "Since when has al-Fayyadh been security adviser?": nobody's term of office is dated. "When was the envoy in
+    // Damascus?" names a place: his stay there is (Thursday).
+    return undated || (office && !place);
   }
 
   /**

@@ -19,7 +19,7 @@ function normalizedSet(words: string): ReadonlySet<string> {
  * "meta" words of a question about a text (قال, المقال, حسب). They carry no topic, so they get no weight.
  */
 export const ARABIC_STOPWORDS = normalizedSet(`
-  ما ماذا من مين منو منهو شو شنو ايش إيش وش اش شي هو هي هم هما هل في فى على علي عن الى إلى الي لـ
+  ما ماذا بماذا وماذا فماذا من مين منو منهو شو شنو ايش إيش وش اش شي هو هي هم هما هل في فى على علي عن الى إلى الي لـ
   ان إن أن لا لم لن قد كان كانت يكون التي الذي الذين اللذين اللواتي هذا هذه ذلك تلك هاد هاذا هذي هاي هيدا
   مع كل او أو ثم بين حول عند منذ متى متي امتى إمتى امتا ايمتى وقت كيف كيفاش ازاي إزاي شلون اين أين وين فين
   لماذا ليش ليه لي لك له لها انا أنا انت أنت احنا نحن
@@ -33,7 +33,7 @@ export const ARABIC_STOPWORDS = normalizedSet(`
   ههه هههه ههههه واضح اتاكد أتأكد اتأكد اتاكد بتأكد كانوا كنا كنت يكونوا تكون لازم لازمن ضروري فقد لقد لكنني لكني فهمت افهم أفهم فاهم وهل معين معينة التوضيح توضيح مرتبطة مرتبط أحداث احداث حدث حصل صار وقع وقعت
   حوالي تقريبا قرابة صح نص بالنص بالحرف حرفيا انو إنو انه enno inno
   يمكنك يمكنكم تستطيع تقدر تخبرني تقولي اعرف أعرف نعرف بغيت نبي نبغى ابغى ابغا طالب طالبة بحث بحثا اكتب أكتب
-  الرقم رقم دلاله دلالة بالمقال بالخبر بالنص بالتقرير ورد وردت سالفة سالفه قصة قصه حكاية حكايه دلوقتي دلوقت هلق هلأ هسه هسا الحين توا يصير بيصير صاير عم
+  اصبح أصبح اصبحت became become الرقم رقم دلاله دلالة بالمقال بالخبر بالنص بالتقرير ورد وردت سالفة سالفه قصة قصه حكاية حكايه دلوقتي دلوقت هلق هلأ هسه هسا الحين توا يصير بيصير صاير عم
 `);
 
 /**
@@ -115,7 +115,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
  * instead of offering the nearest paragraph. Matched on normalized tokens (and Arabic light stems).
  */
 export const OUT_OF_SCOPE_WORDS = normalizedSet(`
-  زيارة زياره يزور سيزور زار زاره وزار زيارته زيارات visit visits visited visiting yzour yezour zar ziyara zyara
+  زيارة زياره يزور سيزور ستزور تزور نزور زاروا يزورون زيارتها زار زاره وزار زيارته زيارات visit visits visited visiting yzour yezour zar ziyara zyara
   قتلى قتيل قتيلا قتيلاً ضحايا ضحية جرحى مصابين خسائر killed casualties casualty dead deaths toll wounded victims
   injured 2atla at2la 2atil شهداء الشهداء شهيد martyrs martyr ميزانية budget تكلفة كلفة cost costs تمويل funding
   funded
@@ -146,7 +146,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   نفى ينفي نفت وعد استقال يستقيل استقالة
   متحدث المتحدث الناطق ناطق spokesman spokesperson spokeswoman طهران tehran موسكو moscow الكرملين kremlin
   تأسست تأسس تأسيس تأسيسها أسست founded established establishment
-  rep reps representative representatives delegate delegates مندوب مندوبي ممثل ممثلي جنرال
+  car cars سيارة سياره بالسيارة appointed appointment تعيين تعيينه عينه rep reps representative representatives delegate delegates مندوب مندوبي ممثل ممثلي جنرال
   sokkan sukkan sokan sukan
   ukraine ukrainian kyiv kiev canada canadian mexico brazil argentina venezuela cuba spain spanish madrid italy
   italian rome greece sweden norway denmark finland poland netherlands holland belgium switzerland austria portugal

@@ -1424,3 +1424,19 @@ test.each([
     expect(paragraphs).toContain(answered(bot.ask(q)).paragraph);
   },
 );
+
+describe('terms of office and trips are not dated', () => {
+  test.each([
+    'since when is Mekdad deputy foreign minister?',
+    'متى تم تعيين الفياض مستشارا للأمن الوطني؟',
+    'did Fayyadh come to Damascus by car?',
+  ])('%s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test("a stay in a place is dated (the envoy in Damascus on Thursday); words said during it are the speaker's", () => {
+    expect(answered(bot.ask('when was the envoy in Damascus?')).paragraph).toBe(2);
+    expect(answered(bot.ask('شو قال الفياض أثناء وجوده بدمشق؟')).speaker.id).toBe('fayyadh');
+    expect(answered(bot.ask('بماذا صرح الأسد أثناء استقباله مبعوث العبادي')).speaker.id).toBe('assad');
+  });
+});
