@@ -430,6 +430,10 @@ class CorpusAnswerer implements Answerer {
   private readonly howManyMarker: RegExp;
   /** Normalized one-word terms of quantity concepts (الرباعية: four members), which count like digits. */
   private readonly quantityWords: ReadonlySet<string>;
+  /** Facts tied to places (control, strongholds), as concept keys. */
+  private readonly placedKeys: ReadonlySet<string>;
+  /** Places within a country (cities, towns, the capital), as concept keys. */
+  private readonly cityKeys: ReadonlySet<string>;
   /** Who can act: groups (`agent`), countries and speakers' mentions, as keys. */
   private readonly agentKeys: ReadonlyArray<{ key: string }>;
   private readonly agentKeySet: ReadonlySet<string>;
@@ -539,6 +543,8 @@ class CorpusAnswerer implements Answerer {
     this.timeWords = oneWordTerms(corpus, 'when');
     this.placeKeys = new Set(corpus.concepts.filter((c) => c.answers === 'where').map((c) => `c:${c.id}`));
     this.quantityWords = oneWordTerms(corpus, 'how-many');
+    this.placedKeys = new Set(corpus.concepts.filter((c) => c.placed).map((c) => `c:${c.id}`));
+    this.cityKeys = new Set(this.placeCountries.map(({ key }) => key));
     this.agentKeys = [
       ...corpus.concepts.filter((c) => c.agent || c.country).map((c) => ({ key: `c:${c.id}` })),
       ...corpus.speakers.map((s) => ({ key: `m:${s.id}` })),
@@ -612,6 +618,8 @@ class CorpusAnswerer implements Answerer {
       this.asksOutOfScope(result.tokens) ||
       // "What did the US say?", "ماذا قال نصر الله؟": two-word names of people and countries not in the article.
       ABSENT_NAMES.test(normalized) ||
+      // "Did Assad thank Abadi?": "thank" is politeness to the bot ("thank you"), but thanks between people are not told.
+      this.thanksSomeone(normalized) ||
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
       (!aboutArticle && this.asksSilentEntity(result.tokens)) ||
       this.asksOfficeHolder(result.tokens) ||
@@ -668,6 +676,7 @@ class CorpusAnswerer implements Answerer {
       this.datesWhatHasNotHappened(normalized, result, top) ||
       this.placesElsewhere(normalized, result.keys, top) ||
       this.placeOfAnotherCountry(result.tokens) ||
+      this.answersOtherPlace(normalized, result.keys, top) ||
       this.namesTheUnnamed(normalized, result.keys) ||
       this.datesTheUndated(result.tokens) ||
       this.asksAfterTheArticle(normalized, result.keys) ||
@@ -1244,6 +1253,28 @@ class CorpusAnswerer implements Answerer {
     return (
       AFTER_PAST.test(normalized) && keys.has(IMMINENT_EVENT) && tokenize(normalized).some((w) => PAST_MARKERS.has(w))
     );
+  }
+
+  /**
+   * "Who controls Baghdad?", "does ISIS hold Damascus?": a fact tied to places (`placed` on concepts) asked of a place
+   * the words found (ISIS's hold on Raqqa) never name, while they name another. Why-questions (the reason may lie elsewhere: the Baghdad bombings behind the strikes on
+   * Husaybah) and said-questions (someone's words) are left alone; countries are `placesElsewhere`'s.
+   */
+  private answersOtherPlace(normalized: string, keys: ReadonlySet<string>, top: Candidate): boolean {
+    if (WHY_QUESTION.test(normalized) || keys.has(INTENT.said) || keys.has(INTENT.according)) return false;
+    if (![...this.placedKeys].some((k) => keys.has(k))) return false;
+    const asked = [...keys].filter((k) => this.cityKeys.has(k));
+    if (asked.length === 0) return false;
+    const shown = this.textOf(top);
+    if (asked.some((key) => this.index.mentions(shown, [{ key }]))) return false;
+    return [...this.cityKeys].some((key) => this.index.mentions(shown, [{ key }]));
+  }
+
+  /** "Did Assad thank Abadi?", "thank al-Taei": "thank" followed by a speaker or a country, not by "you". */
+  private thanksSomeone(normalized: string): boolean {
+    const next = /(?:^| )thank (?:the |al |el )?(\S+)/.exec(normalized)?.[1];
+    const key = next === undefined ? undefined : this.index.featurizer.conceptOf(next);
+    return key !== undefined && (key.startsWith('sp:') || this.countryKeys.has(key));
   }
 
   /** A country, or a place the article names (as a concept key: Damascus, the capital). */

@@ -83,6 +83,7 @@ const ConceptSchema = z.object({
   unnamed: z.boolean().optional(),
   undated: z.boolean().optional(),
   agent: z.boolean().optional(),
+  placed: z.boolean().optional(),
   direction: z
     .object({
       from: z.array(nonEmpty).min(1),
@@ -286,6 +287,7 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     ...(c.unnamed ? { unnamed: true } : {}),
     ...(c.undated ? { undated: true } : {}),
     ...(c.agent ? { agent: true } : {}),
+    ...(c.placed ? { placed: true } : {}),
     ...(c.direction
       ? {
           direction: {

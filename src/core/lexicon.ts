@@ -141,6 +141,9 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   basra البصرة kirkuk كركوك erbil اربيل أربيل tikrit تكريت palmyra tartus طرطوس latakia اللاذقية najaf النجف
   karbala كربلاء anbar الانبار الأنبار hama daraa درعا aleppo حلب homs حمص idlib ادلب إدلب fallujah الفلوجة ramadi
   الرمادي ankara انقرة أنقرة cairo القاهرة kurds kurdish الاكراد الأكراد الكرد كردستان kurdistan peshmerga البيشمركة
+  ahmed ahmad mohammed muhammad mohamed mohammad hussein hussain youssef yusuf mustafa khaled khalid john david michael
+  sarah أحمد احمد محمد حسين يوسف مصطفى خالد
+  thanked thanking شكر يشكر شكره شكرت
   barzani البارزاني muallem jaafari الجعفري tillerson mistura دي ميستورا
   deny denied denies denial promise promised promises resign resigned resignation
   نفى ينفي نفت وعد استقال يستقيل استقالة

@@ -107,6 +107,11 @@ export interface Concept {
    */
   agent?: boolean;
   /**
+   * A fact the article ties to particular places (ISIS's control of Raqqa and Mosul, its strongholds): asked of
+   * another place ("who controls Baghdad?"), the article does not say.
+   */
+  placed?: boolean;
+  /**
    * Which way the thing went in the article, by speaker or concept ids: al-Abadi's message went from him (Iraq,
    * Baghdad, his envoy) to al-Assad (Syria, Damascus). A question that reverses it ("Assad's message to Abadi")
    * rests on a false premise; see src/core/premises.ts. `travellers`: the only people who went from one end to the

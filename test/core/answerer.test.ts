@@ -1440,3 +1440,24 @@ describe('terms of office and trips are not dated', () => {
     expect(answered(bot.ask('بماذا صرح الأسد أثناء استقباله مبعوث العبادي')).speaker.id).toBe('assad');
   });
 });
+
+describe('people and acts the article does not have', () => {
+  test.each([
+    'did Mohammed meet the Syrian president?',
+    'هل قابل خالد الفياض؟',
+    'did the syrian president thank iraq for the strikes?',
+    'هل شكر المقداد العراق؟',
+    'is Damascus an ISIS stronghold?',
+    'من يسيطر على دمشق؟',
+  ])('%s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['thank you bot, what did Taei say', 'taei'],
+    ['شكرا، ماذا قال الأسد؟', 'assad'],
+    ['who controls Raqqa?', 'mahdi'],
+  ])('thanks to the bot, and control where the article tells it, are answered: %s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+});
