@@ -6,6 +6,7 @@ import Fuse from 'fuse.js';
 import { confidenceOf, DECISION } from './calibration.ts';
 import { quoteOfParagraph } from './corpus.ts';
 import { INTENT, stemKey } from './features.ts';
+import { isUnsupportedLanguage } from './language.ts';
 import { OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
 import { type Candidate, leadingWords, MatchIndex, type MatchResult, type QueryToken } from './matcher.ts';
 import { stripChatNoise } from './noise.ts';
@@ -413,6 +414,8 @@ export function detectScript(question: string): QueryScript {
 
 const NO_ANSWER_MESSAGES = Object.freeze({
   empty: 'Ask me a question about the article, e.g. one of these. / اسألني سؤالاً عن المقال.',
+  'other-language':
+    'I read Arabic (standard or dialect), English and Arabizi: please ask in one of them. / أفهم العربية الفصحى واللهجات والإنجليزية والعربيزي: اسأل بإحداها.',
   'off-topic':
     'The article does not answer that: it is about Iraqi–Syrian cooperation against ISIS. / المقال لا يجيب عن هذا السؤال.',
   'not-in-article': 'The article does not say. / المقال لا يذكر ذلك.',
@@ -583,6 +586,7 @@ class CorpusAnswerer implements Answerer {
         : '';
     const script = detectScript(text);
     const normalized = normalize(text);
+    if (isUnsupportedLanguage(text)) return this.noAnswer('other-language', script);
     if (normalized === '') return this.noAnswer('empty', script);
     const asked = WHOLE_ARTICLE.test(normalized)
       ? this.corpus.paragraphs.map((p) => p.number)

@@ -194,11 +194,12 @@ export interface Answer {
 }
 
 /**
- * Why the bot declined. `no-context`: a follow-up ("what else did he say?") with no previous answer to follow;
+ * Why the bot declined. `other-language`: written in a language it does not read (see src/core/language.ts); `no-context`: a follow-up ("what else did he say?") with no previous answer to follow;
  * `nothing-more`: every quote of the speaker was shown already (see src/core/followup.ts).
  */
 export type NoAnswerReason =
   | 'empty'
+  | 'other-language'
   | 'off-topic'
   | 'not-in-article'
   | 'no-such-paragraph'

@@ -215,6 +215,7 @@ function uniqueByRef(alternatives: readonly Alternative[]): Alternative[] {
 /** The title of a no-answer, English · Arabic, by reason. */
 const NO_ANSWER_TITLES: Readonly<Record<NoAnswer['reason'], string>> = Object.freeze({
   empty: 'Please write a question · اكتب سؤالك',
+  'other-language': 'Arabic, English or Arabizi, please · بالعربية أو الإنجليزية من فضلك',
   'off-topic': 'The article does not say · المقال لا يذكر ذلك',
   'not-in-article': 'The article does not say · المقال لا يذكر ذلك',
   'no-such-paragraph': 'No such paragraph · لا توجد فقرة بهذا الرقم',

@@ -295,7 +295,14 @@ function askNow(question: string, answerer: Answerer): CurrentReply {
   const tools = toolsFor(answerer.corpus);
   const topical = tools.featurizer.features(normalize(question)).some((f) => tools.entityKeys.has(f.exact));
   const now: CurrentReply = { kind: 'no-answer', reason: reply.reason, topical };
-  if (!topical || reply.reason === 'empty' || reply.reason === 'no-such-paragraph') return now;
+  if (
+    !topical ||
+    reply.reason === 'empty' ||
+    reply.reason === 'no-such-paragraph' ||
+    reply.reason === 'other-language'
+  ) {
+    return now;
+  }
   const probe = tools.probe.ask(question);
   if (probe.kind === 'answer' && probe.confidence >= NEAR_MISS_FLOOR) {
     now.nearMiss = { ref: refOf(probe), paragraph: probe.paragraph, confidence: probe.confidence };

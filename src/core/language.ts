@@ -1,0 +1,59 @@
+/**
+ * Questions in a language the bot does not read. It reads Arabic (standard and dialects), English and Arabizi; a
+ * question in another script (Cyrillic, Hebrew, Chinese…) or in another Latin-script language (German, French,
+ * Spanish, Italian, Portuguese, Turkish) gets a reply saying which languages it reads, instead of "the article does
+ * not say", which would wrongly tell the user the article lacks the answer.
+ */
+import { ENGLISH_STOPWORDS } from './lexicon.ts';
+
+/**
+ * Function and question words of other Latin-script languages, lowercased without accents (the question is folded the
+ * same way). Words that are also English ("was", "die", "war", "an") or Arabizi ("el", "la", "ma", "fi") are left out:
+ * they prove nothing.
+ */
+const FOREIGN_WORDS: ReadonlySet<string> = new Set(
+  `
+  wer ist wie warum wieso weshalb wo wann welche welcher hat sagte gesagt der das und nicht ein eine ueber mit von
+  qui est quoi pourquoi ou quand quel quelle les et une dit il elle avec sur dans pour
+  quien es que como por donde cuando cual los las dijo sobre con una
+  chi cosa perche dove quale sono detto della
+  quem onde porque disse sobre com
+  kim kimdir nedir ne neden nerede nasil ve mi icin dedi hakkinda
+`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);
+
+/** Question words no English or Arabizi message uses: one is enough ("Esad kimdir?"). */
+const FOREIGN_QUESTION_WORDS: ReadonlySet<string> = new Set([
+  'warum',
+  'wieso',
+  'weshalb',
+  'pourquoi',
+  'quien',
+  'kimdir',
+  'nedir',
+  'nerede',
+  'perche',
+]);
+
+/**
+ * True when `text` (the user's message as typed) is written in a language the bot does not read: letters but none
+ * Arabic or Latin (Unicode scripts, `\p{Script=…}`), or Latin words of which two or more are function words of another
+ * language and outnumber English ones (or one is a question word only another language has). Arabic letters anywhere,
+ * or no letters at all, make it false.
+ */
+export function isUnsupportedLanguage(text: string): boolean {
+  if (!/\p{L}/u.test(text) || /\p{Script=Arabic}/u.test(text)) return false;
+  if (!/\p{Script=Latin}/u.test(text)) return true;
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+  const english = words.filter((w) => ENGLISH_STOPWORDS.has(w)).length;
+  const foreign = words.filter((w) => FOREIGN_WORDS.has(w) || FOREIGN_QUESTION_WORDS.has(w)).length;
+  if (english > 0 && english >= foreign) return false;
+  return foreign >= 2 || words.some((w) => FOREIGN_QUESTION_WORDS.has(w));
+}
