@@ -8,17 +8,17 @@ import { ENGLISH_STOPWORDS } from './lexicon.ts';
 
 /**
  * Function and question words of other Latin-script languages, lowercased without accents (the question is folded the
- * same way). Words that are also English ("was", "die", "war", "an") or Arabizi ("el", "la", "ma", "fi") are left out:
- * they prove nothing.
+ * same way). Words that are also English ("was", "die", "war", "an") or Arabizi ("el", "il", "la", "ma", "fi", "chi",
+ * "ou", "mi") are left out: they prove nothing.
  */
 const FOREIGN_WORDS: ReadonlySet<string> = new Set(
   `
   wer ist wie warum wieso weshalb wo wann welche welcher hat sagte gesagt der das und nicht ein eine ueber mit von
-  qui est quoi pourquoi ou quand quel quelle les et une dit il elle avec sur dans pour
+  qui est quoi pourquoi quand quel quelle les et une dit elle avec sur dans pour
   quien es que como por donde cuando cual los las dijo sobre con una
-  chi cosa perche dove quale sono detto della
+  cosa perche dove quale sono detto della
   quem onde porque disse sobre com
-  kim kimdir nedir ne neden nerede nasil ve mi icin dedi hakkinda
+  kim kimdir nedir neden nerede nasil icin dedi hakkinda
 `
     .split(/\s+/)
     .filter((w) => w !== ''),

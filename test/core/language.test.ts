@@ -21,6 +21,8 @@ describe('questions in languages the bot does not read', () => {
     'what did assad say',
     'el assad 2al eh?',
     'shu 2al el me2dad 3an el tanse2',
+    'shlon il 3iraq saar mamar lil sla7 il irani',
+    'fi chi 3an iran ou russia?',
     'ماذا قال الأسد؟',
     'what did الأسد say',
     'Was Mekdad at the meeting?',

@@ -62,7 +62,7 @@ function essence(r: Reply) {
 
 function expectVerbatim(reply: Reply): void {
   if (reply.kind !== 'answer') {
-    expect(['empty', 'off-topic', 'not-in-article']).toContain(reply.reason);
+    expect(['empty', 'other-language', 'off-topic', 'not-in-article']).toContain(reply.reason);
     return;
   }
   expect(reply.quote.trim()).not.toBe('');

@@ -263,8 +263,9 @@ describe('actions re-run the current answerer', () => {
   });
 
   test('a declined question about something the article covers names the near miss and the language key', () => {
-    // The matcher's best candidate for this Levantine question scores under the abstention threshold today.
-    const [g] = report(snapshot([question('شو دور ايران بالمقال؟')])).unanswered.rows;
+    // The matcher's best candidate for this Levantine question scores under the abstention threshold today ("شو دور
+    // ايران بالمقال؟" did, until بالمقال became a word about the text).
+    const [g] = report(snapshot([question('شو عم تعمل ايران هلق')])).unanswered.rows;
     expect(g?.now).toMatchObject({ kind: 'no-answer', topical: true, nearMiss: { ref: 'p06-iranian-corridor' } });
     expect(g?.action).toMatchObject({ kind: 'add-phrasings', entryId: 'p06-iranian-corridor', lang: 'ar-lev' });
   });
