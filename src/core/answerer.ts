@@ -73,6 +73,7 @@ const DURING_WORDS: ReadonlySet<string> = new Set(
   ['خلال', 'أثناء', 'اثناء', 'وجوده', 'during', 'while', 'khilal', '5elal', '5ilal'].map(normalize),
 );
 const MEETING_KEY = 'c:meeting';
+const RESPONSE_KEY = 'c:response';
 
 /** Words that ask for the summary on their own, with no word for the article ("summary?", "ملخص", "tl;dr"). */
 const SUMMARY_WORDS: ReadonlySet<string> = new Set(
@@ -433,6 +434,8 @@ class CorpusAnswerer implements Answerer {
   private readonly howManyMarker: RegExp;
   /** Normalized one-word terms of quantity concepts (الرباعية: four members), which count like digits. */
   private readonly quantityWords: ReadonlySet<string>;
+  /** Things sent and never answered (the message), with their ends as keys (sp:abadi, c:syria…). */
+  private readonly unanswered: ReadonlyArray<{ key: string; from: string[]; to: string[] }>;
   /** Facts tied to places (control, strongholds), as concept keys. */
   private readonly placedKeys: ReadonlySet<string>;
   /** Places within a country (cities, towns, the capital), as concept keys. */
@@ -546,6 +549,12 @@ class CorpusAnswerer implements Answerer {
     this.timeWords = oneWordTerms(corpus, 'when');
     this.placeKeys = new Set(corpus.concepts.filter((c) => c.answers === 'where').map((c) => `c:${c.id}`));
     this.quantityWords = oneWordTerms(corpus, 'how-many');
+    const keyOfEnd = (id: string) => (corpus.speakers.some((sp) => sp.id === id) ? `sp:${id}` : `c:${id}`);
+    this.unanswered = corpus.concepts.flatMap((c) =>
+      c.unanswered && c.direction
+        ? [{ key: `c:${c.id}`, from: c.direction.from.map(keyOfEnd), to: c.direction.to.map(keyOfEnd) }]
+        : [],
+    );
     this.placedKeys = new Set(corpus.concepts.filter((c) => c.placed).map((c) => `c:${c.id}`));
     this.cityKeys = new Set(this.placeCountries.map(({ key }) => key));
     this.agentKeys = [
@@ -624,6 +633,7 @@ class CorpusAnswerer implements Answerer {
       ABSENT_NAMES.test(normalized) ||
       // "Did Assad thank Abadi?": "thank" is politeness to the bot ("thank you"), but thanks between people are not told.
       this.thanksSomeone(normalized) ||
+      this.repliesToUnanswered(result.keys) ||
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
       (!aboutArticle && this.asksSilentEntity(result.tokens)) ||
       this.asksOfficeHolder(result.tokens) ||
@@ -1272,6 +1282,18 @@ class CorpusAnswerer implements Answerer {
     const shown = this.textOf(top);
     if (asked.some((key) => this.index.mentions(shown, [{ key }]))) return false;
     return [...this.cityKeys].some((key) => this.index.mentions(shown, [{ key }]));
+  }
+
+  /**
+   * "What did Assad reply to Abadi?", "bashar shu radd 3al risale": a reply (the response concept) by the receiving side
+   * of something sent that the article leaves unanswered (`unanswered` on concepts), about it or its sender.
+   * "Syrian reaction to the Iraqi strikes" is al-Mekdad's (the strikes are not `unanswered`).
+   */
+  private repliesToUnanswered(keys: ReadonlySet<string>): boolean {
+    if (!keys.has(RESPONSE_KEY)) return false;
+    return this.unanswered.some(
+      ({ key, from, to }) => (keys.has(key) || from.some((k) => keys.has(k))) && to.some((k) => keys.has(k)),
+    );
   }
 
   /** "Did Assad thank Abadi?", "thank al-Taei": "thank" followed by a speaker or a country, not by "you". */

@@ -84,6 +84,7 @@ const ConceptSchema = z.object({
   undated: z.boolean().optional(),
   agent: z.boolean().optional(),
   placed: z.boolean().optional(),
+  unanswered: z.boolean().optional(),
   direction: z
     .object({
       from: z.array(nonEmpty).min(1),
@@ -288,6 +289,7 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     ...(c.undated ? { undated: true } : {}),
     ...(c.agent ? { agent: true } : {}),
     ...(c.placed ? { placed: true } : {}),
+    ...(c.unanswered ? { unanswered: true } : {}),
     ...(c.direction
       ? {
           direction: {

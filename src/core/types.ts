@@ -112,6 +112,11 @@ export interface Concept {
    */
   placed?: boolean;
   /**
+   * Sent and never answered in the article (al-Abadi's message): a reply by its receiving side ("what did Assad reply
+   * to Abadi?", "بماذا رد الأسد على الرسالة؟") is not told. Needs `direction`.
+   */
+  unanswered?: boolean;
+  /**
    * Which way the thing went in the article, by speaker or concept ids: al-Abadi's message went from him (Iraq,
    * Baghdad, his envoy) to al-Assad (Syria, Damascus). A question that reverses it ("Assad's message to Abadi")
    * rests on a false premise; see src/core/premises.ts. `travellers`: the only people who went from one end to the

@@ -1461,3 +1461,21 @@ describe('people and acts the article does not have', () => {
     expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
   });
 });
+
+describe('the message was never answered', () => {
+  test.each([
+    'did the Syrian president reply to the Iraqi PM?',
+    'شو كان جواب الأسد؟ بماذا رد على رسالة العبادي',
+    'el asad radd 3ala el 3abadi?',
+  ])('%s: no reply is reported', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['how did Baghdad react to the message?', 1],
+    ['Syrian reaction to the Iraqi air strikes on al-Bukamal', 11],
+    ['how did abadi respond to the bombings', 7],
+  ])('responses the article tells are answered: %s', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+});
