@@ -74,6 +74,9 @@ const DURING_WORDS: ReadonlySet<string> = new Set(
 );
 const MEETING_KEY = 'c:meeting';
 const RESPONSE_KEY = 'c:response';
+/** A length asked ("طولها", "how long") and the unit that measures one (the 605 km). */
+const LENGTH_KEY = 'c:length';
+const KM_KEY = 'c:km';
 
 /** Words that ask for the summary on their own, with no word for the article ("summary?", "ملخص", "tl;dr"). */
 const SUMMARY_WORDS: ReadonlySet<string> = new Set(
@@ -900,11 +903,19 @@ class CorpusAnswerer implements Answerer {
     // "ما موقف روسيا؟", "Iran's view": a stance is what someone said.
     const asksSaid = flat.includes(INTENT.said) || flat.includes(INTENT.according);
     if (!asksSaid || flat.includes(INTENT.who)) return false;
+    // "How does Iran arm Assad, according to the writer?": the one it is according to is a speaker, not Iran.
+    if (this.accordingToSpeaker(tokens)) return false;
     // The subject may be two words ("الرئيس الإيراني", "Russia's government"): look at the first two topic words.
     const [first, second] = keys.filter((ks) => !ks.some((k) => k.startsWith('c:ask-')));
     const silent = (ks: string[] | undefined) => ks?.some((k) => this.silentConcepts.has(k)) ?? false;
     const speaker = (ks: string[] | undefined) => ks?.some((k) => k.startsWith('sp:')) ?? false;
     return silent(first) || (!speaker(first) && silent(second));
+  }
+
+  /** "according to the writer", "حسب الكاتب": a speaker named right after the according-word. */
+  private accordingToSpeaker(tokens: QueryToken[]): boolean {
+    const at = tokens.findIndex((t) => t.keys.some((k) => k.key === INTENT.according));
+    return at >= 0 && (tokens[at + 1]?.keys.some((k) => k.key.startsWith('sp:')) ?? false);
   }
 
   /**
@@ -1070,6 +1081,13 @@ class CorpusAnswerer implements Answerer {
     // "How many planes struck al-Bukamal?": a passage with no count at all (its only numbers are dates) does not say,
     // unless the question asks how much time ("كم تبقى على تحرير الموصل؟": "in the coming days").
     if (context === '') return !counted.some((t) => DURATION_WORDS.has(t.token));
+    // "شكد طولها؟" (how long is it?): a length is counted in kilometres, whatever the passage calls it.
+    if (
+      counted.some((t) => t.keys.some((k) => k.key === LENGTH_KEY)) &&
+      this.index.mentions(context, [{ key: KM_KEY }])
+    ) {
+      return false;
+    }
     // An unknown counted word ("paragraphs") is in no passage: it counts nothing the article counts.
     return this.index.textCoverage(context, counted) === 0;
   }

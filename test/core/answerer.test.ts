@@ -1479,3 +1479,13 @@ describe('the message was never answered', () => {
     expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
   });
 });
+
+test.each([
+  ['how long is the iraqi syrian border, according to the report?', [2]],
+  ['الحدود مع سوريا شكد طولها؟', [2]],
+  ['how did Iran move arms to Assad according to the author', [6]],
+  ['متى تكلم الطائي عن امكانية تجاوز العراق حدوده', [9]],
+  ['الموصل بالمرتبة كم بين مدن العراق؟', [14]],
+])('lengths in km, "according to the writer", possibility words and ranks: %s', (q, paragraphs) => {
+  expect(paragraphs).toContain(answered(bot.ask(q)).paragraph);
+});
