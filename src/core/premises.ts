@@ -217,6 +217,8 @@ const NOT_RECIPIENT_BEFORE_TO = normalizedWords([
 
 /** The concept of a meeting (its terms: لقاء, الاجتماع, meeting …). */
 const MEETING: FeatureKey = 'c:meeting';
+/** How many words past "sites"/"positions" a strike's target place may come ("مواقع داعش في حصيبة"). */
+const TARGET_LOOKAHEAD = 3;
 
 /** Words that make what follows the subject of the question ("what did SANA say about the meeting"). */
 const ABOUT = normalizedWords([
@@ -736,7 +738,11 @@ export class DirectionPremises {
     if (ORDER_VSO.has(verb)) return actor ? 'sender' : undefined;
     if (!actor) return 'recipient';
     const target = this.neighbour(words, i, 1);
-    return target !== undefined && this.isPartyOrActor(concepts[target]) ? 'sender' : undefined;
+    if (target === undefined) return undefined;
+    if (this.isPartyOrActor(concepts[target])) return 'sender';
+    // "قصف الطيران السوري مواقع داعش في حصيبة": the target may come a few words on, after "sites of ISIS in".
+    const ahead = concepts.slice(target + 1, target + 1 + TARGET_LOOKAHEAD);
+    return concepts[target] === undefined && ahead.some((k) => this.places.has(k ?? '')) ? 'sender' : undefined;
   }
 
   /**

@@ -329,3 +329,14 @@ describe('a trip taken as given by a when-question', () => {
     expect(bot.ask('did Abadi go to Damascus?').kind).toBe('answer');
   });
 });
+
+test.each(['هل ضرب الطيران السوري مواقع التنظيم في البوكمال؟', 'متى قصفت ايران مواقع داعش داخل حصيبة'])(
+  '%s: the striker comes before "sites of ISIS in <place>", and is not Iraq',
+  (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  },
+);
+
+test('the Iraqi air force striking ISIS sites in Husaybah is answered', () => {
+  expect(bot.ask('متى قصف الطيران العراقي مواقع داعش في حصيبه؟').kind).toBe('answer');
+});
