@@ -316,9 +316,12 @@ const ABSENT_NAMES = /(?:^| )(?:the (?:us|u s|usa)|نصر الله|nasr allah|na
 const ASKS_NAMES =
   /(?:^| )(?:names?|named|by name|ما اسم|اسما|اسمايها|اسمها|اسمهم|شو اسم|شنو اسم|asami|asma2|esm|ism|isim)(?: |$)/;
 
-/** A question asking for a year: "what year", "in which year", "أي عام", "اي سنة", "anu sana" (normalized). */
+/**
+ * A question asking for a year: "what year", "in which year", "أي عام", "اي سنة", "anu sana", or a full date ("the exact
+ * date", "التاريخ الكامل باليوم والشهر والسنة", "day, month and year") (normalized).
+ */
 const ASKS_YEAR =
-  /(?:^| )(?:what|which) year(?: |$)|(?:^| )(?:في )?(?:اي|اية|أي|ايه) (?:عام|سنه|العام|السنه)(?: |$)|(?:^| )(?:ayy|ay|anu|ana|eh) (?:sana|3am)(?: |$)/;
+  /(?:^| )(?:what|which) year(?: |$)|(?:^| )(?:في )?(?:اي|اية|أي|ايه) (?:عام|سنه|العام|السنه)(?: |$)|(?:^| )(?:ayy|ay|anu|ana|eh) (?:sana|3am)(?: |$)|(?:^| )(?:full|exact|complete) date(?: |$)|(?:^| )(?:التاريخ|تاريخ) (?:الكامل|كامل|بالضبط)(?: |$)|(?:^| )(?:and|و) (?:the )?year(?: |$)|(?:^| )(?:والسنه|والعام|وبالسنه)(?: |$)/;
 
 /** "in" before a country: "in Syria", "في العراق", "fi souria" (normalized; the prefix ب is read apart). */
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل', 'fi', 'fe', 'b']);

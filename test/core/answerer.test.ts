@@ -1489,3 +1489,13 @@ test.each([
 ])('lengths in km, "according to the writer", possibility words and ranks: %s', (q, paragraphs) => {
   expect(paragraphs).toContain(answered(bot.ask(q)).paragraph);
 });
+
+test('a full date asked (day, month and year) is not given for the meeting, which only has a weekday', () => {
+  expect(bot.ask('what was the exact date of the meeting in Damascus?').kind).toBe('no-answer');
+  expect(bot.ask('تاريخ اللقاء كامل باليوم والشهر والسنة؟').kind).toBe('no-answer');
+  expect(answered(bot.ask('when did the meeting happen?')).paragraph).toBe(2);
+});
+
+test('"which outlet reported the talks" is SANA (outlet is no out-of-scope word)', () => {
+  expect(answered(bot.ask('which media outlet reported what Assad and the envoy discussed?')).speaker.id).toBe('sana');
+});
