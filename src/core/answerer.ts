@@ -684,7 +684,13 @@ class CorpusAnswerer implements Answerer {
     const spokenTo = this.directionPremises.addressee(normalized);
     const speaks = (c: Candidate) => {
       const id = this.index.speakerOf(c.target);
-      if (side !== undefined) return this.speakers.get(id)?.country === side;
+      // "Did Baghdad say anything about the message?": the reporter tells what Baghdad did (ignored it).
+      if (side !== undefined) {
+        return (
+          this.speakers.get(id)?.country === side.country ||
+          (id === this.reporterId && this.index.mentions(this.textOf(c), [{ key: side.key }]))
+        );
+      }
       return spokenTo !== undefined && speaker === spokenTo ? id !== spokenTo : id === speaker;
     };
     const best = speaks(first) && !offTopic(first) ? first : candidates.find((c) => speaks(c) && !offTopic(c));
@@ -971,9 +977,13 @@ class CorpusAnswerer implements Answerer {
   /**
    * The country a said-question makes the sayer ("what did Syria say?", "what did Damascus say about the strikes?",
    * "ماذا قالت سوريا؟"): its first topic word, next to the verb, names a country or a place in one (`in` in the
-   * data), and no speaker is named. Undefined otherwise, and for who-questions ("who in Syria said…" asks for a person).
+   * data), and no speaker is named; with the key that named it (c:baghdad). Undefined otherwise, and for who-questions
+   * ("who in Syria said…" asks for a person).
    */
-  private countryAsSayer(tokens: QueryToken[], keys: ReadonlySet<string>): string | undefined {
+  private countryAsSayer(
+    tokens: QueryToken[],
+    keys: ReadonlySet<string>,
+  ): { country: string; key: string } | undefined {
     if (!keys.has(INTENT.said) || keys.has(INTENT.who) || [...keys].some((k) => k.startsWith('sp:'))) {
       return undefined;
     }
@@ -983,9 +993,9 @@ class CorpusAnswerer implements Answerer {
     const next = (i: number) => tokens[i]?.keys.some((k) => k.key === INTENT.said) ?? false;
     if (subject === undefined || !(next(at - 1) || next(at + 1))) return undefined;
     for (const k of subject.keys) {
-      if (this.countryKeys.has(k.key)) return k.key.slice(2);
+      if (this.countryKeys.has(k.key)) return { country: k.key.slice(2), key: k.key };
       const place = this.placeCountries.find((p) => p.key === k.key);
-      if (place) return place.country.slice(2);
+      if (place) return { country: place.country.slice(2), key: k.key };
     }
     return undefined;
   }

@@ -1499,3 +1499,8 @@ test('a full date asked (day, month and year) is not given for the meeting, whic
 test('"which outlet reported the talks" is SANA (outlet is no out-of-scope word)', () => {
   expect(answered(bot.ask('which media outlet reported what Assad and the envoy discussed?')).speaker.id).toBe('sana');
 });
+
+test('a city as sayer may be answered by the reporter telling what it did (Baghdad ignored the message)', () => {
+  expect(answered(bot.ask('did baghdad comment publicly on the message?')).paragraph).toBe(1);
+  expect(answered(bot.ask('what did Iraq say?')).speaker.id).toBe('abadi');
+});
