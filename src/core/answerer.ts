@@ -684,11 +684,12 @@ class CorpusAnswerer implements Answerer {
     const spokenTo = this.directionPremises.addressee(normalized);
     const speaks = (c: Candidate) => {
       const id = this.index.speakerOf(c.target);
-      // "Did Baghdad say anything about the message?": the reporter tells what Baghdad did (ignored it).
+      // "Did Baghdad say anything about the message?": the reporter tells what Baghdad did with it (ignored it);
+      // "what did Baghdad say?" alone asks for Iraq's speakers.
       if (side !== undefined) {
         return (
           this.speakers.get(id)?.country === side.country ||
-          (id === this.reporterId && this.index.mentions(this.textOf(c), [{ key: side.key }]))
+          (id === this.reporterId && this.tellsWhatSideDid(c, side.key, result.tokens))
         );
       }
       return spokenTo !== undefined && speaker === spokenTo ? id !== spokenTo : id === speaker;
@@ -972,6 +973,19 @@ class CorpusAnswerer implements Answerer {
     const best = (mine: boolean) =>
       Math.max(0, ...leading.filter((c) => (this.index.speakerOf(c.target) === speaker) === mine).map(coverage));
     return best(false) >= best(true) + SWAPPED_MARGIN;
+  }
+
+  /**
+   * The reporter's words `c` name the side (c:baghdad), and their paragraph something else the question asks about (the
+   * message: "وتجاهلتها بغداد تماما", "and Baghdad ignored it", is about the message its paragraph names).
+   */
+  private tellsWhatSideDid(c: Candidate, sideKey: string, tokens: QueryToken[]): boolean {
+    if (!this.index.mentions(this.textOf(c), [{ key: sideKey }])) return false;
+    const text = this.corpus.paragraphs[this.paragraphOf(c) - 1]?.text ?? '';
+    const others = tokens
+      .flatMap((t) => t.keys)
+      .filter((k) => k.key.startsWith('c:') && !k.key.startsWith('c:ask-') && k.key !== sideKey);
+    return others.some((k) => this.index.mentions(text, [k]));
   }
 
   /**
