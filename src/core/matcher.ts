@@ -248,6 +248,8 @@ export class MatchIndex {
   /** Targets by dense id (entries, then paragraphs), and per-target scratch (score -1: not touched yet). */
   private readonly targets: Target[] = [];
   private readonly targetScratch: { score: Float64Array; coverage: Float64Array; question: Int32Array };
+  /** Questions' packed bounds, one slot per touched unit at most (see `bestPerTarget`). */
+  private readonly orderScratch: Float64Array;
 
   constructor(corpus: Corpus) {
     this.corpus = corpus;
@@ -282,6 +284,7 @@ export class MatchIndex {
       throw new RangeError(`the index holds at most ${SLOT_SCALE - 1} units (${this.units.length} given)`);
     }
     this.slotScratch = new Int32Array(this.units.length).fill(-1);
+    this.orderScratch = new Float64Array(this.units.length);
     this.queryStrength = new Float64Array(this.keyIds.size);
     for (const unit of this.units) this.targets[unit.targetId] = unit.target;
     const targetCount = corpus.entries.length + corpus.paragraphs.length;
@@ -504,7 +507,7 @@ export class MatchIndex {
     try {
       // Questions in order of bound, best first: each packed as one number, (1 - bound) in the high bits and the
       // slot in the low 21, so a native numeric sort orders them (ties by slot, as a stable sort would).
-      const order = new Float64Array(touched.length);
+      const order = this.orderScratch;
       let questions = 0;
       let best = 0;
       for (let slot = 0; slot < touched.length; slot++) {
@@ -527,7 +530,7 @@ export class MatchIndex {
       const sorted = order.subarray(0, questions).sort();
       let scored = 0;
       for (const packed of sorted) {
-        const slot = packed % SLOT_SCALE;
+        const slot = packed - Math.floor(packed / SLOT_SCALE) * SLOT_SCALE;
         const coverageOfSlot = strengths[slot * n] ?? 0;
         const bound = share * coverageOfSlot + (1 - share);
         if (bound < best * PRUNE_BELOW_BEST || scored >= MAX_SCORED_QUESTIONS) break;
