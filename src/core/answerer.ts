@@ -68,6 +68,9 @@ function sayerNextToVerb(tokens: QueryToken[]): string | undefined {
   return speakerAt(verb + step);
 }
 
+/** "in", "at", في before a place where words were said (normalized). */
+const AT_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'في', 'fi', 'fe']);
+
 /** "During", "in the course of": what follows is when words were said ("خلال لقائه"), normalized. */
 const DURING_WORDS: ReadonlySet<string> = new Set(
   ['خلال', 'أثناء', 'اثناء', 'وجوده', 'during', 'while', 'khilal', '5elal', '5ilal'].map(normalize),
@@ -458,6 +461,8 @@ class CorpusAnswerer implements Answerer {
   private readonly ordinalWords: ReadonlySet<string>;
   /** Normalized one-word terms of concepts that answer "when" (الخميس, فبراير, 2011). */
   private readonly timeWords: ReadonlySet<string>;
+  /** Concepts that answer "when" (Thursday, February, 2014, اليوم), as keys. */
+  private readonly timeKeys: ReadonlySet<string>;
   /** Keys of the concepts that answer "where" (Damascus, Mosul, al-Bukamal…). */
   private readonly placeKeys: ReadonlySet<string>;
   private readonly speakers: Map<string, Speaker>;
@@ -553,6 +558,7 @@ class CorpusAnswerer implements Answerer {
     this.summary = summary >= 0 ? summary : undefined;
     this.howManyMarker = markerOf(corpus.concepts.filter((c) => c.asks === 'how-many').flatMap((c) => c.terms));
     this.timeWords = oneWordTerms(corpus, 'when');
+    this.timeKeys = new Set(corpus.concepts.filter((c) => c.answers === 'when').map((c) => `c:${c.id}`));
     this.placeKeys = new Set(corpus.concepts.filter((c) => c.answers === 'where').map((c) => `c:${c.id}`));
     this.quantityWords = oneWordTerms(corpus, 'how-many');
     const keyOfEnd = (id: string) => (corpus.speakers.some((sp) => sp.id === id) ? `sp:${id}` : `c:${id}`);
@@ -709,6 +715,7 @@ class CorpusAnswerer implements Answerer {
       this.asksAfterTheArticle(normalized, result.keys) ||
       this.namesNoAgent(result.tokens, top) ||
       this.yearNotGiven(normalized, top) ||
+      this.saidElsewhere(result.tokens, normalized) ||
       this.leavesOutPerson(normalized, result.tokens, top) ||
       this.saidBySomeoneElse(result.tokens, normalized, subject, top, candidates)
     )
@@ -936,12 +943,14 @@ class CorpusAnswerer implements Answerer {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
     if (!keys.includes(INTENT.said) || !keys.some((k) => k.startsWith('sp:'))) return undefined;
     const about = ABOUT_MARKER.exec(normalized);
-    if (!about) return this.namedSayer(tokens, normalized) === undefined ? undefined : this.whatWasSaid(tokens);
+    if (!about)
+      return this.namedSayer(tokens, normalized) === undefined ? undefined : this.whatWasSaid(tokens, normalized);
     // A person as the subject ("about al-Abadi") must be mentioned (m:) in the passage: that al-Abadi speaks in a
     // passage (sp:) does not make it a passage about him by someone else.
     const subject = this.index
       .analyse(leadingWords(normalized.slice(about.index + about[0].length), 40))
-      .filter((t) => !t.keys.some((k) => k.key.startsWith('c:ask-')))
+      // "what did Assad say on Thursday": a time is when, not what (see `saidElsewhere`).
+      .filter((t) => !t.keys.some((k) => k.key.startsWith('c:ask-') || this.timeKeys.has(k.key)))
       .map((t) => ({ ...t, keys: t.keys.filter((k) => !k.key.startsWith('sp:')) }))
       .filter((t) => t.keys.length > 0 || !t.known);
     // In a short subject, a word the article never uses ("about Hezbollah", "about refugees") stays: nobody in it
@@ -1047,10 +1056,10 @@ class CorpusAnswerer implements Answerer {
    * What a said-question without "about" says was said: its known topic tokens other than intents and the speaker
    * ("did al-Fayyadh say Syria never felt it faced a foreign army" → Syria, feel, foreign, army). Undefined when none.
    */
-  private whatWasSaid(tokens: QueryToken[]): QueryToken[] | undefined {
+  private whatWasSaid(tokens: QueryToken[], normalized: string): QueryToken[] | undefined {
     // "summary of Assad's words" asks for his words, not for something he said about summaries.
     const said = tokens
-      .filter((_token, i) => !this.namesOccasion(tokens, i))
+      .filter((_token, i) => !this.namesOccasion(tokens, i, normalized))
       .filter((t) => t.known && !t.keys.some((k) => k.key.startsWith('c:ask-') || k.key.startsWith('sp:')))
       .filter((t) => t.keys.length > 0 && !SUMMARY_WORDS.has(t.token));
     return said.length > 0 ? said : undefined;
@@ -1058,17 +1067,52 @@ class CorpusAnswerer implements Answerer {
 
   /**
    * Token `i` tells when the words were said, not what they were: "during" and what follows it ("ماذا قال الفياض خلال
-   * لقائه بالرئيس الأسد؟", "أثناء وجوده في دمشق"), the meeting ("what did Assad say in his meeting with the envoy?"),
-   * and a title right before a name ("بالرئيس" before الأسد).
+   * لقائه بالرئيس الأسد؟", "أثناء وجوده في دمشق"), the meeting ("what did Assad say in his meeting with the envoy?"), a
+   * time ("on Thursday", "اليوم"; checked by `saidElsewhere`), and a title right before a name ("بالرئيس" before
+   * الأسد).
    */
-  private namesOccasion(tokens: QueryToken[], i: number): boolean {
+  private namesOccasion(tokens: QueryToken[], i: number, normalized: string): boolean {
     const token = tokens[i] as QueryToken;
-    if (token.keys.some((k) => k.key === MEETING_KEY)) return true;
+    if (token.keys.some((k) => k.key === MEETING_KEY || this.timeKeys.has(k.key))) return true;
+    if (this.isOccasionPlace(tokens, i, normalized)) return true;
     // "أثناء وجوده في دمشق", "during his stay in Damascus": all that follows "during" tells when.
     if (tokens.slice(0, i + 1).some((t) => DURING_WORDS.has(t.token))) return true;
     const next = tokens[i + 1];
     return (
       next?.keys.some((k) => k.key.startsWith('sp:')) === true && token.keys.some((k) => this.titleKeys.has(k.key))
+    );
+  }
+
+  /**
+   * Token `i` is where words were said: a city after "in"/"at"/في or with the prefix ب ("in Damascus", "بدمشق"), or
+   * next to the meeting ("the Damascus meeting", "اجتماع دمشق").
+   */
+  private isOccasionPlace(tokens: QueryToken[], i: number, normalized: string): boolean {
+    const token = tokens[i] as QueryToken;
+    if (!token.keys.some((k) => this.cityKeys.has(k.key))) return false;
+    const meeting = (t: QueryToken | undefined) => t?.keys.some((k) => k.key === MEETING_KEY) ?? false;
+    if (meeting(tokens[i - 1]) || meeting(tokens[i + 1])) return true;
+    if (/^ب/.test(token.token) && this.index.featurizer.conceptOf(token.token.slice(1)) !== undefined) return true;
+    const words = normalized.split(' ');
+    const at = words.indexOf(token.token.split(' ')[0] ?? '');
+    return at > 0 && AT_WORDS.has(words[at - 1] as string);
+  }
+
+  /**
+   * "What did Mekdad say on Thursday?", "ماذا قال الطائي في فبراير؟", "what did Taei say in Damascus?": a
+   * said-question placing the words at a time or place (one the article has) that no paragraph naming that speaker
+   * gives. "What did Assad say on Thursday, in Damascus?" is answered: paragraph 2 puts him at that meeting.
+   */
+  private saidElsewhere(tokens: QueryToken[], normalized: string): boolean {
+    const sayer = this.namedSayer(tokens, normalized);
+    if (sayer === undefined || sayer === this.reporterId) return false;
+    const times = tokens.filter(
+      (t, i) => t.keys.some((k) => this.timeKeys.has(k.key)) || this.isOccasionPlace(tokens, i, normalized),
+    );
+    if (times.length === 0) return false;
+    return !this.corpus.paragraphs.some(
+      (p) =>
+        this.index.mentions(p.text, [{ key: `m:${sayer}` }]) && times.every((t) => this.index.mentions(p.text, t.keys)),
     );
   }
 

@@ -99,6 +99,9 @@ const SPEAKS_OF_BEFORE_NAME: ReadonlySet<string> = new Set(
 /** "tell me", "tell us": the asker is told, nobody's words are asked for. */
 const TOLD_TO_ASKER: ReadonlySet<string> = new Set(['me', 'us']);
 
+/** Words for "day" that, before a day's name, mean "on" ("يوم الخميس"), normalized. */
+const ON_DAY: ReadonlySet<string> = new Set(['يوم', 'yom', 'youm']);
+
 /** Arabic كم: "how many", and also the abbreviation of kilometres after a number. */
 const ARABIC_HOW_MANY = 'كم';
 
@@ -195,6 +198,8 @@ export function stemKey(token: string): FeatureKey {
 export class Featurizer {
   private readonly single = new Map<FeatureKey, FeatureKey>();
   /** The same terms by their exact normalized spelling, consulted first: stems collide (planes/plans → plan). */
+  /** Concepts that answer "when" (days, months, years), as keys. */
+  private readonly timeKeys: ReadonlySet<FeatureKey>;
   private readonly spelled = new Map<string, FeatureKey>();
   private readonly pairs = new Map<string, FeatureKey>();
   /** conceptOf's answers by token (null: none), up to CONCEPT_MEMO_SIZE tokens, then no more are kept. */
@@ -209,6 +214,7 @@ export class Featurizer {
    * @param concepts every term of one or two words maps to `c:<id>`; longer terms are ignored.
    */
   constructor(speakers: readonly Speaker[], concepts: readonly Concept[]) {
+    this.timeKeys = new Set(concepts.filter((c) => c.answers === 'when').map((c) => `c:${c.id}`));
     for (const concept of concepts) {
       for (const term of concept.terms) this.addTerm(term, `c:${concept.id}`);
     }
@@ -303,6 +309,8 @@ export class Featurizer {
       }
       // "help me understand…", "can you help us": asked of the bot, not the article's "help Syria" (serves).
       if (concept && next !== undefined && TOLD_TO_ASKER.has(next) && isStopword(token)) continue;
+      // "ماذا قال الأسد يوم الخميس؟": يوم before a day is "on", not "when?".
+      if (concept === INTENT.when && ON_DAY.has(token) && this.timeKeys.has(this.conceptOf(next ?? '') ?? '')) continue;
       if (concept) out.push(this.conceptFeatures(token, concept));
       else if (this.opensWhoQuestion(token, i, next)) out.push({ token, exact: INTENT.who });
       // "what did Fayyadh tell Assad": "tell" after a name is what he said ("tell me about…" asks nothing of anyone).

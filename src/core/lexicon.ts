@@ -88,7 +88,7 @@ export const ARABIZI_STOPWORDS = normalizedSet(`
   yseer bisir sar sayer sayir 3m 3ambi halla2 hala2 hal2 hassa hessa delwa2ti dilwa2ti
   ma2al maqal makal lma2al elma2al almaqal taqrir ta2rir
   wach wash chno chnou achno ach chkoun chkon dyal dial dyalo diyal daba bzaf kayn kayna
-  li feha fiha fih feeh feeha ma3 m3a wiyya 3emlo 3imlo 3amlo 3emel 3amel 3imil wala walla la2 walla2
+  li feha fiha fih feeh feeha ma3 m3a wiyya 3emlo 3imlo 3amlo 3emel 3amel 3imil wala walla la2 walla2 mumkin mumken momkin
 `);
 
 /**
@@ -149,6 +149,9 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   نفى ينفي نفت وعد استقال يستقيل استقالة
   متحدث المتحدث الناطق ناطق spokesman spokesperson spokeswoman طهران tehran موسكو moscow الكرملين kremlin
   تأسست تأسس تأسيس تأسيسها أسست founded established establishment
+  friday saturday sunday tuesday wednesday january march july august september october november december
+  الجمعة السبت الاحد الأحد الثلاثاء الاربعاء الأربعاء يناير مارس مايو يوليو اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر
+  ديسمبر اذار آذار ايار أيار تموز ايلول أيلول تشرين كانون
   car cars سيارة سياره بالسيارة appointed appointment تعيين تعيينه عينه rep reps representative representatives delegate delegates مندوب مندوبي ممثل ممثلي جنرال
   sokkan sukkan sokan sukan
   ukraine ukrainian kyiv kiev canada canadian mexico brazil argentina venezuela cuba spain spanish madrid italy

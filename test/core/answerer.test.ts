@@ -1504,3 +1504,32 @@ test('a city as sayer may be answered by the reporter telling what it did (Baghd
   expect(answered(bot.ask('did baghdad comment publicly on the message?')).paragraph).toBe(1);
   expect(answered(bot.ask('what did Iraq say?')).speaker.id).toBe('abadi');
 });
+
+describe('when and where words were said', () => {
+  test.each([
+    ['What did Assad say in Damascus?', 'assad'],
+    ['ماذا قال الأسد يوم الخميس؟', 'assad'],
+    ['what did the syrian president say at the damascus meeting', 'assad'],
+    ['ماذا قال الطائي يوم الاثنين', 'taei'],
+  ])("%s: the time or place of the speaker's words is no topic", (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  test.each([
+    'What did Taei say in Damascus?',
+    'What did Mekdad say on Thursday?',
+    'ماذا قال المقداد في فبراير؟',
+    'ماذا قال الطائي يوم الثلاثاء؟',
+  ])('%s: no paragraph puts the speaker there', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+});
+
+test.each([
+  ['shno gal el asad?', 'assad'],
+  ['chnou 9al l mekdad?', 'mekdad'],
+  ['شنو كال الطائي؟', 'taei'],
+  ['mumkin shu 2al el fayyadh?', 'fayyadh'],
+])('dialect spellings of "said" (gal, qal, 9al, كال) and mumkin: %s', (q, speaker) => {
+  expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+});
