@@ -714,6 +714,7 @@ class CorpusAnswerer implements Answerer {
       this.datesTheUndated(result.tokens) ||
       this.asksAfterTheArticle(normalized, result.keys) ||
       this.namesNoAgent(result.tokens, top) ||
+      this.introducesSomethingElse(result.tokens, top) ||
       this.yearNotGiven(normalized, top) ||
       this.saidElsewhere(result.tokens, normalized) ||
       this.leavesOutPerson(normalized, result.tokens, top) ||
@@ -1329,6 +1330,17 @@ class CorpusAnswerer implements Answerer {
     // "Since when has al-Fayyadh been security adviser?": nobody's term of office is dated. "When was the envoy in
     // Damascus?" names a place: his stay there is (Thursday).
     return undated || (office && !place);
+  }
+
+  /**
+   * "Who is Daesh?", "who is Baghdad?", "من هو داعش؟": a who-is question about nothing but a thing (no speaker),
+   * answered by words that never name it (the introduction of al-Assad, matched on "who is").
+   */
+  private introducesSomethingElse(tokens: QueryToken[], top: Candidate): boolean {
+    const topic = tokens.filter((t) => !t.keys.some((k) => k.key.startsWith('c:ask-')));
+    if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.role)) || topic.length !== 1) return false;
+    const things = (topic[0] as QueryToken).keys.filter((k) => k.key.startsWith('c:') && this.entityKeys.has(k.key));
+    return things.length > 0 && !this.index.mentions(this.textOf(top), things);
   }
 
   /**

@@ -320,6 +320,8 @@ export class DirectionPremises {
   private readonly directed = new Map<FeatureKey, Ends>();
   /** The parties to an exchange with a traveller (the envoy's visit), and the speakers whose words name one. */
   private readonly visitParties = new Set<FeatureKey>();
+  /** Who was at the visit's meeting: the receiving end and the travellers (al-Assad, al-Fayyadh), as keys. */
+  private readonly attendees = new Set<FeatureKey>();
   /** The places that lie in a country (Baghdad, Damascus, Mosul, Raqqa …: `in` in the data), as keys. */
   private readonly places = new Set<FeatureKey>();
   /** The countries (Iraq, Syria, Iran, Russia), as keys: their adjectives (العراقية) name an agent. */
@@ -352,7 +354,9 @@ export class DirectionPremises {
       });
     }
     for (const e of this.directed.values()) {
-      if (e.travellers.size > 0) for (const k of [...e.from, ...e.to, ...e.travellers]) this.visitParties.add(k);
+      if (e.travellers.size === 0) continue;
+      for (const k of [...e.from, ...e.to, ...e.travellers]) this.visitParties.add(k);
+      for (const k of [...e.to, ...e.travellers]) this.attendees.add(k);
     }
     const parties = new Set([...this.visitParties].filter((k) => k.startsWith('sp:')));
     for (const p of corpus.paragraphs) {
@@ -435,7 +439,8 @@ export class DirectionPremises {
 
   /**
    * "Was al-Mekdad at the meeting?", "What did al-Taei say at the meeting?": a meeting word with one named speaker who
-   * is on no end of an exchange that had a traveller (the envoy's visit: al-Abadi sent him, al-Assad received him).
+   * is on no end of an exchange that had a traveller (the envoy's visit: al-Abadi sent him, al-Assad received him),
+   * or who sent the traveller and is asked to have been there ("was Abadi at the meeting?").
    * "What did SANA say about the meeting?" is about it, not at it, and is left alone; so is anyone whose words name
    * a party to the visit (SANA and the reporter tell of it: "according to SANA, what happened at the meeting?").
    */
@@ -447,7 +452,13 @@ export class DirectionPremises {
     const kind = at > 0 ? concepts[at - 1] : undefined;
     if (kind !== undefined && !kind.startsWith('sp:') && !kind.startsWith('c:ask-')) return false;
     const named = [...new Set(concepts.filter((k): k is FeatureKey => k?.startsWith('sp:') ?? false))];
-    return named.length === 1 && this.visitParties.size > 0 && named.every((who) => !this.visitParties.has(who));
+    if (named.length !== 1 || this.visitParties.size === 0) return false;
+    const [who] = named as [FeatureKey];
+    if (!this.visitParties.has(who)) return true;
+    // "Was Abadi at the meeting?", "هل حضر العبادي الاجتماع؟": he sent the envoy and stayed home; what he said there is
+    // his message, which the envoy carried ("what did Abadi say at the meeting?" is answered).
+    const asksWords = words.some((w, i) => SAY.has(w) || concepts[i] === INTENT.said);
+    return !asksWords && !this.attendees.has(who);
   }
 
   /**

@@ -1533,3 +1533,24 @@ test.each([
 ])('dialect spellings of "said" (gal, qal, 9al, كال) and mumkin: %s', (q, speaker) => {
   expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
 });
+
+test.each(['Who is Daesh?', 'من هو داعش؟', 'who is Baghdad?'])(
+  "%s is not answered with someone's introduction",
+  (q) => {
+    const reply = bot.ask(q);
+    expect(reply.kind === 'answer' ? reply.quote : '').not.toContain('بشار الأسد');
+    expect(reply.kind === 'answer' ? reply.quote : '').not.toContain('فالح الفياض');
+  },
+);
+
+test("Iran's role is answered by the corridor (ايرانيا names Iran)", () => {
+  expect([6, 10]).toContain(answered(bot.ask('شو دور ايران؟')).paragraph);
+});
+
+test.each(['Was Abadi at the meeting?', 'هل حضر العبادي الاجتماع؟'])('%s: he sent the envoy and stayed home', (q) => {
+  expect(bot.ask(q).kind).toBe('no-answer');
+});
+
+test('what al-Abadi said at the meeting is his message, carried by the envoy', () => {
+  expect(answered(bot.ask('what did Abadi say at the meeting?')).paragraph).toBe(2);
+});
