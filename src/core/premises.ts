@@ -320,8 +320,8 @@ export class DirectionPremises {
   private readonly directed = new Map<FeatureKey, Ends>();
   /** The parties to an exchange with a traveller (the envoy's visit), and the speakers whose words name one. */
   private readonly visitParties = new Set<FeatureKey>();
-  /** Who was at the visit's meeting: the receiving end and the travellers (al-Assad, al-Fayyadh), as keys. */
-  private readonly attendees = new Set<FeatureKey>();
+  /** Who sent a traveller and stayed (al-Abadi, Iraq), as keys: not at the meeting the traveller went to. */
+  private readonly senders = new Set<FeatureKey>();
   /** The places that lie in a country (Baghdad, Damascus, Mosul, Raqqa …: `in` in the data), as keys. */
   private readonly places = new Set<FeatureKey>();
   /** The countries (Iraq, Syria, Iran, Russia), as keys: their adjectives (العراقية) name an agent. */
@@ -356,7 +356,7 @@ export class DirectionPremises {
     for (const e of this.directed.values()) {
       if (e.travellers.size === 0) continue;
       for (const k of [...e.from, ...e.to, ...e.travellers]) this.visitParties.add(k);
-      for (const k of [...e.to, ...e.travellers]) this.attendees.add(k);
+      for (const k of e.from) if (!e.travellers.has(k)) this.senders.add(k);
     }
     const parties = new Set([...this.visitParties].filter((k) => k.startsWith('sp:')));
     for (const p of corpus.paragraphs) {
@@ -458,7 +458,7 @@ export class DirectionPremises {
     // "Was Abadi at the meeting?", "هل حضر العبادي الاجتماع؟": he sent the envoy and stayed home; what he said there is
     // his message, which the envoy carried ("what did Abadi say at the meeting?" is answered).
     const asksWords = words.some((w, i) => SAY.has(w) || concepts[i] === INTENT.said);
-    return !asksWords && !this.attendees.has(who);
+    return !asksWords && this.senders.has(who);
   }
 
   /**
