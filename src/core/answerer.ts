@@ -9,6 +9,7 @@ import { INTENT, stemKey } from './features.ts';
 import { isUnsupportedLanguage } from './language.ts';
 import { OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
 import { type Candidate, leadingWords, MatchIndex, type MatchResult, type QueryToken } from './matcher.ts';
+import { ForeignNames } from './names.ts';
 import { stripChatNoise } from './noise.ts';
 import { foldDigits, normalize } from './normalize.ts';
 import { OfficeQualifiers } from './offices.ts';
@@ -480,6 +481,7 @@ class CorpusAnswerer implements Answerer {
   private readonly givesReason: readonly boolean[];
   /** Every country concept, and every place with the country it lies in, as keys. */
   private readonly countryKeys: ReadonlySet<string>;
+  private readonly foreignNames: ForeignNames;
   /** Concepts of titles and offices ("president", "envoy", "minister"), countries left out, as keys. */
   private readonly titleKeys: ReadonlySet<string>;
   private readonly placeCountries: ReadonlyArray<{ key: string; country: string }>;
@@ -552,6 +554,7 @@ class CorpusAnswerer implements Answerer {
     });
     this.corpus = corpus;
     this.index = new MatchIndex(corpus);
+    this.foreignNames = new ForeignNames(corpus.speakers, this.index.featurizer);
     this.officeQualifiers = new OfficeQualifiers(corpus);
     this.directionPremises = new DirectionPremises(corpus, this.index.featurizer);
     const summary = corpus.entries.findIndex((e) => e.summary);
@@ -643,6 +646,8 @@ class CorpusAnswerer implements Answerer {
       this.asksOutOfScope(result.tokens) ||
       // "What did the US say?", "ماذا قال نصر الله؟": two-word names of people and countries not in the article.
       ABSENT_NAMES.test(normalized) ||
+      // "What did Haider al-Assad say?", "Hafez al-Assad": one speaker's given name with another's family name.
+      this.foreignNames.mixes(normalized) ||
       // "Did Assad thank Abadi?": "thank" is politeness to the bot ("thank you"), but thanks between people are not told.
       this.thanksSomeone(normalized) ||
       this.repliesToUnanswered(result.keys) ||

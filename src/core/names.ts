@@ -1,0 +1,86 @@
+/**
+ * Names the article does not have, built from its own speakers' names: a given name of one speaker with the family
+ * name of another ("Haider al-Assad", "فيصل الفياض"), or a relative's given name before a speaker's family name
+ * ("Hafez al-Assad", "Asma al-Assad"). Answering those with the speaker who has the family name would put a quote
+ * in the mouth of someone who never said it.
+ */
+import type { Featurizer } from './features.ts';
+import { normalize } from './normalize.ts';
+import type { Speaker } from './types.ts';
+
+/**
+ * Given names of people who share a speaker's family name but are not in the article (al-Assad's father, wife,
+ * brothers), normalized. Latin only: Arabic حافظ and أسماء are also ordinary words ("keeper", "names").
+ */
+const RELATIVES: ReadonlySet<string> = new Set(['hafez', 'hafiz', 'asma', 'rifaat', 'maher', 'bassel', 'bushra']);
+
+/** The Arabic and Latin article written apart before a family name ("al assad", "el fayyadh"). */
+const ARTICLE = new Set(['al', 'el', 'il']);
+
+interface NameParts {
+  id: string;
+  given: ReadonlySet<string>;
+  family: ReadonlySet<string>;
+}
+
+/** Given and family names of each speaker with a two-part name (SANA has none), normalized. */
+function namePartsOf(speakers: readonly Speaker[]): NameParts[] {
+  return speakers.flatMap((speaker) => {
+    const names = [speaker.nameAr, speaker.nameEn].map((n) =>
+      normalize(n)
+        .split(' ')
+        .filter((w) => !ARTICLE.has(w)),
+    );
+    if (names.some((n) => n.length !== 2)) return [];
+    return [
+      {
+        id: speaker.id,
+        given: new Set(names.map((n) => n[0] as string)),
+        family: new Set(names.map((n) => n[1] as string)),
+      },
+    ];
+  });
+}
+
+/** Finds names the article does not have in normalized questions. Build once per corpus. */
+export class ForeignNames {
+  private readonly parts: NameParts[];
+
+  constructor(
+    speakers: readonly Speaker[],
+    private readonly featurizer: Featurizer,
+  ) {
+    this.parts = namePartsOf(speakers);
+  }
+
+  /**
+   * True when the normalized question names a person the article does not have: a speaker's given name, or a
+   * relative's, right before another speaker's family name ("al" between them allowed). The family name is read as
+   * written (الاسد, assad), or in Latin letters as the lexicon reads it (asad, fayad).
+   */
+  mixes(normalized: string): boolean {
+    const words = normalized.split(' ');
+    for (let i = 0; i + 1 < words.length; i++) {
+      const given = words[i] as string;
+      const owner = this.parts.find((p) => p.given.has(given));
+      if (owner === undefined && !RELATIVES.has(given)) continue;
+      const familyAt = ARTICLE.has(words[i + 1] as string) ? i + 2 : i + 1;
+      const family = this.familyOf(words[familyAt]);
+      if (family !== undefined && family !== owner?.id) return true;
+    }
+    return false;
+  }
+
+  /** The speaker whose family name `word` is (as written, or as the lexicon reads it), if any. */
+  private familyOf(word: string | undefined): string | undefined {
+    if (word === undefined) return undefined;
+    const written = this.parts.find((p) => p.family.has(word));
+    if (written) return written.id;
+    // Arabic is read as written: "بشار للفياض" is Bashar speaking to al-Fayyadh, not "Bashar al-Fayyadh".
+    if (!/^[a-z0-9]+$/.test(word)) return undefined;
+    const key = this.featurizer.conceptOf(word);
+    const id = key?.startsWith('sp:') ? key.slice(3) : undefined;
+    // A given name read as its speaker ("بشار" alone is al-Assad) is not a family name.
+    return id !== undefined && !this.parts.some((p) => p.id === id && p.given.has(word)) ? id : undefined;
+  }
+}

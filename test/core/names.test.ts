@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createAnswerer } from '../../src/core/answerer.ts';
+import { loadCorpus } from '../../src/core/corpus.ts';
+import { Featurizer } from '../../src/core/features.ts';
+import { ForeignNames } from '../../src/core/names.ts';
+import { normalize } from '../../src/core/normalize.ts';
+import type { Answerer, Corpus } from '../../src/core/types.ts';
+
+let corpus: Corpus;
+let names: ForeignNames;
+let bot: Answerer;
+beforeAll(() => {
+  corpus = loadCorpus();
+  names = new ForeignNames(corpus.speakers, new Featurizer(corpus.speakers, corpus.concepts));
+  bot = createAnswerer(corpus);
+});
+
+describe('names the article does not have', () => {
+  test.each([
+    'ماذا قال حيدر الأسد؟',
+    'Who is Faisal al-Fayyadh?',
+    'من هو فالح المقداد؟',
+    'What did Hafez al-Assad say?',
+    'what did haider asad say',
+  ])('%s mixes names', (q) => {
+    expect(names.mixes(normalize(q))).toBe(true);
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    'What did Bashar al-Assad say?',
+    'شو قال بشار للفياض بالاجتماع؟',
+    'ماذا قال فالح الفياض؟',
+    'what did faisal mekdad say',
+    'haider el abadi',
+  ])("%s is a speaker's own name", (q) => {
+    expect(names.mixes(normalize(q))).toBe(false);
+  });
+
+  test('no curated question mixes names', () => {
+    const questions = corpus.entries.flatMap((e) => Object.values(e.questions).flat());
+    expect(questions.filter((q) => names.mixes(normalize(q)))).toEqual([]);
+  });
+});
