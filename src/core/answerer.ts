@@ -648,6 +648,8 @@ class CorpusAnswerer implements Answerer {
       ABSENT_NAMES.test(normalized) ||
       // "What did Haider al-Assad say?", "Hafez al-Assad": one speaker's given name with another's family name.
       this.foreignNames.mixes(normalized) ||
+      // "ماذا قال رئيس الوزراء الأسد؟": a title the article gives someone else.
+      this.foreignNames.mistitles(normalized) ||
       // "Did Assad thank Abadi?": "thank" is politeness to the bot ("thank you"), but thanks between people are not told.
       this.thanksSomeone(normalized) ||
       this.repliesToUnanswered(result.keys) ||

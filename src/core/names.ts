@@ -45,12 +45,41 @@ function namePartsOf(speakers: readonly Speaker[]): NameParts[] {
 /** Finds names the article does not have in normalized questions. Build once per corpus. */
 export class ForeignNames {
   private readonly parts: NameParts[];
+  /** Each title concept (as a key: c:primeminister) with the speakers who hold it. */
+  private readonly holders = new Map<string, Set<string>>();
 
   constructor(
     speakers: readonly Speaker[],
     private readonly featurizer: Featurizer,
   ) {
     this.parts = namePartsOf(speakers);
+    // Only a title that names its holder alone counts: "adviser" (al-Taei's, with "interior") is also al-Fayyadh's
+    // trade ("national security adviser").
+    for (const speaker of speakers) {
+      for (const id of (speaker.roles ?? []).filter((role) => role.length === 1).flat()) {
+        const holders = this.holders.get(`c:${id}`) ?? new Set<string>();
+        holders.add(speaker.id);
+        this.holders.set(`c:${id}`, holders);
+      }
+    }
+  }
+
+  /**
+   * True when a title stands right before a speaker's name that the article never gives him ("رئيس الوزراء الأسد",
+   * "President Abadi"): the title belongs to someone else. Titles and holders come from the speakers' `roles`; a
+   * country between them ("الرئيس السوري بشار الأسد") is no title and is passed over.
+   */
+  mistitles(normalized: string): boolean {
+    const words = normalized.split(' ');
+    for (let i = 0; i < words.length; i++) {
+      const title = this.featurizer.termAt(words, i);
+      const holders = title === undefined ? undefined : this.holders.get(title.key);
+      if (title === undefined || holders === undefined || holders.size !== 1) continue;
+      const name = this.featurizer.termAt(words, i + title.length);
+      const id = name?.key.startsWith('sp:') ? name.key.slice(3) : undefined;
+      if (id !== undefined && !holders.has(id)) return true;
+    }
+    return false;
   }
 
   /**

@@ -42,3 +42,28 @@ describe('names the article does not have', () => {
     expect(questions.filter((q) => names.mixes(normalize(q)))).toEqual([]);
   });
 });
+
+describe('titles the article gives someone else', () => {
+  test.each(['ماذا قال رئيس الوزراء الأسد؟', 'What did President Abadi say?', 'what did prime minister assad say'])(
+    '%s',
+    (q) => {
+      expect(names.mistitles(normalize(q))).toBe(true);
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each([
+    'ماذا قال الرئيس الأسد؟',
+    'ماذا قال الرئيس السوري بشار الأسد',
+    'what did the adviser fayyadh say',
+    'what did the envoy fayyadh say',
+    'what did PM abadi say',
+  ])('%s: the title is his', (q) => {
+    expect(names.mistitles(normalize(q))).toBe(false);
+  });
+
+  test("no curated question gives a speaker another's title", () => {
+    const questions = corpus.entries.flatMap((e) => Object.values(e.questions).flat());
+    expect(questions.filter((q) => names.mistitles(normalize(q)))).toEqual([]);
+  });
+});
