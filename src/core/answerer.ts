@@ -1435,16 +1435,25 @@ class CorpusAnswerer implements Answerer {
     return places.size === 1 && countries.size > 0 && !countries.has([...places][0] as string);
   }
 
-  /** The country a question places something "in" ("in Syria", "في العراق", "بسوريا"), as a concept key. */
+  /** The word is a person: a speaker's name or a title ("Iraq's PM" is no place in Iraq). */
+  private namesPerson(word: string | undefined): boolean {
+    const key = word === undefined ? undefined : this.index.featurizer.conceptOf(word);
+    return key !== undefined && (key.startsWith('sp:') || this.titleKeys.has(key));
+  }
+
+  /** The country a question places something "in" ("in Syria", "Syria's", "في العراق", "بسوريا"), as a concept key. */
   private countryAfterIn(normalized: string): string | undefined {
     const words = normalized.split(' ');
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as string;
+      // "Syria's second largest city": the possessive places it as "in" does.
       const key = IN_WORDS.has(word)
         ? this.index.featurizer.conceptOf(words[i + 1] ?? '')
-        : word.startsWith('ب') && word.length > 4
-          ? this.index.featurizer.conceptOf(word.slice(1))
-          : undefined;
+        : words[i + 1] === 's' && !this.namesPerson(words[i + 2])
+          ? this.index.featurizer.conceptOf(word)
+          : word.startsWith('ب') && word.length > 4
+            ? this.index.featurizer.conceptOf(word.slice(1))
+            : undefined;
       if (key !== undefined && this.countryKeys.has(key)) return key;
     }
     return undefined;

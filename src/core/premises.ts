@@ -328,6 +328,8 @@ export class DirectionPremises {
   private readonly countries = new Set<FeatureKey>();
   /** Who can send or strike: every speaker and country (Iran, Russia included), as keys. */
   private readonly actors = new Set<FeatureKey>();
+  /** Groups that strike for a country (the air force, the army: `agent` concepts that speak), as keys. */
+  private readonly forces = new Set<FeatureKey>();
   /** The last question read: the answerer asks several of these checks about the same question in a row. */
   private lastRead: { normalized: string; words: string[]; concepts: Array<FeatureKey | undefined> } | undefined;
 
@@ -338,6 +340,7 @@ export class DirectionPremises {
     const speakers = new Set(corpus.speakers.map((s) => s.id));
     for (const id of speakers) this.actors.add(`sp:${id}`);
     for (const c of corpus.concepts) if (c.in) this.places.add(`c:${c.id}`);
+    for (const c of corpus.concepts) if (c.agent && !c.silent) this.forces.add(`c:${c.id}`);
     for (const c of corpus.concepts) {
       if (!c.country) continue;
       this.actors.add(`c:${c.id}`);
@@ -712,6 +715,16 @@ export class DirectionPremises {
     // "قصفت روسيا البوكمال": verb, subject, then the target.
     const subjectAt = words.lastIndexOf(before, i - 1);
     const verbBefore = subjectAt > 0 ? this.previousWord(words, subjectAt) : undefined;
+    // "وين ضربت الطيارات السورية؟": the country's adjective after the force that struck names who struck.
+    if (
+      verbBefore !== undefined &&
+      STRIKE_VSO.has(verbBefore) &&
+      this.forces.has(concepts[subjectAt] ?? '') &&
+      this.countries.has(concepts[i] ?? '') &&
+      NISBA.test(words[i] as string)
+    ) {
+      return 'sender';
+    }
     if (verbBefore !== undefined && STRIKE_VSO.has(verbBefore) && this.actors.has(concepts[subjectAt] ?? '')) {
       return 'recipient';
     }
@@ -749,7 +762,9 @@ export class DirectionPremises {
     if (ORDER_VSO.has(verb)) return actor ? 'sender' : undefined;
     if (!actor) return 'recipient';
     const target = this.neighbour(words, i, 1);
-    if (target === undefined) return undefined;
+    // "أين قصفت الطائرات السورية؟": the target is what is asked; a country's adjective after the verb is the striker.
+    if (target === undefined)
+      return NISBA.test(words[i] as string) && this.countries.has(concepts[i] ?? '') ? 'sender' : undefined;
     if (this.isPartyOrActor(concepts[target])) return 'sender';
     // "قصف الطيران السوري مواقع داعش في حصيبة": the target may come a few words on, after "sites of ISIS in".
     const ahead = concepts.slice(target + 1, target + 1 + TARGET_LOOKAHEAD);

@@ -340,3 +340,21 @@ test.each(['هل ضرب الطيران السوري مواقع التنظيم ف
 test('the Iraqi air force striking ISIS sites in Husaybah is answered', () => {
   expect(bot.ask('متى قصف الطيران العراقي مواقع داعش في حصيبه؟').kind).toBe('answer');
 });
+
+describe('found by the ninth break test', () => {
+  test.each(['أين قصفت الطائرات السورية؟', 'وين ضربت الطيارات السورية؟', "What is Syria's second largest city?"])(
+    "%s: a false premise (Iraqi planes; Mosul is Iraq's)",
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each([
+    ['وين ضربت الطيارات العراقية؟', 8],
+    ["what is Iraq's second largest city?", 14],
+    ["Is it true that Iraq's PM ordered the strikes because of bombings in Baghdad?", 8],
+  ])('%s is answered', (q, paragraph) => {
+    const reply = bot.ask(q);
+    expect(reply.kind === 'answer' && [paragraph, 7].includes(reply.paragraph)).toBe(true);
+  });
+});
