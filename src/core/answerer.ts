@@ -69,6 +69,9 @@ function sayerNextToVerb(tokens: QueryToken[]): string | undefined {
   return speakerAt(verb + step);
 }
 
+/** " about …" (عن, حول, بخصوص, 3an) closing a paragraph request, up to the end of the question (not normalized). */
+const ABOUT_TOPIC = /\s+(?:about|on|regarding|concerning|عن|حول|بخصوص|بشأن|3an|3n)\s+[\s\S]*$/i;
+
 /** "in", "at", في before a place where words were said (normalized). */
 const AT_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'في', 'fi', 'fe']);
 
@@ -861,7 +864,14 @@ class CorpusAnswerer implements Answerer {
    * may be out of range. Undefined for anything else.
    */
   private paragraphAsked(text: string): number[] | undefined {
-    return paragraphRequested(foldDigits(text).trim(), this.corpus.paragraphs.length);
+    const folded = foldDigits(text).trim();
+    const count = this.corpus.paragraphs.length;
+    const asked = paragraphRequested(folded, count);
+    if (asked !== undefined) return asked;
+    // "What does paragraph 6 say about Iran?", "ماذا تقول الفقرة 2 عن الحدود؟": the paragraph is the answer; what it
+    // is about narrows nothing the reader cannot see in it.
+    const topic = ABOUT_TOPIC.exec(folded);
+    return topic ? paragraphRequested(folded.slice(0, topic.index), count) : undefined;
   }
 
   /**

@@ -1554,3 +1554,11 @@ test.each(['Was Abadi at the meeting?', 'هل حضر العبادي الاجتم
 test('what al-Abadi said at the meeting is his message, carried by the envoy', () => {
   expect(answered(bot.ask('what did Abadi say at the meeting?')).paragraph).toBe(2);
 });
+
+test.each([
+  ['what does paragraph 6 say about Iran?', 6],
+  ['ماذا تقول الفقرة الثانية عن الحدود؟', 2],
+  ['shu fi bel fa2ra 9 3an el 7doud', 9],
+])('a paragraph request about a topic shows the paragraph: %s', (q, paragraph) => {
+  expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+});
