@@ -11,11 +11,17 @@ const NOISE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\u001b\[[0-9;?]*[A-Za-z]/g, 'ANSI escape sequences (colours) pasted from a terminal'],
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this pattern's purpose
   [/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, 'C0/C1 control characters'],
+  [
+    /\[\s*(?:link|here|click here|source|url|رابط|الرابط|هنا|المصدر)\s*\]\([^)]*\)/gi,
+    'markdown links whose text only says "link" (the text of others is kept)',
+  ],
   [/\[([^\]]*)\]\([^)]*\)/g, 'markdown links (their text is kept)'],
   [/\bhttps?:\/\/\S+|\bwww\.\S+/gi, 'links'],
   [/<a?:\w{1,32}:\d{1,20}>/g, 'Discord custom emoji <:name:id>'],
   [/<(?:@[!&]?|#)\d{1,20}>/g, 'Discord user, role and channel mentions'],
   [/@(?:everyone|here)\b/gi, 'Discord mass mentions'],
+  [/^\s*@silent\b/i, "Discord's @silent prefix (sends without a notification)"],
+  [/:[a-z0-9_+-]{2,32}:/gi, 'emoji shortcodes (:flag_sy:, :thinking:)'],
 ];
 
 /**
