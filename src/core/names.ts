@@ -66,7 +66,8 @@ export class ForeignNames {
 
   /**
    * True when a title stands right before a speaker's name that the article never gives him ("رئيس الوزراء الأسد",
-   * "President Abadi"): the title belongs to someone else. Titles and holders come from the speakers' `roles`; a
+   * "President Abadi"): the title belongs to someone else. In Arabic the title is definite (ال): an indefinite noun
+   * before a name is in construct with it ("رسول العبادي", al-Abadi's messenger). Titles and holders come from the speakers' `roles`; a
    * country between them ("الرئيس السوري بشار الأسد") is no title and is passed over.
    */
   mistitles(normalized: string): boolean {
@@ -75,6 +76,9 @@ export class ForeignNames {
       const title = this.featurizer.termAt(words, i);
       const holders = title === undefined ? undefined : this.holders.get(title.key);
       if (title === undefined || holders === undefined || holders.size !== 1) continue;
+      // An indefinite Arabic noun before a name is in construct with it: "رسول العبادي" is al-Abadi's messenger.
+      const last = words[i + title.length - 1] as string;
+      if (/^\p{Script=Arabic}/u.test(last) && !last.startsWith('ال')) continue;
       const name = this.featurizer.termAt(words, i + title.length);
       const id = name?.key.startsWith('sp:') ? name.key.slice(3) : undefined;
       if (id !== undefined && !holders.has(id)) return true;

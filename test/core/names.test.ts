@@ -67,3 +67,8 @@ describe('titles the article gives someone else', () => {
     expect(questions.filter((q) => names.mistitles(normalize(q)))).toEqual([]);
   });
 });
+
+test('an indefinite noun before a name is in construct with it (رسول العبادي: his messenger), no title', () => {
+  expect(names.mistitles(normalize('من هو رسول العبادي إلى الأسد؟'))).toBe(false);
+  expect(bot.ask('من هو رسول العبادي إلى الأسد؟').kind).toBe('answer');
+});
