@@ -72,6 +72,12 @@ function sayerNextToVerb(tokens: QueryToken[]): string | undefined {
 /** " about …" (عن, حول, بخصوص, 3an) closing a paragraph request, up to the end of the question (not normalized). */
 const ABOUT_TOPIC = /\s+(?:about|on|regarding|concerning|عن|حول|بخصوص|بشأن|3an|3n)\s+[\s\S]*$/i;
 
+/**
+ * A yes/no question ("is Raqqa in Iraq?", "هل البوكمال في العراق؟"): a false premise in it is answered by the passage
+ * that gives the fact (Raqqa is in Syria), as "was the message written?" is by "an oral message" (normalized).
+ */
+const YES_NO = /^(?:is|are|was|were|does|do|did|هل|هو|wach|wesh) /;
+
 /** "in", "at", في before a place where words were said (normalized). */
 const AT_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'في', 'fi', 'fe']);
 
@@ -717,8 +723,8 @@ class CorpusAnswerer implements Answerer {
       this.countsSomethingElse(normalized, result.tokens, top) ||
       this.datesSomethingElse(result.tokens, top) ||
       this.datesWhatHasNotHappened(normalized, result, top) ||
-      this.placesElsewhere(normalized, result.keys, top) ||
-      this.placeOfAnotherCountry(result.tokens) ||
+      (!YES_NO.test(normalized) && this.placesElsewhere(normalized, result.keys, top)) ||
+      (!YES_NO.test(normalized) && this.placeOfAnotherCountry(result.tokens)) ||
       this.answersOtherPlace(normalized, result.keys, top) ||
       this.namesTheUnnamed(normalized, result.keys) ||
       this.datesTheUndated(result.tokens) ||
@@ -1427,8 +1433,8 @@ class CorpusAnswerer implements Answerer {
   }
 
   /**
-   * "What is the capital of Syria?", "عاصمة سوريا؟", "is Raqqa in Iraq?": a question about nothing but one place of
-   * the article and a country it does not lie in (where places lie is data, `in` on concepts: the capital the article
+   * "What is the capital of Syria?", "عاصمة سوريا؟": a question about nothing but one place of the article and a
+   * country it does not lie in (yes/no questions excepted: "is Raqqa in Iraq?" is answered by where Raqqa is) (where places lie is data, `in` on concepts: the capital the article
    * names is Baghdad). A longer question ("did they meet in the Syrian capital?") is left to the other rules.
    */
   private placeOfAnotherCountry(tokens: QueryToken[]): boolean {
