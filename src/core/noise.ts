@@ -21,7 +21,10 @@ const NOISE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/<(?:@[!&]?|#)\d{1,20}>/g, 'Discord user, role and channel mentions'],
   [/@(?:everyone|here)\b/gi, 'Discord mass mentions'],
   [/^\s*@silent\b/i, "Discord's @silent prefix (sends without a notification)"],
-  [/:[a-z0-9_+-]{2,32}:/gi, 'emoji shortcodes (:flag_sy:, :thinking:)'],
+  [
+    /:(?=[a-z0-9_+-]{0,31}[a-z])[a-z0-9_+-]{2,32}:/gi,
+    'emoji shortcodes (:flag_sy:, :thinking:; not times like 10:30:00)',
+  ],
 ];
 
 /**

@@ -12,6 +12,10 @@ describe('chat noise around a question', () => {
     expect(stripChatNoise(noisy).trim()).toBe(clean);
   });
 
+  test('a time is no emoji shortcode', () => {
+    expect(stripChatNoise('at 10:30:00 what happened')).toContain('10:30:00');
+  });
+
   test('a link text that says something is kept', () => {
     expect(stripChatNoise('[Mekdad](https://x.example) on Mosul')).toContain('Mekdad');
   });
