@@ -14,7 +14,7 @@ import { answerWithContext } from '../core/followup.ts';
 import type { Reply } from '../core/types.ts';
 import { separateDashedQuestion } from './argv.ts';
 import { formatReply } from './format.ts';
-import { exitQuietlyOnBrokenPipe, readLines } from './io.ts';
+import { exitQuietlyOnBrokenPipe, InputError, readInputLines } from './io.ts';
 import { toJsonRecord } from './json.ts';
 import { loadCorpusOrExit } from './seeds.ts';
 
@@ -50,8 +50,16 @@ if (options.jsonl) {
   if (program.args.length > 0) {
     program.error('--jsonl reads the questions from standard input; pass no question on the command line');
   }
-  for await (const line of readLines(process.stdin)) {
-    process.stdout.write(`${JSON.stringify(toJsonRecord(line, answer(line)))}\n`);
+  try {
+    for await (const line of readInputLines(process.stdin)) {
+      process.stdout.write(`${JSON.stringify(toJsonRecord(line, answer(line)))}\n`);
+    }
+  } catch (error) {
+    // An unreadable stdin (a directory, a write-only descriptor) is no empty input: say so and fail, without the
+    // usage text (the command line was right).
+    if (!(error instanceof InputError)) throw error;
+    console.error(`ask: ${error.message}`);
+    process.exitCode = 1;
   }
 } else {
   const question = program.args.join(' ');

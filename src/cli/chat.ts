@@ -12,7 +12,7 @@ import { entryQuestion, refOf, resolveRef } from '../core/refs.ts';
 import type { Answer, Answerer } from '../core/types.ts';
 import { NULL_RECORDER, type Recorder, type RecordingOff } from '../store/recorder.ts';
 import { formatHelp, formatReply, formatSpeakers } from './format.ts';
-import { readLines } from './io.ts';
+import { type InputError, readInputLines } from './io.ts';
 
 const EXIT_WORDS = new Set(['exit', 'quit', 'q', 'خروج', 'bye']);
 const HELP_WORDS = new Set(['help', '?', 'مساعدة']);
@@ -198,7 +198,8 @@ export class ChatSession {
 
 /**
  * Runs the chat on the given streams until `exit` or end of input. Resolves when done. On a terminal it
- * prompts; with piped input it answers each non-empty line in order and stops at `exit`.
+ * prompts; with piped input it answers each non-empty line in order and stops at `exit`. Rejects with an
+ * {@link InputError} when the input cannot be read (a directory as stdin).
  */
 export async function runChat(
   answerer: Answerer,
@@ -212,7 +213,7 @@ export async function runChat(
   };
   const tty = (input as { isTTY?: boolean }).isTTY === true;
   const rl = tty ? createInterface({ input, output, terminal: true }) : undefined;
-  const lines = rl ?? readLines(input as AsyncIterable<string | Buffer>);
+  const lines = rl ?? readInputLines(input as AsyncIterable<string | Buffer>);
   if (rl) {
     write(`iqtibas · اقتباس — ${formatHelp(answerer)}`);
     rl.setPrompt('؟ > ');
