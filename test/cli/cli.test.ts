@@ -254,6 +254,28 @@ describe('ask: a follow-up gets the reply of the chat without context', () => {
   });
 });
 
+// Bug fixed: chat words got whatever the answerer made of them: "help", "speakers", "exit" and "bad" were declined
+// as off-topic, "good" as empty, and "who is quoted in the article" was answered with paragraph 1.
+test('ask --jsonl: every word of the chat, however typed, is no question: reason empty, saying it is a chat command', async () => {
+  const words = ['help', 'مساعده', '/help', 'speakers', 'list speakers', 'exit', 'exit!', 'good', 'bad', 'سيء'];
+  const result = await run('src/cli/ask.ts', ['--jsonl'], `${[...words, 'who is quoted in the article'].join('\n')}\n`);
+  expect(result.code, result.stderr).toBe(0);
+  const records = result.stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Json);
+  expect(records.map((r) => r.question)).toEqual([...words, 'who is quoted in the article']);
+  for (const r of records) {
+    expect(r).toMatchObject({ answered: false, reason: 'empty', paragraph: null });
+    expect(r.message).toContain('is a command of the terminal chat (npm start), not a question');
+    expect((r.suggestions as string[]).length).toBeGreaterThan(0);
+  }
+  // Suggestions in the question's script: Arabic for «مساعده», English for "help".
+  const firstSuggestion = (r: Json | undefined) => String((r?.suggestions as string[] | undefined)?.[0]);
+  expect(firstSuggestion(records[1])).toMatch(/[\u0600-\u06ff]/);
+  expect(firstSuggestion(records[0])).not.toMatch(/[\u0600-\u06ff]/);
+});
+
 describe('terminal chat (npm start without DISCORD_TOKEN)', () => {
   test('when help, speakers, a question and exit are piped in, it answers each and exits 0', () => {
     expect(chatRun.code, chatRun.stderr).toBe(0);
