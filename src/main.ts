@@ -6,7 +6,7 @@
 import 'dotenv/config';
 import { userInfo } from 'node:os';
 import { runChat } from './cli/chat.ts';
-import { exitQuietlyOnBrokenPipe } from './cli/io.ts';
+import { exitQuietlyOnBrokenPipe, InputError } from './cli/io.ts';
 import { type Config, ConfigError, loadConfig, mainSurface } from './config.ts';
 import { createAnswerer } from './core/answerer.ts';
 import { loadCorpus } from './core/corpus.ts';
@@ -107,6 +107,12 @@ function terminalUser(): string {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `iqtibas failed to start: ${(error as Error).message}`);
+  console.error(
+    error instanceof ConfigError
+      ? error.message
+      : error instanceof InputError
+        ? `iqtibas: ${error.message}`
+        : `iqtibas failed to start: ${(error as Error).message}`,
+  );
   process.exit(1);
 });

@@ -10,12 +10,14 @@
  */
 import { Command, Option } from 'commander';
 import { createAnswerer } from '../core/answerer.ts';
+import { commandOf } from '../core/commandWords.ts';
 import { answerWithContext } from '../core/followup.ts';
+import { ratingOf } from '../core/ratingWords.ts';
 import type { Reply } from '../core/types.ts';
 import { separateDashedQuestion } from './argv.ts';
 import { formatReply } from './format.ts';
-import { exitQuietlyOnBrokenPipe, readLines } from './io.ts';
-import { toJsonRecord } from './json.ts';
+import { exitQuietlyOnBrokenPipe, InputError, readInputLines } from './io.ts';
+import { echoSafe, toJsonRecord } from './json.ts';
 import { loadCorpusOrExit } from './seeds.ts';
 
 const program = new Command()
@@ -40,18 +42,57 @@ const answerer = createAnswerer(loadCorpusOrExit());
 /**
  * The reply to one question, as the terminal chat gives it with no previous answer: `ask` keeps no context, so a
  * follow-up ("what else did he say?", "who is he?") gets "Who do you mean? Ask about someone first…" (reason
- * `no-context`) instead of being read as a question of its own (which answered "off-topic" or "empty").
+ * `no-context`) instead of being read as a question of its own (which answered "off-topic" or "empty"). A word of
+ * the chat gets {@link chatWordReply}.
  */
 function answer(question: string): Reply {
-  return answerWithContext(answerer, question, undefined).reply;
+  const reply = answerWithContext(answerer, question, undefined).reply;
+  return isChatWord(question) ? chatWordReply(question, reply) : reply;
+}
+
+/**
+ * Whether a line is a word of the terminal chat rather than a question: a command (help, speakers, exit, matched as
+ * the chat matches them: «مساعده», "/help", "exit!") or a rating word (good, bad, سيء…). `ask` runs no commands and
+ * keeps no answer to rate.
+ */
+function isChatWord(question: string): boolean {
+  return commandOf(question) !== undefined || ratingOf(question) !== undefined;
+}
+
+/**
+ * The reply to a word of the chat: the same for every one (reason `empty`, the reply to a line with nothing to look
+ * up, as "good" and "who" already got), saying it is the chat's word, with suggestions in the question's script.
+ * Before, "help", "exit" and "bad" were declined as off-topic and "good" as empty.
+ */
+function chatWordReply(question: string, reply: Reply): Reply {
+  // The answerer declines a chat word with suggestions in its script; for the rare one it answers ("who is quoted in
+  // the article"), a chat word it declines in the same script gives them.
+  const declined = reply.kind === 'no-answer' ? reply : answerer.ask(reply.script === 'latin' ? 'help' : 'مساعدة');
+  return {
+    kind: 'no-answer',
+    reason: 'empty',
+    message:
+      `“${echoSafe(question.trim())}” is a command of the terminal chat (npm start), not a question: ask answers questions ` +
+      'about the article, e.g. one of these. / اسألني سؤالاً عن المقال.',
+    suggestions: declined.kind === 'no-answer' ? declined.suggestions : [],
+    script: reply.script,
+  };
 }
 
 if (options.jsonl) {
   if (program.args.length > 0) {
     program.error('--jsonl reads the questions from standard input; pass no question on the command line');
   }
-  for await (const line of readLines(process.stdin)) {
-    process.stdout.write(`${JSON.stringify(toJsonRecord(line, answer(line)))}\n`);
+  try {
+    for await (const line of readInputLines(process.stdin)) {
+      process.stdout.write(`${JSON.stringify(toJsonRecord(line, answer(line)))}\n`);
+    }
+  } catch (error) {
+    // An unreadable stdin (a directory, a write-only descriptor) is no empty input: say so and fail, without the
+    // usage text (the command line was right).
+    if (!(error instanceof InputError)) throw error;
+    console.error(`ask: ${error.message}`);
+    process.exitCode = 1;
   }
 } else {
   const question = program.args.join(' ');

@@ -5,18 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { asksForSpeakers } from '../core/commandWords.ts';
+import { asksForParagraph, commandKey, commandOf } from '../core/commandWords.ts';
 import { Conversations, isFollowUp } from '../core/followup.ts';
-import { ratingOf } from '../core/ratingWords.ts';
+import { ratingOf, saysNoneOfThese } from '../core/ratingWords.ts';
 import { entryQuestion, refOf, resolveRef } from '../core/refs.ts';
-import type { Answer, Answerer } from '../core/types.ts';
+import type { Answer, Answerer, Reply } from '../core/types.ts';
 import { NULL_RECORDER, type Recorder, type RecordingOff } from '../store/recorder.ts';
 import { formatHelp, formatReply, formatSpeakers } from './format.ts';
-import { readLines } from './io.ts';
-
-const EXIT_WORDS = new Set(['exit', 'quit', 'q', 'خروج', 'bye']);
-const HELP_WORDS = new Set(['help', '?', 'مساعدة']);
-const NONE_WORDS = new Set(['none', '0', 'ولا واحد', 'لا شيء']);
+import { type InputError, readInputLines } from './io.ts';
 
 /**
  * Why ratings are not recorded and what to do, said whenever one is not, per the recorder's reason: a store locked at
@@ -40,13 +36,30 @@ const NOT_RECORDED: Readonly<Record<RecordingOff, { rating: string; pick: string
   },
 };
 
-/** A line that is only a number: the pick the user means after a rating, never a question. */
+/**
+ * A line that is only a number (its {@link commandKey}: Arabic-Indic digits as ASCII, so "٢" is "2"): the pick the
+ * user means after a rating, never a question.
+ */
 const BARE_NUMBER = /^\d+$/;
 
-/** Arabic-Indic and Persian digits as ASCII, so that "٢" picks like "2". */
-function asciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.codePointAt(0) ?? 0) & 0xf));
-}
+/**
+ * Why `good` / `bad` have nothing to rate, by the reply just above them: a rating is about that reply only, never
+ * about an answer shown before it.
+ */
+const NOTHING_TO_RATE = {
+  start: 'Nothing to rate: ask a question first.',
+  'no-answer': 'Nothing to rate: ask a question first (a reply that found no answer cannot be rated).',
+  command:
+    'Nothing to rate: only an answer can be rated, right after it (help and the speakers list are not answers). ' +
+    'Ask a question first.',
+  paragraph:
+    'Nothing to rate: a paragraph shown on request is the article itself, not an answer picked for a question. ' +
+    'Ask a question, then rate its answer.',
+  pick: 'Nothing to rate: your choice above is recorded. Ask another question to rate its answer.',
+} as const;
+
+/** What `good` / `bad` rate: an answer shown, or why the reply just shown cannot be rated. */
+type Rateable = Shown | keyof typeof NOTHING_TO_RATE;
 
 /** Options of a {@link ChatSession}. */
 export interface ChatOptions {
@@ -56,7 +69,7 @@ export interface ChatOptions {
   userId?: string;
 }
 
-/** The last answer shown, which `good` / `bad` rate. */
+/** An answer shown, which `good` / `bad` rate. */
 interface Shown {
   answer: Answer;
   /** A terminal answer id (random), the "message" a vote is about. */
@@ -72,7 +85,8 @@ export class ChatSession {
   private readonly conversations: Conversations;
   private readonly recorder: Recorder;
   private readonly userId: string;
-  private shown: Shown | undefined;
+  /** What `good` / `bad` rate: the answer just shown, or why the reply just shown cannot be rated. */
+  private rateable: Rateable = 'start';
   /** After `bad`: the alternatives offered, numbered from 1, with their labels. */
   private offered: { shown: Shown; refs: string[] } | undefined;
   /** The last line was `good` or `bad`: a number typed now answers that, whatever the rating's outcome. */
@@ -89,23 +103,26 @@ export class ChatSession {
 
   /** The reply to one line (a command, a rating, a pick or a question); undefined means "exit". Never rejects. */
   async respond(line: string): Promise<string | undefined> {
-    const command = asciiDigits(line.trim().toLowerCase());
+    const key = commandKey(line);
     const offered = this.offered;
     const afterRating = this.afterRating;
     this.offered = undefined;
     this.afterRating = false;
-    if (EXIT_WORDS.has(command)) return undefined;
-    if (HELP_WORDS.has(command)) return formatHelp(this.answerer);
-    if (asksForSpeakers(command)) return formatSpeakers(this.answerer);
-    const rating = ratingOf(command);
+    const command = commandOf(line);
+    if (command === 'exit') return undefined;
+    if (command !== undefined) {
+      this.rateable = 'command';
+      return command === 'help' ? formatHelp(this.answerer) : formatSpeakers(this.answerer);
+    }
+    const rating = ratingOf(line);
     if (rating !== undefined) {
       this.afterRating = true;
       return this.rate(rating);
     }
-    if (offered && (NONE_WORDS.has(command) || BARE_NUMBER.test(command))) return this.pick(offered, command);
+    if (offered && (saysNoneOfThese(line) || BARE_NUMBER.test(key))) return this.pick(offered, key);
     // "2" right after a rating means a pick, even when no list was offered: asked as a question, it would answer
     // nonsense and replace the answer being rated.
-    if (afterRating && BARE_NUMBER.test(command)) {
+    if (afterRating && BARE_NUMBER.test(key)) {
       this.afterRating = true;
       return this.recorder.acceptsFeedback('terminal')
         ? 'There is no list to pick from: numbers pick an answer only after "bad" lists the other matches. Ask a question in words.'
@@ -120,19 +137,25 @@ export class ChatSession {
     const questionId = isFollowUp(question, this.answerer)
       ? undefined
       : await this.recorder.question({ surface: 'terminal', userId: this.userId, question, reply });
-    // `good`/`bad` rate the last reply: after a no-answer there is nothing to rate (not the answer before it).
-    this.shown =
-      reply.kind === 'answer'
-        ? { answer: reply, messageId: `t-${randomUUID()}`, ...(questionId !== undefined && { questionId }) }
-        : undefined;
+    this.rateable = this.rateableOf(question, reply, questionId);
     return formatReply(reply);
+  }
+
+  /**
+   * What `good` / `bad` typed next rate: this reply when it is an answer chosen for the question; after a no-answer
+   * or a paragraph shown on request, why there is nothing to rate (never the answer before it).
+   */
+  private rateableOf(question: string, reply: Reply, questionId: number | undefined): Rateable {
+    if (reply.kind === 'no-answer') return 'no-answer';
+    if (asksForParagraph(question, this.answerer.corpus.paragraphs.length)) return 'paragraph';
+    return { answer: reply, messageId: `t-${randomUUID()}`, ...(questionId !== undefined && { questionId }) };
   }
 
   private async rate(vote: 1 | -1): Promise<string> {
     // Said first: with recording off no rating is ever recorded, whatever was asked before.
     if (!this.recorder.acceptsFeedback('terminal')) return this.notRecorded().rating;
-    const shown = this.shown;
-    if (!shown) return 'Nothing to rate: ask a question first (a reply that found no answer cannot be rated).';
+    const shown = this.rateable;
+    if (typeof shown === 'string') return NOTHING_TO_RATE[shown];
     try {
       await this.recorder.vote({
         surface: 'terminal',
@@ -158,8 +181,9 @@ export class ChatSession {
     return NOT_RECORDED[this.recorder.off ?? 'record-off'];
   }
 
-  private async pick(offered: { shown: Shown; refs: string[] }, command: string): Promise<string> {
-    const picked = NONE_WORDS.has(command) ? 'none' : offered.refs[Number(command) - 1];
+  /** Records the pick `key` (a number from 1, or a "none" word) among the alternatives offered after `bad`. */
+  private async pick(offered: { shown: Shown; refs: string[] }, key: string): Promise<string> {
+    const picked = saysNoneOfThese(key) ? 'none' : offered.refs[Number(key) - 1];
     if (picked === undefined) {
       this.offered = offered; // still waiting for a valid choice
       return `Type a number from 1 to ${offered.refs.length}, or "none".`;
@@ -174,6 +198,8 @@ export class ChatSession {
     } catch {
       return 'Sorry, your choice could not be recorded right now. Please try again in a moment.';
     }
+    // The pick is the last word on that answer; the alternative it shows is not an answer to rate.
+    this.rateable = 'pick';
     const answer = picked === 'none' ? undefined : resolveRef(this.answerer, picked, offered.shown.answer.script);
     return answer ? `Recorded. That answer:\n${formatReply(answer)}` : 'Thanks, noted: none of these was right.';
   }
@@ -198,7 +224,8 @@ export class ChatSession {
 
 /**
  * Runs the chat on the given streams until `exit` or end of input. Resolves when done. On a terminal it
- * prompts; with piped input it answers each non-empty line in order and stops at `exit`.
+ * prompts; with piped input it answers each non-empty line in order and stops at `exit`. Rejects with an
+ * {@link InputError} when the input cannot be read (a directory as stdin).
  */
 export async function runChat(
   answerer: Answerer,
@@ -212,7 +239,7 @@ export async function runChat(
   };
   const tty = (input as { isTTY?: boolean }).isTTY === true;
   const rl = tty ? createInterface({ input, output, terminal: true }) : undefined;
-  const lines = rl ?? readLines(input as AsyncIterable<string | Buffer>);
+  const lines = rl ?? readInputLines(input as AsyncIterable<string | Buffer>);
   if (rl) {
     write(`iqtibas · اقتباس — ${formatHelp(answerer)}`);
     rl.setPrompt('؟ > ');

@@ -48,7 +48,8 @@ export function formatHelp(answerer: Answerer): string {
     'in Arabic, any dialect, English or Arabizi. I answer with the exact quote and who said it.',
     'Commands: help, speakers, paragraph N (shows paragraph N), exit.',
     'Follow-ups refer to the last answer for 10 minutes: "what else did he say?", "who is he?", "and al-Mekdad?",',
-    '"وماذا قال أيضا؟". Rate the last answer with good or bad (recorded for the curators unless RECORD=off).',
+    '"وماذا قال أيضا؟". Rate an answer with good or bad right after it (recorded for the curators unless',
+    'RECORD=off); a paragraph shown on request is the article itself and is not rated.',
     'Examples:',
     examples,
   ].join('\n');

@@ -1,6 +1,7 @@
 /**
  * Small I/O helpers shared by the terminal entry points.
  */
+import { fstatSync } from 'node:fs';
 
 /**
  * Longest line kept, in UTF-16 code units; the rest of a longer line is dropped (it is still one line). The
@@ -8,11 +9,15 @@
  */
 export const MAX_LINE_CHARS = 64 * 1024;
 
+/** A line ends at CRLF, LF or a lone CR (classic Mac files), as in readline or Python's universal newlines. */
+const LINE_END = /\r\n|\r|\n/;
+
 /**
- * Reads a stream as lines split on LF only (a trailing CR is dropped, so CRLF files work), so that one input
- * line is always one question even when it holds a lone CR. The last line is yielded even without a final LF.
- * Each chunk is scanned once and a line is cut at `maxLineChars`, so time is linear and memory bounded however
- * long a line is (a 40 MB line without LF once took minutes).
+ * Reads a stream as lines ending at LF, CRLF or a lone CR, so that a file saved with any of the three line endings
+ * gives one question per line. The last line is yielded even without a line end. A CRLF split across two chunks is
+ * one line end (the CR ends the line at once, so an interactive CR-only writer is answered without waiting, and an
+ * LF right after it is skipped). Each chunk is scanned once and a line is cut at `maxLineChars`, so time is linear
+ * and memory bounded however long a line is (a 40 MB line without a line end once took minutes).
  */
 export async function* readLines(
   input: AsyncIterable<string | Buffer>,
@@ -20,20 +25,62 @@ export async function* readLines(
 ): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   let pending = '';
+  // The previous chunk ended in CR: an LF opening this one completes that CRLF, it is no empty line.
+  let afterCr = false;
+  // One regex per reader: its lastIndex is state, and two readers may interleave at their yields.
+  const lineEnd = new RegExp(LINE_END.source, 'g');
   const keep = (text: string, from: number, to: number): string =>
     pending + text.slice(from, Math.min(to, from + Math.max(0, maxLineChars - pending.length)));
   for await (const chunk of input) {
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    let start = 0;
-    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
-      yield keep(text, start, newline).replace(/\r$/, '');
+    if (text === '') continue;
+    let start = afterCr && text.startsWith('\n') ? 1 : 0;
+    lineEnd.lastIndex = start;
+    for (let end = lineEnd.exec(text); end !== null; end = lineEnd.exec(text)) {
+      yield keep(text, start, end.index);
       pending = '';
-      start = newline + 1;
+      start = end.index + end[0].length;
     }
+    afterCr = text.endsWith('\r');
     pending = keep(text, start, text.length);
   }
   pending = keep(decoder.decode(), 0, Number.MAX_SAFE_INTEGER);
-  if (pending !== '') yield pending.replace(/\r$/, '');
+  if (pending !== '') yield pending;
+}
+
+/** Standard input that cannot be read. Its message names the failure; entry points print it and exit 1. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/**
+ * {@link readLines} of an entry point's input, failing with an {@link InputError} when it cannot be read, so a read
+ * failure is never taken for empty input (no output, exit 0). Node hands a directory on standard input (`< /tmp`)
+ * to JavaScript as an empty stream, without an error, so a stream with a file descriptor is checked first (EISDIR);
+ * a read that fails later (EBADF for a write-only descriptor, EIO) is rethrown named. A closed standard input
+ * (`<&-`) cannot be told from `< /dev/null`: Node reopens it on /dev/null before any JavaScript runs.
+ */
+export async function* readInputLines(
+  input: AsyncIterable<string | Buffer> & { fd?: unknown },
+  maxLineChars = MAX_LINE_CHARS,
+): AsyncGenerator<string> {
+  if (typeof input.fd === 'number' && isDirectory(input.fd)) {
+    throw new InputError('cannot read standard input: EISDIR: it is a directory (give a file: < questions.txt)');
+  }
+  try {
+    yield* readLines(input, maxLineChars);
+  } catch (error) {
+    throw new InputError(`cannot read standard input: ${(error as Error).message}`);
+  }
+}
+
+/** Whether a file descriptor is a directory; a descriptor fstat cannot read is an {@link InputError}. */
+function isDirectory(fd: number): boolean {
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch (error) {
+    throw new InputError(`cannot read standard input: ${(error as Error).message}`);
+  }
 }
 
 /**

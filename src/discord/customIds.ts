@@ -11,6 +11,9 @@
  *   {@link SURFACE_LETTER}; questionId in base 36, 0 when the question was not recorded; the alternatives a 👎
  *   offers, as many as fit)
  * - `pick:<messageId>:<ref>:<picked|none>`  after a 👎: which alternative was right (messageId: the answer's)
+ *
+ * Numbers are written without leading zeros, and only ids {@link encodeButton} would write are accepted, so one
+ * action has exactly one id.
  */
 import type { QueryScript } from '../core/types.ts';
 import type { Surface } from '../store/types.ts';
@@ -59,6 +62,13 @@ const LETTER_SCRIPT: Readonly<Record<string, QueryScript>> = Object.freeze({
 /** Ids we can embed: letters, digits, `_ . -` (no `:` or `,`, our separators). */
 const ID = '[A-Za-z0-9_.-]{1,64}';
 const ID_RE = new RegExp(`^${ID}$`);
+
+/**
+ * A Discord snowflake as Discord writes it: 17 to 20 digits, no leading zero (a zero-padded id names the same
+ * message as the unpadded one, so accepting both would give one click two ids).
+ */
+const SNOWFLAKE = '[1-9]\\d{16,19}';
+const SNOWFLAKE_RE = new RegExp(`^${SNOWFLAKE}$`);
 
 /** True when `id` can be carried inside a custom_id. */
 export function isEmbeddableId(id: string): boolean {
@@ -109,7 +119,7 @@ export function encodeButton(action: ButtonAction): string | undefined {
       break;
     }
     case 'pick':
-      if (!/^\d{17,20}$/.test(action.messageId) || !isEmbeddableId(action.ref) || !isEmbeddableId(action.picked)) {
+      if (!SNOWFLAKE_RE.test(action.messageId) || !isEmbeddableId(action.ref) || !isEmbeddableId(action.picked)) {
         return undefined;
       }
       id = `pick:${action.messageId}:${action.ref}:${action.picked}`;
@@ -118,17 +128,28 @@ export function encodeButton(action: ButtonAction): string | undefined {
   return id.length <= CUSTOM_ID_MAX ? id : undefined;
 }
 
+/** Numbers are read only as encodeButton writes them: no leading zero ("0", "7", "12"; never "00", "07"). */
 const PATTERNS = {
   alt: new RegExp(`^alt:([alnm]):(${ID})$`),
   alts: new RegExp(`^alts:([alnm]):(${ID}(?:,${ID}){0,2})$`),
   more: new RegExp(`^more:(${ID})$`),
-  quote: new RegExp(`^quote:(${ID}):(\\d{1,4})$`),
+  quote: new RegExp(`^quote:(${ID}):(0|[1-9]\\d{0,3})$`),
   vote: new RegExp(`^vote:([ud]):([sdmh]):(0|[1-9a-z][0-9a-z]{0,10}):(${ID})(?::(${ID}(?:,${ID}){0,2}))?$`),
-  pick: new RegExp(`^pick:(\\d{17,20}):(${ID}):(${ID})$`),
+  pick: new RegExp(`^pick:(${SNOWFLAKE}):(${ID}):(${ID})$`),
 };
 
-/** Parses a custom_id; undefined for anything not produced by {@link encodeButton} (old versions, tampering). */
+/**
+ * Parses a custom_id; undefined for anything not produced by {@link encodeButton} (old versions, tampering). One
+ * action has one id: an id that would not encode back to itself ("quote:abadi:01" for page 1) is refused, so a
+ * click cannot be told apart by its spelling (and tests can rely on decode ∘ encode being the identity).
+ */
 export function decodeButton(customId: string): ButtonAction | undefined {
+  const action = parseButton(customId);
+  return action && encodeButton(action) === customId ? action : undefined;
+}
+
+/** The action a custom_id spells, read with the patterns above; {@link decodeButton} checks it is canonical. */
+function parseButton(customId: string): ButtonAction | undefined {
   if (customId.length > CUSTOM_ID_MAX) return undefined;
   let m = PATTERNS.alt.exec(customId);
   if (m?.[1] && m[2]) return { kind: 'alt', script: LETTER_SCRIPT[m[1]] ?? 'none', ref: m[2] };

@@ -4,7 +4,7 @@
  * pinging anyone.
  */
 import { type Client, type Message, MessageReferenceType } from 'discord.js';
-import { asksForSpeakers } from '../core/commandWords.ts';
+import { commandOf } from '../core/commandWords.ts';
 import { ratingOf } from '../core/ratingWords.ts';
 import type { Answerer, Reply } from '../core/types.ts';
 import { NULL_RECORDER, type Recorder } from '../store/recorder.ts';
@@ -24,9 +24,6 @@ import {
   renderSpeakers,
   toMessageReply,
 } from './render.ts';
-
-/** Words that ask for help instead of asking the article. */
-const HELP_WORDS = new Set(['help', '!help', '/help', '?', 'مساعدة', 'مساعده', 'ساعدني']);
 
 /**
  * The question in a message addressed to the bot: the whole DM, or a server message that mentions the bot
@@ -111,20 +108,18 @@ export function ratingNotice(surface: Surface, recorder: Pick<Recorder, 'accepts
 
 /**
  * Help, the speakers list, the reply to a rating word (`rating`, see {@link ratingNotice}) and the empty-question
- * prompt, or undefined for a question to answer. A command may end in punctuation ("help?", "speakers!", "good!").
- * Pure.
+ * prompt, or undefined for a question to answer. Commands are matched as the terminal chat matches them
+ * (src/core/commandWords.ts): folded like questions, so "help?", "/help", «مساعده» and "list speakers" are commands.
+ * `exit` means nothing here and is asked. Pure.
  */
 function commandMessages(question: string, answerer: Answerer, rating: string): RenderedMessage[] | undefined {
   if (question === '') return [renderNotice(NOTICES.askPrompt, false)];
-  const command = question
-    .toLowerCase()
-    .replace(/[\s?؟!.،,]+$/u, '')
-    .trim();
-  if (HELP_WORDS.has(command) || HELP_WORDS.has(question)) return renderHelp(exampleQuestions(answerer));
-  if (asksForSpeakers(command)) return renderSpeakers(answerer.corpus.speakers);
+  const command = commandOf(question);
+  if (command === 'help') return renderHelp(exampleQuestions(answerer));
+  if (command === 'speakers') return renderSpeakers(answerer.corpus.speakers);
   // Typed to the bot a rating word is no question ("good" would read as a greeting, "bad" as one the article does
   // not answer); in Discord the 👍 / 👎 buttons under an answer rate it.
-  if (ratingOf(command) !== undefined) return [renderNotice(rating, false)];
+  if (ratingOf(question) !== undefined) return [renderNotice(rating, false)];
   return undefined;
 }
 

@@ -2,6 +2,7 @@
  * The Discord side of recording: which surface a question was asked on (a DM is a DM whatever the transport), records
  * an answered question through the context's {@link Recorder} and says which 👍 / 👎 buttons the answer carries.
  */
+import { asksForParagraph } from '../core/commandWords.ts';
 import { isFollowUp } from '../core/followup.ts';
 import type { Reply } from '../core/types.ts';
 import type { Surface } from '../store/types.ts';
@@ -31,8 +32,10 @@ export function surfaceOf(transport: 'slash' | 'http' | 'mention', guildId: stri
 
 /**
  * Records `result` as asked by `userId` on `surface` (unless it is a follow-up) and returns the feedback buttons' context, or undefined when
- * the surface takes no feedback (recording off; DMs while RECORD_DMS is off) or the reply is a no-answer (declined
- * questions are recorded, but there is nothing to vote on). Never rejects (the recorder logs its own failures).
+ * the surface takes no feedback (recording off; DMs while RECORD_DMS is off), the reply is a no-answer (declined
+ * questions are recorded, but there is nothing to vote on) or a paragraph shown on request (the article itself, not
+ * an answer chosen for a question: a 👎 on it would ask the curators for an entry nobody needs). Never rejects (the
+ * recorder logs its own failures).
  */
 export async function recordAsked(
   ctx: Pick<BotContext, 'recorder' | 'answerer'>,
@@ -45,5 +48,6 @@ export async function recordAsked(
     ? undefined
     : await ctx.recorder.question({ surface, userId, question: result.question, reply: result.reply });
   if (result.reply.kind !== 'answer' || !ctx.recorder.acceptsFeedback(surface)) return undefined;
+  if (asksForParagraph(result.question, ctx.answerer.corpus.paragraphs.length)) return undefined;
   return { surface, ...(questionId !== undefined && { questionId }) };
 }

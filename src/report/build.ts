@@ -406,11 +406,16 @@ function groupQuestions(
   return groups.sort((a, b) => b.count - a.count || b.users - a.users || b.lastSeen - a.lastSeen);
 }
 
+/** One key per (user, message): a user's vote and pick on one answer message share it. */
+function userMessageKey(row: { userHash: string; messageId: string }): string {
+  return `${row.userHash}\u0000${row.messageId}`;
+}
+
 /** Keeps each user's latest row per message (later `at` wins; equal times: the later row). */
 function latestPerUserMessage<T extends { at: number; userHash: string; messageId: string }>(rows: readonly T[]): T[] {
   const latest = new Map<string, T>();
   for (const row of rows) {
-    const key = `${row.userHash}\u0000${row.messageId}`;
+    const key = userMessageKey(row);
     const seen = latest.get(key);
     if (!seen || row.at >= seen.at) latest.set(key, row);
   }
@@ -583,7 +588,10 @@ export function buildReport(snapshot: FeedbackSnapshot, answerer: Answerer, opti
     rows.filter((r) => r.at >= options.since).sort((a, b) => a.at - b.at);
   const questions = inPeriod(snapshot.questions);
   const votes = latestPerUserMessage(inPeriod(snapshot.votes));
-  const picks = latestPerUserMessage(inPeriod(snapshot.picks));
+  // A pick stands only while its user's vote on that message is 👎: the stores withdraw it on a 👍, but databases
+  // written before they did may still hold picks their user later voted 👍.
+  const upVoted = new Set(votes.filter((v) => v.vote === 1).map(userMessageKey));
+  const picks = latestPerUserMessage(inPeriod(snapshot.picks)).filter((p) => !upVoted.has(userMessageKey(p)));
   const refs = new Refs(answerer.corpus);
   const byId = new Map(snapshot.questions.map((q) => [q.id, q]));
 

@@ -311,6 +311,7 @@ class SqliteStore implements FeedbackStore {
   readonly #insertVote: Database.Statement;
   readonly #updateVote: Database.Statement;
   readonly #upsertPick: Database.Statement;
+  readonly #deletePick: Database.Statement<[string, string]>;
   readonly #deletes: Database.Statement<[number]>[];
   readonly #selectQuestions: Database.Statement<[number], QuestionRow>;
   readonly #selectVotes: Database.Statement<[number], VoteRow>;
@@ -346,6 +347,7 @@ class SqliteStore implements FeedbackStore {
        WHERE EXISTS (SELECT 1 FROM votes WHERE message_id = @messageId AND user_hash = @userHash AND vote = -1)
        ON CONFLICT (message_id, user_hash) DO UPDATE SET at = excluded.at, ref = excluded.ref, picked = excluded.picked`,
     );
+    this.#deletePick = db.prepare('DELETE FROM picks WHERE message_id = ? AND user_hash = ?');
     this.#deletes = ['questions', 'votes', 'picks'].map((table) =>
       db.prepare<[number]>(`DELETE FROM ${table} WHERE at < ?`),
     );
@@ -356,6 +358,9 @@ class SqliteStore implements FeedbackStore {
     // Read-then-write under the write lock (IMMEDIATE), so another process cannot slip a vote in between.
     const recordVote = db.transaction((event: VoteEvent): VoteResult => {
       const params = { ...event, questionId: event.questionId ?? null };
+      // A pick says which answer was right instead of one rated 👎: a 👍 by the same user withdraws it (a pick is
+      // recorded only while that vote is 👎, see recordPick), so the report never counts a pick against a 👍.
+      if (event.vote === 1) this.#deletePick.run(event.messageId, event.userHash);
       const previous = this.#selectVote.get(event.messageId, event.userHash);
       if (previous === undefined) {
         this.#insertVote.run(params);

@@ -104,7 +104,10 @@ export class StoreBusyError extends Error {
 export interface FeedbackStore {
   /** Records a question; resolves to its id (used in vote buttons). */
   recordQuestion(event: QuestionEvent): Promise<number>;
-  /** Records or changes a user's vote on one answer message. */
+  /**
+   * Records or changes a user's vote on one answer message. A 👍 withdraws that user's pick on that message, if any
+   * (a pick says which answer was right instead of one rated 👎).
+   */
   recordVote(event: VoteEvent): Promise<VoteResult>;
   /**
    * Records or changes a user's pick after a 👎: only when that user's vote on that message is 👎 (checked in the

@@ -136,6 +136,63 @@ test('after a number out of range, the offer stands', async () => {
   expect(recorder.picks).toHaveLength(1);
 });
 
+// Bug fixed: after "bad", "0" was recorded as "none of these was right"; "4" was out of range.
+test('after "bad", 0 is out of range like any unlisted number; only a "none" word records none', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(['shu 2al el asad?', 'bad', '0', '٠', '00', 'None!'], recorder);
+  expect(blocks[1]).toContain('Was one of these the right answer?');
+  for (const i of [2, 3, 4]) expect(blocks[i]).toMatch(/^Type a number from 1 to \d, or "none"\.$/);
+  expect(blocks[5]).toBe('Thanks, noted: none of these was right.');
+  expect(recorder.picks.map((p) => p.picked)).toEqual(['none']);
+});
+
+// Bug fixed: good/bad after the speakers list, the help or a paragraph display re-rated the answer shown replies
+// before, and the report turned a 👎 on a paragraph display into "add an entry quoting the clause".
+test('a rating refers only to the reply just above it: after speakers, help or a paragraph display there is nothing to rate', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(
+    ['ماذا قال الأسد؟', 'paragraph 4', 'bad', '1', 'speakers', 'good', 'help', 'bad', 'ماذا قال الطائي؟', 'good'],
+    recorder,
+  );
+  expect(blocks[2]).toContain('Nothing to rate: a paragraph shown on request is the article itself');
+  expect(blocks[3]).toContain('There is no list to pick from');
+  expect(blocks[5]).toContain('Nothing to rate: only an answer can be rated, right after it');
+  expect(blocks[7]).toContain('Nothing to rate: only an answer can be rated, right after it');
+  expect(blocks[9]).toContain('Recorded as a good answer');
+  expect([...recorder.votes.values()].map((v) => [v.ref, v.vote])).toEqual([['p09-taei-statement', 1]]);
+  // The paragraph display is still a question asked (its answer is shown); only the rating is refused.
+  expect(recorder.questions.map((q) => q.question)).toEqual(['ماذا قال الأسد؟', 'paragraph 4', 'ماذا قال الطائي؟']);
+});
+
+test('a rating may be changed right after it, and after a pick there is nothing more to rate', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(['ماذا قال المقداد عن التنسيق؟', 'bad', 'good', 'bad', '1', 'good'], recorder);
+  expect(blocks[2]).toContain('Recorded as a good answer');
+  expect(blocks[4]).toContain('Recorded. That answer:');
+  expect(blocks[5]).toContain('Nothing to rate: your choice above is recorded');
+  expect([...recorder.votes.values()].map((v) => v.vote)).toEqual([-1]);
+  expect(recorder.picks).toHaveLength(1);
+});
+
+// Bug fixed: «مساعده», "/help", "!help", "exit!", "list speakers" and سيء were asked as questions.
+test('commands and rating words are folded like questions: مساعده, /help, !help, list speakers, سيء, exit!', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(
+    ['مساعده', '/help', '!help', 'list speakers', 'ماذا قال الأسد؟', 'سيء', 'exit!', 'ماذا قال الطائي؟'],
+    recorder,
+  );
+  for (const i of [0, 1, 2]) expect(blocks[i]).toContain('Commands: help, speakers');
+  expect(blocks[3]).toContain('Wahab al-Taei: adviser');
+  expect(blocks[5]).toContain('Thanks, recorded');
+  expect([...recorder.votes.values()].map((v) => v.vote)).toEqual([-1]);
+  expect(blocks).toHaveLength(6);
+  expect(recorder.questions.map((q) => q.question)).toEqual(['ماذا قال الأسد؟']);
+});
+
 // Bug fixed: the report suggested adding "and al-Taei?" to an entry: follow-ups depend on the answer before.
 test('follow-ups are answered but not recorded as questions', async () => {
   const recorder = new MemoryRecorder();

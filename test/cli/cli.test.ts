@@ -3,7 +3,7 @@
  * with `node --import tsx` from the project root. All processes start together in beforeAll so the file stays fast.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,12 +24,20 @@ interface Run {
   stderr: string;
 }
 
-/** Starts `node --import tsx <script> ...args` in the project root with DISCORD_TOKEN unset (blank), `env` on top. */
-function start(script: string, args: readonly string[], env: Record<string, string> = {}): ChildProcess {
+/**
+ * Starts `node --import tsx <script> ...args` in the project root with DISCORD_TOKEN unset (blank), `env` on top;
+ * `stdin` is a pipe, or a file descriptor the child reads as its standard input.
+ */
+function start(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+  stdin: 'pipe' | number = 'pipe',
+): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1', RECORD: 'off', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: [stdin, 'pipe', 'pipe'],
   });
 }
 
@@ -246,6 +254,28 @@ describe('ask: a follow-up gets the reply of the chat without context', () => {
   });
 });
 
+// Bug fixed: chat words got whatever the answerer made of them: "help", "speakers", "exit" and "bad" were declined
+// as off-topic, "good" as empty, and "who is quoted in the article" was answered with paragraph 1.
+test('ask --jsonl: every word of the chat, however typed, is no question: reason empty, saying it is a chat command', async () => {
+  const words = ['help', 'مساعده', '/help', 'speakers', 'list speakers', 'exit', 'exit!', 'good', 'bad', 'سيء'];
+  const result = await run('src/cli/ask.ts', ['--jsonl'], `${[...words, 'who is quoted in the article'].join('\n')}\n`);
+  expect(result.code, result.stderr).toBe(0);
+  const records = result.stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Json);
+  expect(records.map((r) => r.question)).toEqual([...words, 'who is quoted in the article']);
+  for (const r of records) {
+    expect(r).toMatchObject({ answered: false, reason: 'empty', paragraph: null });
+    expect(r.message).toContain('is a command of the terminal chat (npm start), not a question');
+    expect((r.suggestions as string[]).length).toBeGreaterThan(0);
+  }
+  // Suggestions in the question's script: Arabic for «مساعده», English for "help".
+  const firstSuggestion = (r: Json | undefined) => String((r?.suggestions as string[] | undefined)?.[0]);
+  expect(firstSuggestion(records[1])).toMatch(/[\u0600-\u06ff]/);
+  expect(firstSuggestion(records[0])).not.toMatch(/[\u0600-\u06ff]/);
+});
+
 describe('terminal chat (npm start without DISCORD_TOKEN)', () => {
   test('when help, speakers, a question and exit are piped in, it answers each and exits 0', () => {
     expect(chatRun.code, chatRun.stderr).toBe(0);
@@ -280,7 +310,7 @@ describe('edge cases of piping (found by a new user)', () => {
   beforeAll(async () => {
     [afterExit, loneCr, conflicting] = await Promise.all([
       run('src/main.ts', [], 'exit\nماذا قال الأسد؟\n'),
-      run('src/cli/ask.ts', ['--jsonl'], 'ماذا قال الأسد؟\rWhat did Mekdad say?\nthird line\n'),
+      run('src/cli/ask.ts', ['--jsonl'], 'ماذا قال الأسد؟\rWhat did Mekdad say?\nthird line\r\nماذا قال الطائي؟\r'),
       run('src/cli/ask.ts', ['--json', '--jsonl']),
     ]);
     // A reader that stops after the first chunk, like `| head -c 1`.
@@ -296,10 +326,17 @@ describe('edge cases of piping (found by a new user)', () => {
     expect(afterExit.stdout).not.toContain('بشار الأسد');
   });
 
-  test('when a line holds a lone CR, it is still one question: one JSON line per input line', () => {
+  // Changed: a lone CR used to be kept inside its line, which merged every question of a classic-Mac (CR-only) file
+  // into one object. A lone CR now ends a line, as LF and CRLF do.
+  test('when lines end in a lone CR, LF or CRLF, each is one question: one JSON line per input line', () => {
     const lines = loneCr.stdout.trim().split('\n');
-    expect(lines).toHaveLength(2);
-    expect(JSON.parse(lines[1] ?? '{}').question).toBe('third line');
+    expect(loneCr.code, loneCr.stderr).toBe(0);
+    expect(lines.map((line) => JSON.parse(line).question)).toEqual([
+      'ماذا قال الأسد؟',
+      'What did Mekdad say?',
+      'third line',
+      'ماذا قال الطائي؟',
+    ]);
   });
 
   test('when --json and --jsonl are both given, the CLI refuses with a clear message', () => {
@@ -331,6 +368,63 @@ describe('terminal chat and the settings of the other programs', () => {
     expect(ownSetting.stderr).toContain('Invalid configuration');
     expect(ownSetting.stderr).toContain('RECORD must be on or off');
     expect(ownSetting.stdout).toBe('');
+  });
+});
+
+// Bug fixed: with classic-Mac line endings (CR only) the piped chat read all its input as one question.
+test('the piped chat answers each CR-terminated line and stops at a CR-terminated exit', async () => {
+  const result = await run('src/main.ts', [], 'ماذا قال الأسد؟\rماذا قال الطائي؟\rexit\rماذا قال المقداد؟\r');
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stdout).toContain('— بشار الأسد');
+  expect(result.stdout).toContain('— وهاب الطائي');
+  expect(result.stdout).not.toContain('— فيصل المقداد');
+});
+
+// Bug fixed: a directory as standard input (`npm start < /tmp`, `ask --jsonl < /tmp`: EISDIR) and a write-only one
+// (EBADF) were read as empty input: no output, exit 0. They are read failures: said on stderr, exit 1.
+describe('unreadable standard input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'iqtibas-stdin-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs `script` with `fd` as its standard input; the parent's copy of `fd` is closed when the child is done. */
+  async function runOn(script: string, args: readonly string[], fd: number): Promise<Run> {
+    try {
+      return await finish(start(script, args, {}, fd));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  test.each([
+    ['src/cli/ask.ts', ['--jsonl'], 'ask: '],
+    ['src/main.ts', [], 'iqtibas: '],
+  ])('%s %j with a directory on stdin says EISDIR on stderr and exits 1', async (script, args, prefix) => {
+    const result = await runOn(script, args, openSync(dir, 'r'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${prefix}cannot read standard input: EISDIR`);
+    expect(result.stdout).toBe('');
+  });
+
+  test.each([
+    ['src/cli/ask.ts', ['--jsonl'], 'ask: '],
+    ['src/main.ts', [], 'iqtibas: '],
+  ])('%s %j with a write-only stdin names the failed read (EBADF) and exits 1', async (script, args, prefix) => {
+    const result = await runOn(script, args, openSync(join(dir, 'write-only.txt'), 'w'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${prefix}cannot read standard input: EBADF`);
+    expect(result.stderr).not.toContain('failed to start');
+  });
+
+  test('an empty file is no error: no output, exit 0', async () => {
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const [ask, chat] = await Promise.all([
+      runOn('src/cli/ask.ts', ['--jsonl'], openSync(join(dir, 'empty.txt'), 'r')),
+      runOn('src/main.ts', [], openSync(join(dir, 'empty.txt'), 'r')),
+    ]);
+    for (const result of [ask, chat]) {
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toBe('');
+    }
   });
 });
 

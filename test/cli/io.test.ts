@@ -1,6 +1,9 @@
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { expect, test } from 'vitest';
-import { MAX_LINE_CHARS, readLines } from '../../src/cli/io.ts';
+import { InputError, MAX_LINE_CHARS, readInputLines, readLines } from '../../src/cli/io.ts';
 
 async function lines(chunks: Array<string | Buffer>, max?: number): Promise<string[]> {
   const out: string[] = [];
@@ -8,8 +11,21 @@ async function lines(chunks: Array<string | Buffer>, max?: number): Promise<stri
   return out;
 }
 
-test('splits on LF only, drops a CR before LF, keeps a lone CR inside a line, yields a last line without LF', async () => {
-  expect(await lines(['a\r\nb\rc\nd'])).toEqual(['a', 'b\rc', 'd']);
+test('a line ends at LF, CRLF or a lone CR; the last line is yielded without a line end', async () => {
+  expect(await lines(['a\r\nb\rc\nd'])).toEqual(['a', 'b', 'c', 'd']);
+});
+
+// Bug fixed: a file with classic-Mac line endings (CR only) was read as one line, so `ask --jsonl` merged its
+// questions into one object.
+test('CR-only input gives one line per CR-terminated line', async () => {
+  expect(await lines(['ماذا قال الأسد؟\rماذا قال الطائي؟\r'])).toEqual(['ماذا قال الأسد؟', 'ماذا قال الطائي؟']);
+});
+
+test('a CRLF split across chunks is one line end, not an empty line; a CR ending a chunk ends its line', async () => {
+  expect(await lines(['a\r', '\nb\r', '\n'])).toEqual(['a', 'b']);
+  expect(await lines(['a\r', 'b\r', '\r\n', 'c'])).toEqual(['a', 'b', '', 'c']);
+  expect(await lines(['a\r\n\r\nb'])).toEqual(['a', '', 'b']);
+  expect(await lines([Buffer.from('a\r'), Buffer.from(''), Buffer.from('\nb')])).toEqual(['a', 'b']);
 });
 
 test('lines split across chunks, several lines in one chunk, and UTF-8 split inside a character', async () => {
@@ -27,4 +43,37 @@ test('a line longer than the cap is cut at the cap and is still one line; the ne
   const out = await lines([...long, '\nnext\n'], 1000);
   expect(out).toEqual(['ماذا قال الأسد '.repeat(100).repeat(50).slice(0, 1000), 'next']);
   expect(MAX_LINE_CHARS).toBeGreaterThanOrEqual(2000);
+});
+
+async function inputLines(input: AsyncIterable<string | Buffer> & { fd?: unknown }): Promise<string[]> {
+  const out: string[] = [];
+  for await (const line of readInputLines(input)) out.push(line);
+  return out;
+}
+
+// Bug fixed: `npm start < /tmp` and `ask --jsonl < /tmp` printed nothing and exited 0: Node gives a directory on
+// stdin as an empty stream, so a read failure looked like empty input.
+test('an input whose descriptor is a directory fails with EISDIR, not as empty input', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'iqtibas-io-'));
+  const fd = openSync(dir, 'r');
+  try {
+    const input = Object.assign(Readable.from([]), { fd });
+    await expect(inputLines(input)).rejects.toThrow(InputError);
+    await expect(inputLines(input)).rejects.toThrow('cannot read standard input: EISDIR');
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a read that fails is an InputError naming the failure; an empty input is no lines and no error', async () => {
+  const failing = Readable.from(
+    (async function* () {
+      yield 'first\n';
+      throw Object.assign(new Error('EBADF: bad file descriptor, read'), { code: 'EBADF' });
+    })(),
+  );
+  await expect(inputLines(failing)).rejects.toThrow('cannot read standard input: EBADF: bad file descriptor, read');
+  expect(await inputLines(Readable.from([]))).toEqual([]);
+  expect(await inputLines(Readable.from(['x\ry']))).toEqual(['x', 'y']);
 });

@@ -64,6 +64,17 @@ describe('feedback buttons', () => {
     expect(buttonsOf(data).length).toBeLessThanOrEqual(5 * 5);
   });
 
+  // As in the terminal chat: a paragraph shown on request is the article itself, not an answer chosen for the
+  // question, and a 👎 on it became "add an entry quoting the clause" in the report.
+  test('a paragraph shown on request ("paragraph 4") is recorded as asked but carries no 👍 / 👎', async () => {
+    const before = recorder.questions.length;
+    const { data } = await ask('paragraph 4');
+    expect(recorder.questions.slice(before).map((q) => q.question)).toEqual(['paragraph 4']);
+    expect(buttonsOf(data).map((b) => b.label)).not.toContain('👍');
+    expect(buttonsOf(data).map((b) => b.label)).not.toContain('👎');
+    expect(buttonsOf(data).some((b) => b.custom_id.startsWith('more:'))).toBe(true);
+  });
+
   test('👍 is recorded against the clicked message, acknowledged ephemerally; the same vote again is "already recorded"', async () => {
     const { request, data } = await ask('ماذا قال المقداد عن التنسيق؟');
     const messageId = snowflake();

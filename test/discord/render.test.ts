@@ -274,6 +274,35 @@ describe('custom ids', () => {
     },
   );
 
+  test.each([
+    ['quote:abadi:0', 0],
+    ['quote:abadi:1', 1],
+    ['quote:abadi:10', 10],
+    ['quote:abadi:9999', 9999],
+  ])('when a page is written without leading zeros (%j), we get page %i', (id, page) => {
+    expect(decodeButton(id)).toEqual({ kind: 'quote', speakerId: 'abadi', page });
+  });
+
+  test.each(['quote:abadi:00', 'quote:abadi:01', 'quote:abadi:007', 'quote:abadi:0010'])(
+    'when a page has a leading zero (%j), the id is refused: each page has one id',
+    (id) => {
+      expect(decodeButton(id)).toBeUndefined();
+    },
+  );
+
+  test('a pick whose message id is zero-padded is refused, as the encoder never writes one', () => {
+    const messageId = '12345678901234567';
+    expect(decodeButton(`pick:${messageId}:p4:none`)).toEqual({ kind: 'pick', messageId, ref: 'p4', picked: 'none' });
+    expect(decodeButton(`pick:0${messageId}:p4:none`)).toBeUndefined();
+    expect(encodeButton({ kind: 'pick', messageId: `0${messageId}`, ref: 'p4', picked: 'none' })).toBeUndefined();
+  });
+
+  test('a vote question id is read only in its canonical base-36 form', () => {
+    expect(decodeButton('vote:u:s:a:p4')).toMatchObject({ kind: 'vote', questionId: 10 });
+    expect(decodeButton('vote:u:s:0:p4')).toMatchObject({ kind: 'vote', ref: 'p4' });
+    for (const id of ['vote:u:s:0a:p4', 'vote:u:s:00:p4', 'vote:u:s:A:p4']) expect(decodeButton(id)).toBeUndefined();
+  });
+
   test('drops refs that would overflow 100 characters, never produces a longer id', () => {
     const refs = ['a'.repeat(60), 'b'.repeat(30), 'c'.repeat(30)];
     const id = encodeButton({ kind: 'alts', script: 'arabic', refs });

@@ -241,6 +241,25 @@ describe('picks', () => {
     expect(r.picks.rows[0]?.action).toMatchObject({ kind: 'new-entry', paragraph: 12 });
     expect(r.picks.rows[0]?.action.text).toBe('new entry needed for paragraph 12 with this phrasing');
   });
+
+  // Bug fixed: a pick survived its user's change of vote to 👍 and the report counted "1 alternative picked" against
+  // the 👍. The stores now withdraw it; a database written before still holds such picks, and the report skips them.
+  test("a pick whose user's latest vote on that message is 👍 is not counted; another user's pick still is", () => {
+    const asked = [question('شو قال المقداد عن الجيش؟', { user: 'a', ref: 'p11-mekdad-statement', paragraph: 11 })];
+    const rated = [
+      vote('p11-mekdad-statement', -1, { user: 'a', message: 'm1', questionId: 1, at: T0 }),
+      vote('p11-mekdad-statement', 1, { user: 'a', message: 'm1', questionId: 1, at: T0 + 2 }),
+      vote('p11-mekdad-statement', -1, { user: 'b', message: 'm1', questionId: 1, at: T0 }),
+    ];
+    const chosen = [
+      pick('p11-mekdad-statement', 'p11-foreign-army', { user: 'a', message: 'm1', at: T0 + 1 }),
+      pick('p11-mekdad-statement', 'none', { user: 'b', message: 'm1', at: T0 + 1 }),
+    ];
+    const r = report(snapshot(asked, rated, chosen));
+    expect(r.summary).toMatchObject({ votesUp: 1, votesDown: 1, picks: 0, picksNone: 1 });
+    expect(r.picks.total).toBe(0);
+    expect(r.worstRated.rows[0]?.action.text).not.toContain('users picked');
+  });
 });
 
 describe('actions re-run the current answerer', () => {

@@ -39,6 +39,10 @@ export class FakeStore implements FeedbackStore {
     const same = (v: StoredVote) => v.userHash === event.userHash && v.messageId === event.messageId;
     const previous = this.votes.find(same);
     this.votes = [...this.votes.filter((v) => !same(v)), { ...event }];
+    // As the real stores: a 👍 withdraws the same user's pick on that message.
+    if (event.vote === 1) {
+      this.picks = this.picks.filter((p) => p.userHash !== event.userHash || p.messageId !== event.messageId);
+    }
     if (!previous) return 'new';
     return previous.vote === event.vote ? 'unchanged' : 'changed';
   }

@@ -163,6 +163,27 @@ export function storeContract(name: string, createHarness: () => Promise<StoreHa
       expect((await store.snapshot(0)).picks).toStrictEqual([pickEvent()]);
     });
 
+    // Bug fixed: a pick survived its user's change of vote to 👍, so the report counted "1 alternative picked"
+    // against a 👍.
+    test('a 👍 withdraws that user’s pick on that message; other users’ picks and other messages stay', async () => {
+      await store.recordVote(voteEvent({ vote: -1 }));
+      await store.recordVote(voteEvent({ vote: -1, userHash: HASH_B }));
+      await store.recordVote(voteEvent({ vote: -1, messageId: 'terminal-2', surface: 'terminal' }));
+      expect(await store.recordPick(pickEvent())).toBe(true);
+      expect(await store.recordPick(pickEvent({ userHash: HASH_B, picked: 'none', at: T + 1 }))).toBe(true);
+      expect(await store.recordPick(pickEvent({ messageId: 'terminal-2', at: T + 2 }))).toBe(true);
+      expect(await store.recordVote(voteEvent({ vote: 1, at: T + 3 }))).toBe('changed');
+      expect((await store.snapshot(0)).picks).toStrictEqual([
+        pickEvent({ userHash: HASH_B, picked: 'none', at: T + 1 }),
+        pickEvent({ messageId: 'terminal-2', at: T + 2 }),
+      ]);
+      // Back to 👎: the withdrawn pick does not come back, and a new pick is taken again.
+      expect(await store.recordVote(voteEvent({ vote: -1, at: T + 4 }))).toBe('changed');
+      expect((await store.snapshot(0)).picks).toHaveLength(2);
+      expect(await store.recordPick(pickEvent({ at: T + 5 }))).toBe(true);
+      expect((await store.snapshot(0)).picks).toContainEqual(pickEvent({ at: T + 5 }));
+    });
+
     test('retention deletes rows strictly older than the cutoff in every table, and counts them', async () => {
       const cutoff = T;
       await store.recordQuestion(answerEvent({ at: cutoff - 1 }));
