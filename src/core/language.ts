@@ -14,7 +14,7 @@ import { ENGLISH_STOPWORDS } from './lexicon.ts';
 const FOREIGN_WORDS: ReadonlySet<string> = new Set(
   `
   wer ist wie warum wieso weshalb wo wann welche welcher hat sagte gesagt der das und nicht ein eine ueber mit von
-  qui est quoi pourquoi quand quel quelle les et une dit elle avec sur dans pour
+  qu qui est quoi pourquoi quand quel quelle les et une dit elle avec sur dans pour
   quien es que como por donde cuando cual los las dijo sobre con una
   cosa perche dove quale sono detto della
   quem onde porque disse sobre com

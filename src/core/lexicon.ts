@@ -148,7 +148,8 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   deny denied denies denial promise promised promises resign resigned resignation
   نفى ينفي نفت وعد استقال يستقيل استقالة
   متحدث المتحدث الناطق ناطق spokesman spokesperson spokeswoman طهران tehran موسكو moscow الكرملين kremlin
-  تأسست تأسس تأسيس تأسيسها أسست founded established establishment
+  تأسست تأسس تأسيس تأسيسها أسست أسس اسس founded established establishment
+  phone telephone phoned هاتف الهاتف هاتفيا هاتفي بالهاتف اتصل
   friday saturday sunday tuesday wednesday january march july august september october november december
   الجمعة السبت الاحد الأحد الثلاثاء الاربعاء الأربعاء يناير مارس مايو يوليو اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر
   ديسمبر اذار آذار ايار أيار تموز ايلول أيلول تشرين كانون

@@ -1569,3 +1569,10 @@ test.each([
 ])('a yes/no question with a wrong place is answered by where the place is: %s', (q, paragraph) => {
   expect([paragraph, 11]).toContain(answered(bot.ask(q)).paragraph);
 });
+
+test.each(['did Abadi phone Assad?', 'هل اتصل العبادي بالأسد هاتفيا؟', 'متى أسس تنظيم داعش؟'])(
+  'phone calls and founding dates the article never has: %s',
+  (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  },
+);

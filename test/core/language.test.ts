@@ -49,3 +49,7 @@ describe('questions in languages the bot does not read', () => {
     expect(reply.kind === 'no-answer' && reply.message).toMatch(/Arabic.*English.*Arabizi/);
   });
 });
+
+test("French with an elided que (Qu'a dit Assad ?) is another language", () => {
+  expect(isUnsupportedLanguage("Qu'a dit Assad ?")).toBe(true);
+});
