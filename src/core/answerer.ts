@@ -733,6 +733,7 @@ class CorpusAnswerer implements Answerer {
       this.introducesSomethingElse(result.tokens, top) ||
       this.yearNotGiven(normalized, top) ||
       this.saidElsewhere(result.tokens, normalized) ||
+      this.datesAnotherDay(normalized, top) ||
       this.leavesOutPerson(normalized, result.tokens, top) ||
       this.saidBySomeoneElse(result.tokens, normalized, subject, top, candidates)
     )
@@ -1123,6 +1124,23 @@ class CorpusAnswerer implements Answerer {
   }
 
   /**
+   * "What happened on 26 February?": a day of a month the answer's words give another day of (25 February). The day
+   * is a number of one or two digits next to a month the article names, before or after it.
+   */
+  private datesAnotherDay(normalized: string, top: Candidate): boolean {
+    const words = foldDigits(normalized).split(' ');
+    const shown = foldDigits(normalize(this.textOf(top))).split(' ');
+    return words.some((word, i) => {
+      if (!/^\d{1,2}$/.test(word)) return false;
+      const month = [words[i + 1], words[i - 1]]
+        .map((w) => (w === undefined ? undefined : this.index.featurizer.conceptOf(w)))
+        .find((k) => k !== undefined && this.timeKeys.has(k));
+      if (month === undefined || !this.index.mentions(shown.join(' '), [{ key: month }])) return false;
+      return !shown.includes(String(Number(word)));
+    });
+  }
+
+  /**
    * "What did Mekdad say on Thursday?", "ماذا قال الطائي في فبراير؟", "what did Taei say in Damascus?": a
    * said-question placing the words at a time or place (one the article has) that no paragraph naming that speaker
    * gives. "What did Assad say on Thursday, in Damascus?" is answered: paragraph 2 puts him at that meeting.
@@ -1410,13 +1428,15 @@ class CorpusAnswerer implements Answerer {
 
   /**
    * "What did Assad reply to Abadi?", "bashar shu radd 3al risale": a reply (the response concept) by the receiving side
-   * of something sent that the article leaves unanswered (`unanswered` on concepts), about it or its sender.
+   * of something sent that the article leaves unanswered (`unanswered` on concepts), about it or the person who sent
+   * it (a country on the sending side is not enough: "Syrian reaction to the Iraqi strikes" is al-Mekdad's).
    * "Syrian reaction to the Iraqi strikes" is al-Mekdad's (the strikes are not `unanswered`).
    */
   private repliesToUnanswered(keys: ReadonlySet<string>): boolean {
     if (!keys.has(RESPONSE_KEY)) return false;
     return this.unanswered.some(
-      ({ key, from, to }) => (keys.has(key) || from.some((k) => keys.has(k))) && to.some((k) => keys.has(k)),
+      ({ key, from, to }) =>
+        (keys.has(key) || from.some((k) => k.startsWith('sp:') && keys.has(k))) && to.some((k) => keys.has(k)),
     );
   }
 

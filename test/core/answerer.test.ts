@@ -1576,3 +1576,22 @@ test.each(['did Abadi phone Assad?', 'هل اتصل العبادي بالأسد 
     expect(bot.ask(q).kind).toBe('no-answer');
   },
 );
+
+test.each(['what happened on 26 February?', 'ماذا حدث في 24 فبراير؟'])(
+  '%s: the article dates 25 February only',
+  (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  },
+);
+
+test.each(['what did abadi announce on february 25?', 'ماذا حدث في ٢٥ فبراير'])(
+  '%s is 25 February (paragraph 7)',
+  (q) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(7);
+  },
+);
+
+test('"react" to the message by al-Assad is a reply the article never reports; Baghdad\'s reaction is told', () => {
+  expect(bot.ask('How did Assad react to the message?').kind).toBe('no-answer');
+  expect(answered(bot.ask('how did Baghdad react to the message?')).paragraph).toBe(1);
+});
