@@ -78,6 +78,10 @@ const ABOUT_TOPIC = /\s+(?:about|on|regarding|concerning|عن|حول|بخصوص|
  */
 const YES_NO = /^(?:is|are|was|were|does|do|did|هل|هو|wach|wesh) /;
 
+/** "What did Assad not say?", "what didn't Mekdad mention?" (normalized: the apostrophe is a space). */
+const NOT_SAID =
+  /(?:^| )what (?:did|does|do) (?:\S+ ){1,3}not (?:say|mention|tell|talk about)(?: |$)|(?:^| )what (?:didn t|doesn t|didnt|doesnt) (?:\S+ ){1,3}(?:say|mention|tell)(?: |$)/;
+
 /** "in", "at", في before a place where words were said (normalized). */
 const AT_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'في', 'fi', 'fe']);
 
@@ -661,6 +665,8 @@ class CorpusAnswerer implements Answerer {
       this.foreignNames.mistitles(normalized) ||
       // "Did Assad thank Abadi?": "thank" is politeness to the bot ("thank you"), but thanks between people are not told.
       this.thanksSomeone(normalized) ||
+      // "What did Assad not say?": what someone did not say is not in any quote.
+      NOT_SAID.test(normalized) ||
       this.repliesToUnanswered(result.keys) ||
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
       (!aboutArticle && this.asksSilentEntity(result.tokens)) ||

@@ -1595,3 +1595,10 @@ test('"react" to the message by al-Assad is a reply the article never reports; B
   expect(bot.ask('How did Assad react to the message?').kind).toBe('no-answer');
   expect(answered(bot.ask('how did Baghdad react to the message?')).paragraph).toBe(1);
 });
+
+test.each(['What did Assad not say?', "what didn't Mekdad mention?", 'what did the Syrian president not talk about'])(
+  '%s: what someone did not say is in no quote',
+  (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  },
+);
