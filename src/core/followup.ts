@@ -254,7 +254,8 @@ function afterStandalone(
 ): FollowUpResult {
   if (reply.kind !== 'answer') return { reply, context: hasSubject(normalizedQuestion) ? undefined : previous };
   // "Who is al-Assad?" is answered with the reporter's words about him: "he" is al-Assad afterwards, not the reporter.
-  const named = namedSpeaker(normalizedQuestion, answerer);
+  // "Who carried the message?" is answered with al-Abadi's paragraph introducing his envoy: "he" is al-Fayyadh.
+  const named = namedSpeaker(normalizedQuestion, answerer) ?? introducedIn(reply, answerer);
   const speakerId = named && named.id !== reply.speaker.id ? named.id : reply.speaker.id;
   const same = previous?.speakerId === speakerId;
   // A paragraph counts as shown when the speaker's words were, quoted or reported ("بلاده لن تدافع عن حدودها…"); the
@@ -267,6 +268,17 @@ function afterStandalone(
   const own = speakerId === reply.speaker.id && !introduces ? [reply.paragraph] : [];
   const shown = [...new Set([...(same ? previous.shown : []), ...own])];
   return { reply, context: { speakerId, shown, question: normalizedQuestion } };
+}
+
+/** The speaker a short quote introduces by name (not its own speaker), if exactly one: «مبعوثه … فالح الفياض». */
+function introducedIn(reply: Answer, answerer: Answerer): Speaker | undefined {
+  const introduced = answerer.corpus.speakers.filter(
+    (s) =>
+      s.id !== reply.speaker.id &&
+      reply.quote.includes(s.nameAr) &&
+      reply.quote.length <= s.nameAr.length + INTRODUCTION_EXTRA_CHARS,
+  );
+  return introduced.length === 1 ? introduced[0] : undefined;
 }
 
 /** The one speaker a question names, if exactly one. */

@@ -308,3 +308,8 @@ test('Arabizi "meen howe?" is "who is he?" (found by the final break test)', () 
   const who = answerWithContext(answerer, 'meen howe?', first.context);
   expect(who.reply.kind === 'answer' && who.reply.entryId).toBe('p01-who-is-assad');
 });
+
+test('after an answer introducing someone else ("who carried the message?" → al-Abadi\'s envoy), "he" is the one introduced', () => {
+  const c = conversationAfter('من حمل الرسالة؟');
+  expect(answered(c.ask('u', 'what else did he say?', 1)).speaker.id).toBe('fayyadh');
+});
