@@ -325,9 +325,11 @@ const WHOLE_ARTICLE = new RegExp(
 
 /**
  * Names of two words the article never has, which one-word checks miss: "the US" ("us" alone is a pronoun), Nasrallah
- * written نصر الله (نصر alone is "victory"), Abdul Mahdi (مهدي alone is the reporter's name). On normalized text.
+ * written نصر الله (نصر alone is "victory"), Abdul Mahdi (مهدي alone is the reporter's name), the month of May ("may"
+ * alone is a verb: "in May", "mid-May"). On normalized text.
  */
-const ABSENT_NAMES = /(?:^| )(?:the (?:us|u s|usa)|نصر الله|nasr allah|nasrallah|عبد المهدي|abdul mahdi)(?: |$)/;
+const ABSENT_NAMES =
+  /(?:^| )(?:the (?:us|u s|usa)|نصر الله|nasr allah|nasrallah|عبد المهدي|abdul mahdi|(?:mid|early|late|in|since) may)(?: |$)/;
 
 /** A question asking for names: "names", "by name", "ما اسم", "أسماء", "asami" (normalized). */
 const ASKS_NAMES =

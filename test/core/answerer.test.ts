@@ -1602,3 +1602,8 @@ test.each(['What did Assad not say?', "what didn't Mekdad mention?", 'what did t
     expect(bot.ask(q).kind).toBe('no-answer');
   },
 );
+
+test('"in May" is a month the article never has; "may I ask" is no month', () => {
+  expect(bot.ask('What did Mekdad say in mid-May?').kind).toBe('no-answer');
+  expect(answered(bot.ask('may I ask what Assad said?')).speaker.id).toBe('assad');
+});
