@@ -149,6 +149,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   نفى ينفي نفت وعد استقال يستقيل استقالة
   متحدث المتحدث الناطق ناطق spokesman spokesperson spokeswoman طهران tehran موسكو moscow الكرملين kremlin
   تأسست تأسس تأسيس تأسيسها أسست أسس اسس founded established establishment
+  fail failed fails failure فشل فشلت فاشل فاشله فشلها
   phone telephone phoned هاتف الهاتف هاتفيا هاتفي بالهاتف اتصل
   friday saturday sunday tuesday wednesday january march july august september october november december
   الجمعة السبت الاحد الأحد الثلاثاء الاربعاء الأربعاء يناير مارس مايو يوليو اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر

@@ -1607,3 +1607,8 @@ test('"in May" is a month the article never has; "may I ask" is no month', () =>
   expect(bot.ask('What did Mekdad say in mid-May?').kind).toBe('no-answer');
   expect(answered(bot.ask('may I ask what Assad said?')).speaker.id).toBe('assad');
 });
+
+test('a failure nobody claims is not attributed to the one who claimed success', () => {
+  expect(bot.ask('who claimed the air raids had failed?').kind).toBe('no-answer');
+  expect(answered(bot.ask('were the strikes successful?')).paragraph).toBe(8);
+});
