@@ -83,7 +83,7 @@ const ConceptSchema = z.object({
   unnamed: z.boolean().optional(),
   undated: z.boolean().optional(),
   agent: z.boolean().optional(),
-  placed: z.boolean().optional(),
+  placed: z.array(nonEmpty).min(1).optional(),
   unanswered: z.boolean().optional(),
   direction: z
     .object({
@@ -196,6 +196,11 @@ function checkServedOffices(speakers: Speaker[], concepts: Concept[], problems: 
     for (const id of [...(c.direction?.from ?? []), ...(c.direction?.to ?? []), ...(c.direction?.travellers ?? [])]) {
       if (!known.has(id)) problems.push(`concepts[${c.id}]: direction names unknown speaker or concept "${id}"`);
     }
+    for (const id of c.placed ?? []) {
+      if (!concepts.some((k) => k.id === id && k.in)) {
+        problems.push(`concepts[${c.id}]: "placed" names "${id}", which is not a place (a concept with "in")`);
+      }
+    }
     if (c.in !== undefined && !concepts.some((k) => k.id === c.in && k.country)) {
       problems.push(`concepts[${c.id}]: "in" names "${c.in}", which is not a concept marked "country": true`);
     }
@@ -288,7 +293,7 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     ...(c.unnamed ? { unnamed: true } : {}),
     ...(c.undated ? { undated: true } : {}),
     ...(c.agent ? { agent: true } : {}),
-    ...(c.placed ? { placed: true } : {}),
+    ...(c.placed ? { placed: c.placed } : {}),
     ...(c.unanswered ? { unanswered: true } : {}),
     ...(c.direction
       ? {

@@ -107,10 +107,11 @@ export interface Concept {
    */
   agent?: boolean;
   /**
-   * A fact the article ties to particular places (ISIS's control of Raqqa and Mosul, its strongholds): asked of
-   * another place ("who controls Baghdad?"), the article does not say.
+   * A fact the article ties to particular places, as their concept ids (ISIS's control: Mosul and Raqqa; its
+   * strongholds: Raqqa): asked of another place ("who controls Baghdad?", "when did ISIS seize Damascus?"), the
+   * article does not say.
    */
-  placed?: boolean;
+  placed?: string[];
   /**
    * Sent and never answered in the article (al-Abadi's message): a reply by its receiving side ("what did Assad reply
    * to Abadi?", "بماذا رد الأسد على الرسالة؟") is not told. Needs `direction`.

@@ -1612,3 +1612,13 @@ test('a failure nobody claims is not attributed to the one who claimed success',
   expect(bot.ask('who claimed the air raids had failed?').kind).toBe('no-answer');
   expect(answered(bot.ask('were the strikes successful?')).paragraph).toBe(8);
 });
+
+describe('control is tied to Mosul and Raqqa (placed)', () => {
+  test.each(['When did ISIS seize Baghdad?', 'امتى داعش احتل دمشق؟', 'who holds al-Bukamal?'])('%s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each(['when did ISIS capture Mosul?', 'متى احتل داعش الموصل', 'who controls Raqqa?'])('%s is answered', (q) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(14);
+  });
+});
