@@ -306,3 +306,9 @@ test('a place "in" something that is no country concept is a seed error', () => 
   raw.concepts.push({ id: 'capital', terms: ['عاصمة'], in: 'road' } as never);
   expect(() => buildCorpus(raw)).toThrow(/concepts\[capital\]: "in" names "road"/);
 });
+
+test('a fact "placed" at something that is no place is a seed error', () => {
+  const raw = tinySeeds();
+  raw.concepts.push({ id: 'hold', terms: ['hold'], placed: ['road'] } as never);
+  expect(() => buildCorpus(raw)).toThrow(/concepts\[hold\]: "placed" names "road", which is not a place/);
+});
