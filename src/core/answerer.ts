@@ -853,15 +853,15 @@ class CorpusAnswerer implements Answerer {
   private asksOutOfScope(tokens: QueryToken[]): boolean {
     const person = tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:')));
     return tokens.some((t) =>
-      t.token
-        .split(' ')
-        .some(
-          (word) =>
-            OUT_OF_SCOPE_WORDS.has(word) ||
-            OUT_OF_SCOPE_WORDS.has(withoutDefiniteArticle(word)) ||
-            (person && PERSONAL_WORDS.has(word)) ||
-            this.outOfScopeStem(word),
-        ),
+      t.token.split(' ').some(
+        (word) =>
+          OUT_OF_SCOPE_WORDS.has(word) ||
+          OUT_OF_SCOPE_WORDS.has(withoutDefiniteArticle(word)) ||
+          // "بين سوريا وتركيا": و "and" before a word of five letters or more (وزارة "ministry" is no و + زاره "visited him").
+          (word.startsWith('و') && word.length > 5 && OUT_OF_SCOPE_WORDS.has(word.slice(1))) ||
+          (person && PERSONAL_WORDS.has(word)) ||
+          this.outOfScopeStem(word),
+      ),
     );
   }
 

@@ -1622,3 +1622,8 @@ describe('control is tied to Mosul and Raqqa (placed)', () => {
     expect(answered(bot.ask(q)).paragraph).toBe(14);
   });
 });
+
+test('و "and" before a country the article never has (وتركيا) is still that country; وزارة is a ministry', () => {
+  expect(bot.ask('كم طول الحدود بين سوريا وتركيا؟').kind).toBe('no-answer');
+  expect(answered(bot.ask('ما هو منصب المقداد في وزارة الخارجيه')).speaker.id).toBe('mekdad');
+});
