@@ -13,7 +13,7 @@ import { ForeignNames } from './names.ts';
 import { stripChatNoise } from './noise.ts';
 import { foldDigits, normalize } from './normalize.ts';
 import { OfficeQualifiers } from './offices.ts';
-import { paragraphRequested } from './paragraphRequest.ts';
+import { paragraphRequestedAbout } from './paragraphRequest.ts';
 import { DirectionPremises } from './premises.ts';
 import { alternateStem, scriptOf, tokenize, withoutDefiniteArticle } from './tokenize.ts';
 import type {
@@ -57,20 +57,19 @@ const ARTICLE_WORDS =
  * استقباله للمبعوث", "shu 2al el fayyadh"), before it in English ("what did Assad say to the envoy"). Undefined when
  * no name stands there, or two do ("الأسد والفياض").
  */
-function sayerNextToVerb(tokens: QueryToken[]): string | undefined {
+function sayerNextToVerb(tokens: QueryToken[], normalized: string): string | undefined {
   const verb = tokens.findIndex((t) => t.keys.some((k) => k.key === INTENT.said));
   if (verb < 0) return undefined;
   // Arabizi keeps Arabic order; its verbs carry digits ("2al", "7aka").
   const word = (tokens[verb] as QueryToken).token;
+  // "What was Assad told by Fayyadh?": the name before a passive verb is the one spoken to.
+  if (PASSIVE_SAID.test(normalized)) return undefined;
   const step = scriptOf(word) === 'latin' && !/\d/.test(word) ? -1 : 1;
   const speakerAt = (i: number) => tokens[i]?.keys.find((k) => k.key.startsWith('sp:'))?.key.slice(3);
   // "الأسد والفياض ناقشوا", "the Assad-Fayyadh talks": two joined names are no one sayer.
   if (speakerAt(verb + 2 * step) !== undefined) return undefined;
   return speakerAt(verb + step);
 }
-
-/** " about …" (عن, حول, بخصوص, 3an) closing a paragraph request, up to the end of the question (not normalized). */
-const ABOUT_TOPIC = /\s+(?:about|on|regarding|concerning|عن|حول|بخصوص|بشأن|3an|3n)\s+[\s\S]*$/i;
 
 /**
  * A yes/no question ("is Raqqa in Iraq?", "هل البوكمال في العراق؟"): a false premise in it is answered by the passage
@@ -84,6 +83,9 @@ const NOT_SAID =
 
 /** "in", "at", في before a place where words were said (normalized). */
 const AT_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'في', 'fi', 'fe']);
+
+/** A passive verb of saying with its agent ("was told by", "was said by"), normalized. */
+const PASSIVE_SAID = /(?:^| )(?:was|were|is|are|been) (?:\S+ )?(?:told|said|informed|asked) (?:\S+ )?by(?: |$)/;
 
 /** "During", "in the course of": what follows is when words were said ("خلال لقائه"), normalized. */
 const DURING_WORDS: ReadonlySet<string> = new Set(
@@ -285,11 +287,13 @@ const IMMINENT = 'c:near';
 const IMMINENT_EVENT = 'c:retake';
 
 /**
- * "What happened in Raqqa afterwards?", "شو صار بالرقة بعدين؟", "was Raqqa finally liberated?": asks about a time after
- * the article's, which it cannot tell (normalized).
+ * "What happened in Raqqa afterwards?", "شو صار بالرقة بعدين؟", "did Mosul fall in the end?": asks about a time after
+ * the article's, which it cannot tell (normalized). English "later", "finally", "eventually" count only closing the
+ * question: opening or inside it they order the asking ("Finally, who is Fayyadh?", "will Raqqa eventually be
+ * retaken?").
  */
 const AFTER_THE_ARTICLE =
-  /(?:^| )(?:بعدين|بعدها|لاحقا|فيما بعد|بالاخير|بالاخر|afterwards|afterward|later on|later|in the end|eventually|finally|ba3dein|ba3den|ba3dain|ba3deen)(?: |$)/;
+  /(?:^| )(?:بعدين|بعدها|لاحقا|فيما بعد|بالاخير|بالاخر|afterwards|afterward|in the end|ba3dein|ba3den|ba3dain|ba3deen)(?: |$)| (?:later on|later|eventually|finally)$/;
 
 /** "What happened after Mosul was liberated?": "after" with a past verb of what is only about to happen (normalized). */
 const AFTER_PAST = /(?:^| )(?:after|بعد ما|بعدما|ba3d ma)(?: |$)/;
@@ -326,10 +330,10 @@ const WHOLE_ARTICLE = new RegExp(
 /**
  * Names of two words the article never has, which one-word checks miss: "the US" ("us" alone is a pronoun), Nasrallah
  * written نصر الله (نصر alone is "victory"), Abdul Mahdi (مهدي alone is the reporter's name), the month of May ("may"
- * alone is a verb: "in May", "mid-May"). On normalized text.
+ * and March alone are verbs: "in May", "mid-March"). On normalized text.
  */
 const ABSENT_NAMES =
-  /(?:^| )(?:the (?:us|u s|usa)|نصر الله|nasr allah|nasrallah|عبد المهدي|abdul mahdi|(?:mid|early|late|in|since) may)(?: |$)/;
+  /(?:^| )(?:the (?:us|u s|usa)|نصر الله|nasr allah|nasrallah|عبد المهدي|abdul mahdi|(?:mid|early|late|in|since) (?:may|march))(?: |$)/;
 
 /** A question asking for names: "names", "by name", "ما اسم", "أسماء", "asami" (normalized). */
 const ASKS_NAMES =
@@ -337,10 +341,10 @@ const ASKS_NAMES =
 
 /**
  * A question asking for a year: "what year", "in which year", "أي عام", "اي سنة", "anu sana", or a full date ("the exact
- * date", "التاريخ الكامل باليوم والشهر والسنة", "day, month and year") (normalized).
+ * date", "التاريخ الكامل باليوم والشهر والسنة", "day, month and year"); an exact date is not one (normalized).
  */
 const ASKS_YEAR =
-  /(?:^| )(?:what|which) year(?: |$)|(?:^| )(?:في )?(?:اي|اية|أي|ايه) (?:عام|سنه|العام|السنه)(?: |$)|(?:^| )(?:ayy|ay|anu|ana|eh) (?:sana|3am)(?: |$)|(?:^| )(?:full|exact|complete) date(?: |$)|(?:^| )(?:التاريخ|تاريخ) (?:الكامل|كامل|بالضبط)(?: |$)|(?:^| )(?:and|و) (?:the )?year(?: |$)|(?:^| )(?:والسنه|والعام|وبالسنه)(?: |$)/;
+  /(?:^| )(?:what|which) year(?: |$)|(?:^| )(?:في )?(?:اي|اية|أي|ايه) (?:عام|سنه|العام|السنه)(?: |$)|(?:^| )(?:ayy|ay|anu|ana|eh) (?:sana|3am)(?: |$)|(?:^| )(?:full|complete) date(?: |$)|(?:^| )(?:التاريخ|تاريخ) (?:الكامل|كامل)(?: |$)|(?:^| )(?:and|و) (?:the )?year(?: |$)|(?:^| )(?:والسنه|والعام|وبالسنه)(?: |$)/;
 
 /** "in" before a country: "in Syria", "في العراق", "fi souria" (normalized; the prefix ب is read apart). */
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل', 'fi', 'fe', 'b']);
@@ -881,14 +885,7 @@ class CorpusAnswerer implements Answerer {
    * may be out of range. Undefined for anything else.
    */
   private paragraphAsked(text: string): number[] | undefined {
-    const folded = foldDigits(text).trim();
-    const count = this.corpus.paragraphs.length;
-    const asked = paragraphRequested(folded, count);
-    if (asked !== undefined) return asked;
-    // "What does paragraph 6 say about Iran?", "ماذا تقول الفقرة 2 عن الحدود؟": the paragraph is the answer; what it
-    // is about narrows nothing the reader cannot see in it.
-    const topic = ABOUT_TOPIC.exec(folded);
-    return topic ? paragraphRequested(folded.slice(0, topic.index), count) : undefined;
+    return paragraphRequestedAbout(foldDigits(text).trim(), this.corpus.paragraphs.length);
   }
 
   /**
@@ -1081,7 +1078,7 @@ class CorpusAnswerer implements Answerer {
     if (!keys.includes(INTENT.said)) return undefined;
     // Those named aside (spoken to, with, of, or sending the envoy) are not the one who spoke.
     const aside = this.asideSpeakers(normalized);
-    const next = sayerNextToVerb(tokens);
+    const next = sayerNextToVerb(tokens, normalized);
     if (next !== undefined && !aside.has(next)) return next;
     const named = new Set(keys.filter((k) => k.startsWith('sp:') && !aside.has(k.slice(3))));
     return named.size === 1 ? [...named][0]?.slice(3) : undefined;
@@ -1438,7 +1435,6 @@ class CorpusAnswerer implements Answerer {
    * "What did Assad reply to Abadi?", "bashar shu radd 3al risale": a reply (the response concept) by the receiving side
    * of something sent that the article leaves unanswered (`unanswered` on concepts), about it or the person who sent
    * it (a country on the sending side is not enough: "Syrian reaction to the Iraqi strikes" is al-Mekdad's).
-   * "Syrian reaction to the Iraqi strikes" is al-Mekdad's (the strikes are not `unanswered`).
    */
   private repliesToUnanswered(keys: ReadonlySet<string>): boolean {
     if (!keys.has(RESPONSE_KEY)) return false;

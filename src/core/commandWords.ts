@@ -4,7 +4,7 @@
  * ({@link commandKey}): «مساعده» is «مساعدة», "/help" and "exit!" are "help" and "exit".
  */
 import { foldDigits, LETTER_FOLDS, normalize } from './normalize.ts';
-import { paragraphRequested } from './paragraphRequest.ts';
+import { paragraphRequestedAbout } from './paragraphRequest.ts';
 
 /** Emoji skin-tone modifiers (U+1F3FB–U+1F3FF) and the emoji variation selector (U+FE0F), so that 👍🏽 is 👍. */
 const EMOJI_VARIANTS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu;
@@ -112,5 +112,5 @@ export function asksForSpeakers(text: string): boolean {
  * @param paragraphCount - how many paragraphs the article has ("the last paragraph" is this one).
  */
 export function asksForParagraph(text: string, paragraphCount: number): boolean {
-  return paragraphRequested(foldDigits(text).trim(), paragraphCount) !== undefined;
+  return paragraphRequestedAbout(foldDigits(text).trim(), paragraphCount) !== undefined;
 }

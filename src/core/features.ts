@@ -91,9 +91,24 @@ const SPEAKS_OF_AFTER_NAME: ReadonlySet<string> = new Set([
 
 /** Arabic verbs of speaking or opining, read as "say" right before a speaker's name ("هل ذكر الأسد إيران؟"). */
 const SPEAKS_OF_BEFORE_NAME: ReadonlySet<string> = new Set(
-  ['ذكر', 'أشار', 'يشير', 'تحدث', 'يتحدث', 'تكلم', 'انتقد', 'ينتقد', 'أشاد', 'يشيد', 'علق', 'تطرق'].map((w) =>
-    normalize(w),
-  ),
+  [
+    'ذكر',
+    'أشار',
+    'يشير',
+    'تحدث',
+    'يتحدث',
+    'تكلم',
+    'انتقد',
+    'ينتقد',
+    'أشاد',
+    'يشيد',
+    'علق',
+    'تطرق',
+    'طالب',
+    'يطالب',
+    'اقترح',
+    'دعا',
+  ].map((w) => normalize(w)),
 );
 
 /** "tell me", "tell us": the asker is told, nobody's words are asked for. */
@@ -197,9 +212,9 @@ export function stemKey(token: string): FeatureKey {
  */
 export class Featurizer {
   private readonly single = new Map<FeatureKey, FeatureKey>();
-  /** The same terms by their exact normalized spelling, consulted first: stems collide (planes/plans → plan). */
   /** Concepts that answer "when" (days, months, years), as keys. */
   private readonly timeKeys: ReadonlySet<FeatureKey>;
+  /** The same terms by their exact normalized spelling, consulted first: stems collide (planes/plans → plan). */
   private readonly spelled = new Map<string, FeatureKey>();
   private readonly pairs = new Map<string, FeatureKey>();
   /** conceptOf's answers by token (null: none), up to CONCEPT_MEMO_SIZE tokens, then no more are kept. */

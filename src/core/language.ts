@@ -8,16 +8,17 @@ import { ENGLISH_STOPWORDS } from './lexicon.ts';
 
 /**
  * Function and question words of other Latin-script languages, lowercased without accents (the question is folded the
- * same way). Words that are also English ("was", "die", "war", "an") or Arabizi ("el", "il", "la", "ma", "fi", "chi",
- * "ou", "mi") are left out: they prove nothing.
+ * same way). Words that are also common English ("was", "die", "war", "an", "pour", "con") or Arabizi ("el", "il",
+ * "la", "ma", "fi", "chi", "ou", "mi") are left out: they prove nothing. German "hat" stays: the English noun is no
+ * word of a question about this article.
  */
 const FOREIGN_WORDS: ReadonlySet<string> = new Set(
   `
   wer ist wie warum wieso weshalb wo wann welche welcher hat sagte gesagt der das und nicht ein eine ueber mit von
-  qu qui est quoi pourquoi quand quel quelle les et une dit elle avec sur dans pour
-  quien es que como por donde cuando cual los las dijo sobre con una
-  cosa perche dove quale sono detto della
-  quem onde porque disse sobre com
+  qu qui est quoi pourquoi quand quel quelle les et une dit elle avec sur dans
+  quien es que como por donde cuando cual los las dijo sobre una
+  cosa perche quale sono detto della
+  quem onde porque disse com
   kim kimdir nedir neden nerede nasil icin dedi hakkinda
 `
     .split(/\s+/)

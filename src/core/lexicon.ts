@@ -148,13 +148,13 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   deny denied denies denial promise promised promises resign resigned resignation
   نفى ينفي نفت وعد استقال يستقيل استقالة
   متحدث المتحدث الناطق ناطق spokesman spokesperson spokeswoman طهران tehran موسكو moscow الكرملين kremlin
-  تأسست تأسس تأسيس تأسيسها أسست أسس اسس founded established establishment
+  تأسست تأسس تأسيس تأسيسها أسست founded
   fail failed fails failure فشل فشلت فاشل فاشله فشلها
   phone telephone phoned هاتف الهاتف هاتفيا هاتفي بالهاتف اتصل
-  friday saturday sunday tuesday wednesday january march july august september october november december
+  friday saturday sunday tuesday wednesday january july august september october november december
   الجمعة السبت الاحد الأحد الثلاثاء الاربعاء الأربعاء يناير مارس مايو يوليو اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر
   ديسمبر اذار آذار ايار أيار تموز ايلول أيلول تشرين كانون
-  car cars سيارة سياره بالسيارة appointed appointment تعيين تعيينه عينه rep reps representative representatives delegate delegates مندوب مندوبي ممثل ممثلي جنرال
+  car cars سيارة سياره بالسيارة appointed appointment تعيين تعيينه عينه rep reps جنرال
   sokkan sukkan sokan sukan
   ukraine ukrainian kyiv kiev canada canadian mexico brazil argentina venezuela cuba spain spanish madrid italy
   italian rome greece sweden norway denmark finland poland netherlands holland belgium switzerland austria portugal
@@ -164,5 +164,5 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   أوكرانيا اوكرانيا كييف كندا المكسيك البرازيل الأرجنتين الارجنتين إسبانيا اسبانيا مدريد إيطاليا ايطاليا روما
   اليونان السويد النرويج الدنمارك هولندا بلجيكا سويسرا النمسا البرتغال باكستان بنغلاديش إندونيسيا اندونيسيا
   ماليزيا كوريا فيتنام نيجيريا كينيا إثيوبيا اثيوبيا السودان الصومال تونس البحرين فلسطين غزة لندن باريس برلين
-  طوكيو بكين اسطنبول إسطنبول دبي الدوحة نيويورك طالبان الحوثي الحوثيين حماس
+  طوكيو بكين اسطنبول إسطنبول دبي الدوحة نيويورك الحوثي الحوثيين حماس
 `);

@@ -14,6 +14,9 @@ import type { Speaker } from './types.ts';
  */
 const RELATIVES: ReadonlySet<string> = new Set(['hafez', 'hafiz', 'asma', 'rifaat', 'maher', 'bassel', 'bushra']);
 
+/** Words after which a title and name are the subject of the question (normalized). */
+const SUBJECT_OPENERS: ReadonlySet<string> = new Set(['did', 'does', 'do', 'is', 'was', 'has', 'هو', 'هل']);
+
 /** The Arabic and Latin article written apart before a family name ("al assad", "el fayyadh"). */
 const ARTICLE = new Set(['al', 'el', 'il']);
 
@@ -66,7 +69,8 @@ export class ForeignNames {
 
   /**
    * True when a title stands right before a speaker's name that the article never gives him ("رئيس الوزراء الأسد",
-   * "President Abadi"): the title belongs to someone else. In Arabic the title is definite (ال): an indefinite noun
+   * "President Abadi"): the title belongs to someone else. Only a title and name as the subject count (after a verb
+   * of saying, "who is", "did", or opening the question); in Arabic the title is definite (ال): an indefinite noun
    * before a name is in construct with it ("رسول العبادي", al-Abadi's messenger). Titles and holders come from the speakers' `roles`; a
    * country between them ("الرئيس السوري بشار الأسد") is no title and is passed over.
    */
@@ -79,6 +83,13 @@ export class ForeignNames {
       // An indefinite Arabic noun before a name is in construct with it: "رسول العبادي" is al-Abadi's messenger.
       const last = words[i + title.length - 1] as string;
       if (/^\p{Script=Arabic}/u.test(last) && !last.startsWith('ال')) continue;
+      // Only a title naming the subject: after a verb of saying, "who is" or at the start in Arabic ("ماذا قال رئيس
+      // الوزراء الأسد؟"), after "did/is" in English ("what did President Abadi say?"). After another verb the name is
+      // its object ("استقبل الرئيس الفياض": the president received al-Fayyadh).
+      if (!this.opensSubject(words[i - 1])) continue;
+      const nameWord = words[i + title.length];
+      // "المبعوث للأسد": a name behind ل or ب is spoken to or met, not titled.
+      if (nameWord === undefined || /^[لب]/.test(nameWord)) continue;
       const name = this.featurizer.termAt(words, i + title.length);
       const id = name?.key.startsWith('sp:') ? name.key.slice(3) : undefined;
       if (id !== undefined && !holders.has(id)) return true;
@@ -102,6 +113,14 @@ export class ForeignNames {
       if (family !== undefined && family !== owner?.id) return true;
     }
     return false;
+  }
+
+  /** The word before a title that makes the title and name the subject: a verb of saying, "who is", "did". */
+  private opensSubject(before: string | undefined): boolean {
+    if (before === undefined) return true;
+    if (SUBJECT_OPENERS.has(before)) return true;
+    const key = this.featurizer.conceptOf(before);
+    return key === 'c:ask-said' || key === 'c:ask-role' || key === 'c:ask-who';
   }
 
   /** The speaker whose family name `word` is (as written, or as the lexicon reads it), if any. */

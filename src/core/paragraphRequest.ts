@@ -582,3 +582,18 @@ function valueOfWord(word: string): number | undefined {
   }
   return undefined;
 }
+
+/** " about …" (عن, حول, بخصوص, 3an) closing a paragraph request, up to the end of the question. */
+const ABOUT_TOPIC = /\s+(?:about|on|regarding|concerning|عن|حول|بخصوص|بشأن|3an|3n)\s+[\s\S]*$/i;
+
+/**
+ * {@link paragraphRequested}, also when a topic closes the request ("what does paragraph 6 say about Iran?",
+ * "ماذا تقول الفقرة 2 عن الحدود؟"): the paragraph is the answer, what it is about narrows nothing the reader cannot
+ * see in it. Same result shape; undefined when no paragraph is requested.
+ */
+export function paragraphRequestedAbout(text: string, count: number): number[] | undefined {
+  const asked = paragraphRequested(text, count);
+  if (asked !== undefined) return asked;
+  const topic = ABOUT_TOPIC.exec(text);
+  return topic ? paragraphRequested(text.slice(0, topic.index), count) : undefined;
+}

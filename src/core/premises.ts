@@ -461,7 +461,9 @@ export class DirectionPremises {
     // "Was Abadi at the meeting?", "هل حضر العبادي الاجتماع؟": he sent the envoy and stayed home; what he said there is
     // his message, which the envoy carried ("what did Abadi say at the meeting?" is answered).
     const asksWords = words.some((w, i) => SAY.has(w) || concepts[i] === INTENT.said);
-    return !asksWords && this.senders.has(who);
+    // "Was Abadi's envoy at the meeting?" names al-Abadi as the one who sent him.
+    const sentSomeone = this.envoyOwners(normalized).length > 0 || concepts.includes('c:envoy');
+    return !asksWords && !sentSomeone && this.senders.has(who);
   }
 
   /**
