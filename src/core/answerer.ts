@@ -84,6 +84,75 @@ const NOT_SAID =
 /** "in", "at", في before a place where words were said (normalized). */
 const AT_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'في', 'fi', 'fe']);
 
+/** A message this many words long or more may hold its question in its last part. */
+const LONG_MESSAGE_WORDS = 15;
+
+/** Words that open a question, in the scripts the bot reads (normalized). */
+const QUESTION_OPENERS = new Set(
+  [
+    'what',
+    'who',
+    'when',
+    'where',
+    'why',
+    'how',
+    'which',
+    'does',
+    'did',
+    'is',
+    'was',
+    'are',
+    'were',
+    'can',
+    'could',
+    'ماذا',
+    'ما',
+    'من',
+    'متى',
+    'اين',
+    'أين',
+    'كيف',
+    'لماذا',
+    'هل',
+    'كم',
+    'شو',
+    'مين',
+    'منو',
+    'وين',
+    'ليش',
+    'شنو',
+    'ايش',
+    'وش',
+    'امتى',
+    'shu',
+    'sho',
+    'meen',
+    'emta',
+    'wen',
+    'lesh',
+    'kif',
+  ].map(normalize),
+);
+
+/**
+ * The last sentence or clause of a long message that opens with a question word, if it is shorter than the message:
+ * "…and now I see this article about Abadi… anyway, does the article say the Iraqi army is winning in Mosul?".
+ * Undefined for a message under LONG_MESSAGE_WORDS words or without such a part.
+ */
+export function lastQuestionPart(text: string): string | undefined {
+  if (text.split(/\s+/).length < LONG_MESSAGE_WORDS) return undefined;
+  const parts = text
+    .split(/[.!?؟…,،;؛\n]+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  for (let i = parts.length - 1; i > 0; i--) {
+    const part = parts[i] as string;
+    const first = normalize(part).split(' ')[0] ?? '';
+    if (QUESTION_OPENERS.has(first) && part.split(/\s+/).length >= 3) return part;
+  }
+  return undefined;
+}
+
 /** A passive verb of saying with its agent ("was told by", "was said by"), normalized. */
 const PASSIVE_SAID = /(?:^| )(?:was|were|is|are|been) (?:\S+ )?(?:told|said|informed|asked) (?:\S+ )?by(?: |$)/;
 
@@ -500,6 +569,8 @@ class CorpusAnswerer implements Answerer {
   private readonly givesReason: readonly boolean[];
   /** Every country concept, and every place with the country it lies in, as keys. */
   private readonly countryKeys: ReadonlySet<string>;
+  /** Declines for a weak match only (below the abstention threshold, no rule), which `ask` may retry on a part. */
+  private readonly weakDeclines = new WeakSet<NoAnswer>();
   private readonly foreignNames: ForeignNames;
   /** Concepts of titles and offices ("president", "envoy", "minister"), countries left out, as keys. */
   private readonly titleKeys: ReadonlySet<string>;
@@ -625,6 +696,17 @@ class CorpusAnswerer implements Answerer {
   }
 
   ask(question: string): Reply {
+    const reply = this.askOnce(question);
+    if (reply.kind === 'answer' || !this.weakDeclines.has(reply)) return reply;
+    // "ok so I was reading about the Mosul offensive … anyway, does the article say the Iraqi army is winning?": a
+    // long message whose few topic words matched weakly may hold its question in its last sentence or clause.
+    const last = typeof question === 'string' ? lastQuestionPart(question) : undefined;
+    if (last === undefined) return reply;
+    const retry = this.askOnce(last);
+    return retry.kind === 'answer' ? retry : reply;
+  }
+
+  private askOnce(question: string): Reply {
     const text =
       typeof question === 'string'
         ? stripChatNoise(withoutCombiningMarks(withoutLeadingPadding(question)).slice(0, MAX_QUESTION_CHARS))
@@ -759,7 +841,9 @@ class CorpusAnswerer implements Answerer {
     );
     const confidence = confidenceOf(top, rival, result.knownShare);
     if (confidence < this.abstainBelow) {
-      return this.noAnswer(result.knownShare > 0.5 ? 'not-in-article' : 'off-topic', script);
+      const declined = this.noAnswer(result.knownShare > 0.5 ? 'not-in-article' : 'off-topic', script);
+      this.weakDeclines.add(declined);
+      return declined;
     }
     const answer = this.answerFor(top, confidence, script, result.tokens);
     answer.alternatives = this.alternativesFor(answer, top, candidates, script, result.tokens);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createAnswerer, splitClauses } from '../../src/core/answerer.ts';
+import { createAnswerer, lastQuestionPart, splitClauses } from '../../src/core/answerer.ts';
 import { loadCorpus } from '../../src/core/corpus.ts';
 import type { Answer, Answerer, Reply } from '../../src/core/types.ts';
 
@@ -1650,4 +1650,21 @@ describe("found by the review of this stop's rules", () => {
       expect(bot.ask(q).kind).toBe('answer');
     },
   );
+});
+
+describe('a long message whose question is its last part', () => {
+  test('the last clause opening with a question word is found', () => {
+    expect(
+      lastQuestionPart(
+        'my friend keeps telling me the two governments never talk and I did not believe him at all, so tell me, what does the article say about the cooperation between Iraq and Syria on the border?',
+      ),
+    ).toBe('what does the article say about the cooperation between Iraq and Syria on the border');
+    expect(lastQuestionPart('what did Assad say?')).toBeUndefined();
+  });
+
+  test('a long chatty message weakly matched as a whole is answered from its question', () => {
+    const q =
+      'so my teacher gave us homework about the middle east and I picked this article but honestly the english translation confuses me and my classmates argue all day, what did the Syrian deputy foreign minister say?';
+    expect(answered(bot.ask(q)).speaker.id).toBe('mekdad');
+  });
 });
