@@ -14,7 +14,7 @@ import { stripChatNoise } from './noise.ts';
 import { foldDigits, normalize } from './normalize.ts';
 import { OfficeQualifiers } from './offices.ts';
 import { paragraphRequestedAbout } from './paragraphRequest.ts';
-import { DirectionPremises } from './premises.ts';
+import { DirectionPremises, MEETING } from './premises.ts';
 import { alternateStem, scriptOf, tokenize, withoutDefiniteArticle } from './tokenize.ts';
 import type {
   Alternative,
@@ -158,9 +158,8 @@ const PASSIVE_SAID = /(?:^| )(?:was|were|is|are|been) (?:\S+ )?(?:told|said|info
 
 /** "During", "in the course of": what follows is when words were said ("خلال لقائه"), normalized. */
 const DURING_WORDS: ReadonlySet<string> = new Set(
-  ['خلال', 'أثناء', 'اثناء', 'وجوده', 'during', 'while', 'khilal', '5elal', '5ilal'].map(normalize),
+  ['خلال', 'أثناء', 'وجوده', 'during', 'while', 'khilal', '5elal', '5ilal'].map(normalize),
 );
-const MEETING_KEY = 'c:meeting';
 const RESPONSE_KEY = 'c:response';
 /** A length asked ("طولها", "how long") and the unit that measures one (the 605 km). */
 const LENGTH_KEY = 'c:length';
@@ -651,7 +650,7 @@ class CorpusAnswerer implements Answerer {
     this.summary = summary >= 0 ? summary : undefined;
     this.howManyMarker = markerOf(corpus.concepts.filter((c) => c.asks === 'how-many').flatMap((c) => c.terms));
     this.timeWords = oneWordTerms(corpus, 'when');
-    this.timeKeys = new Set(corpus.concepts.filter((c) => c.answers === 'when').map((c) => `c:${c.id}`));
+    this.timeKeys = this.index.featurizer.timeKeys;
     this.placeKeys = new Set(corpus.concepts.filter((c) => c.answers === 'where').map((c) => `c:${c.id}`));
     this.quantityWords = oneWordTerms(corpus, 'how-many');
     const keyOfEnd = (id: string) => (corpus.speakers.some((sp) => sp.id === id) ? `sp:${id}` : `c:${id}`);
@@ -1189,7 +1188,7 @@ class CorpusAnswerer implements Answerer {
    */
   private namesOccasion(tokens: QueryToken[], i: number, normalized: string): boolean {
     const token = tokens[i] as QueryToken;
-    if (token.keys.some((k) => k.key === MEETING_KEY || this.timeKeys.has(k.key))) return true;
+    if (token.keys.some((k) => k.key === MEETING || this.timeKeys.has(k.key))) return true;
     if (this.isOccasionPlace(tokens, i, normalized)) return true;
     // "أثناء وجوده في دمشق", "during his stay in Damascus": all that follows "during" tells when.
     if (tokens.slice(0, i + 1).some((t) => DURING_WORDS.has(t.token))) return true;
@@ -1206,7 +1205,7 @@ class CorpusAnswerer implements Answerer {
   private isOccasionPlace(tokens: QueryToken[], i: number, normalized: string): boolean {
     const token = tokens[i] as QueryToken;
     if (!token.keys.some((k) => this.cityKeys.has(k.key))) return false;
-    const meeting = (t: QueryToken | undefined) => t?.keys.some((k) => k.key === MEETING_KEY) ?? false;
+    const meeting = (t: QueryToken | undefined) => t?.keys.some((k) => k.key === MEETING) ?? false;
     if (meeting(tokens[i - 1]) || meeting(tokens[i + 1])) return true;
     if (/^ب/.test(token.token) && this.index.featurizer.conceptOf(token.token.slice(1)) !== undefined) return true;
     const words = normalized.split(' ');
@@ -1220,14 +1219,16 @@ class CorpusAnswerer implements Answerer {
    */
   private datesAnotherDay(normalized: string, top: Candidate): boolean {
     const words = foldDigits(normalized).split(' ');
-    const shown = foldDigits(normalize(this.textOf(top))).split(' ');
     return words.some((word, i) => {
       if (!/^\d{1,2}$/.test(word)) return false;
       const month = [words[i + 1], words[i - 1]]
         .map((w) => (w === undefined ? undefined : this.index.featurizer.conceptOf(w)))
         .find((k) => k !== undefined && this.timeKeys.has(k));
-      if (month === undefined || !this.index.mentions(shown.join(' '), [{ key: month }])) return false;
-      return !shown.includes(String(Number(word)));
+      const shown = this.textOf(top);
+      if (month === undefined || !this.index.mentions(shown, [{ key: month }])) return false;
+      return !foldDigits(normalize(shown))
+        .split(' ')
+        .includes(String(Number(word)));
     });
   }
 
@@ -1537,7 +1538,7 @@ class CorpusAnswerer implements Answerer {
 
   /** A country, or a place the article names (as a concept key: Damascus, the capital). */
   private isPlace(key: string): boolean {
-    return this.countryKeys.has(key) || this.placeKeys.has(key) || this.placeCountries.some((p) => p.key === key);
+    return this.countryKeys.has(key) || this.placeKeys.has(key) || this.cityKeys.has(key);
   }
 
   /**

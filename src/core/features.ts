@@ -213,7 +213,7 @@ export function stemKey(token: string): FeatureKey {
 export class Featurizer {
   private readonly single = new Map<FeatureKey, FeatureKey>();
   /** Concepts that answer "when" (days, months, years), as keys. */
-  private readonly timeKeys: ReadonlySet<FeatureKey>;
+  readonly timeKeys: ReadonlySet<FeatureKey>;
   /** The same terms by their exact normalized spelling, consulted first: stems collide (planes/plans → plan). */
   private readonly spelled = new Map<string, FeatureKey>();
   private readonly pairs = new Map<string, FeatureKey>();

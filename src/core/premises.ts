@@ -215,8 +215,8 @@ const NOT_RECIPIENT_BEFORE_TO = normalizedWords([
   'similar',
 ]);
 
-/** The concept of a meeting (its terms: لقاء, الاجتماع, meeting …). */
-const MEETING: FeatureKey = 'c:meeting';
+/** The concept of a meeting (its terms: لقاء, الاجتماع, meeting …); the answerer reads it as an occasion too. */
+export const MEETING: FeatureKey = 'c:meeting';
 /** How many words past "sites"/"positions" a strike's target place may come ("مواقع داعش في حصيبة"). */
 const TARGET_LOOKAHEAD = 3;
 
