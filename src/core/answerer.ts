@@ -161,6 +161,8 @@ const DURING_WORDS: ReadonlySet<string> = new Set(
   ['خلال', 'أثناء', 'وجوده', 'during', 'while', 'khilal', '5elal', '5ilal'].map(normalize),
 );
 const RESPONSE_KEY = 'c:response';
+/** What a side says, how it reacts, what it thinks: a country next to one of these is the sayer (`countryAsSayer`). */
+const SIDE_VIEW_KEYS: readonly string[] = [INTENT.said, RESPONSE_KEY, INTENT.according];
 /** A length asked ("طولها", "how long") and the unit that measures one (the 605 km). */
 const LENGTH_KEY = 'c:length';
 const KM_KEY = 'c:km';
@@ -1116,19 +1118,22 @@ class CorpusAnswerer implements Answerer {
    * The country a said-question makes the sayer ("what did Syria say?", "what did Damascus say about the strikes?",
    * "ماذا قالت سوريا؟"): its first topic word, next to the verb, names a country or a place in one (`in` in the
    * data), and no speaker is named; with the key that named it (c:baghdad). Undefined otherwise, and for who-questions
-   * ("who in Syria said…" asks for a person).
+   * ("who in Syria said…" asks for a person). A reaction or a view is the side's words too ("how did Damascus react
+   * to the strikes?", "Syrian reaction to the Iraqi strikes", "what did Syria think of them?": al-Mekdad's, not
+   * al-Abadi's response to the bombings).
    */
   private countryAsSayer(
     tokens: QueryToken[],
     keys: ReadonlySet<string>,
   ): { country: string; key: string } | undefined {
-    if (!keys.has(INTENT.said) || keys.has(INTENT.who) || [...keys].some((k) => k.startsWith('sp:'))) {
+    const views = SIDE_VIEW_KEYS.filter((k) => keys.has(k));
+    if (views.length === 0 || keys.has(INTENT.who) || [...keys].some((k) => k.startsWith('sp:'))) {
       return undefined;
     }
     // The sayer stands next to the verb ("Syria say", "قالت سوريا"); "what does it say about Raqqa" speaks of it.
-    const at = tokens.findIndex((t) => !t.keys.some((k) => k.key.startsWith('c:ask-')));
+    const at = tokens.findIndex((t) => !t.keys.some((k) => k.key.startsWith('c:ask-') || views.includes(k.key)));
     const subject = tokens[at];
-    const next = (i: number) => tokens[i]?.keys.some((k) => k.key === INTENT.said) ?? false;
+    const next = (i: number) => tokens[i]?.keys.some((k) => views.includes(k.key)) ?? false;
     if (subject === undefined || !(next(at - 1) || next(at + 1))) return undefined;
     for (const k of subject.keys) {
       if (this.countryKeys.has(k.key)) return { country: k.key.slice(2), key: k.key };

@@ -1207,6 +1207,19 @@ test.each([
   expect(side).toContain(answered(bot.ask(q)).speaker.id);
 });
 
+test.each([
+  ['how did Damascus respond to the Iraqi raids?'],
+  ['Syria reaction to Iraq hitting Daesh'],
+  ['ما ردة فعل السوريين على قصف الطيران العراقي؟'],
+  ['كيف ردت سوريا على الضربة العراقية'],
+])("a side's reaction is its speakers' words, not the other side's response: %s", (q) => {
+  expect(['sana', 'assad', 'mekdad']).toContain(answered(bot.ask(q)).speaker.id);
+});
+
+test("Iraq's own response is still al-Abadi's (the strikes answered the Baghdad bombings)", () => {
+  expect(answered(bot.ask('how did Iraq respond to the bombings in the capital?')).paragraph).toBe(7);
+});
+
 test('a question asking for a year is not answered by words holding none (the meeting is dated "Thursday")', () => {
   expect(bot.ask('in which year did al-Fayyadh meet al-Assad?').kind).toBe('no-answer');
   expect(answered(bot.ask('في أي عام سيطر داعش على الموصل؟')).quote).toContain('2014');
