@@ -186,6 +186,12 @@ const ACT_SVO = normalizedWords([
   'ordered',
 ]);
 
+/** "in", "on", "at", "against": after a strike, the place that follows is its target ("strikes in Raqqa"). */
+const IN_ON = normalizedWords(['in', 'on', 'at', 'against', 'في', 'علي', 'fi', 'fe', '3ala', '3la']);
+
+/** Words that make the strike after them a cause, not the act asked about ("after the attack in Baghdad"). */
+const CAUSE_BEFORE = normalizedWords(['after', 'following', 'بعد', 'عقب', 'ba3d', 'since']);
+
 /** Forms of "to be": before a strike verb ("was Syria bombed", "Syria was hit") they make it passive. */
 const BE = normalizedWords(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'got', 'get']);
 const STRIKE_VSO = normalizedWords(['قصف', 'قصفت', 'ضرب', 'ضربت', 'هاجم', 'هاجمت', 'استهدف', 'استهدفت']);
@@ -709,6 +715,7 @@ export class DirectionPremises {
       const phrase = this.previousWord(words, words.lastIndexOf(before, i - 1));
       return exchangeSeen && !(phrase !== undefined && NOT_RECIPIENT_BEFORE_TO.has(phrase)) ? 'recipient' : undefined;
     }
+    if (this.targetAfterIn(words, concepts, i, before)) return 'recipient';
     if (FROM_LATIN.has(before) || (before === FROM_ARABIC && exchangeSeen)) return 'sender';
     if (SEND_VSO.has(before)) return 'sender';
     // "هل قصفت روسيا البوكمال": the one after the verb acts; a place cannot ("لما قصف البوكمال": it was hit), nor
@@ -744,6 +751,28 @@ export class DirectionPremises {
       return nisba || OBJECT_PRONOUN.test(before) ? 'sender' : construct.genitive;
     }
     return undefined;
+  }
+
+  /**
+   * "why did Abadi order strikes in Raqqa?", "الغارات على الرقة": a place right after "in"/"on" that follows a strike
+   * (a verb of striking, or a concept whose genitive is its target, as قصف البوكمال) is where it struck.
+   */
+  private targetAfterIn(words: string[], concepts: Array<FeatureKey | undefined>, i: number, before: string): boolean {
+    if (!IN_ON.has(before) || !this.places.has(concepts[i] ?? '')) return false;
+    // The strike may stand a few words back, past what it hit ("strikes on ISIS sites in Damascus"), but not past
+    // a party or a place, and not as the cause told after "after" ("after the attack in Baghdad": the bombings).
+    let at = words.lastIndexOf(before, i - 1);
+    for (let step = 0; step < TARGET_LOOKAHEAD && at > 0; step++) {
+      const act = this.previousWord(words, at);
+      if (act === undefined) return false;
+      at = words.lastIndexOf(act, at - 1);
+      if (IN_ON.has(act)) step--; // "strikes on ISIS sites in": the prepositions are not the words counted
+      const key = concepts[at];
+      const strikes = (key !== undefined && this.directed.get(key)?.genitive === 'recipient') || ACT_SVO.has(act);
+      if (strikes || STRIKE_VSO.has(act)) return !CAUSE_BEFORE.has(this.previousWord(words, at) ?? '');
+      if (this.isPartyOrActor(key)) return false;
+    }
+    return false;
   }
 
   /**

@@ -44,6 +44,25 @@ describe('questions that turn the message around are declined', () => {
   });
 });
 
+describe('a place after "in"/"on" following a strike is where it struck', () => {
+  test.each([
+    'why did al-Abadi order air strikes in Raqqa?',
+    'who ordered the raids on Daesh positions in Damascus?',
+    'ليش أمر العبادي بغارات على الرقة',
+  ])('a place the strikes never hit: %s', (q) => {
+    expect(reverses(q)).toBe(true);
+  });
+
+  test.each([
+    'why did al-Abadi order air strikes in Syria?',
+    'who ordered the raids on Daesh positions in Husaybah?',
+    'why did Iraq strike Syria after the attack in Baghdad?',
+    'what did Mekdad say about the bombing in Albukamal?',
+  ])('a place they hit, or a cause told after "after": %s', (q) => {
+    expect(reverses(q)).toBe(false);
+  });
+});
+
 describe('questions that keep the direction, or give nobody a role in it, are answered as before', () => {
   test.each([
     'What did Abadi send to Assad?',
