@@ -17,6 +17,9 @@ export function formatReply(reply: Reply): string {
     `— ${reply.speaker.nameAr}`,
     `  ${reply.speaker.nameEn}, ${reply.speaker.role}`,
     ...(reply.direct === false ? ['  (the article’s words reporting this speaker, not a direct quotation)'] : []),
+    ...(reply.askedSpeaker
+      ? [`  (not ${reply.askedSpeaker.nameEn}: the article gives these words to ${reply.speaker.nameEn})`]
+      : []),
     `  paragraph ${reply.paragraph} · confidence ${percent(reply.confidence)} · ${reply.source === 'qa' ? 'curated answer' : 'from the article'}`,
   ];
   if (reply.translation && (reply.script === 'latin' || reply.script === 'mixed')) {

@@ -45,6 +45,8 @@ export interface JsonRecord {
   quote: string | null;
   /** True when the quote is the speaker's own words; false for the article's narration or reported speech. */
   direct: boolean | null;
+  /** The speaker the question said spoke the words, when the article gives them to `speaker`; null otherwise. */
+  asked_speaker: JsonSpeaker | null;
   /** English translation written by the curators (labelled as ours wherever shown). */
   translation: string | null;
   /** What `translation` translates: 'quote', or the whole 'paragraph' the quote comes from; null without one. */
@@ -86,6 +88,7 @@ export function toJsonRecord(asked: string, reply: Reply): JsonRecord {
       speaker: null,
       quote: null,
       direct: null,
+      asked_speaker: null,
       translation: null,
       translation_scope: null,
       confidence: 0,
@@ -104,6 +107,7 @@ export function toJsonRecord(asked: string, reply: Reply): JsonRecord {
     speaker: speakerJson(reply.speaker),
     quote: reply.quote,
     direct: reply.direct ?? null,
+    asked_speaker: reply.askedSpeaker ? speakerJson(reply.askedSpeaker) : null,
     translation: reply.translation ?? null,
     translation_scope: reply.translation === undefined ? null : (reply.translationScope ?? 'quote'),
     confidence: reply.confidence,

@@ -32,10 +32,10 @@ import type {
   Suggestion,
 } from './types.ts';
 
-/** How much better another speaker's passage must cover what was said for the words to be his (saidBySomeoneElse). */
+/** How much better another speaker's passage must cover what was said for the words to be his (someoneElsesWords). */
 const SWAPPED_MARGIN = 0.25;
 
-/** How many leading candidates saidBySomeoneElse compares (each costs a coverage computation). */
+/** How many leading candidates someoneElsesWords compares (each costs a coverage computation). */
 const SWAPPED_CANDIDATES = 12;
 
 /** A said-question's subject of at most this many words is taken whole, unknown words included. */
@@ -76,6 +76,21 @@ function sayerNextToVerb(tokens: QueryToken[], normalized: string): string | und
  * that gives the fact (Raqqa is in Syria), as "was the message written?" is by "an oral message" (normalized).
  */
 const YES_NO = /^(?:is|are|was|were|does|do|did|هل|هو|wach|wesh) /;
+
+/**
+ * A question whether someone said something: a yes/no question, or "is X the one who said…" in dialect ("el assad
+ * howe elli 2al…", "الأسد هو اللي قال…").
+ */
+/**
+ * "Did Assad mention Iran?", "هل تحدث الفياض عن الموصل؟": whether someone spoke of a topic, not whether he said a
+ * claim; when he never did, the answer is no, whoever else speaks of it.
+ */
+const ASKS_IF_MENTIONED =
+  /(?:^| )(?:mention|mentioned|mentions|talk|talked|speak|spoke|discuss|discussed|refer|referred|about|ذكر|يذكر|تحدث|يتحدث|تكلم|يتكلم|حكي|ناقش|عن|حول|7aka|7ki|3an)(?: |$)/;
+
+const ASKS_IF_SAID = new RegExp(
+  `${YES_NO.source}|(?:^| )(?:howe|huwe|huwa|hoa|هو|هي|hiye) (?:elli|illi|yalli|li|اللي|الي|يلي|من|الذي|who) `,
+);
 
 /** "What did Assad not say?", "what didn't Mekdad mention?" (normalized: the apostrophe is a space). */
 const NOT_SAID =
@@ -814,7 +829,16 @@ class CorpusAnswerer implements Answerer {
       return spokenTo !== undefined && speaker === spokenTo ? id !== spokenTo : id === speaker;
     };
     const best = speaks(first) && !offTopic(first) ? first : candidates.find((c) => speaks(c) && !offTopic(c));
-    const top = best && this.withReasonIfAsked(normalized, result.keys, best, candidates);
+    const chosen = best && this.withReasonIfAsked(normalized, result.keys, best, candidates);
+    // "Did al-Fayyadh say the enemy is common?": the words are al-Assad's. A yes/no question gets them, with the
+    // speaker it named shown as not the one who said them; "why did al-Fayyadh say…?" builds on a false premise.
+    const sayer = chosen ? this.index.speakerOf(chosen.target) : this.namedSayer(result.tokens, normalized);
+    const othersWords =
+      sayer === undefined ? undefined : this.someoneElsesWords(result.tokens, normalized, subject, sayer, candidates);
+    if (othersWords !== undefined && !(ASKS_IF_SAID.test(normalized) && !ASKS_IF_MENTIONED.test(normalized))) {
+      return this.noAnswer('not-in-article', script);
+    }
+    const top = othersWords ?? chosen;
     if (
       !top ||
       this.countsSomethingElse(normalized, result.tokens, top) ||
@@ -831,10 +855,21 @@ class CorpusAnswerer implements Answerer {
       this.yearNotGiven(normalized, top) ||
       this.saidElsewhere(result.tokens, normalized) ||
       this.datesAnotherDay(normalized, top) ||
-      this.leavesOutPerson(normalized, result.tokens, top) ||
-      this.saidBySomeoneElse(result.tokens, normalized, subject, top, candidates)
+      (othersWords === undefined && this.leavesOutPerson(normalized, result.tokens, top))
     )
       return this.noAnswer('not-in-article', script);
+    return this.answerWith(top, candidates, result, script, othersWords && sayer);
+  }
+
+  /** The answer of `top` with its confidence against the best passage of another paragraph, and its alternatives. */
+  private answerWith(
+    top: Candidate,
+    candidates: Candidate[],
+    result: MatchResult,
+    script: QueryScript,
+    askedSpeaker?: string,
+  ): Reply {
+    const first = candidates[0];
     const topParagraph = this.paragraphOf(top);
     // The runner-up from another paragraph; when `first` was set aside (not about the subject), it is no rival.
     const rival = candidates.find(
@@ -848,6 +883,9 @@ class CorpusAnswerer implements Answerer {
     }
     const answer = this.answerFor(top, confidence, script, result.tokens);
     answer.alternatives = this.alternativesFor(answer, top, candidates, script, result.tokens);
+    if (askedSpeaker !== undefined && askedSpeaker !== answer.speaker.id) {
+      answer.askedSpeaker = this.speakerBlock(askedSpeaker);
+    }
     return answer;
   }
 
@@ -1080,25 +1118,31 @@ class CorpusAnswerer implements Answerer {
 
   /**
    * "Why did al-Mekdad say Iraq defends its borders from outside?": what the question says the named speaker said is
-   * far better covered by another speaker's passage (al-Taei's) than by any of his: the words are someone else's.
+   * far better covered by another speaker's passage (al-Taei's) than by any of `speaker`'s (the one named, or whose
+   * passage was chosen): the words are someone else's. Returns that passage (the one covering the words best); undefined when his own cover them as well.
    */
-  private saidBySomeoneElse(
+  private someoneElsesWords(
     tokens: QueryToken[],
     normalized: string,
     subject: QueryToken[] | undefined,
-    top: Candidate,
+    speaker: string,
     candidates: Candidate[],
-  ): boolean {
+  ): Candidate | undefined {
     if (subject === undefined || this.namedSayer(tokens, normalized) === undefined) {
-      return false;
+      return undefined;
     }
     const coverage = (c: Candidate) => this.index.targetCoverage(c.target, this.paragraphOf(c), subject);
-    const speaker = this.index.speakerOf(top.target);
     // The leading candidates suffice: a passage that covers what was said well ranks among them.
     const leading = candidates.slice(0, SWAPPED_CANDIDATES);
-    const best = (mine: boolean) =>
-      Math.max(0, ...leading.filter((c) => (this.index.speakerOf(c.target) === speaker) === mine).map(coverage));
-    return best(false) >= best(true) + SWAPPED_MARGIN;
+    const own = Math.max(0, ...leading.filter((c) => this.index.speakerOf(c.target) === speaker).map(coverage));
+    let other: Candidate | undefined;
+    let otherCoverage = own + SWAPPED_MARGIN;
+    for (const c of leading) {
+      if (this.index.speakerOf(c.target) === speaker) continue;
+      const covered = coverage(c);
+      if (covered >= otherCoverage) [other, otherCoverage] = [c, covered + Number.EPSILON];
+    }
+    return other;
   }
 
   /**

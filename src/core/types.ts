@@ -197,6 +197,11 @@ export interface Answer {
   alternatives: Alternative[];
   /** The script of the question, so adapters can decide to show the translation. */
   script: QueryScript;
+  /**
+   * The speaker the question said spoke these words, when someone else did ("did al-Fayyadh say the enemy is
+   * common?" is answered with al-Assad's words): adapters say the words are not his. Absent otherwise.
+   */
+  askedSpeaker?: AnswerSpeaker;
 }
 
 /**

@@ -256,3 +256,9 @@ test('with the SQLite file locked by another process at start, good/bad say so a
     rmSync(dir, { recursive: true, force: true });
   }
 }, 20_000);
+
+test('"did X say…?" about words the article gives to another shows whose words they are and whose they are not', async () => {
+  const [block] = await chat(['was it al-Abadi who said the enemy is common?']);
+  expect(block).toContain('— بشار الأسد');
+  expect(block).toContain('not Haider al-Abadi: the article gives these words to Bashar al-Assad');
+});

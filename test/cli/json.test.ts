@@ -30,6 +30,15 @@ describe('toJsonRecord', () => {
     ]);
   });
 
+  test('"did X say…?" about words the article gives to another names the one asked about in asked_speaker', () => {
+    const q = 'was it al-Abadi who said the enemy is common and the battle is one?';
+    const record = toJsonRecord(q, bot.ask(q));
+    expect(record.speaker?.id).toBe('assad');
+    expect(record.asked_speaker?.id).toBe('abadi');
+    const own = toJsonRecord('did Assad say the enemy is common?', bot.ask('did Assad say the enemy is common?'));
+    expect(own.asked_speaker).toBeNull();
+  });
+
   test('a no-answer has nulls and its reason', () => {
     const record = toJsonRecord('how do I bake bread?', bot.ask('how do I bake bread?'));
     expect(record).toMatchObject({ answered: false, paragraph: null, speaker: null, quote: null, direct: null });

@@ -602,14 +602,35 @@ describe('a when-question about something whose date the article does not give',
 });
 
 describe('a said-question naming one speaker asks about that speaker only', () => {
+  test.each(['el assad 2al enno el 3ira2 ra7 yotlob ta3zizat?', 'شنو قال الفياض على اللجنة الرباعية'])(
+    '%s: nobody said it, or he did not speak of it',
+    (q) => {
+      const reply = bot.ask(q);
+      expect(reply.kind).toBe('no-answer');
+    },
+  );
+
   test.each([
-    'did al-Taei say the battle against Daesh is one battle?',
-    'هل قال المقداد ان العراق سيتجاوز حدوده؟',
-    'el assad 2al enno el 3ira2 ra7 yotlob ta3zizat?',
-    'شنو قال الفياض على اللجنة الرباعية',
-  ])('%s: someone else said it, or nobody did', (q) => {
-    const reply = bot.ask(q);
-    expect(reply.kind).toBe('no-answer');
+    ['did al-Taei say the battle against Daesh is one battle?', 'taei', ['assad', 'mekdad']],
+    ['هل قال المقداد ان العراق سيتجاوز حدوده؟', 'mekdad', ['taei']],
+    ['is it al-Fayyadh who said the enemy is common?', 'fayyadh', ['assad']],
+    ['المقداد هو اللي قال ان العدو مشترك؟', 'mekdad', ['assad']],
+    ['did Abadi say that Syria never felt it was dealing with a foreign army?', 'abadi', ['mekdad']],
+  ])('%s: someone else said it; the answer gives his words and says they are not the named one’s', (q, asked, by) => {
+    const answer = answered(bot.ask(q));
+    expect(by).toContain(answer.speaker.id);
+    expect(answer.askedSpeaker?.id).toBe(asked);
+  });
+
+  test.each(['did Assad mention Iran?', 'why did al-Fayyadh say the enemy is common?'])(
+    '%s: a topic he never spoke of, or a why built on the swap, is declined',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('the named speaker saying it himself gets no correction', () => {
+    expect(answered(bot.ask('did al-Assad say the enemy is common?')).askedSpeaker).toBeUndefined();
   });
 
   test.each([

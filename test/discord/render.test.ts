@@ -174,6 +174,16 @@ describe('answer embed', () => {
     expect(directFields.find((f) => f.name === 'Translation (ours)')?.value).not.toContain('whole paragraph');
   });
 
+  test('words the question gave to someone else say whose they are not; other answers carry no such line', () => {
+    const asked = { id: 'abadi', nameAr: 'حيدر العبادي', nameEn: 'Haider al-Abadi', role: 'PM', roleAr: 'رئيس' };
+    const speakerField = (a: Answer) =>
+      renderReply(a, { byline: 'أسامة مهدي' })[0]
+        ?.embeds[0]?.toJSON()
+        .fields?.find((f) => f.name === 'Speaker')?.value;
+    expect(speakerField(answer({ askedSpeaker: asked }))).toContain('Not Haider al-Abadi');
+    expect(speakerField(answer())).not.toContain('Not ');
+  });
+
   test('a long mixed Arabic/Latin paragraph translation is cut within the field limit without breaking isolates', () => {
     // Found by the property test: isolating the translation, then cutting it at 1,024 characters, split an FSI…PDI pair.
     const translation = 'أسامة مهديوفي Usama Mahdi '.repeat(250);
