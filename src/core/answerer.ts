@@ -422,14 +422,14 @@ const ABSENT_NAMES =
 
 /** A question asking for names: "names", "by name", "ما اسم", "أسماء", "asami" (normalized). */
 const ASKS_NAMES =
-  /(?:^| )(?:names?|named|by name|ما اسم|اسما|اسمايها|اسمها|اسمهم|شو اسم|شنو اسم|asami|asma2|esm|ism|isim)(?: |$)/;
+  /(?:^| )(?:names?|named|by name|ما اسم|اسما|اسمايها|اسمها|اسمهم|اسماهم|اسمايهم|اسامي|اساميهم|اساميها|شو اسم|شنو اسم|asami|asamihom|asma2|asma2hom|esm|ism|isim)(?: |$)/;
 
 /**
  * A question asking for a year: "what year", "in which year", "أي عام", "اي سنة", "anu sana", or a full date ("the exact
  * date", "التاريخ الكامل باليوم والشهر والسنة", "day, month and year"); an exact date is not one (normalized).
  */
 const ASKS_YEAR =
-  /(?:^| )(?:what|which) year(?: |$)|(?:^| )(?:في )?(?:اي|اية|أي|ايه) (?:عام|سنه|العام|السنه)(?: |$)|(?:^| )(?:ayy|ay|anu|ana|eh) (?:sana|3am)(?: |$)|(?:^| )(?:full|complete) date(?: |$)|(?:^| )(?:التاريخ|تاريخ) (?:الكامل|كامل)(?: |$)|(?:^| )(?:and|و) (?:the )?year(?: |$)|(?:^| )(?:والسنه|والعام|وبالسنه)(?: |$)/;
+  /(?:^| )(?:what|which) year(?: |$)|(?:^| )(?:في )?(?:اي|اية|أي|ايه) (?:عام|سنه|العام|السنه)(?: |$)|(?:^| )(?:ayy|ay|anu|ana|eh|ayya) (?:sana|sane|sene|seneh|saneh|3am|3aam)(?: |$)|(?:^| )(?:full|complete) date(?: |$)|(?:^| )(?:التاريخ|تاريخ) (?:الكامل|كامل)(?: |$)|(?:^| )(?:and|و) (?:the )?year(?: |$)|(?:^| )(?:والسنه|والعام|وبالسنه)(?: |$)/;
 
 /** "in" before a country: "in Syria", "في العراق", "fi souria" (normalized; the prefix ب is read apart). */
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل', 'fi', 'fe', 'b']);
@@ -1116,6 +1116,13 @@ class CorpusAnswerer implements Answerer {
     return chosen.length > 0 ? chosen : undefined;
   }
 
+  /** The share of `tokens` some paragraph of `speaker` mentions (0..1; 0 for none). */
+  private sharedMentioned(tokens: QueryToken[], speaker: string): number {
+    const texts = this.corpus.paragraphs.filter((p) => p.speakerId === speaker).map((p) => p.text);
+    const mentioned = tokens.filter((t) => texts.some((text) => this.index.mentions(text, t.keys)));
+    return tokens.length === 0 ? 0 : mentioned.length / tokens.length;
+  }
+
   /**
    * "Why did al-Mekdad say Iraq defends its borders from outside?": what the question says the named speaker said is
    * far better covered by another speaker's passage (al-Taei's) than by any of `speaker`'s (the one named, or whose
@@ -1134,7 +1141,10 @@ class CorpusAnswerer implements Answerer {
     const coverage = (c: Candidate) => this.index.targetCoverage(c.target, this.paragraphOf(c), subject);
     // The leading candidates suffice: a passage that covers what was said well ranks among them.
     const leading = candidates.slice(0, SWAPPED_CANDIDATES);
-    const own = Math.max(0, ...leading.filter((c) => this.index.speakerOf(c.target) === speaker).map(coverage));
+    // His words may be spread over his paragraphs ("what did al-Taei say about the border and the cooperation with
+    // Syria?": paragraphs 9 and 10): what all of them name together counts as his.
+    const spread = this.sharedMentioned(subject, speaker);
+    const own = Math.max(spread, ...leading.filter((c) => this.index.speakerOf(c.target) === speaker).map(coverage));
     let other: Candidate | undefined;
     let otherCoverage = own + SWAPPED_MARGIN;
     for (const c of leading) {

@@ -151,6 +151,9 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   تأسست تأسس تأسيس تأسيسها أسست founded
   fail failed fails failure فشل فشلت فاشل فاشله فشلها
   phone telephone phoned هاتف الهاتف هاتفيا هاتفي بالهاتف اتصل
+  reuters afp bbc cnn jazeera aljazeera bloomberg رويترز بلومبرغ
+  headquarters headquartered hq مقر مقرها مقره ma2ar ma2arha ma2arra
+  recipe recipes wasfet wasfa mansaf cook cooking
   friday saturday sunday tuesday wednesday january july august september october november december
   الجمعة السبت الاحد الأحد الثلاثاء الاربعاء الأربعاء يناير مارس مايو يوليو اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر
   ديسمبر اذار آذار ايار أيار تموز ايلول أيلول تشرين كانون

@@ -1702,3 +1702,27 @@ describe('a long message whose question is its last part', () => {
     expect(answered(bot.ask(q)).speaker.id).toBe('mekdad');
   });
 });
+
+describe('eleventh blind set, first run: kinds of questions missed', () => {
+  test.each([
+    ['el mekdad shu akkad?', 'mekdad'],
+    ['الفياض شكال؟', 'fayyadh'],
+  ])('dialect verbs of saying (akkad "stressed", Iraqi شكال "what did he say"): %s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  test.each([
+    'ay sene darab el 3iraq da3esh?',
+    'شو اساميهم للميليشيات العراقية',
+    'does the reporter work for the BBC?',
+    'wein ma2ar el lajne el ruba3iye?',
+    'shu wasfet el kabseh?',
+  ])('what the article never gives (a year in Arabizi, names in dialect, an outlet, headquarters, a recipe): %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('a said-question over two of the speaker’s paragraphs is his, though another covers it in one', () => {
+    const reply = answered(bot.ask('what did al-Taei say about the borders and the cooperation with Syria?'));
+    expect(reply.speaker.id).toBe('taei');
+  });
+});
