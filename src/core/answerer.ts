@@ -96,8 +96,22 @@ const ASKS_IF_SAID = new RegExp(
 const NOT_SAID =
   /(?:^| )what (?:did|does|do) (?:\S+ ){1,3}not (?:say|mention|tell|talk about)(?: |$)|(?:^| )what (?:didn t|doesn t|didnt|doesnt) (?:\S+ ){1,3}(?:say|mention|tell)(?: |$)/;
 
+/**
+ * "Why didn't Abadi go himself?", "العبادي ليش ما راح؟", "لماذا لم تعلن بغداد التفاصيل؟": the article gives reasons
+ * only for what was done (the strikes answered the bombings), never for what was not (normalized: the apostrophe is
+ * a space).
+ */
+const WHY_NOT =
+  /(?:^| )(?:why|لماذا|ليش|ليه|leish|lesh|leh|lish|3lash|3alash) (?:didn t|didnt|did not|doesn t|doesnt|does not|isn t|wasn t|hasn t|haven t|wouldn t|not|لم|ما|لا|مش|ma|mish|msh)(?: |$)|(?:^| )why (?:did|does|do|is|was|has) (?:\S+ ){1,3}not(?: |$)/;
+
 /** "in", "at", في before a place where words were said (normalized). */
 const AT_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'في', 'fi', 'fe']);
+
+/**
+ * "When" closing a Latin-script question ("el 3abadi ra7 3al sham emta?", "he went to Damascus when?"): the
+ * featurizer drops wh-words past a question's opening (they join clauses there), but a last word joins nothing.
+ */
+const CLOSING_WHEN = / (?:when|emta|imta|amta|mta|emtan|imtan)$/;
 
 /** A message this many words long or more may hold its question in its last part. */
 const LONG_MESSAGE_WORDS = 15;
@@ -773,6 +787,7 @@ class CorpusAnswerer implements Answerer {
       this.thanksSomeone(normalized) ||
       // "What did Assad not say?": what someone did not say is not in any quote.
       NOT_SAID.test(normalized) ||
+      WHY_NOT.test(normalized) ||
       this.repliesToUnanswered(result.keys) ||
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
       (!aboutArticle && this.asksSilentEntity(result.tokens)) ||
@@ -784,7 +799,7 @@ class CorpusAnswerer implements Answerer {
       // "When did al-Mekdad meet al-Abadi?": two people the article never brings together.
       this.directionPremises.pairsStrangers(normalized) ||
       // "Did Abadi fly to Damascus?": his envoy went.
-      this.directionPremises.movesStayer(normalized, result.keys.has(INTENT.when)) ||
+      this.directionPremises.movesStayer(normalized, result.keys.has(INTENT.when) || CLOSING_WHEN.test(normalized)) ||
       // "Was al-Mekdad at the meeting?": al-Fayyadh met al-Assad, nobody else.
       this.directionPremises.placesAtMeeting(normalized) ||
       this.officeQualifiers.declines(

@@ -613,7 +613,8 @@ export class DirectionPremises {
    */
   pairsStrangers(normalized: string): boolean {
     const { words, concepts } = this.read(normalized);
-    const meets = words.some((w) => MEET.has(w));
+    // The future ("سيلتقي", "will meet") meets as well: the article has them meet no more than it has them met.
+    const meets = words.some((w) => MEET.has(w) || (w.startsWith('س') && MEET.has(w.slice(1))));
     const addressee = this.addressee(normalized);
     if (!meets && addressee === undefined) return false;
     const named = [

@@ -1717,8 +1717,33 @@ describe('eleventh blind set, first run: kinds of questions missed', () => {
     'does the reporter work for the BBC?',
     'wein ma2ar el lajne el ruba3iye?',
     'shu wasfet el kabseh?',
-  ])('what the article never gives (a year in Arabizi, names in dialect, an outlet, headquarters, a recipe): %s', (q) => {
+  ])(
+    'what the article never gives (a year in Arabizi, names in dialect, an outlet, headquarters, a recipe): %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each([
+    'wa2tesh ra7 el 3abadi 3ala dimashq emta',
+    'abadi flew to damascus when?',
+    'متى راح يلتقي العبادي بالأسد؟ سيلتقيه في دمشق؟',
+    'when will al-Mekdad meet al-Abadi?',
+  ])('a trip or a meeting that never happened, "when" last or in the future: %s', (q) => {
     expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    'why didn’t Baghdad publish the message?',
+    'ليه ما سافر العبادي بنفسه',
+    'lesh ma 2aal el assad shi 3an el 3abadi?',
+    'why did the Iraqi PM not travel to Syria?',
+  ])('reasons for what was not done are never given: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('a why-question about what was said with a "not" inside it is still answered', () => {
+    expect(answered(bot.ask('why did Mekdad say they did not feel it was a foreign army?')).speaker.id).toBe('mekdad');
   });
 
   test('a said-question over two of the speaker’s paragraphs is his, though another covers it in one', () => {
