@@ -445,6 +445,11 @@ const ASKS_NAMES =
 const ASKS_YEAR =
   /(?:^| )(?:what|which) year(?: |$)|(?:^| )(?:في )?(?:اي|اية|أي|ايه) (?:عام|سنه|العام|السنه)(?: |$)|(?:^| )(?:ayy|ay|anu|ana|eh|ayya) (?:sana|sane|sene|seneh|saneh|3am|3aam)(?: |$)|(?:^| )(?:full|complete) date(?: |$)|(?:^| )(?:التاريخ|تاريخ) (?:الكامل|كامل)(?: |$)|(?:^| )(?:and|و) (?:the )?year(?: |$)|(?:^| )(?:والسنه|والعام|وبالسنه)(?: |$)/;
 
+/** A date asked for ("date", "تاريخ"); with {@link EXACTLY}, a day of a month, not a weekday or "mid-April". */
+const ASKS_EXACT_DATE = /(?:^| )(?:date|dates|تاريخ|التاريخ|بتاريخ|tarikh|tare5|tari5)(?: |$)/;
+const EXACTLY =
+  /(?:^| )(?:exact|exactly|precise|precisely|specific|بالضبط|تحديدا|بالتحديد|الدقيق|المحدد|bezabt|bizzabt|bel zabt|bil zabt)(?: |$)/;
+
 /** "in" before a country: "in Syria", "في العراق", "fi souria" (normalized; the prefix ب is read apart). */
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل', 'fi', 'fe', 'b']);
 
@@ -1483,9 +1488,12 @@ class CorpusAnswerer implements Answerer {
 
   /**
    * "In what year did the meeting happen?", "في أي عام التقى الفياض بالأسد؟": a question asking for a year answered by
-   * words that hold none (the meeting is dated "Thursday", the article "today").
+   * words that hold none (the meeting is dated "Thursday", the article "today"); or for an exact date ("on what exact
+   * date in April did Mekdad speak?", "what date بالضبط was the Thursday meeting") answered by words with no number
+   * ("mid-April", "Thursday").
    */
   private yearNotGiven(normalized: string, top: Candidate): boolean {
+    if (ASKS_EXACT_DATE.test(normalized) && EXACTLY.test(normalized)) return !/\d/.test(foldDigits(this.textOf(top)));
     if (!ASKS_YEAR.test(normalized)) return false;
     const shown = this.textOf(top);
     return !/(?:19|20)\d\d/.test(foldDigits(shown));

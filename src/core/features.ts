@@ -15,6 +15,9 @@ import type { Concept, Speaker } from './types.ts';
  * The keys of the question-intent concepts the rules read (seeds/concepts.json ids with the `c:` prefix): what a
  * question asks for. Other `c:ask-` concepts (greetings, ask-why) are intents too; see `isIntent`.
  */
+/** Nouns of asking that join no clause: "what was the date Abadi ordered the strikes?" asks when wherever it stands. */
+const ASKING_NOUNS: ReadonlySet<string> = new Set(['date', 'dates']);
+
 export const INTENT = Object.freeze({
   said: 'c:ask-said',
   according: 'c:ask-according',
@@ -315,7 +318,7 @@ export class Featurizer {
       // English wh-words are also conjunctions ("who called them brothers when talking about …"): past the
       // opening words of a question they are not its intent. "say" may come anywhere ("what did Fayad say").
       const whWord = concept?.startsWith('c:ask-') && concept !== 'c:ask-said' && concept !== 'c:ask-according';
-      if (whWord && scriptOf(token) === 'latin' && i > LATIN_INTENT_WINDOW) continue;
+      if (whWord && scriptOf(token) === 'latin' && !ASKING_NOUNS.has(token) && i > LATIN_INTENT_WINDOW) continue;
       // "did Assad mention Iran?", "what does Taei think of Baghdad?", "هل ذكر الأسد إيران؟": a verb of speaking
       // or opining next to a speaker's name asks what that speaker said, like "say".
       if (this.speaksOf(token, next, out)) {

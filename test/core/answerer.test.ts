@@ -1742,6 +1742,18 @@ describe('eleventh blind set, first run: kinds of questions missed', () => {
     expect(bot.ask(q).kind).toBe('no-answer');
   });
 
+  test.each(['on which precise date in mid-April did al-Mekdad give his statement?', 'شو تاريخ اللقاء بالضبط؟'])(
+    'an exact date the article gives only as a weekday or part of a month: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('"the date" past the opening words still asks when; an exact date given is answered', () => {
+    expect(answered(bot.ask('what was the date al-Abadi ordered the air strikes?')).quote).toContain('25');
+    expect(answered(bot.ask('what was the exact date al-Abadi ordered the air strikes?')).quote).toContain('25');
+  });
+
   test('a why-question about what was said with a "not" inside it is still answered', () => {
     expect(answered(bot.ask('why did Mekdad say they did not feel it was a foreign army?')).speaker.id).toBe('mekdad');
   });
