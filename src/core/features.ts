@@ -15,6 +15,12 @@ import type { Concept, Speaker } from './types.ts';
  * The keys of the question-intent concepts the rules read (seeds/concepts.json ids with the `c:` prefix): what a
  * question asks for. Other `c:ask-` concepts (greetings, ask-why) are intents too; see `isIntent`.
  */
+/** قال with its qaf dropped, as Levantine Arabizi writes it ("al", "aal"); read as "said" before an article. */
+const DROPPED_QAF: ReadonlySet<string> = new Set(['al', 'aal', 'alet', 'aalet']);
+const ARTICLES: ReadonlySet<string> = new Set(['el', 'al', 'il', 'l']);
+/** "what" in Arabizi: "el assad shu al?" ends on the verb. */
+const WHAT_ARABIZI: ReadonlySet<string> = new Set(['shu', 'sho', 'shou', 'esh', 'eh', 'eish', 'shoo']);
+
 /** Nouns of asking that join no clause: "what was the date Abadi ordered the strikes?" asks when wherever it stands. */
 const ASKING_NOUNS: ReadonlySet<string> = new Set(['date', 'dates']);
 
@@ -280,6 +286,14 @@ export class Featurizer {
   }
 
   /**
+   * Every single-word lexicon term as written (normalized, not stemmed) with its key: a typo that breaks the
+   * stemmer's suffixes ("meetign" stems to itself, "meeting" to "meet") is still one edit from the written term.
+   */
+  lexiconWords(): Iterable<[string, FeatureKey]> {
+    return this.spelled.entries();
+  }
+
+  /**
    * Topic features of normalized text, in order. A role that names a speaker ("ra2ees el souri": president + syria)
    * stands for that speaker: its words are replaced by the speaker's key, as a two-word name ("Syrian president")
    * already is — left as topic words, they would favour the passage that introduces him over his words.
@@ -322,6 +336,13 @@ export class Featurizer {
       // "did Assad mention Iran?", "what does Taei think of Baghdad?", "هل ذكر الأسد إيران؟": a verb of speaking
       // or opining next to a speaker's name asks what that speaker said, like "say".
       if (this.speaksOf(token, next, out)) {
+        out.push({ token, exact: INTENT.said });
+        continue;
+      }
+      // "sho al el asad?", "el assad shu al?": Levantine Arabizi drops the qaf of قال (2al, aal, al); before an
+      // article, or closing "what … said", it is no article.
+      const saysWhat = next === undefined && WHAT_ARABIZI.has(tokens[i - 1] ?? '');
+      if (DROPPED_QAF.has(token) && (saysWhat || (next !== undefined && ARTICLES.has(next)))) {
         out.push({ token, exact: INTENT.said });
         continue;
       }

@@ -214,6 +214,9 @@ export class MatchIndex {
   private readonly maxIdf: number;
   private readonly arabicVocabulary: FuzzyVocabulary;
   private readonly latinVocabulary: FuzzyVocabulary;
+  /** Latin lexicon terms as written, for typos the stemmer reads apart ("meetign"); word → key. */
+  private readonly latinTerms: FuzzyVocabulary;
+  private readonly latinTermKeys = new Map<string, FeatureKey>();
   /** Speakers' name spellings (without prefix), for typos in short names. */
   private readonly nameVocabulary: FuzzyVocabulary;
   /** Fuzzy vocabulary word (a stem or a lexicon spelling, without its prefix) → the key it stands for. */
@@ -319,6 +322,10 @@ export class MatchIndex {
       [...this.vocabularyKeys.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(2));
     this.arabicVocabulary = new FuzzyVocabulary(words('a:'));
     this.latinVocabulary = new FuzzyVocabulary(words('e:'));
+    for (const [word, key] of this.featurizer.lexiconWords()) {
+      if (/^[a-z]+$/.test(word) && /^(?:c|sp):/.test(key)) this.latinTermKeys.set(word, key);
+    }
+    this.latinTerms = new FuzzyVocabulary([...this.latinTermKeys.keys()]);
     // Names are short (فياض, مقداد) and their typos common: speakers' names get fuzzy lookup from 4 letters on.
     const names = [...this.vocabularyKeys.entries()]
       .filter(([, k]) => k.startsWith('sp:'))
@@ -396,6 +403,12 @@ export class MatchIndex {
         const k = this.vocabularyKeys.get(`e:${hit.word}`);
         if (k && /^(?:c|sp):/.test(k) && this.postings.has(k)) {
           keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
+        }
+      }
+      if (keys.length === 0) {
+        for (const hit of this.latinTerms.lookup(token)) {
+          const k = this.latinTermKeys.get(hit.word);
+          if (k && this.postings.has(k)) keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
         }
       }
     }

@@ -1763,3 +1763,24 @@ describe('eleventh blind set, first run: kinds of questions missed', () => {
     expect(reply.speaker.id).toBe('taei');
   });
 });
+
+describe('tenth break test: spellings people type', () => {
+  test.each([
+    ['sho al el mekdad?', 'mekdad'],
+    ['el fayyad shu al?', 'fayyadh'],
+    ['shgal el fayyad?', 'fayyadh'],
+  ])('Arabizi قال without its qaf ("al") or Iraqi shgal is "said": %s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  test('"al" as the article is still the article: "al assad" names him', () => {
+    expect(answered(bot.ask('what did al assad say?')).speaker.id).toBe('assad');
+  });
+
+  test.each([
+    ['wher did the meetign take place', 2],
+    ['hwo carried the mesage?', 2],
+  ])('a typo the stemmer reads apart ("meetign") or a misspelt question word: %s', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+});
