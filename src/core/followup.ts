@@ -322,8 +322,9 @@ function nextQuote(
 
 /**
  * "And al-Mekdad?": the previous question asked about `to` instead of `from`. The name is replaced where the
- * question used one; otherwise `to`'s name is added. When the article does not have `to` answer that, the reply is
- * what `to` said first (the question is then "what did al-Mekdad say?").
+ * question used one; otherwise `to`'s name is added. When the article does not say it of `to` ("what did al-Mekdad
+ * say about Iran?"), the reply declines as that question would; when the answer is neither his words nor about him,
+ * the reply is what `to` said first (the question is then "what did al-Mekdad say?").
  */
 function swapSpeaker(
   answerer: Answerer,
@@ -340,6 +341,11 @@ function swapSpeaker(
     // The conversation now follows `to`, even when the answer is the reporter's words about him.
     const shown = reply.speaker.id === to.id && reply.direct !== false ? [reply.paragraph] : [];
     return { reply: withScript(reply, script), context: { speakerId: to.id, shown, question: rewritten } };
+  }
+  // "What did al-Taei say about Iran?" then "and al-Mekdad?": the article does not have him say it; his first words
+  // would answer another question (at full confidence), so the decline stands, and the talk follows him.
+  if (reply.kind === 'no-answer' && reply.reason === 'not-in-article') {
+    return { reply: withScript(reply, script), context: { speakerId: to.id, shown: [], question: rewritten } };
   }
   const first = answerer.quotesBy(to.id)[0];
   if (!first) return afterStandalone(answerer, withScript(answerer.ask(toName), script), toName, undefined);

@@ -125,6 +125,15 @@ describe('Conversations', () => {
     expect(swapped.speaker.id).toBe('taei');
   });
 
+  test('"and al-Mekdad?" after "what did al-Taei say about Iran?" declines as the question about him would', () => {
+    const c = conversationAfter('What did al-Taei say about Iran?');
+    const swapped = c.ask('u', 'and al-Mekdad?', 1);
+    expect(swapped.kind === 'no-answer' && swapped.reason).toBe('not-in-article');
+    expect(answerer.ask('What did al-Mekdad say about Iran?').kind).toBe('no-answer');
+    // The talk follows him: "what else did he say?" is about al-Mekdad.
+    expect(answered(c.ask('u', 'what else did he say?', 2)).speaker.id).toBe('mekdad');
+  });
+
   test('a follow-up with nothing before it asks who is meant, and suggests questions', () => {
     const c = new Conversations(answerer);
     for (const question of ['what else did he say?', 'who is he?', 'شو كمان قال']) {
