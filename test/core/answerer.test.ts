@@ -1773,6 +1773,20 @@ describe('tenth break test: spellings people type', () => {
     expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
   });
 
+  test.each(['متى حرر الجيش العراقي الموصل؟', 'when did the Iraqi army free Mosul?'])(
+    'the liberation of Mosul in any verb form is not yet told (not the date ISIS took it): %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each(['what did the deputy minister say?', 'شو حكى نائب الوزير؟'])(
+    '"the deputy minister" is al-Mekdad, not the adviser of a minister: %s',
+    (q) => {
+      expect(answered(bot.ask(q)).speaker.id).toBe('mekdad');
+    },
+  );
+
   test('"al" as the article is still the article: "al assad" names him', () => {
     expect(answered(bot.ask('what did al assad say?')).speaker.id).toBe('assad');
   });
