@@ -1787,6 +1787,22 @@ describe('tenth break test: spellings people type', () => {
     },
   );
 
+  test.each(['mnu ba3at el risale lal assad?', 'مين اللي بعت الرسالة؟', 'شكون صيفط الرسالة للأسد؟'])(
+    'who sent the message, in dialect, is al-Abadi (paragraph 1 names him), not the envoy’s clause: %s',
+    (q) => {
+      const reply = answered(bot.ask(q));
+      expect(reply.quote).toContain('العبادي');
+    },
+  );
+
+  test.each(['who dispatched Fayyadh to Damascus?', 'مين بعت الفياض؟'])(
+    'who sent al-Fayyadh is answered with al-Abadi, not with al-Fayyadh’s words: %s',
+    (q) => {
+      const reply = answered(bot.ask(q));
+      expect(reply.speaker.id === 'abadi' || reply.quote.includes('العبادي')).toBe(true);
+    },
+  );
+
   test('"al" as the article is still the article: "al assad" names him', () => {
     expect(answered(bot.ask('what did al assad say?')).speaker.id).toBe('assad');
   });
