@@ -195,6 +195,8 @@ const SIDE_VIEW_KEYS: readonly string[] = [INTENT.said, RESPONSE_KEY, INTENT.acc
 /** A length asked ("طولها", "how long") and the unit that measures one (the 605 km). */
 const LENGTH_KEY = 'c:length';
 const KM_KEY = 'c:km';
+/** What a length in kilometres may be asked as: kilometres, a length, the border itself. */
+const KM_COUNTS: ReadonlySet<string> = new Set([KM_KEY, LENGTH_KEY, 'c:border']);
 
 /** Words that ask for the summary on their own, with no word for the article ("summary?", "ملخص", "tl;dr"). */
 const SUMMARY_WORDS: ReadonlySet<string> = new Set(
@@ -1372,6 +1374,10 @@ class CorpusAnswerer implements Answerer {
     ) {
       return false;
     }
+    // "How many countries border Iraq?": a length in km counts kilometres; a counted thing before anything else
+    // (countries, cities) is not them, even when the words around the number name it ("بين البلدين").
+    const first = counted[0]?.keys.find((k) => k.key.startsWith('c:'))?.key;
+    if (first !== undefined && this.index.mentions(context, [{ key: KM_KEY }]) && !KM_COUNTS.has(first)) return true;
     // An unknown counted word ("paragraphs") is in no passage: it counts nothing the article counts.
     return this.index.textCoverage(context, counted) === 0;
   }

@@ -1803,6 +1803,12 @@ describe('tenth break test: spellings people type', () => {
     },
   );
 
+  test('a count of things next to the border’s length in km is not that length', () => {
+    expect(bot.ask('how many countries share a border with Iraq?').kind).toBe('no-answer');
+    expect(answered(bot.ask('how many kilometres long is the border?')).quote).toContain('605');
+    expect(answered(bot.ask('كم تبلغ الحدود بين البلدين؟')).quote).toContain('605');
+  });
+
   test('"al" as the article is still the article: "al assad" names him', () => {
     expect(answered(bot.ask('what did al assad say?')).speaker.id).toBe('assad');
   });
