@@ -14,7 +14,7 @@ import { stripChatNoise } from './noise.ts';
 import { foldDigits, normalize } from './normalize.ts';
 import { OfficeQualifiers } from './offices.ts';
 import { paragraphRequestedAbout } from './paragraphRequest.ts';
-import { DirectionPremises, MEETING } from './premises.ts';
+import { DirectionPremises, isVisitWord, MEETING } from './premises.ts';
 import { alternateStem, scriptOf, tokenize, withoutDefiniteArticle } from './tokenize.ts';
 import type {
   Alternative,
@@ -783,7 +783,7 @@ class CorpusAnswerer implements Answerer {
     // "How long did the meeting last?": the article gives no durations ("how long have they fought?" is since when).
     if (asksDuration(normalized, result.tokens)) return this.noAnswer('not-in-article', script);
     if (
-      this.asksOutOfScope(result.tokens) ||
+      this.asksOutOfScope(result.tokens, normalized) ||
       // "What did the US say?", "ماذا قال نصر الله؟": two-word names of people and countries not in the article.
       ABSENT_NAMES.test(normalized) ||
       // "What did Haider al-Assad say?", "Hafez al-Assad": one speaker's given name with another's family name.
@@ -999,18 +999,23 @@ class CorpusAnswerer implements Answerer {
     return this.speakerNames.find((n) => n.key === key)?.speaker;
   }
 
-  private asksOutOfScope(tokens: QueryToken[]): boolean {
+  private asksOutOfScope(tokens: QueryToken[], normalized: string): boolean {
     const person = tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:')));
-    return tokens.some((t) =>
-      t.token.split(' ').some(
-        (word) =>
-          OUT_OF_SCOPE_WORDS.has(word) ||
-          OUT_OF_SCOPE_WORDS.has(withoutDefiniteArticle(word)) ||
-          // "بين سوريا وتركيا": و "and" before a word of five letters or more (وزارة "ministry" is no و + زاره "visited him").
-          (word.startsWith('و') && word.length > 5 && OUT_OF_SCOPE_WORDS.has(word.slice(1))) ||
-          (person && PERSONAL_WORDS.has(word)) ||
-          this.outOfScopeStem(word),
-      ),
+    // "Did al-Fayyadh visit Damascus?": the envoy's trip is the one visit the article tells.
+    const toldVisit = this.directionPremises.visitsAsTold(normalized);
+    const outOfScope = (word: string) => !(toldVisit && isVisitWord(word)) && this.isOutOfScopeWord(word, person);
+    return tokens.some((t) => t.token.split(' ').some(outOfScope));
+  }
+
+  /** A word the article never covers (src/core/lexicon.ts), or a personal one when a person is named. */
+  private isOutOfScopeWord(word: string, person: boolean): boolean {
+    return (
+      OUT_OF_SCOPE_WORDS.has(word) ||
+      OUT_OF_SCOPE_WORDS.has(withoutDefiniteArticle(word)) ||
+      // "بين سوريا وتركيا": و "and" before a word of five letters or more (وزارة "ministry" is no و + زاره "visited him").
+      (word.startsWith('و') && word.length > 5 && OUT_OF_SCOPE_WORDS.has(word.slice(1))) ||
+      (person && PERSONAL_WORDS.has(word)) ||
+      this.outOfScopeStem(word)
     );
   }
 

@@ -141,6 +141,29 @@ const TRAVEL = normalizedWords([
   'wesel',
 ]);
 
+/** Words of visiting: out of scope (src/core/lexicon.ts) but for the envoy's trip ({@link DirectionPremises.visitsAsTold}). */
+const VISIT = normalizedWords([
+  'visit',
+  'visits',
+  'visited',
+  'visiting',
+  'زار',
+  'يزور',
+  'زياره',
+  'زيارته',
+  'زيارتها',
+  'زاره',
+  'زارها',
+  'zar',
+  'yzour',
+  'ziyara',
+]);
+
+/** Whether a normalized word is one of visiting ("visited", "زار"). */
+export function isVisitWord(word: string): boolean {
+  return VISIT.has(word);
+}
+
 /** Verbs of saying to someone: the speaker after "to" (or ل, or right after "told") is the one spoken to. */
 const SAY = normalizedWords([
   'speak',
@@ -444,6 +467,29 @@ export class DirectionPremises {
   private partyAt(concepts: Array<FeatureKey | undefined>, i: number): FeatureKey | undefined {
     const key = concepts[i];
     return key !== undefined && this.isParty(key) ? key : undefined;
+  }
+
+  /**
+   * "Did al-Fayyadh visit Damascus?", "who visited Damascus?", "did the envoy visit Assad?": a visit the article tells
+   * (the envoy's trip), though visits are otherwise never told: every speaker named is one who travelled (or the
+   * exchange he travelled for is named), or nobody is and who went to one of its destinations is asked.
+   */
+  visitsAsTold(normalized: string): boolean {
+    const { words, concepts } = this.read(normalized);
+    if (!words.some((w) => VISIT.has(w))) return false;
+    const trips = [...this.directed.entries()].filter(([, e]) => e.travellers.size > 0);
+    // "Did al-Fayyadh visit Baghdad?": a place he did not go to is no visit told.
+    const places = concepts.filter(
+      (k): k is FeatureKey => k !== undefined && (this.places.has(k) || this.countries.has(k)),
+    );
+    if (!places.every((k) => trips.some(([, e]) => e.to.has(k)))) return false;
+    const named = concepts.filter((k): k is FeatureKey => k?.startsWith('sp:') ?? false);
+    const trip = trips.some(([key]) => concepts.includes(key));
+    if (named.length > 0)
+      return named.every((k) => trips.some(([, e]) => e.travellers.has(k) || (trip && e.to.has(k))));
+    if (trip) return true;
+    const asksWho = words.some((w) => WHO.has(w));
+    return asksWho && concepts.some((k) => k !== undefined && trips.some(([, e]) => e.to.has(k)));
   }
 
   /**

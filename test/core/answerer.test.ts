@@ -1809,6 +1809,20 @@ describe('tenth break test: spellings people type', () => {
     expect(answered(bot.ask('كم تبلغ الحدود بين البلدين؟')).quote).toContain('605');
   });
 
+  test.each(['did al-Fayyadh visit Damascus?', 'متى زار الفياض سوريا؟', 'who visited Damascus on Thursday?'])(
+    'the envoy’s trip is a visit the article tells: %s',
+    (q) => {
+      expect(answered(bot.ask(q)).paragraph).toBe(2);
+    },
+  );
+
+  test.each(['did al-Fayyadh visit Baghdad?', 'did al-Mekdad visit Baghdad?', 'هل زار العبادي دمشق؟'])(
+    'any other visit is not told: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
   test('"al" as the article is still the article: "al assad" names him', () => {
     expect(answered(bot.ask('what did al assad say?')).speaker.id).toBe('assad');
   });
