@@ -195,6 +195,9 @@ const SIDE_VIEW_KEYS: readonly string[] = [INTENT.said, RESPONSE_KEY, INTENT.acc
 /** A length asked ("طولها", "how long") and the unit that measures one (the 605 km). */
 const LENGTH_KEY = 'c:length';
 const KM_KEY = 'c:km';
+/** Counted words that are places: sites, places, towns, مواقع, مناطق (normalized; at the start of what is counted). */
+const PLACE_COUNT =
+  /^(?:sites?|places?|locations?|targets?|towns?|cities|areas?|مواقع|موقعا|مكانا|اماكن|مدن|مدينه|مناطق|منطقه|اهداف|mawa2e3|amaken|manate2)(?: |$)/;
 /** What a length in kilometres may be asked as: kilometres, a length, the border itself. */
 const KM_COUNTS: ReadonlySet<string> = new Set([KM_KEY, LENGTH_KEY, 'c:border']);
 
@@ -465,6 +468,8 @@ const WHY_QUESTION = new RegExp(
 
 /** A why-question's fallback to a passage giving a reason must score at least this share of the best candidate. */
 const REASON_FALLBACK_SHARE = 0.85;
+/** How good, as a share of the best, a passage naming the places counted must be to answer instead (withPlacesIfCounted). */
+const PLACES_FALLBACK_SHARE = 0.65;
 
 /** How a passage gives a cause or a purpose, normalized and space-delimited (see withReasonIfAsked). */
 const CAUSE_MARKERS: readonly string[] = [
@@ -851,7 +856,13 @@ class CorpusAnswerer implements Answerer {
       return spokenTo !== undefined && speaker === spokenTo ? id !== spokenTo : id === speaker;
     };
     const best = speaks(first) && !offTopic(first) ? first : candidates.find((c) => speaks(c) && !offTopic(c));
-    const chosen = best && this.withReasonIfAsked(normalized, result.keys, best, candidates);
+    const chosen =
+      best &&
+      this.withPlacesIfCounted(
+        normalized,
+        this.withReasonIfAsked(normalized, result.keys, best, candidates),
+        candidates,
+      );
     // "Did al-Fayyadh say the enemy is common?": the words are al-Assad's. A yes/no question gets them, with the
     // speaker it named shown as not the one who said them; "why did al-Fayyadh say…?" builds on a false premise.
     const sayer = chosen ? this.index.speakerOf(chosen.target) : this.namedSayer(result.tokens, normalized);
@@ -1346,6 +1357,12 @@ class CorpusAnswerer implements Answerer {
     );
   }
 
+  /** How many of the article's cities and towns `text` names by name ("the capital" is Baghdad again). */
+  private namedPlaces(text: string): number {
+    const named = (key: string) => this.entityKeys.has(key) && this.index.mentions(text, [{ key }]);
+    return [...this.cityKeys].filter(named).length;
+  }
+
   /**
    * "How many militias are fighting in Syria?": a how-many question whose counted thing (the first topic words
    * after "how many", "كم", "عدد", "kam") is not near any number of the passage found. The article has one count
@@ -1356,8 +1373,11 @@ class CorpusAnswerer implements Answerer {
     if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.howMany))) return false;
     const marker = this.howManyMarker.exec(normalized);
     if (!marker) return false;
+    const after = normalized.slice(marker.index + marker[0].length).trim();
+    // "كم موقعا ضربت الطائرات؟", "how many places were hit?": places are counted by naming them (حصيب, البوكمال).
+    if (PLACE_COUNT.test(after) && this.namedPlaces(this.textOf(top)) >= 2) return false;
     const counted = this.index
-      .analyse(leadingWords(normalized.slice(marker.index + marker[0].length).trim(), 3 * COUNTED_WORDS))
+      .analyse(leadingWords(after, 3 * COUNTED_WORDS))
       .filter((t) => !t.keys.some((k) => /^(?:sp:|m:|c:ask-)/.test(k.key)))
       .slice(0, COUNTED_WORDS);
     if (counted.length === 0) return false;
@@ -1445,6 +1465,23 @@ class CorpusAnswerer implements Answerer {
   private namesAll(tokens: QueryToken[], candidate: Candidate): boolean {
     const passage = this.corpus.paragraphs[this.paragraphOf(candidate) - 1]?.text ?? '';
     return tokens.every((t) => this.index.mentions(passage, t.keys));
+  }
+
+  /**
+   * "How many sites did Abadi order hit?", "كم موقعا قصفت الطائرات؟": places are counted by naming them, so the
+   * passage naming two or more (حصيب, البوكمال) answers, when it is nearly as good as the best; else the best.
+   */
+  private withPlacesIfCounted(
+    normalized: string,
+    best: Candidate | undefined,
+    candidates: Candidate[],
+  ): Candidate | undefined {
+    const marker = this.howManyMarker.exec(normalized);
+    if (!best || !marker || !PLACE_COUNT.test(normalized.slice(marker.index + marker[0].length).trim())) return best;
+    if (this.namedPlaces(this.textOf(best)) >= 2) return best;
+    const naming = (c: Candidate) =>
+      c.score >= best.score * PLACES_FALLBACK_SHARE && this.namedPlaces(this.textOf(c)) >= 2;
+    return candidates.find(naming) ?? best;
   }
 
   /**

@@ -1758,6 +1758,14 @@ describe('eleventh blind set, first run: kinds of questions missed', () => {
     expect(answered(bot.ask('why did Mekdad say they did not feel it was a foreign army?')).speaker.id).toBe('mekdad');
   });
 
+  test.each(['how many places did Abadi order the air force to hit?', 'كم منطقة قصفت الطائرات العراقية في سوريا؟'])(
+    'a count of places is answered by the passage naming them (Husaybah and Albukamal): %s',
+    (q) => {
+      const reply = answered(bot.ask(q));
+      expect(reply.quote).toContain('حصيب');
+    },
+  );
+
   test('a said-question over two of the speaker’s paragraphs is his, though another covers it in one', () => {
     const reply = answered(bot.ask('what did al-Taei say about the borders and the cooperation with Syria?'));
     expect(reply.speaker.id).toBe('taei');
