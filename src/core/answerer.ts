@@ -113,6 +113,9 @@ const AT_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'في', 'fi', 'fe']);
  */
 const CLOSING_WHEN = / (?:when|emta|imta|amta|mta|emtan|imtan)$/;
 
+/** Question openers that are auxiliaries: a question word after them is what is asked ("can you say who…"). */
+const AUXILIARIES: ReadonlySet<string> = new Set(['does', 'did', 'is', 'was', 'are', 'were', 'can', 'could']);
+
 /** A message this many words long or more may hold its question in its last part. */
 const LONG_MESSAGE_WORDS = 15;
 
@@ -164,8 +167,9 @@ const QUESTION_OPENERS = new Set(
 );
 
 /**
- * The last sentence or clause of a long message that opens with a question word, if it is shorter than the message:
- * "…and now I see this article about Abadi… anyway, does the article say the Iraqi army is winning in Mosul?".
+ * The last sentence or clause of a long message that holds a question word, from that word on, if it is shorter than
+ * the message: "…and now I see this article about Abadi… anyway, does the article say the Iraqi army is winning in
+ * Mosul?", "…can someone just tell me plainly who actually sat down face to face with assad? thx".
  * Undefined for a message under LONG_MESSAGE_WORDS words or without such a part.
  */
 export function lastQuestionPart(text: string): string | undefined {
@@ -175,9 +179,14 @@ export function lastQuestionPart(text: string): string | undefined {
     .map((p) => p.trim())
     .filter((p) => p !== '');
   for (let i = parts.length - 1; i > 0; i--) {
-    const part = parts[i] as string;
-    const first = normalize(part).split(' ')[0] ?? '';
-    if (QUESTION_OPENERS.has(first) && part.split(/\s+/).length >= 3) return part;
+    // "so what did…", "can someone just tell me who sat down with Assad": from its question word on.
+    const words = (parts[i] as string).split(/\s+/);
+    const opens = (w: string) => QUESTION_OPENERS.has(normalize(w));
+    let at = words.findIndex(opens);
+    // "can someone tell me who met Assad": the question word after an auxiliary is the question.
+    const asked = words.findIndex((w, j) => j > at && opens(w) && !AUXILIARIES.has(normalize(w)));
+    if (at >= 0 && AUXILIARIES.has(normalize(words[at] as string)) && asked > at) at = asked;
+    if (at >= 0 && words.length - at >= 3) return words.slice(at).join(' ');
   }
   return undefined;
 }
@@ -611,8 +620,15 @@ class CorpusAnswerer implements Answerer {
   private readonly givesReason: readonly boolean[];
   /** Every country concept, and every place with the country it lies in, as keys. */
   private readonly countryKeys: ReadonlySet<string>;
-  /** Declines for a weak match only (below the abstention threshold, no rule), which `ask` may retry on a part. */
+  /** Declines `ask` may retry on a long message's last question: a weak match, or a word out of scope. */
   private readonly weakDeclines = new WeakSet<NoAnswer>();
+
+  /** A decline that a long message's last question may undo (a weak match, or a word out of scope): see `ask`. */
+  private retryableDecline(reason: keyof typeof NO_ANSWER_MESSAGES, script: QueryScript): NoAnswer {
+    const declined = this.noAnswer(reason, script);
+    this.weakDeclines.add(declined);
+    return declined;
+  }
   private readonly foreignNames: ForeignNames;
   /** Concepts of titles and offices ("president", "envoy", "minister"), countries left out, as keys. */
   private readonly titleKeys: ReadonlySet<string>;
@@ -787,8 +803,10 @@ class CorpusAnswerer implements Answerer {
     if (aboutArticle && asksArticleDate(result.tokens)) return this.noAnswer('not-in-article', script);
     // "How long did the meeting last?": the article gives no durations ("how long have they fought?" is since when).
     if (asksDuration(normalized, result.tokens)) return this.noAnswer('not-in-article', script);
+    // "…reading this on my phone at lunch… who sat down with Assad?": a word out of scope in a long message's chatter;
+    // the retry on its last question decides (see `ask`).
+    if (this.asksOutOfScope(result.tokens, normalized)) return this.retryableDecline('not-in-article', script);
     if (
-      this.asksOutOfScope(result.tokens, normalized) ||
       // "What did the US say?", "ماذا قال نصر الله؟": two-word names of people and countries not in the article.
       ABSENT_NAMES.test(normalized) ||
       // "What did Haider al-Assad say?", "Hafez al-Assad": one speaker's given name with another's family name.
@@ -910,9 +928,7 @@ class CorpusAnswerer implements Answerer {
     );
     const confidence = confidenceOf(top, rival, result.knownShare);
     if (confidence < this.abstainBelow) {
-      const declined = this.noAnswer(result.knownShare > 0.5 ? 'not-in-article' : 'off-topic', script);
-      this.weakDeclines.add(declined);
-      return declined;
+      return this.retryableDecline(result.knownShare > 0.5 ? 'not-in-article' : 'off-topic', script);
     }
     const answer = this.answerFor(top, confidence, script, result.tokens);
     answer.alternatives = this.alternativesFor(answer, top, candidates, script, result.tokens);

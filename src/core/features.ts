@@ -339,6 +339,12 @@ export class Featurizer {
         out.push({ token, exact: INTENT.said });
         continue;
       }
+      // "who met Assad face to face?", "وجها لوجه": how they met, not what the article is asked about.
+      const faceToFace = token === 'face' && next === 'to' && tokens[i + 2] === 'face' ? 2 : 0;
+      if (faceToFace > 0 || (token === 'وجها' && next === 'لوجه')) {
+        i += faceToFace || 1;
+        continue;
+      }
       // "sho al el asad?", "el assad shu al?": Levantine Arabizi drops the qaf of قال (2al, aal, al); before an
       // article, or closing "what … said", it is no article.
       const saysWhat = next === undefined && WHAT_ARABIZI.has(tokens[i - 1] ?? '');

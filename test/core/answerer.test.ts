@@ -1766,6 +1766,20 @@ describe('eleventh blind set, first run: kinds of questions missed', () => {
     },
   );
 
+  test('a word out of scope in a long message’s chatter does not decline the question at its end', () => {
+    const q =
+      'so I was scrolling this on my phone during my lunch break and I got totally lost with all the names, could anyone tell me who held talks with Assad? cheers';
+    expect(answered(bot.ask(q)).paragraph).toBe(2);
+    expect(bot.ask('what phone number does Assad have?').kind).toBe('no-answer');
+  });
+
+  test.each(['who met al-Assad face to face?', 'مين التقى الأسد وجها لوجه؟', 'who sat down with Assad?'])(
+    '"face to face" and "sat down with" ask who met him: %s',
+    (q) => {
+      expect(answered(bot.ask(q)).paragraph).toBe(2);
+    },
+  );
+
   test('a said-question over two of the speaker’s paragraphs is his, though another covers it in one', () => {
     const reply = answered(bot.ask('what did al-Taei say about the borders and the cooperation with Syria?'));
     expect(reply.speaker.id).toBe('taei');
