@@ -50,7 +50,7 @@ const ABOUT_MARKER =
 
 /** The article itself named in a question ("what does the article say about…", "ماذا يقول المقال", "el ma2al"). */
 const ARTICLE_WORDS =
-  /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه)(?: |$)|(?:^| )(?:article|report|story|piece|text|news|ma2al|maqal|makal|taqrir|khabar|5abar|kha6ar)(?: |$)|(?:^| )(?:does|did|do) it (?:say|mention|tell)|(?:^| )it (?:says|mentions)(?: |$)/;
+  /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه)(?: |$)|(?:^| )(?:article|artical|articel|artcle|aritcle|atricle|report|story|piece|text|news|ma2al|maqal|makal|taqrir|khabar|5abar|kha6ar)(?: |$)|(?:^| )(?:does|did|do) it (?:say|mention|tell)|(?:^| )it (?:says|mentions)(?: |$)/;
 
 /**
  * The speaker named right next to the verb of saying, as an id: after it in Arabic and Arabizi ("ماذا قال الأسد خلال
@@ -702,7 +702,7 @@ class CorpusAnswerer implements Answerer {
     });
     this.corpus = corpus;
     this.index = new MatchIndex(corpus);
-    this.foreignNames = new ForeignNames(corpus.speakers, this.index.featurizer);
+    this.foreignNames = new ForeignNames(corpus.speakers, this.index.featurizer, this.countryKeys);
     this.officeQualifiers = new OfficeQualifiers(corpus);
     this.directionPremises = new DirectionPremises(corpus, this.index.featurizer);
     const summary = corpus.entries.findIndex((e) => e.summary);

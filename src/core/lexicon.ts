@@ -152,6 +152,8 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   fail failed fails failure فشل فشلت فاشل فاشله فشلها
   phone telephone phoned هاتف الهاتف هاتفيا هاتفي بالهاتف اتصل
   reuters afp bbc cnn jazeera aljazeera bloomberg رويترز بلومبرغ
+  married marry marriage متزوج متجوز متزوجه متجوزه زواج تزوج religion religious دين دينه ديانه ديانته مذهب مذهبه sect
+  طائفه طائفته
   headquarters headquartered hq مقر مقرها مقره ma2ar ma2arha ma2arra
   recipe recipes wasfet wasfa mansaf cook cooking
   friday saturday sunday tuesday wednesday january july august september october november december

@@ -51,9 +51,14 @@ export class ForeignNames {
   /** Each title concept (as a key: c:primeminister) with the speakers who hold it. */
   private readonly holders = new Map<string, Set<string>>();
 
+  /**
+   * @param countries country concepts as keys (c:iraq): a country's adjective may stand between the opening word and
+   *   the title ("what did the Iraqi prime minister Assad say?").
+   */
   constructor(
     speakers: readonly Speaker[],
     private readonly featurizer: Featurizer,
+    private readonly countries: ReadonlySet<string> = new Set(),
   ) {
     this.parts = namePartsOf(speakers);
     // Only a title that names its holder alone counts: "adviser" (al-Taei's, with "interior") is also al-Fayyadh's
@@ -86,7 +91,7 @@ export class ForeignNames {
       // Only a title naming the subject: after a verb of saying, "who is" or at the start in Arabic ("ماذا قال رئيس
       // الوزراء الأسد؟"), after "did/is" in English ("what did President Abadi say?"). After another verb the name is
       // its object ("استقبل الرئيس الفياض": the president received al-Fayyadh).
-      if (!this.opensSubject(words[i - 1])) continue;
+      if (!this.opensSubject(words[this.beforeQualifiers(words, i)])) continue;
       const nameWord = words[i + title.length];
       // "المبعوث للأسد": a name behind ل or ب is spoken to or met, not titled.
       if (nameWord === undefined || /^[لب]/.test(nameWord)) continue;
@@ -113,6 +118,15 @@ export class ForeignNames {
       if (family !== undefined && family !== owner?.id) return true;
     }
     return false;
+  }
+
+  /** The index of the word before `i` past "the" and countries' adjectives ("did the Syrian president…"); -1 for none. */
+  private beforeQualifiers(words: readonly string[], i: number): number {
+    let j = i - 1;
+    while (j >= 0 && (words[j] === 'the' || this.countries.has(this.featurizer.conceptOf(words[j] as string) ?? ''))) {
+      j--;
+    }
+    return j;
   }
 
   /** The word before a title that makes the title and name the subject: a verb of saying, "who is", "did". */

@@ -1845,6 +1845,21 @@ describe('tenth break test: spellings people type', () => {
     },
   );
 
+  test.each(['did the Syrian prime minister Abadi say anything?', 'what did the Iraqi president Abadi say?'])(
+    'a title the article gives someone else, after a country’s adjective: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each(['is al-Mekdad married?', 'شو ديانة الطائي؟'])('marriage and religion are never told: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('Maghrebi "they met" (تلاقاو) asks about the meeting', () => {
+    expect(answered(bot.ask('فين تلاقاو الفياض والأسد؟')).paragraph).toBe(2);
+  });
+
   test('"al" as the article is still the article: "al assad" names him', () => {
     expect(answered(bot.ask('what did al assad say?')).speaker.id).toBe('assad');
   });
