@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import type { Writable } from 'node:stream';
 import { asksForParagraph, commandKey, commandOf } from '../core/commandWords.ts';
 import { Conversations, isFollowUp } from '../core/followup.ts';
 import { ratingOf, saysNoneOfThese } from '../core/ratingWords.ts';
@@ -12,7 +13,7 @@ import { entryQuestion, refOf, resolveRef } from '../core/refs.ts';
 import type { Answer, Answerer, Reply } from '../core/types.ts';
 import { NULL_RECORDER, type Recorder, type RecordingOff } from '../store/recorder.ts';
 import { formatHelp, formatReply, formatSpeakers } from './format.ts';
-import { type InputError, readInputLines } from './io.ts';
+import { type InputError, readInputLines, writeText } from './io.ts';
 
 /**
  * Why ratings are not recorded and what to do, said whenever one is not, per the recorder's reason: a store locked at
@@ -224,24 +225,24 @@ export class ChatSession {
 
 /**
  * Runs the chat on the given streams until `exit` or end of input. Resolves when done. On a terminal it
- * prompts; with piped input it answers each non-empty line in order and stops at `exit`. Rejects with an
- * {@link InputError} when the input cannot be read (a directory as stdin).
+ * prompts; with piped input it answers each non-empty line in order and stops at `exit`, reading a line only once the
+ * reply before it has room in `output`. Rejects with an {@link InputError} when the input cannot be read (a directory
+ * as stdin), and with the stream's error when `output` fails.
  */
 export async function runChat(
   answerer: Answerer,
   input: NodeJS.ReadableStream = process.stdin,
-  output: NodeJS.WritableStream = process.stdout,
+  output: Writable = process.stdout,
   options: ChatOptions = {},
 ): Promise<void> {
   const session = new ChatSession(answerer, options);
-  const write = (text: string): void => {
-    output.write(`${text}\n\n`);
-  };
+  // Awaited: with piped input and a slow reader, the next line is read once the reply before it has room.
+  const write = (text: string): Promise<void> => writeText(output, `${text}\n\n`);
   const tty = (input as { isTTY?: boolean }).isTTY === true;
   const rl = tty ? createInterface({ input, output, terminal: true }) : undefined;
   const lines = rl ?? readInputLines(input as AsyncIterable<string | Buffer>);
   if (rl) {
-    write(`iqtibas · اقتباس — ${formatHelp(answerer)}`);
+    await write(`iqtibas · اقتباس — ${formatHelp(answerer)}`);
     rl.setPrompt('؟ > ');
     rl.prompt();
   }
@@ -249,7 +250,7 @@ export async function runChat(
     if (line.trim() !== '') {
       const reply = await session.respond(line);
       if (reply === undefined) break;
-      write(reply);
+      await write(reply);
     }
     rl?.prompt();
   }

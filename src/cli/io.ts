@@ -1,7 +1,9 @@
 /**
  * Small I/O helpers shared by the terminal entry points.
  */
+import { once } from 'node:events';
 import { fstatSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 
 /**
  * Longest line kept, in UTF-16 code units; the rest of a longer line is dropped (it is still one line). The
@@ -81,6 +83,22 @@ function isDirectory(fd: number): boolean {
   } catch (error) {
     throw new InputError(`cannot read standard input: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Writes `text` and resolves once `output` can take more: at once while its buffer is under its highWaterMark, else on
+ * 'drain'. A line-by-line program that awaits each write keeps at most one buffer of output in memory however slow
+ * its reader (`ask --jsonl < big.txt | slow-reader` once held every answer: 1.6 GB for 300,000 lines); reading the
+ * input waits too, so the input is not read ahead either.
+ *
+ * @throws the stream's error when it fails while we wait (ENOSPC, EPIPE…), or when it was already destroyed: a dead
+ * stream never emits 'drain', and waiting for it would hang.
+ */
+export async function writeText(output: Writable, text: string): Promise<void> {
+  if (output.write(text)) return;
+  if (output.destroyed) throw output.errored ?? new Error('cannot write: the output is closed');
+  // once() rejects when 'error' comes first.
+  await once(output, 'drain');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { expect, test } from 'vitest';
 import { runChat } from '../../src/cli/chat.ts';
@@ -261,4 +261,32 @@ test('"did X say…?" about words the article gives to another shows whose words
   const [block] = await chat(['was it al-Abadi who said the enemy is common?']);
   expect(block).toContain('— بشار الأسد');
   expect(block).toContain('not Haider al-Abadi: the article gives these words to Bashar al-Assad');
+});
+
+// Bug fixed (break10 #34, the chat's side): the piped chat wrote every reply without waiting, so a slow reader let
+// replies pile up in memory; now a line is read only once the reply before it has room.
+test('with piped input and a slow reader, the chat answers a line only once the reply before it is taken', async () => {
+  const questions = Array.from({ length: 40 }, (_, i) => (i % 2 ? 'ما طول الحدود؟' : 'What did Mekdad say?'));
+  let taken = 0;
+  let mostAhead = 0;
+  // Each question is recorded as it is answered: the count of recorded questions is the count answered.
+  class CountingRecorder extends MemoryRecorder {
+    override async question(input: Parameters<Recorder['question']>[0]): Promise<number | undefined> {
+      mostAhead = Math.max(mostAhead, this.questions.length + 1 - taken);
+      return super.question(input);
+    }
+  }
+  const output = new Writable({
+    highWaterMark: 16,
+    write(_chunk, _encoding, done) {
+      taken++;
+      setImmediate(done);
+    },
+  });
+  await runChat(answerer, Readable.from([`${questions.join('\n')}\n`]), output, {
+    recorder: new CountingRecorder(),
+    userId: 'alice',
+  });
+  expect(taken).toBe(questions.length);
+  expect(mostAhead).toBeLessThanOrEqual(1);
 });
