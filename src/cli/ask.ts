@@ -16,7 +16,7 @@ import { ratingOf } from '../core/ratingWords.ts';
 import type { Reply } from '../core/types.ts';
 import { separateDashedQuestion } from './argv.ts';
 import { formatReply } from './format.ts';
-import { exitQuietlyOnBrokenPipe, InputError, readInputLines } from './io.ts';
+import { exitOnOutputError, InputError, readInputLines } from './io.ts';
 import { echoSafe, toJsonRecord } from './json.ts';
 import { writeJsonLines } from './jsonl.ts';
 import { loadCorpusOrExit } from './seeds.ts';
@@ -35,7 +35,7 @@ const program = new Command()
   .showHelpAfterError()
   .parse(separateDashedQuestion(process.argv.slice(2)), { from: 'user' });
 
-exitQuietlyOnBrokenPipe();
+exitOnOutputError('ask');
 
 const options = program.opts<{ json?: boolean; jsonl?: boolean }>();
 const answerer = createAnswerer(loadCorpusOrExit());

@@ -227,7 +227,7 @@ export class ChatSession {
  * Runs the chat on the given streams until `exit` or end of input. Resolves when done. On a terminal it
  * prompts; with piped input it answers each non-empty line in order and stops at `exit`, reading a line only once the
  * reply before it has room in `output`. Rejects with an {@link InputError} when the input cannot be read (a directory
- * as stdin), and with the stream's error when `output` fails.
+ * as stdin), and with the stream's error when `output` fails (main.ts ends the program on stdout's 'error' first).
  */
 export async function runChat(
   answerer: Answerer,

@@ -102,12 +102,18 @@ export async function writeText(output: Writable, text: string): Promise<void> {
 }
 
 /**
- * `... | head` closes standard output early: that is how pipes end, not an error. Exits quietly with 0 on
- * EPIPE; any other stdout error is rethrown.
+ * Ends the program when standard output cannot be written, at the one place every write error arrives (the
+ * stream's 'error' event; console.log and the awaited writes alike). EPIPE is how pipes end (`| head -1` closes
+ * its end after one line): exit 0 without a word, as `head`'s readers conventionally do. Any other error (ENOSPC
+ * on a full disk or `> /dev/full`, EIO) loses output: one line on stderr, `<program>: cannot write standard output:
+ * <error>`, and exit 1, so a script can tell. Without it, the error surfaced as a stack trace (or not at all).
+ * Install it before the first write: the listener must run before any other, so the program ends here.
  */
-export function exitQuietlyOnBrokenPipe(): void {
+export function exitOnOutputError(program: string): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    // The error's own message names the code: "ENOSPC: no space left on device, write".
+    console.error(`${program}: cannot write standard output: ${error.message}`);
+    process.exit(1);
   });
 }
