@@ -59,6 +59,10 @@ const NOTHING_TO_RATE = {
   pick: 'Nothing to rate: your choice above is recorded. Ask another question to rate its answer.',
 } as const;
 
+/** The reply to another pick right after one was recorded: one pick per answer, and it is not asked as a question. */
+const ALREADY_PICKED =
+  'Nothing to pick: your choice above is already recorded (one per answer). Ask another question to rate its answer.';
+
 /** What `good` / `bad` rate: an answer shown, or why the reply just shown cannot be rated. */
 type Rateable = Shown | keyof typeof NOTHING_TO_RATE;
 
@@ -92,6 +96,8 @@ export class ChatSession {
   private offered: { shown: Shown; refs: string[] } | undefined;
   /** The last line was `good` or `bad`: a number typed now answers that, whatever the rating's outcome. */
   private afterRating = false;
+  /** The last line recorded a pick (or repeated one): another number or "none" now changes one's mind, no question. */
+  private afterPick = false;
 
   constructor(
     private readonly answerer: Answerer,
@@ -107,8 +113,10 @@ export class ChatSession {
     const key = commandKey(line);
     const offered = this.offered;
     const afterRating = this.afterRating;
+    const afterPick = this.afterPick;
     this.offered = undefined;
     this.afterRating = false;
+    this.afterPick = false;
     const command = commandOf(line);
     if (command === 'exit') return undefined;
     if (command !== undefined) {
@@ -120,7 +128,14 @@ export class ChatSession {
       this.afterRating = true;
       return this.rate(rating);
     }
-    if (offered && (saysNoneOfThese(line) || BARE_NUMBER.test(key))) return this.pick(offered, key);
+    const picks = saysNoneOfThese(line) || BARE_NUMBER.test(key);
+    if (offered && picks) return this.pick(offered, key);
+    // "none" or "2" right after a pick is a second thought about the same list, not a question: asked, it was
+    // declined as off-topic and recorded, so the curators' report listed «none» and «2» as unanswered.
+    if (afterPick && picks) {
+      this.afterPick = true;
+      return ALREADY_PICKED;
+    }
     // "2" right after a rating means a pick, even when no list was offered: asked as a question, it would answer
     // nonsense and replace the answer being rated.
     if (afterRating && BARE_NUMBER.test(key)) {
@@ -201,6 +216,7 @@ export class ChatSession {
     }
     // The pick is the last word on that answer; the alternative it shows is not an answer to rate.
     this.rateable = 'pick';
+    this.afterPick = true;
     const answer = picked === 'none' ? undefined : resolveRef(this.answerer, picked, offered.shown.answer.script);
     return answer ? `Recorded. That answer:\n${formatReply(answer)}` : 'Thanks, noted: none of these was right.';
   }

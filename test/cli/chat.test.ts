@@ -290,3 +290,29 @@ test('with piped input and a slow reader, the chat answers a line only once the 
   expect(taken).toBe(questions.length);
   expect(mostAhead).toBeLessThanOrEqual(1);
 });
+
+// Bug fixed (break10 #30): after a pick, "none" and another number were asked as questions, declined as off-topic
+// and recorded, so `npm run report` listed «none» and «2» as unanswered questions.
+test('after a pick, "none" or another number says the choice is already recorded and records nothing', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(['What did Mekdad say?', 'bad', '1', 'none', '2', '٣', 'ولا واحد'], recorder);
+  expect(blocks[2]).toContain('Recorded. That answer:');
+  for (const block of blocks.slice(3)) {
+    expect(block).toBe(
+      'Nothing to pick: your choice above is already recorded (one per answer). Ask another question to rate its answer.',
+    );
+  }
+  expect(blocks).toHaveLength(7);
+  expect(recorder.questions.map((q) => q.question)).toEqual(['What did Mekdad say?']);
+  expect(recorder.picks).toHaveLength(1);
+  expect(recorder.picks[0]?.picked).not.toBe('none');
+});
+
+test('after a pick and then a question, a number is a question again (only the line after a pick is held)', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(['What did Mekdad say?', 'bad', 'none', 'ما طول الحدود؟', '605'], recorder);
+  expect(blocks[2]).toContain('none of these was right');
+  expect(recorder.questions.map((q) => q.question)).toEqual(['What did Mekdad say?', 'ما طول الحدود؟', '605']);
+});
