@@ -11,6 +11,7 @@ import { Conversations, isFollowUp } from '../core/followup.ts';
 import { ratingOf, saysNoneOfThese } from '../core/ratingWords.ts';
 import { entryQuestion, refOf, resolveRef } from '../core/refs.ts';
 import type { Answer, Answerer, Reply } from '../core/types.ts';
+import { isParagraphListing } from '../paragraphListing.ts';
 import { NULL_RECORDER, type Recorder, type RecordingOff } from '../store/recorder.ts';
 import { formatHelp, formatReply, formatSpeakers } from './format.ts';
 import { type InputError, readInputLines, writeText } from './io.ts';
@@ -163,7 +164,10 @@ export class ChatSession {
    */
   private rateableOf(question: string, reply: Reply, questionId: number | undefined): Rateable {
     if (reply.kind === 'no-answer') return 'no-answer';
-    if (asksForParagraph(question, this.answerer.corpus.paragraphs.length)) return 'paragraph';
+    // "show the whole article" names no paragraph number, yet lists them: the article itself, as "paragraph 4" is.
+    if (asksForParagraph(question, this.answerer.corpus.paragraphs.length) || isParagraphListing(reply)) {
+      return 'paragraph';
+    }
     return { answer: reply, messageId: `t-${randomUUID()}`, ...(questionId !== undefined && { questionId }) };
   }
 

@@ -316,3 +316,31 @@ test('after a pick and then a question, a number is a question again (only the l
   expect(blocks[2]).toContain('none of these was right');
   expect(recorder.questions.map((q) => q.question)).toEqual(['What did Mekdad say?', 'ما طول الحدود؟', '605']);
 });
+
+// Bug fixed (break10 #16): "show the whole article" printed paragraph 1 and the other thirteen as titles under
+// "Other matches"; README promises the answer of "paragraphs 1 to 14", which is every paragraph.
+test('"show the whole article" prints all 14 paragraphs whole, in order; "good" after it has nothing to rate', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const text = (await chat(['show the whole article', 'good'], recorder)).join('\n\n');
+  const { paragraphs } = answerer.corpus;
+  expect(paragraphs).toHaveLength(14);
+  let from = 0;
+  for (const p of paragraphs) {
+    const at = text.indexOf(`«${p.text}»`, from);
+    expect(at, `paragraph ${p.number}`).toBeGreaterThanOrEqual(from);
+    from = at;
+    expect(text).toContain(`paragraph ${p.number} · `);
+  }
+  expect(text).not.toContain('Other matches');
+  // English question: each paragraph's translation, labelled as ours.
+  expect(text.match(/Translation of paragraph \d+ \(ours/g)).toHaveLength(14);
+  expect(text).toContain('Nothing to rate: a paragraph shown on request is the article itself');
+  expect(recorder.votes.size).toBe(0);
+});
+
+test('"paragraphs 3 to 5" prints paragraphs 3, 4 and 5 whole', async () => {
+  const text = (await chat(['paragraphs 3 to 5'])).join('\n\n');
+  for (const n of [3, 4, 5]) expect(text).toContain(`«${answerer.corpus.paragraphs[n - 1]?.text}»`);
+  expect(text).not.toContain('paragraph 6 · ');
+});
