@@ -5,9 +5,11 @@
  */
 import { pathToFileURL } from 'node:url';
 import { DiscordAPIError, HTTPError, REST, type RESTOptions, Routes } from 'discord.js';
+import { z } from 'zod';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { commandDefinitions } from '../src/discord/commands/index.ts';
 import { scrubSecrets } from '../src/discord/errors.ts';
+import { CHECK_API_URL, describeApiUrl } from '../src/discord/gatewayInfo.ts';
 
 export interface DeployOptions {
   token: string;
@@ -43,6 +45,12 @@ export class DeployError extends Error {
   }
 }
 
+/**
+ * What Discord answers to the bulk overwrite: the commands now registered, each with its name (among other fields we do
+ * not read). Source: https://discord.com/developers/docs/interactions/application-commands#bulk-overwrite-global-application-commands
+ */
+const RegisteredCommandsSchema = z.array(z.object({ name: z.string() }));
+
 /** What to do about a REST failure, by Discord error code or HTTP status. */
 export function deployHint(err: unknown, scope: 'guild' | 'global'): string {
   const code = err instanceof DiscordAPIError ? err.code : undefined;
@@ -74,10 +82,21 @@ export async function deployCommands(options: DeployOptions): Promise<DeployResu
     ? Routes.applicationGuildCommands(options.clientId, options.guildId)
     : Routes.applicationCommands(options.clientId);
   const rest = new REST({ ...(options.apiUrl && { api: options.apiUrl }), ...options.rest }).setToken(options.token);
+  // Worded as the bot words GET /gateway/bot (gatewayInfo.ts): a proxy answering HTML or other JSON printed
+  // "result.map is not a function", and a body announced as JSON that did not parse, the parser's message.
+  const notDiscord = (problem: string) =>
+    new DeployError(
+      `Registering ${scope} commands failed: the API at ${describeApiUrl(rest.options.api)} answered PUT ${route} ` +
+        `with something that is not Discord's JSON (${scrubSecrets(problem, [options.token])}).`,
+      CHECK_API_URL,
+    );
   try {
-    const result = (await rest.put(route, { body: commandDefinitions() })) as { name: string }[];
-    return { scope, route, names: result.map((c) => c.name) };
+    const result = RegisteredCommandsSchema.safeParse(await rest.put(route, { body: commandDefinitions() }));
+    if (!result.success) throw notDiscord('not a JSON array of commands, each with a name');
+    return { scope, route, names: result.data.map((c) => c.name) };
   } catch (err) {
+    if (err instanceof DeployError) throw err;
+    if (err instanceof SyntaxError) throw notDiscord(err.message);
     const raw = err instanceof Error ? err.message : String(err);
     const details = {
       ...(err instanceof DiscordAPIError && { code: err.code, status: err.status }),

@@ -6,7 +6,7 @@
 import 'dotenv/config';
 import { userInfo } from 'node:os';
 import { runChat } from './cli/chat.ts';
-import { exitQuietlyOnBrokenPipe, InputError } from './cli/io.ts';
+import { exitOnOutputError, InputError } from './cli/io.ts';
 import { type Config, ConfigError, loadConfig, mainSurface } from './config.ts';
 import { createAnswerer } from './core/answerer.ts';
 import { loadCorpus } from './core/corpus.ts';
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
 
 /** The terminal chat on stdin/stdout until `exit` or end of input, recording as configured. */
 async function runTerminal(config: Config, answerer: Answerer): Promise<void> {
-  exitQuietlyOnBrokenPipe();
+  exitOnOutputError('iqtibas');
   // The logger (pino) and the store are loaded only when something is recorded: with RECORD=off a one-off chat
   // starts without them.
   const recording = config.recording.enabled

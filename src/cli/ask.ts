@@ -16,8 +16,9 @@ import { ratingOf } from '../core/ratingWords.ts';
 import type { Reply } from '../core/types.ts';
 import { separateDashedQuestion } from './argv.ts';
 import { formatReply } from './format.ts';
-import { exitQuietlyOnBrokenPipe, InputError, readInputLines } from './io.ts';
+import { exitOnOutputError, InputError, readInputLines } from './io.ts';
 import { echoSafe, toJsonRecord } from './json.ts';
+import { writeJsonLines } from './jsonl.ts';
 import { loadCorpusOrExit } from './seeds.ts';
 
 const program = new Command()
@@ -34,7 +35,7 @@ const program = new Command()
   .showHelpAfterError()
   .parse(separateDashedQuestion(process.argv.slice(2)), { from: 'user' });
 
-exitQuietlyOnBrokenPipe();
+exitOnOutputError('ask');
 
 const options = program.opts<{ json?: boolean; jsonl?: boolean }>();
 const answerer = createAnswerer(loadCorpusOrExit());
@@ -84,9 +85,7 @@ if (options.jsonl) {
     program.error('--jsonl reads the questions from standard input; pass no question on the command line');
   }
   try {
-    for await (const line of readInputLines(process.stdin)) {
-      process.stdout.write(`${JSON.stringify(toJsonRecord(line, answer(line)))}\n`);
-    }
+    await writeJsonLines(readInputLines(process.stdin), process.stdout, answer);
   } catch (error) {
     // An unreadable stdin (a directory, a write-only descriptor) is no empty input: say so and fail, without the
     // usage text (the command line was right).

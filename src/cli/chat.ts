@@ -5,14 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import type { Writable } from 'node:stream';
 import { asksForParagraph, commandKey, commandOf } from '../core/commandWords.ts';
 import { Conversations, isFollowUp } from '../core/followup.ts';
 import { ratingOf, saysNoneOfThese } from '../core/ratingWords.ts';
 import { entryQuestion, refOf, resolveRef } from '../core/refs.ts';
 import type { Answer, Answerer, Reply } from '../core/types.ts';
+import { isParagraphListing } from '../paragraphListing.ts';
 import { NULL_RECORDER, type Recorder, type RecordingOff } from '../store/recorder.ts';
 import { formatHelp, formatReply, formatSpeakers } from './format.ts';
-import { type InputError, readInputLines } from './io.ts';
+import { type InputError, readInputLines, writeText } from './io.ts';
 
 /**
  * Why ratings are not recorded and what to do, said whenever one is not, per the recorder's reason: a store locked at
@@ -58,6 +60,10 @@ const NOTHING_TO_RATE = {
   pick: 'Nothing to rate: your choice above is recorded. Ask another question to rate its answer.',
 } as const;
 
+/** The reply to another pick right after one was recorded: one pick per answer, and it is not asked as a question. */
+const ALREADY_PICKED =
+  'Nothing to pick: your choice above is already recorded (one per answer). Ask another question to rate its answer.';
+
 /** What `good` / `bad` rate: an answer shown, or why the reply just shown cannot be rated. */
 type Rateable = Shown | keyof typeof NOTHING_TO_RATE;
 
@@ -91,6 +97,8 @@ export class ChatSession {
   private offered: { shown: Shown; refs: string[] } | undefined;
   /** The last line was `good` or `bad`: a number typed now answers that, whatever the rating's outcome. */
   private afterRating = false;
+  /** The last line recorded a pick (or repeated one): another number or "none" now changes one's mind, no question. */
+  private afterPick = false;
 
   constructor(
     private readonly answerer: Answerer,
@@ -106,8 +114,10 @@ export class ChatSession {
     const key = commandKey(line);
     const offered = this.offered;
     const afterRating = this.afterRating;
+    const afterPick = this.afterPick;
     this.offered = undefined;
     this.afterRating = false;
+    this.afterPick = false;
     const command = commandOf(line);
     if (command === 'exit') return undefined;
     if (command !== undefined) {
@@ -119,7 +129,14 @@ export class ChatSession {
       this.afterRating = true;
       return this.rate(rating);
     }
-    if (offered && (saysNoneOfThese(line) || BARE_NUMBER.test(key))) return this.pick(offered, key);
+    const picks = saysNoneOfThese(line) || BARE_NUMBER.test(key);
+    if (offered && picks) return this.pick(offered, key);
+    // "none" or "2" right after a pick is a second thought about the same list, not a question: asked, it was
+    // declined as off-topic and recorded, so the curators' report listed «none» and «2» as unanswered.
+    if (afterPick && picks) {
+      this.afterPick = true;
+      return ALREADY_PICKED;
+    }
     // "2" right after a rating means a pick, even when no list was offered: asked as a question, it would answer
     // nonsense and replace the answer being rated.
     if (afterRating && BARE_NUMBER.test(key)) {
@@ -147,7 +164,10 @@ export class ChatSession {
    */
   private rateableOf(question: string, reply: Reply, questionId: number | undefined): Rateable {
     if (reply.kind === 'no-answer') return 'no-answer';
-    if (asksForParagraph(question, this.answerer.corpus.paragraphs.length)) return 'paragraph';
+    // "show the whole article" names no paragraph number, yet lists them: the article itself, as "paragraph 4" is.
+    if (asksForParagraph(question, this.answerer.corpus.paragraphs.length) || isParagraphListing(reply)) {
+      return 'paragraph';
+    }
     return { answer: reply, messageId: `t-${randomUUID()}`, ...(questionId !== undefined && { questionId }) };
   }
 
@@ -200,6 +220,7 @@ export class ChatSession {
     }
     // The pick is the last word on that answer; the alternative it shows is not an answer to rate.
     this.rateable = 'pick';
+    this.afterPick = true;
     const answer = picked === 'none' ? undefined : resolveRef(this.answerer, picked, offered.shown.answer.script);
     return answer ? `Recorded. That answer:\n${formatReply(answer)}` : 'Thanks, noted: none of these was right.';
   }
@@ -224,24 +245,24 @@ export class ChatSession {
 
 /**
  * Runs the chat on the given streams until `exit` or end of input. Resolves when done. On a terminal it
- * prompts; with piped input it answers each non-empty line in order and stops at `exit`. Rejects with an
- * {@link InputError} when the input cannot be read (a directory as stdin).
+ * prompts; with piped input it answers each non-empty line in order and stops at `exit`, reading a line only once the
+ * reply before it has room in `output`. Rejects with an {@link InputError} when the input cannot be read (a directory
+ * as stdin), and with the stream's error when `output` fails (main.ts ends the program on stdout's 'error' first).
  */
 export async function runChat(
   answerer: Answerer,
   input: NodeJS.ReadableStream = process.stdin,
-  output: NodeJS.WritableStream = process.stdout,
+  output: Writable = process.stdout,
   options: ChatOptions = {},
 ): Promise<void> {
   const session = new ChatSession(answerer, options);
-  const write = (text: string): void => {
-    output.write(`${text}\n\n`);
-  };
+  // Awaited: with piped input and a slow reader, the next line is read once the reply before it has room.
+  const write = (text: string): Promise<void> => writeText(output, `${text}\n\n`);
   const tty = (input as { isTTY?: boolean }).isTTY === true;
   const rl = tty ? createInterface({ input, output, terminal: true }) : undefined;
   const lines = rl ?? readInputLines(input as AsyncIterable<string | Buffer>);
   if (rl) {
-    write(`iqtibas · اقتباس — ${formatHelp(answerer)}`);
+    await write(`iqtibas · اقتباس — ${formatHelp(answerer)}`);
     rl.setPrompt('؟ > ');
     rl.prompt();
   }
@@ -249,7 +270,7 @@ export async function runChat(
     if (line.trim() !== '') {
       const reply = await session.respond(line);
       if (reply === undefined) break;
-      write(reply);
+      await write(reply);
     }
     rl?.prompt();
   }

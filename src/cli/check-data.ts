@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { createAnswerer } from '../core/answerer.ts';
 import { loadCorpus, SeedValidationError } from '../core/corpus.ts';
 import { checkCuration, type Finding } from '../core/curation.ts';
-import { exitQuietlyOnBrokenPipe } from './io.ts';
+import { exitOnOutputError } from './io.ts';
 
 const program = new Command()
   .name('check-data')
@@ -16,7 +16,7 @@ const program = new Command()
   .option('--strict', 'fail on warnings too')
   .parse();
 const options = program.opts<{ json?: boolean; strict?: boolean }>();
-exitQuietlyOnBrokenPipe();
+exitOnOutputError('check-data');
 
 function loadOrExit() {
   try {
@@ -49,4 +49,5 @@ if (options.json) {
     `\n${corpus.entries.length} entries, ${questions} questions, ${corpus.paragraphs.length} paragraphs: ${errors.length} error(s), ${warnings.length} warning(s)`,
   );
 }
-process.exit(errors.length > 0 || (options.strict && warnings.length > 0) ? 1 : 0);
+// exitCode, not exit(): a write error on stdout is reported on its 'error' event, after this line (exitOnOutputError).
+process.exitCode = errors.length > 0 || (options.strict && warnings.length > 0) ? 1 : 0;

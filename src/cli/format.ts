@@ -2,16 +2,27 @@
  * Plain-text rendering of replies for the terminal. The quote is printed byte for byte as the article has it;
  * Latin runs (names, numbers) sit on their own lines so a bidi terminal cannot scramble them.
  */
-import type { Answerer, Reply } from '../core/types.ts';
+import type { Answer, Answerer, Reply } from '../core/types.ts';
+import { isParagraphListing, listedParagraphs } from '../paragraphListing.ts';
 
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
-/** The answer block: quote, speaker and role, paragraph, confidence, translation (for Latin-script questions). */
+/**
+ * The answer block: quote, speaker and role, paragraph, confidence, translation (for Latin-script questions). Several
+ * paragraphs asked for ("paragraphs 3 to 5", "show the whole article") are each printed whole, one block each,
+ * separated by a blank line: they are what was asked, not other matches.
+ */
 export function formatReply(reply: Reply): string {
   if (reply.kind === 'no-answer') {
     const tips = reply.suggestions.map((s) => `  • ${s}`).join('\n');
     return `${reply.message}\nYou can ask, for example:\n${tips}`;
   }
+  if (isParagraphListing(reply)) return listedParagraphs(reply).map(formatAnswer).join('\n\n');
+  return formatAnswer(reply);
+}
+
+/** One answer block (see {@link formatReply}), its other matches listed by label. */
+function formatAnswer(reply: Answer): string {
   const lines = [
     `«${reply.quote}»`,
     `— ${reply.speaker.nameAr}`,

@@ -1,7 +1,9 @@
 /**
  * Small I/O helpers shared by the terminal entry points.
  */
+import { once } from 'node:events';
 import { fstatSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 
 /**
  * Longest line kept, in UTF-16 code units; the rest of a longer line is dropped (it is still one line). The
@@ -84,12 +86,34 @@ function isDirectory(fd: number): boolean {
 }
 
 /**
- * `... | head` closes standard output early: that is how pipes end, not an error. Exits quietly with 0 on
- * EPIPE; any other stdout error is rethrown.
+ * Writes `text` and resolves once `output` can take more: at once while its buffer is under its highWaterMark, else on
+ * 'drain'. A line-by-line program that awaits each write keeps at most one buffer of output in memory however slow
+ * its reader (`ask --jsonl < big.txt | slow-reader` once held every answer: 1.6 GB for 300,000 lines); reading the
+ * input waits too, so the input is not read ahead either.
+ *
+ * @throws the stream's error when it fails while we wait (ENOSPC, EPIPE…), or when it was already destroyed: a dead
+ * stream never emits 'drain', and waiting for it would hang.
  */
-export function exitQuietlyOnBrokenPipe(): void {
+export async function writeText(output: Writable, text: string): Promise<void> {
+  if (output.write(text)) return;
+  if (output.destroyed) throw output.errored ?? new Error('cannot write: the output is closed');
+  // once() rejects when 'error' comes first.
+  await once(output, 'drain');
+}
+
+/**
+ * Ends the program when standard output cannot be written, at the one place every write error arrives (the
+ * stream's 'error' event; console.log and the awaited writes alike). EPIPE is how pipes end (`| head -1` closes
+ * its end after one line): exit 0 without a word, as `head`'s readers conventionally do. Any other error (ENOSPC
+ * on a full disk or `> /dev/full`, EIO) loses output: one line on stderr, `<program>: cannot write standard output:
+ * <error>`, and exit 1, so a script can tell. Without it, the error surfaced as a stack trace (or not at all).
+ * Install it before the first write: the listener must run before any other, so the program ends here.
+ */
+export function exitOnOutputError(program: string): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    // The error's own message names the code: "ENOSPC: no space left on device, write".
+    console.error(`${program}: cannot write standard output: ${error.message}`);
+    process.exit(1);
   });
 }

@@ -23,7 +23,7 @@ import {
 } from '../report/format.ts';
 import type { FeedbackReader } from '../store/sqlite.ts';
 import type { FeedbackSnapshot } from '../store/types.ts';
-import { exitQuietlyOnBrokenPipe } from './io.ts';
+import { exitOnOutputError } from './io.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -68,7 +68,7 @@ const program = new Command()
   .parse();
 
 const options = program.opts<{ json?: boolean; days: number; since?: number; top: number }>();
-exitQuietlyOnBrokenPipe();
+exitOnOutputError('report');
 
 async function main(): Promise<number> {
   const config = loadConfig(process.env, { surface: 'report', warn: (line) => console.error(line) });

@@ -50,8 +50,8 @@ export function describeApiUrl(api: string): string {
   return `${url.protocol}//${url.host}${url.pathname}`.replace(/\/+$/, '');
 }
 
-/** What to do about an API that does not answer as Discord does. */
-const CHECK_API_URL =
+/** What to do about an API that does not answer as Discord does (also deploy-commands' hint for it). */
+export const CHECK_API_URL =
   "Check DISCORD_API_URL: unset, it is Discord's own API; set, it must be Discord's API or a REST proxy that " +
   'forwards to it.';
 

@@ -5,6 +5,7 @@
 import { asksForParagraph } from '../core/commandWords.ts';
 import { isFollowUp } from '../core/followup.ts';
 import type { Reply } from '../core/types.ts';
+import { isParagraphListing } from '../paragraphListing.ts';
 import type { Surface } from '../store/types.ts';
 import type { BotContext } from './context.ts';
 import type { AnswerContext } from './render.ts';
@@ -49,5 +50,7 @@ export async function recordAsked(
     : await ctx.recorder.question({ surface, userId, question: result.question, reply: result.reply });
   if (result.reply.kind !== 'answer' || !ctx.recorder.acceptsFeedback(surface)) return undefined;
   if (asksForParagraph(result.question, ctx.answerer.corpus.paragraphs.length)) return undefined;
+  // "show the whole article" names no paragraph number, yet lists them: the article itself too.
+  if (isParagraphListing(result.reply)) return undefined;
   return { surface, ...(questionId !== undefined && { questionId }) };
 }

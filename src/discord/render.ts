@@ -25,6 +25,7 @@ import {
 import { DECISION } from '../core/calibration.ts';
 import { refOf } from '../core/refs.ts';
 import type { Alternative, Answer, NoAnswer, QueryScript, Reply, Speaker } from '../core/types.ts';
+import { isParagraphListing, listedParagraphs } from '../paragraphListing.ts';
 import type { Surface } from '../store/types.ts';
 import { type ButtonAction, encodeButton, PICK_NONE } from './customIds.ts';
 import { type FieldSpec, fitEmbeds, groupEmbeds, LIMITS } from './limits.ts';
@@ -86,11 +87,31 @@ export interface AnswerContext {
  */
 export function renderReply(reply: Reply, ctx: AnswerContext & { private?: boolean }): RenderedMessage[] {
   if (reply.kind === 'no-answer') return [renderNoAnswer(reply, ctx)];
+  if (isParagraphListing(reply)) return renderParagraphs(reply, ctx);
   const embeds = answerEmbeds(reply, ctx);
   const messages = splitIntoMessages(embeds, ctx.private ?? false);
   const first = messages[0];
   if (first) first.components = answerButtons(reply, ctx.feedback);
   return messages;
+}
+
+/**
+ * Several paragraphs asked for ("paragraphs 3 to 5", "show the whole article"): each whole, as the embeds of a
+ * paragraph shown alone (the question as the first one's title, "Paragraph N" after), grouped into as many messages
+ * as Discord's limits need (10 embeds and 6,000 characters each: the whole article takes 2). No
+ * buttons: there are no other matches, and the article itself is not rated (as for "paragraph 4").
+ */
+function renderParagraphs(answer: Answer, ctx: AnswerContext & { private?: boolean }): RenderedMessage[] {
+  const embeds = listedParagraphs(answer).flatMap((paragraph, i) =>
+    answerEmbeds(paragraph, {
+      byline: ctx.byline,
+      ...(i === 0 && ctx.question !== undefined
+        ? { question: ctx.question }
+        : { heading: `Paragraph ${paragraph.paragraph}` }),
+      showConfidence: false,
+    }),
+  );
+  return splitIntoMessages(embeds, ctx.private ?? false);
 }
 
 /** The embeds of one answer: quote (description), speaker, paragraph, confidence, translation when relevant. */

@@ -124,9 +124,10 @@ export function createEndpoint(options: {
       return { status: 400, body: REFUSED.json };
     }
     // A signed request sent again within the timestamp window (a replay) verifies too: refuse the second copy. A
-    // PING changes nothing, and Discord's endpoint check may repeat it.
+    // PING changes nothing, and Discord's endpoint check may repeat it. Keyed on the canonical signature, not the
+    // header: the same bytes spelled with other hex letter cases are the same request.
     const ping = (payload as { type?: unknown } | null)?.type === 1;
-    if (!ping && !seen.first(request.signature ?? '', now())) {
+    if (!ping && !seen.first(verdict.signature, now())) {
       ctx.logger.info('request refused: replayed signature');
       return { status: 401, body: REFUSED.replayed };
     }

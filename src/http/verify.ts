@@ -32,12 +32,18 @@ export type VerifyFailure =
   | 'stale-timestamp'
   | 'bad-signature';
 
-export type VerifyResult = { ok: true } | { ok: false; reason: VerifyFailure };
+/**
+ * `signature` on success is the signature in its one canonical spelling (lower-case hex): the header accepts either
+ * case of each hex letter, so the header string itself cannot key a replay cache (re-casing one letter would make a
+ * "new" request out of a captured one).
+ */
+export type VerifyResult = { ok: true; signature: string } | { ok: false; reason: VerifyFailure };
 
 /** Checks an Ed25519 signature over a message. Resolves false (never rejects) for a signature that does not verify. */
 export type Ed25519Verifier = (signature: Uint8Array, message: Uint8Array) => Promise<boolean>;
 
 const HEX_KEY = /^[0-9a-f]{64}$/i;
+/** Exactly 128 hex digits (64 bytes), either case; nothing before or after (no whitespace, no `0x`). */
 const HEX_SIGNATURE = /^[0-9a-f]{128}$/i;
 /** Unix seconds: digits only (no sign, exponent or spaces), at most 12 of them (year 33658). */
 const TIMESTAMP = /^\d{1,12}$/;
@@ -89,6 +95,7 @@ export interface SignedRequest {
  * Verifies one request: both headers present and well-formed, the timestamp within {@link MAX_CLOCK_SKEW_MS} of
  * `nowMs`, and the signature valid over `timestamp + body`. Cheap checks run first, so garbage costs no crypto.
  *
+ * @returns `{ ok: true, signature }` with the signature as lower-case hex (see {@link VerifyResult}), else the reason.
  * @param nowMs - the current time in milliseconds since the epoch (injected for tests).
  * @param maxSkewMs - tolerance around `nowMs`. @defaultValue {@link MAX_CLOCK_SKEW_MS}
  */
@@ -105,6 +112,7 @@ export async function verifyRequest(
   if (!TIMESTAMP.test(timestamp)) return { ok: false, reason: 'malformed-timestamp' };
   if (Math.abs(Number(timestamp) * 1000 - nowMs) > maxSkewMs) return { ok: false, reason: 'stale-timestamp' };
   const message = Buffer.concat([Buffer.from(timestamp, 'utf8'), request.body]);
-  const valid = await verifier(Buffer.from(signature, 'hex'), message);
-  return valid ? { ok: true } : { ok: false, reason: 'bad-signature' };
+  const bytes = Buffer.from(signature, 'hex');
+  const valid = await verifier(bytes, message);
+  return valid ? { ok: true, signature: bytes.toString('hex') } : { ok: false, reason: 'bad-signature' };
 }

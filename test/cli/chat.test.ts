@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { expect, test } from 'vitest';
 import { runChat } from '../../src/cli/chat.ts';
@@ -261,4 +261,86 @@ test('"did X say…?" about words the article gives to another shows whose words
   const [block] = await chat(['was it al-Abadi who said the enemy is common?']);
   expect(block).toContain('— بشار الأسد');
   expect(block).toContain('not Haider al-Abadi: the article gives these words to Bashar al-Assad');
+});
+
+// Bug fixed (break10 #34, the chat's side): the piped chat wrote every reply without waiting, so a slow reader let
+// replies pile up in memory; now a line is read only once the reply before it has room.
+test('with piped input and a slow reader, the chat answers a line only once the reply before it is taken', async () => {
+  const questions = Array.from({ length: 40 }, (_, i) => (i % 2 ? 'ما طول الحدود؟' : 'What did Mekdad say?'));
+  let taken = 0;
+  let mostAhead = 0;
+  // Each question is recorded as it is answered: the count of recorded questions is the count answered.
+  class CountingRecorder extends MemoryRecorder {
+    override async question(input: Parameters<Recorder['question']>[0]): Promise<number | undefined> {
+      mostAhead = Math.max(mostAhead, this.questions.length + 1 - taken);
+      return super.question(input);
+    }
+  }
+  const output = new Writable({
+    highWaterMark: 16,
+    write(_chunk, _encoding, done) {
+      taken++;
+      setImmediate(done);
+    },
+  });
+  await runChat(answerer, Readable.from([`${questions.join('\n')}\n`]), output, {
+    recorder: new CountingRecorder(),
+    userId: 'alice',
+  });
+  expect(taken).toBe(questions.length);
+  expect(mostAhead).toBeLessThanOrEqual(1);
+});
+
+// Bug fixed (break10 #30): after a pick, "none" and another number were asked as questions, declined as off-topic
+// and recorded, so `npm run report` listed «none» and «2» as unanswered questions.
+test('after a pick, "none" or another number says the choice is already recorded and records nothing', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(['What did Mekdad say?', 'bad', '1', 'none', '2', '٣', 'ولا واحد'], recorder);
+  expect(blocks[2]).toContain('Recorded. That answer:');
+  for (const block of blocks.slice(3)) {
+    expect(block).toBe(
+      'Nothing to pick: your choice above is already recorded (one per answer). Ask another question to rate its answer.',
+    );
+  }
+  expect(blocks).toHaveLength(7);
+  expect(recorder.questions.map((q) => q.question)).toEqual(['What did Mekdad say?']);
+  expect(recorder.picks).toHaveLength(1);
+  expect(recorder.picks[0]?.picked).not.toBe('none');
+});
+
+test('after a pick and then a question, a number is a question again (only the line after a pick is held)', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(['What did Mekdad say?', 'bad', 'none', 'ما طول الحدود؟', '605'], recorder);
+  expect(blocks[2]).toContain('none of these was right');
+  expect(recorder.questions.map((q) => q.question)).toEqual(['What did Mekdad say?', 'ما طول الحدود؟', '605']);
+});
+
+// Bug fixed (break10 #16): "show the whole article" printed paragraph 1 and the other thirteen as titles under
+// "Other matches"; README promises the answer of "paragraphs 1 to 14", which is every paragraph.
+test('"show the whole article" prints all 14 paragraphs whole, in order; "good" after it has nothing to rate', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const text = (await chat(['show the whole article', 'good'], recorder)).join('\n\n');
+  const { paragraphs } = answerer.corpus;
+  expect(paragraphs).toHaveLength(14);
+  let from = 0;
+  for (const p of paragraphs) {
+    const at = text.indexOf(`«${p.text}»`, from);
+    expect(at, `paragraph ${p.number}`).toBeGreaterThanOrEqual(from);
+    from = at;
+    expect(text).toContain(`paragraph ${p.number} · `);
+  }
+  expect(text).not.toContain('Other matches');
+  // English question: each paragraph's translation, labelled as ours.
+  expect(text.match(/Translation of paragraph \d+ \(ours/g)).toHaveLength(14);
+  expect(text).toContain('Nothing to rate: a paragraph shown on request is the article itself');
+  expect(recorder.votes.size).toBe(0);
+});
+
+test('"paragraphs 3 to 5" prints paragraphs 3, 4 and 5 whole', async () => {
+  const text = (await chat(['paragraphs 3 to 5'])).join('\n\n');
+  for (const n of [3, 4, 5]) expect(text).toContain(`«${answerer.corpus.paragraphs[n - 1]?.text}»`);
+  expect(text).not.toContain('paragraph 6 · ');
 });

@@ -3,7 +3,7 @@
  * with `node --import tsx` from the project root. All processes start together in beforeAll so the file stays fast.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,18 +26,19 @@ interface Run {
 
 /**
  * Starts `node --import tsx <script> ...args` in the project root with DISCORD_TOKEN unset (blank), `env` on top;
- * `stdin` is a pipe, or a file descriptor the child reads as its standard input.
+ * `stdin` is a pipe, or a file descriptor the child reads as its standard input; `stdout` likewise.
  */
 function start(
   script: string,
   args: readonly string[],
   env: Record<string, string> = {},
   stdin: 'pipe' | number = 'pipe',
+  stdout: 'pipe' | number = 'pipe',
 ): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, DISCORD_TOKEN: '', NO_COLOR: '1', RECORD: 'off', ...env },
-    stdio: [stdin, 'pipe', 'pipe'],
+    stdio: [stdin, stdout, 'pipe'],
   });
 }
 
@@ -347,6 +348,79 @@ describe('edge cases of piping (found by a new user)', () => {
   test('when the reader closes the pipe early, the chat exits quietly (no EPIPE stack trace)', () => {
     expect(brokenPipe.stderr).not.toContain('EPIPE');
     expect(brokenPipe.code).toBe(0);
+  });
+});
+
+// Bug fixed (break10 #35): `ask "…" > /dev/full` died with a stack trace; the chat too (the tester saw it exit 0 with
+// no word). A write error on stdout is now one line on stderr and exit 1; EPIPE (the reader closed) stays quiet.
+describe.runIf(existsSync('/dev/full'))('when standard output cannot be written (> /dev/full: ENOSPC)', () => {
+  const ENOSPC = 'cannot write standard output: ENOSPC: no space left on device, write';
+  let runs: Record<'plain' | 'json' | 'jsonl' | 'chat' | 'checkData' | 'report', Run>;
+
+  /** Runs a script with stdout on /dev/full, where every write fails with ENOSPC. */
+  function toFullDisk(
+    script: string,
+    args: readonly string[],
+    input = '',
+    env: Record<string, string> = {},
+  ): Promise<Run> {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const child = start(script, args, env, 'pipe', full);
+      const done = finish(child);
+      child.stdin?.end(input);
+      return done;
+    } finally {
+      closeSync(full);
+    }
+  }
+
+  beforeAll(async () => {
+    const [plain, json, jsonl, chat, checkData, report] = await Promise.all([
+      toFullDisk('src/cli/ask.ts', ['ما طول الحدود؟']),
+      toFullDisk('src/cli/ask.ts', ['--json', 'ما طول الحدود؟']),
+      toFullDisk('src/cli/ask.ts', ['--jsonl'], 'ما طول الحدود؟\nWhat did Mekdad say?\n'),
+      toFullDisk('src/main.ts', [], 'ما طول الحدود؟\nWhat did Mekdad say?\n'),
+      toFullDisk('src/cli/check-data.ts', []),
+      // No database yet: the report says "Nothing recorded yet" on stdout.
+      toFullDisk('src/cli/report.ts', [], '', { DATABASE_PATH: join(DB_DIR, 'none.sqlite') }),
+    ]);
+    runs = { plain, json, jsonl, chat, checkData, report };
+  }, TIMEOUT_MS + 5_000);
+
+  test.each([
+    ['ask "…"', 'plain', 'ask'],
+    ['ask --json "…"', 'json', 'ask'],
+    ['ask --jsonl', 'jsonl', 'ask'],
+    ['the terminal chat', 'chat', 'iqtibas'],
+    ['check-data', 'checkData', 'check-data'],
+    ['report', 'report', 'report'],
+  ] as const)('%s says so in one line on stderr and exits 1', (_name, key, program) => {
+    const run = runs[key];
+    expect(run.stderr.trim()).toBe(`${program}: ${ENOSPC}`);
+    expect(run.code).toBe(1);
+  });
+});
+
+describe('when the reader closes the pipe early (| head -1: EPIPE)', () => {
+  let jsonlBrokenPipe: Run;
+
+  /** Runs a script whose reader stops after the first chunk and closes its end, as `| head -c 1` does. */
+  function withEarlyClose(script: string, args: readonly string[], input: string): Promise<Run> {
+    const child = start(script, args);
+    const done = finish(child);
+    child.stdout?.once('data', () => child.stdout?.destroy());
+    child.stdin?.end(input);
+    return done;
+  }
+
+  beforeAll(async () => {
+    jsonlBrokenPipe = await withEarlyClose('src/cli/ask.ts', ['--jsonl'], 'ماذا قال الأسد؟\n'.repeat(3000));
+  }, TIMEOUT_MS + 5_000);
+
+  test('ask --jsonl stops quietly: exit 0, nothing on stderr', () => {
+    expect(jsonlBrokenPipe.stderr).toBe('');
+    expect(jsonlBrokenPipe.code).toBe(0);
   });
 });
 

@@ -1,9 +1,9 @@
 import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { expect, test } from 'vitest';
-import { InputError, MAX_LINE_CHARS, readInputLines, readLines } from '../../src/cli/io.ts';
+import { Readable, Writable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { InputError, MAX_LINE_CHARS, readInputLines, readLines, writeText } from '../../src/cli/io.ts';
 
 async function lines(chunks: Array<string | Buffer>, max?: number): Promise<string[]> {
   const out: string[] = [];
@@ -76,4 +76,45 @@ test('a read that fails is an InputError naming the failure; an empty input is n
   await expect(inputLines(failing)).rejects.toThrow('cannot read standard input: EBADF: bad file descriptor, read');
   expect(await inputLines(Readable.from([]))).toEqual([]);
   expect(await inputLines(Readable.from(['x\ry']))).toEqual(['x', 'y']);
+});
+
+describe('writeText', () => {
+  /** A stream that takes each chunk on the next turn of the event loop, with a 4-byte buffer. */
+  const slow = (): Writable =>
+    new Writable({
+      highWaterMark: 4,
+      write(_chunk, _encoding, done) {
+        setImmediate(done);
+      },
+    });
+
+  test('resolves at once while the buffer has room, and on drain once it is full', async () => {
+    const output = slow();
+    await writeText(output, 'ab');
+    expect(output.writableLength).toBe(2); // still being written, but under the 4-byte mark: no wait
+    await writeText(output, 'abcdef'); // over the mark: waits for drain, when all is written
+    expect(output.writableLength).toBe(0);
+    expect(output.writableNeedDrain).toBe(false);
+  });
+
+  test('rejects with the error of a stream that fails while it waits', async () => {
+    const output = new Writable({
+      highWaterMark: 1,
+      write(_chunk, _encoding, done) {
+        setImmediate(() => done(Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' })));
+      },
+    });
+    await expect(writeText(output, 'abc')).rejects.toThrow('EIO');
+  });
+
+  // A dead stream never emits 'drain': waiting for it would hang the loop.
+  test('rejects at once on a stream already destroyed, with its error', async () => {
+    const output = slow();
+    output.on('error', () => {});
+    output.destroy(new Error('ENOSPC: no space left on device, write'));
+    await expect(writeText(output, 'abc')).rejects.toThrow('ENOSPC');
+    const closed = slow();
+    closed.destroy();
+    await expect(writeText(closed, 'abc')).rejects.toThrow('the output is closed');
+  });
 });

@@ -3,6 +3,8 @@
  * (case 20: guild or global, a refusal exits non-zero with a hint), against the fake Discord through DISCORD_API_URL.
  */
 import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
@@ -157,6 +159,52 @@ describe('deployCommands', () => {
     expect(await runDeploy(env({ DISCORD_GUILD_ID: 'not-an-id' }), b.io)).toBe(1);
     expect(b.err.join('\n')).toContain('DISCORD_GUILD_ID');
   });
+});
+
+// Bug fixed (break10 #40): against a proxy answering HTML or JSON that is not Discord's, the deploy printed
+// "Registering global commands failed: result.map is not a function".
+describe('deployCommands against an API that does not answer as Discord does', () => {
+  let server: Server;
+  let apiUrl = '';
+  /** What the fake API answers to every request: a content type and a body, with status 200. */
+  let answer = { type: 'text/html', body: '<html><body>Welcome to the proxy</body></html>' };
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': answer.type }).end(answer.body));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  test.each([
+    ['an HTML page', 'text/html', '<html><body>Welcome to the proxy</body></html>', 'not a JSON array of commands'],
+    ['a JSON object', 'application/json', '{"ok":true,"result":[]}', 'not a JSON array of commands'],
+    ['an array of other things', 'application/json', '[1,2,3]', 'not a JSON array of commands'],
+    ['JSON that does not parse', 'application/json', '{"ok": tru', 'JSON'],
+  ])(
+    '%s: says so, naming the API, with the DISCORD_API_URL hint and never the token',
+    async (_name, type, body, why) => {
+      answer = { type, body };
+      const { io, out, err } = capture();
+      const code = await runDeploy(
+        { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '123456789012345678', DISCORD_API_URL: apiUrl },
+        io,
+      );
+      const text = err.join('\n');
+      expect(code).toBe(1);
+      expect(out).toEqual([]);
+      expect(text).toContain(
+        `Registering global commands failed: the API at ${apiUrl} answered PUT /applications/123456789012345678/commands ` +
+          "with something that is not Discord's JSON (",
+      );
+      expect(text).toContain(why);
+      expect(text).toContain('Hint: Check DISCORD_API_URL');
+      expect(text).not.toContain('is not a function');
+      expect(text).not.toContain(TOKEN);
+    },
+  );
 });
 
 test('the deploy-commands script itself exits non-zero with the hint on 50001', async () => {

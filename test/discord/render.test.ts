@@ -125,6 +125,62 @@ describe('limits (case 16)', () => {
   });
 });
 
+// Bug fixed (break10 #16): /ask "show the whole article" sent paragraph 1 and an "Other matches" button reaching
+// paragraphs 2 to 4; paragraphs 5 to 14 could not be reached at all.
+describe('several paragraphs asked for (the whole article, a range)', () => {
+  const answerer = realAnswerer();
+  const { paragraphs } = answerer.corpus;
+  const render = (question: string) => {
+    const reply = answerer.ask(question);
+    return renderReply(reply, { byline: BYLINE, question, feedback: { surface: 'slash' } }).map(bodyOf);
+  };
+  /** The text of each paragraph as the embeds show it (a long one may span embeds), by the "Paragraph" field. */
+  const shown = (bodies: ReturnType<typeof render>) => {
+    const byParagraph = new Map<string, string>();
+    let current = '';
+    for (const e of bodies.flatMap((b) => b.embeds)) {
+      current = e.fields?.find((f) => f.name === 'Paragraph')?.value ?? current;
+      byParagraph.set(current, (byParagraph.get(current) ?? '') + (e.description ?? ''));
+    }
+    return byParagraph;
+  };
+
+  test.each(['show the whole article', 'اعرض المقال كاملا'])(
+    '%j: every paragraph whole, in order, over messages within Discord limits, with no buttons',
+    (question) => {
+      const bodies = render(question);
+      expect(bodies.length).toBeGreaterThan(1);
+      for (const body of bodies) {
+        expect(payloadProblems(body)).toEqual([]);
+        expect(body.embeds.length).toBeLessThanOrEqual(10);
+        expect(body.components).toEqual([]);
+        for (const e of body.embeds) expect(e.description?.length ?? 0).toBeLessThanOrEqual(4096);
+      }
+      const byParagraph = shown(bodies);
+      expect([...byParagraph.keys()]).toEqual(paragraphs.map((p) => String(p.number)));
+      for (const p of paragraphs) expect(byParagraph.get(String(p.number))).toBe(p.text);
+      expect(bodies[0]?.embeds[0]?.title).toBe(question);
+    },
+  );
+
+  test('an English question gets each paragraph with its translation, still within the limits', () => {
+    const bodies = render('show the whole article');
+    const translations = bodies
+      .flatMap((b) => b.embeds)
+      .flatMap((e) => e.fields ?? [])
+      .filter((f) => f.name === 'Translation (ours)');
+    expect(translations).toHaveLength(14);
+    for (const body of bodies) expect(payloadProblems(body)).toEqual([]);
+  });
+
+  test('"paragraphs 3 to 5" fits one message: paragraphs 3, 4 and 5 whole', () => {
+    const bodies = render('paragraphs 3 to 5');
+    expect(bodies).toHaveLength(1);
+    const byParagraph = shown(bodies);
+    expect([...byParagraph.entries()]).toEqual([3, 4, 5].map((n) => [String(n), paragraphs[n - 1]?.text]));
+  });
+});
+
 describe('answer embed', () => {
   test('the quote is byte-identical in the description; speaker, paragraph and confidence are fields', () => {
     const a = answer();

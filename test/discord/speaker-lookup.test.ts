@@ -56,6 +56,52 @@ describe('/quote speaker lookup', () => {
     expect(JSON.stringify(page?.embeds.map((e) => e.toJSON()))).toContain(speaker?.nameEn);
   });
 
+  // Bug fixed (break10 #17): autocomplete offered al-Fayyadh for these, and submitting them without picking said
+  // "I do not know that speaker": the command resolved only whole names, autocomplete matched parts of names.
+  test.each(['envoy', 'the envoy', 'The Envoy!', 'مبعوث', 'المبعوث', '«المبعوث»', 'security adviser'])(
+    '%j is al-Fayyadh, in the command as in autocomplete',
+    (typed) => {
+      expect(choiceIds(typed)).toEqual(['fayyadh']);
+      expect(resolveSpeaker(answerer, typed)?.id).toBe('fayyadh');
+      const [page] = quoteMessages(answerer, typed);
+      expect(page?.content).not.toBe(NOTICES.unknownSpeaker);
+      expect(JSON.stringify(page?.embeds.map((e) => e.toJSON()))).toContain('Falih al-Fayyadh');
+    },
+  );
+
+  test.each([
+    ['minister', ['abadi', 'taei', 'mekdad']],
+    ['adviser', ['fayyadh', 'taei']],
+  ])("%j, part of several speakers' names or roles, is offered as each of them and names none", (typed, ids) => {
+    expect(choiceIds(typed)).toEqual(ids);
+    expect(resolveSpeaker(answerer, typed)).toBeUndefined();
+  });
+
+  // Bug fixed (break10 #17): "the" offered nobody (its key "the" is in no name) while "the r" offered five.
+  test('a lone "the", "al" or «ال» is the start of a name: every speaker is offered, as for an empty field', () => {
+    for (const typed of ['the', 'The ', 'al', 'el', 'ال', '']) {
+      expect(choiceIds(typed), typed).toEqual(answerer.corpus.speakers.map((s) => s.id));
+    }
+  });
+
+  // One lookup behind both: what the list offers alone, the command accepts; what the command accepts, the list
+  // offers first. Checked on every prefix of every name, spelling and role in the seeds.
+  test('for every prefix of every name and role, the command resolves exactly when autocomplete offers one speaker', () => {
+    const prefixes = new Set<string>();
+    for (const s of answerer.corpus.speakers) {
+      for (const name of [s.id, s.nameAr, s.nameEn, s.roleEn, s.roleAr, ...s.variants]) {
+        for (let i = 1; i <= name.length; i++) prefixes.add(name.slice(0, i));
+      }
+    }
+    expect(prefixes.size).toBeGreaterThan(1000);
+    for (const typed of prefixes) {
+      const offered = choiceIds(typed);
+      const resolved = resolveSpeaker(answerer, typed)?.id;
+      if (resolved !== undefined) expect(offered[0], typed).toBe(resolved);
+      if (offered.length === 1) expect(resolved, typed).toBe(offered[0]);
+    }
+  });
+
   test.each(['the', 'Napoleon', 'the Napoleon', 'al', '؟'])('%j is nobody', (typed) => {
     expect(resolveSpeaker(answerer, typed)).toBeUndefined();
     expect(quoteMessages(answerer, typed)[0]?.content).toContain('/speakers');

@@ -200,6 +200,23 @@ describe('slash commands answer with the same messages as the gateway producers'
     });
   });
 
+  // Bug fixed (break10 #16): paragraphs 5 to 14 of "show the whole article" could not be reached at all.
+  test('"show the whole article": the response and its follow-ups hold all 14 paragraphs, each within limits', async () => {
+    const payload = slashPayload('ask', { question: 'show the whole article' });
+    const { data, result } = await respond(payload);
+    const expected = raw(askMessages(answerer, 'show the whole article', false));
+    expect(data).toEqual(expected[0]);
+    const followUps = result.status === 200 && result.followUp ? result.followUp.messages : [];
+    expect(followUps).toEqual(expected.slice(1));
+    const all = [data, ...followUps] as Message[];
+    for (const m of all) expect(payloadProblems(m)).toEqual([]);
+    const text = all
+      .flatMap((m) => m.embeds ?? [])
+      .map((e) => e.description ?? '')
+      .join('');
+    for (const p of answerer.corpus.paragraphs) expect(text).toContain(p.text);
+  });
+
   test('a failing command is logged and answered with the ephemeral apology', async () => {
     const { data } = await respond(slashPayload('ask', { question: BOOM }));
     expect(data).toMatchObject({ content: NOTICES.apology, flags: 64 });

@@ -179,6 +179,34 @@ describe('10,000 tampered requests in-process', () => {
     }
     expect(handle.mock.calls.length).toBe(calls);
   });
+
+  // Bug fixed (break10 #41): the replay cache was keyed on the header string while any case of hex verifies, so
+  // re-casing one hex letter of a captured signature replayed it (7 answers from one signed /ask).
+  test('a replay with the signature re-cased is refused as replayed, in every spelling', async () => {
+    const endpoint = createEndpoint({
+      verifier: await createEd25519Verifier(keys.publicKeyHex),
+      ctx,
+      handle,
+      now: () => NOW,
+    });
+    const calls = handle.mock.calls.length;
+    for (const payload of [slashPayload('ask', { question: 'What did Mekdad say?' }), clickPayload('more:mekdad')]) {
+      const original = signed(keys, payload, nowSeconds(NOW));
+      expect((await endpoint(original)).status).toBe(200);
+      const lower = original.signature ?? '';
+      const spellings = [...lower.matchAll(/[a-f]/g)]
+        .slice(0, 8)
+        .map(({ index }) => `${lower.slice(0, index)}${lower.charAt(index).toUpperCase()}${lower.slice(index + 1)}`);
+      expect(spellings).toHaveLength(8);
+      for (const signature of [...spellings, lower.toUpperCase(), lower]) {
+        expect(await endpoint({ ...original, signature })).toEqual({
+          status: 401,
+          body: { error: 'replayed request' },
+        });
+      }
+    }
+    expect(handle.mock.calls.length).toBe(calls + 2);
+  });
 });
 
 describe('tampered requests over HTTP on 127.0.0.1', () => {

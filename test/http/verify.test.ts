@@ -18,13 +18,46 @@ describe.each([
   const verifier = createEd25519Verifier(keys.publicKeyHex, { webcrypto });
 
   test('a request signed with the application key, stamped now, passes', async () => {
-    expect(await verifyRequest(await verifier, signed(keys, body, TS), NOW)).toEqual({ ok: true });
+    const req = signed(keys, body, TS);
+    expect(await verifyRequest(await verifier, req, NOW)).toEqual({ ok: true, signature: req.signature });
   });
 
-  test('upper-case hex in the key and the signature is accepted', async () => {
+  test('upper-case hex in the key and the signature is accepted, and the signature comes back lower-case', async () => {
     const upper = await createEd25519Verifier(keys.publicKeyHex.toUpperCase(), { webcrypto });
     const req = signed(keys, body, TS);
-    expect(await verifyRequest(upper, { ...req, signature: req.signature?.toUpperCase() }, NOW)).toEqual({ ok: true });
+    const lower = req.signature ?? '';
+    expect(lower).toMatch(/^[0-9a-f]{128}$/);
+    expect(await verifyRequest(upper, { ...req, signature: lower.toUpperCase() }, NOW)).toEqual({
+      ok: true,
+      signature: lower,
+    });
+  });
+
+  // Bug fixed (break10 #41): the replay cache keyed on the header string, so these spellings of one signature were
+  // "new" requests. Every spelling must give the one key the cache uses.
+  test('every re-casing of a signature verifies to the same canonical signature', async () => {
+    const req = signed(keys, body, TS);
+    const lower = req.signature ?? '';
+    const letter = lower.search(/[a-f]/);
+    expect(letter).toBeGreaterThanOrEqual(0);
+    const oneRecased = `${lower.slice(0, letter)}${lower.charAt(letter).toUpperCase()}${lower.slice(letter + 1)}`;
+    const alternating = [...lower].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join('');
+    for (const spelling of [oneRecased, alternating, lower.toUpperCase()]) {
+      expect(spelling).not.toBe(lower);
+      expect(await verifyRequest(await verifier, { ...req, signature: spelling }, NOW)).toEqual({
+        ok: true,
+        signature: lower,
+      });
+    }
+  });
+
+  // The bytes are the only other way to spell a signature: adding the group order L to S gives 64 other bytes that
+  // a lenient verifier would accept. Ours refuses them, so the canonical hex is one key per signed request.
+  test('a malleated signature (S + L, the same signature modulo the group order) is refused', async () => {
+    const req = signed(keys, body, TS);
+    expect(
+      await verifyRequest(await verifier, { ...req, signature: addGroupOrderToS(req.signature ?? '') }, NOW),
+    ).toEqual({ ok: false, reason: 'bad-signature' });
   });
 
   const cases: [string, (r: ReturnType<typeof signed>) => Parameters<typeof verifyRequest>[1], VerifyFailure][] = [
@@ -33,6 +66,15 @@ describe.each([
     ['no timestamp header', (r) => ({ ...r, timestamp: undefined }), 'missing-timestamp'],
     ['a short signature', (r) => ({ ...r, signature: r.signature?.slice(2) }), 'malformed-signature'],
     ['a non-hex signature', (r) => ({ ...r, signature: `zz${r.signature?.slice(2)}` }), 'malformed-signature'],
+    ['a signature one hex digit too long', (r) => ({ ...r, signature: `${r.signature}0` }), 'malformed-signature'],
+    ['a signature one hex digit short', (r) => ({ ...r, signature: r.signature?.slice(1) }), 'malformed-signature'],
+    ['a signature with a 0x prefix', (r) => ({ ...r, signature: `0x${r.signature}` }), 'malformed-signature'],
+    ['a signature with a trailing newline', (r) => ({ ...r, signature: `${r.signature}\n` }), 'malformed-signature'],
+    [
+      'a signature with a space inside',
+      (r) => ({ ...r, signature: `${r.signature?.slice(0, 64)} ${r.signature?.slice(64)}` }),
+      'malformed-signature',
+    ],
     ['a timestamp with a sign', (r) => ({ ...r, timestamp: `+${r.timestamp}` }), 'malformed-timestamp'],
     ['a timestamp in milliseconds-style exponent', (r) => ({ ...r, timestamp: '1.7e9' }), 'malformed-timestamp'],
     ['a changed body', (r) => ({ ...r, body: Buffer.from(`${body} `) }), 'bad-signature'],
@@ -63,7 +105,9 @@ describe.each([
   ])('a correctly signed request stamped %s: accepted = %s', async (_name, offset, accepted) => {
     const req = signed(keys, body, nowSeconds(NOW + offset));
     const result = await verifyRequest(await verifier, req, NOW);
-    expect(result).toEqual(accepted ? { ok: true } : { ok: false, reason: 'stale-timestamp' });
+    expect(result).toEqual(
+      accepted ? { ok: true, signature: req.signature } : { ok: false, reason: 'stale-timestamp' },
+    );
   });
 });
 
@@ -71,3 +115,14 @@ test('a public key that is not 64 hex digits is refused when the verifier is cre
   await expect(createEd25519Verifier('abc')).rejects.toThrow(/64 hex/);
   await expect(createEd25519Verifier('g'.repeat(64))).rejects.toThrow(/64 hex/);
 });
+
+/** Ed25519's group order L (RFC 8032 §5.1). */
+const GROUP_ORDER = (1n << 252n) + 27742317777372353535851937790883648493n;
+
+/** The signature with S (its second half, little-endian) replaced by S + L, which still fits 32 bytes. */
+function addGroupOrderToS(signatureHex: string): string {
+  const bytes = Buffer.from(signatureHex, 'hex');
+  const s = BigInt(`0x${Buffer.from(bytes.subarray(32)).reverse().toString('hex')}`) + GROUP_ORDER;
+  const sBytes = Buffer.from(s.toString(16).padStart(64, '0'), 'hex').reverse();
+  return Buffer.concat([bytes.subarray(0, 32), sBytes]).toString('hex');
+}

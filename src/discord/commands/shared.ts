@@ -68,13 +68,16 @@ export function speakerKey(text: string): string {
   return words.join(' ');
 }
 
-/** A speaker's names (id, both names, the seeds' variants) in both lookup forms, computed once per corpus. */
+/** A speaker's names (id, both names, the seeds' variants) and roles in both lookup forms, computed once per corpus. */
 interface SpeakerNames {
   speaker: Speaker;
-  /** `normalize` of each name, for substring matches while typing. */
-  normalized: string[];
-  /** {@link speakerKey} of each name. */
+  /** {@link speakerKey} of each name: a text with one of these keys names this speaker outright. */
   keys: string[];
+  /**
+   * `normalize` and {@link speakerKey} of each name and of both roles, for partial matches: "envoy" and «مبعوث» are
+   * only part of al-Fayyadh's names ("Abadi envoy", «مبعوث العبادي») and of his role.
+   */
+  searchable: string[];
 }
 
 const namesByCorpus = new WeakMap<Answerer['corpus'], SpeakerNames[]>();
@@ -84,50 +87,74 @@ function speakerNames(answerer: Answerer): SpeakerNames[] {
   if (!names) {
     names = answerer.corpus.speakers.map((speaker) => {
       const all = [speaker.id, speaker.nameAr, speaker.nameEn, ...speaker.variants];
-      return { speaker, normalized: all.map((n) => normalize(n)), keys: all.map(speakerKey).filter((k) => k !== '') };
+      const keys = all.map(speakerKey).filter((k) => k !== '');
+      const roles = [speaker.roleEn, speaker.roleAr];
+      const searchable = [...all, ...roles].flatMap((n) => [normalize(n), speakerKey(n)]).filter((k) => k !== '');
+      return { speaker, keys, searchable };
     });
     namesByCorpus.set(answerer.corpus, names);
   }
   return names;
 }
 
-/**
- * A speaker by exact id first, then by any typed variant (the core's normalized lookup), then by {@link speakerKey}
- * (a leading "the" or article and surrounding punctuation ignored). A key shared by two speakers finds neither.
- */
-export function resolveSpeaker(answerer: Answerer, input: string): Speaker | undefined {
-  const text = stripBidiControls(input).trim();
-  const exact = answerer.corpus.speakers.find((s) => s.id === text) ?? answerer.findSpeaker(text);
-  if (exact) return exact;
-  const key = speakerKey(text);
-  if (key === '') return undefined;
-  const matches = speakerNames(answerer).filter((n) => n.keys.includes(key));
-  return matches.length === 1 ? matches[0]?.speaker : undefined;
+/** What a typed speaker text may mean, from {@link lookUpSpeaker}. */
+interface SpeakerLookup {
+  /** Nothing typed that tells speakers apart yet: empty, or only "the", "al", «ال». */
+  blank: boolean;
+  /** The speaker it names outright, if any. */
+  exact: Speaker | undefined;
+  /** Every speaker one of whose names or roles contains it, the exact one first; empty when blank. */
+  partial: Speaker[];
 }
 
 /**
- * Speaker choices for a partial input: every speaker whose id, names or variants contain it, compared normalized
- * and also without a leading "the" or article ("the rep" offers the reporter), plus the speaker it resolves to.
+ * The one lookup behind both /quote's autocomplete and its submitted value, so that what the list offers the command
+ * accepts. Exact: an id, then a spelling of the seeds (the core's normalized lookup), then a {@link speakerKey} one
+ * speaker's names share (a key shared by two speakers names neither). Partial: the typed text, normalized or as a
+ * key, inside one of a speaker's names or roles.
+ */
+function lookUpSpeaker(answerer: Answerer, input: string): SpeakerLookup {
+  const text = stripBidiControls(input).trim();
+  const key = speakerKey(text);
+  // "the" alone is the start of "the reporter", not a name: its key is "the", found in no name (so typing "the"
+  // offered nobody while "the r" offered five), or in a role as a word of no use ("the reporter who wrote…").
+  const blank = normalize(text)
+    .split(' ')
+    .every((w) => w === '' || LEADING_ARTICLES.has(w) || w === 'ال');
+  if (blank) return { blank, exact: undefined, partial: [] };
+  const names = speakerNames(answerer);
+  const byKey = names.filter((n) => n.keys.includes(key));
+  const exact =
+    answerer.corpus.speakers.find((s) => s.id === text) ??
+    answerer.findSpeaker(text) ??
+    (byKey.length === 1 ? byKey[0]?.speaker : undefined);
+  const typed = normalize(text);
+  const contains = (n: SpeakerNames) => n.searchable.some((k) => k.includes(typed) || (key !== '' && k.includes(key)));
+  const others = names.filter((n) => n.speaker.id !== exact?.id && contains(n)).map((n) => n.speaker);
+  return { blank, exact, partial: exact ? [exact, ...others] : others };
+}
+
+/**
+ * The speaker a submitted /quote option means: the one it names outright ({@link lookUpSpeaker}), else the only
+ * speaker whose names or roles contain it: exactly when autocomplete would offer that speaker alone ("envoy",
+ * «المبعوث» → al-Fayyadh). Undefined for nobody, for several ("minister") and for a blank text ("the").
+ */
+export function resolveSpeaker(answerer: Answerer, input: string): Speaker | undefined {
+  const { exact, partial } = lookUpSpeaker(answerer, input);
+  return exact ?? (partial.length === 1 ? partial[0] : undefined);
+}
+
+/**
+ * Speaker choices for a partial input, from the same lookup as {@link resolveSpeaker}: the speaker it names outright
+ * first, then every speaker one of whose names or roles contains it (compared normalized and without a leading "the"
+ * or article: "the rep" offers the reporter); every speaker while nothing that tells them apart is typed ("", "the").
  */
 export function speakerChoices(answerer: Answerer, focused: string): ApplicationCommandOptionChoiceData<string>[] {
-  const q = stripBidiControls(focused).trim();
-  const found = q === '' ? undefined : resolveSpeaker(answerer, q);
-  const typed = normalize(q);
-  const key = speakerKey(q);
-  return speakerNames(answerer)
-    .filter(
-      ({ speaker, normalized, keys }) =>
-        typed === '' ||
-        speaker.id === found?.id ||
-        normalized.some((n) => n.includes(typed)) ||
-        (key !== '' && keys.some((k) => k.includes(key))),
-    )
-    .map(({ speaker }) => speaker)
-    .slice(0, LIMITS.choices)
-    .map((s) => ({
-      name: fitIsolated(LIMITS.choiceName, (b) => truncateAtWord(`${s.nameAr} · ${s.nameEn}`, b)),
-      value: s.id,
-    }));
+  const { blank, partial } = lookUpSpeaker(answerer, focused);
+  return (blank ? answerer.corpus.speakers : partial).slice(0, LIMITS.choices).map((s) => ({
+    name: fitIsolated(LIMITS.choiceName, (b) => truncateAtWord(`${s.nameAr} · ${s.nameEn}`, b)),
+    value: s.id,
+  }));
 }
 
 export { entryQuestion, resolveRef } from '../../core/refs.ts';
