@@ -6,16 +6,12 @@
 import type { Answer } from './core/types.ts';
 
 /**
- * Whether `answer` lists paragraphs asked for by number or as the whole article. The core answers such a request
- * with the first paragraph as the answer and the others as its alternatives, each the whole paragraph from the
- * article at confidence 1 (src/core/answerer.ts, `paragraphAnswer`); an answer chosen for a question never has an
- * alternative at full confidence (none of the 3,845 curated, labelled and break-test questions does;
- * test/paragraphListing.test.ts keeps that true). A single paragraph ("paragraph 6") has no alternatives: it is
- * already shown whole.
+ * Whether `answer` lists paragraphs asked for by number or as the whole article: the core marks such an answer
+ * (`listing`), the first paragraph as the answer and the others as its alternatives, each whole (src/core/answerer.ts,
+ * `paragraphAnswer`). A single paragraph ("paragraph 6") is no listing: it is already shown whole.
  */
 export function isParagraphListing(answer: Answer): boolean {
-  const passages = [answer, ...answer.alternatives];
-  return passages.length > 1 && passages.every((p) => p.source === 'article' && p.confidence === 1);
+  return answer.listing === true && answer.alternatives.length > 0;
 }
 
 /**

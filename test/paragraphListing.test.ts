@@ -41,8 +41,7 @@ describe('isParagraphListing', () => {
     expect(isParagraphListing(answerTo('paragraph 6'))).toBe(false);
   });
 
-  // The test behind the docstring's claim: the core marks no listing as such, so the adapters tell one by its
-  // alternatives at full confidence, which no answer chosen for a question has.
+  // The core marks a listing (`listing`); an answer chosen for a question is never marked.
   test('no curated or labelled question that asks for no paragraph is answered with a listing', () => {
     const questions = new Set<string>();
     for (const entry of answerer.corpus.entries)

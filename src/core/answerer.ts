@@ -1867,6 +1867,7 @@ class CorpusAnswerer implements Answerer {
       translation: paragraph.translation,
       translationScope: 'paragraph',
       alternatives,
+      ...(alternatives.length > 0 && { listing: true as const }),
       script,
     };
   }

@@ -81,6 +81,8 @@ const WH_WORDS = normalizedSet(`
   متى متي امتى إمتى امتا وقتيش وين اين أين فين وين ليش لماذا ليه لمين لمن شوكت
   when where why whom emta imta mta wein wen fein lesh leh lamin
 `);
+/** "When" alone after an answer asks when its speaker said it (where and why alone are left: the answer rarely says). */
+const WHEN_WORDS = normalizedSet(`متى متي امتى إمتى امتا وقتيش شوكت ايمتى when emta imta mta`);
 /** "About" in a said-question: what comes after it is the subject, what comes before names the speaker. */
 const ABOUT_WORDS = normalizedSet(`عن حول بخصوص بشان about regarding concerning 3an 7awl`);
 /** Words that make a question a standalone "what did X say", not "and X?". */
@@ -153,8 +155,11 @@ export function classifyFollowUp(question: string, answerer: Answerer): FollowUp
     return explicit ? { kind: 'pronoun', explicit } : undefined;
   }
   if (has(NOT_ABOUT_SPEAKER)) return undefined;
-  // "When did he say that?", "متى قال ذلك؟": about his statement.
+  // "When did he say that?", "متى قال ذلك؟": about his statement; so is a bare "when?" ("متى؟", "and when?", "emta?").
   if (has(SAY_WORDS) && has(WH_WORDS)) return { kind: 'pronoun', explicit: true };
+  if (tokens.every((t) => WHEN_WORDS.has(t) || SWAP_FILLER.has(t)) && has(WHEN_WORDS)) {
+    return { kind: 'pronoun', explicit: true };
+  }
   if (has(ROLE_WORDS) || (has(WHO_WORDS) && has(HE_WORDS))) return { kind: 'who' };
   // "Who else?", "مين كمان حكى؟", "من قال؟" ask about other people, not about the last one.
   if (has(WHO_WORDS)) return undefined;

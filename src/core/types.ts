@@ -202,6 +202,11 @@ export interface Answer {
    * common?" is answered with al-Assad's words): adapters say the words are not his. Absent otherwise.
    */
   askedSpeaker?: AnswerSpeaker;
+  /**
+   * True when the answer shows paragraphs asked for by number or as the whole article ("paragraphs 3 to 5", "show
+   * the whole article"): the first paragraph is the answer, the others its alternatives, each in full. Absent otherwise.
+   */
+  listing?: true;
 }
 
 /**

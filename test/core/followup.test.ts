@@ -134,6 +134,19 @@ describe('Conversations', () => {
     expect(answered(c.ask('u', 'what else did he say?', 2)).speaker.id).toBe('mekdad');
   });
 
+  test.each([
+    ['What did al-Mekdad say?', 'when?', 'ابريل'],
+    ['ماذا قال الطائي؟', 'وامتى؟', 'الاثنين'],
+  ])('a bare "when?" after %s asks when he said it', (first, when, day) => {
+    const c = conversationAfter(first);
+    expect(answered(c.ask('u', when, 1)).quote).toContain(day);
+  });
+
+  test('a bare "when?" with nothing before it asks who is meant', () => {
+    const reply = new Conversations(answerer).ask('u', 'when?');
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('no-context');
+  });
+
   test('a follow-up with nothing before it asks who is meant, and suggests questions', () => {
     const c = new Conversations(answerer);
     for (const question of ['what else did he say?', 'who is he?', 'شو كمان قال']) {
