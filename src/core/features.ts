@@ -15,6 +15,9 @@ import type { Concept, Speaker } from './types.ts';
  * The keys of the question-intent concepts the rules read (seeds/concepts.json ids with the `c:` prefix): what a
  * question asks for. Other `c:ask-` concepts (greetings, ask-why) are intents too; see `isIntent`.
  */
+/** "his", "her", "their": before "side" or "part" they make "for his part" (من جهته). */
+const POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'their', 'its']);
+
 /** قال with its qaf dropped, as Levantine Arabizi writes it ("al", "aal"); read as "said" before an article. */
 const DROPPED_QAF: ReadonlySet<string> = new Set(['al', 'aal', 'alet', 'aalet']);
 const ARTICLES: ReadonlySet<string> = new Set(['el', 'al', 'il', 'l']);
@@ -340,6 +343,11 @@ export class Featurizer {
         continue;
       }
       // "who met Assad face to face?", "وجها لوجه": how they met, not what the article is asked about.
+      // "what did al-Fayyadh stress on his side?", "for his part": ومن جهته, no topic.
+      if (POSSESSIVES.has(token) && (next === 'side' || next === 'part')) {
+        i++;
+        continue;
+      }
       const faceToFace = token === 'face' && next === 'to' && tokens[i + 2] === 'face' ? 2 : 0;
       if (faceToFace > 0 || (token === 'وجها' && next === 'لوجه')) {
         i += faceToFace || 1;

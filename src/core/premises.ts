@@ -755,6 +755,11 @@ export class DirectionPremises {
     // verb is passive ("was Syria bombed?", "Syria hit by Iraqi jets").
     const next = this.neighbour(words, i, 1);
     if (next !== undefined && ACT_SVO.has(words[next] as string) && !this.passive(words, next)) return 'sender';
+    // "الطيران السوري قصف بغداد": a country's adjective, then a verb of striking and its target, is the striker.
+    const nisba = NISBA.test(words[i] as string) && this.countries.has(concepts[i] ?? '');
+    if (nisba && next !== undefined && STRIKE_VSO.has(words[next] as string) && words[next + 1] !== undefined) {
+      return 'sender';
+    }
     if (after !== undefined && RECEIVE.has(after)) return 'recipient';
     if (before === undefined) return undefined;
     // "according to Abadi", "in relation to Iraq": "to" that is part of another phrase marks no recipient.

@@ -1871,3 +1871,24 @@ describe('tenth break test: spellings people type', () => {
     expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
   });
 });
+
+describe('twelfth blind set, first run: kinds of questions missed', () => {
+  test.each([
+    ['what did al-Mekdad himself say?', 'mekdad'],
+    ['what did al-Assad stress for his part?', 'assad'],
+    ['ماذا قال الطائي شخصيا؟', 'taei'],
+  ])('"himself", "for his part", شخصيا ask nothing more of the speaker: %s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  test('"even" asks nothing: what the message was about is answered', () => {
+    expect([1, 2]).toContain(answered(bot.ask('so what was the message even about?')).paragraph);
+  });
+
+  test.each(['لماذا الطيران السوري قصف العراق؟', 'امتى الجيش السوري ضرب بغداد؟'])(
+    'a Syrian force before a verb of striking Iraq is the striker (Iraq struck Syria): %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+});
