@@ -116,6 +116,26 @@ const CLOSING_WHEN = / (?:when|emta|imta|amta|mta|emtan|imtan)$/;
 /** Question openers that are auxiliaries: a question word after them is what is asked ("can you say who…"). */
 const AUXILIARIES: ReadonlySet<string> = new Set(['does', 'did', 'is', 'was', 'are', 'were', 'can', 'could']);
 
+/** Verbs of holding or taking an office ("since when does he hold…", "يشغل", "emta sar ra2is"), normalized. */
+const TAKES_OFFICE: ReadonlySet<string> = new Set(
+  [
+    'hold',
+    'holds',
+    'held',
+    'become',
+    'became',
+    'يشغل',
+    'شغل',
+    'تولى',
+    'يتولى',
+    'اصبح',
+    'صار',
+    'sar',
+    'sa7',
+    'asba7',
+  ].map(normalize),
+);
+
 /** A message this many words long or more may hold its question in its last part. */
 const LONG_MESSAGE_WORDS = 15;
 
@@ -1600,7 +1620,7 @@ class CorpusAnswerer implements Answerer {
     let place = false;
     for (const t of tokens) {
       const has = (test: (key: string) => boolean) => t.keys.some((k) => test(k.key));
-      if (has((k) => k.startsWith('c:ask-'))) continue;
+      if (has((k) => k.startsWith('c:ask-')) || TAKES_OFFICE.has(t.token)) continue;
       if (has((k) => this.undatedKeys.has(k))) undated = true;
       else if (has((k) => this.isPlace(k))) place = true;
       else if (has((k) => this.titleKeys.has(k))) office = true;

@@ -145,7 +145,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   ahmed ahmad mohammed muhammad mohamed mohammad hussein hussain youssef yusuf mustafa khaled khalid john david michael
   sarah أحمد احمد محمد حسين يوسف مصطفى خالد
   thanked thanking شكر يشكر شكره شكرت
-  barzani البارزاني muallem jaafari الجعفري tillerson mistura دي ميستورا
+  barzani البارزاني muallem jaafari الجعفري tillerson mistura ميستورا
   deny denied denies denial promise promised promises resign resigned resignation
   نفى ينفي نفت وعد استقال يستقيل استقالة
   متحدث المتحدث الناطق ناطق spokesman spokesperson spokeswoman طهران tehran موسكو moscow الكرملين kremlin
@@ -153,6 +153,8 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   fail failed fails failure فشل فشلت فاشل فاشله فشلها
   phone telephone phoned هاتف الهاتف هاتفيا هاتفي بالهاتف اتصل
   reuters afp bbc cnn jazeera aljazeera bloomberg رويترز بلومبرغ
+  opposition معارضه المعارضه mo3arada mo3arda حزب حزبه hizb 7izb summit قمه القمه
+  lead leads leading يقود هيقود سيقود حيقود yqood
   married marry marriage متزوج متجوز متزوجه متجوزه زواج تزوج religion religious دين دينه ديانه ديانته مذهب مذهبه sect
   طائفه طائفته
   headquarters headquartered hq مقر مقرها مقره ma2ar ma2arha ma2arra

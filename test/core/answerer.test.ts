@@ -1881,6 +1881,20 @@ describe('twelfth blind set, first run: kinds of questions missed', () => {
     expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
   });
 
+  test.each([
+    'since when has al-Taei held the post of adviser?',
+    'what did the Syrian opposition say about the message?',
+    'which party is al-Fayyadh in? من أي حزب؟',
+    'who will lead the battle for Raqqa?',
+    'what did Abadi and Assad agree at their summit?',
+  ])('what the article never tells (a term of office, the opposition, parties, who leads, a summit): %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('"four-party committee" is still the quadrilateral committee (no party out of scope)', () => {
+    expect(answered(bot.ask('which countries are in the four-party committee?')).paragraph).toBe(10);
+  });
+
   test('"even" asks nothing: what the message was about is answered', () => {
     expect([1, 2]).toContain(answered(bot.ask('so what was the message even about?')).paragraph);
   });
