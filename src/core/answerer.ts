@@ -872,7 +872,8 @@ class CorpusAnswerer implements Answerer {
       this.namedSayer(result.tokens, normalized) ??
       this.index.speakerOf(first.target);
     // "What did the reporter say?" is not answered by his name alone (the byline entry answers "who wrote it?").
-    const asksSaid = result.tokens.some((t) => t.keys.some((k) => k.key === INTENT.said));
+    // "…according to the writer": the writer's words, not his byline, are what he says.
+    const asksSaid = result.tokens.some((t) => t.keys.some((k) => k.key === INTENT.said || k.key === INTENT.according));
     const subject = this.saidSubject(normalized, result.tokens);
     const offTopic = (c: Candidate) =>
       (asksSaid && this.textOf(c).trim() === this.corpus.byline) ||

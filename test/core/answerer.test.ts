@@ -1891,6 +1891,13 @@ describe('twelfth blind set, first run: kinds of questions missed', () => {
     expect(bot.ask(q).kind).toBe('no-answer');
   });
 
+  test.each([
+    ['according to the reporter, what is happening in Raqqa?', 14],
+    ['حسب الكاتب، مع من تقاتل الميليشيات العراقية؟', 6],
+  ])('"according to the writer" asks his words, not his byline: %s', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+
   test('"four-party committee" is still the quadrilateral committee (no party out of scope)', () => {
     expect(answered(bot.ask('which countries are in the four-party committee?')).paragraph).toBe(10);
   });
