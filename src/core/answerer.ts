@@ -907,7 +907,9 @@ class CorpusAnswerer implements Answerer {
     const sayer = chosen ? this.index.speakerOf(chosen.target) : this.namedSayer(result.tokens, normalized);
     const othersWords =
       sayer === undefined ? undefined : this.someoneElsesWords(result.tokens, normalized, subject, sayer, candidates);
-    if (othersWords !== undefined && !(ASKS_IF_SAID.test(normalized) && !ASKS_IF_MENTIONED.test(normalized))) {
+    // A claim has two words or more ("the enemy is common"); one ("did al-Fayyadh criticize Iran?") is a topic.
+    const claim = (subject?.length ?? 0) >= 2 && ASKS_IF_SAID.test(normalized) && !ASKS_IF_MENTIONED.test(normalized);
+    if (othersWords !== undefined && !claim) {
       return this.noAnswer('not-in-article', script);
     }
     const top = othersWords ?? chosen;
@@ -947,7 +949,10 @@ class CorpusAnswerer implements Answerer {
     const rival = candidates.find(
       (c) => this.paragraphOf(c) !== topParagraph && (top === first || (c !== first && c.score <= top.score)),
     );
-    const confidence = confidenceOf(top, rival, result.knownShare);
+    // Words far better covered by another's passage than by any of the one named (the swap's margin) are his words,
+    // though the question's other words (the wrong name) match them less: at least as sure as an answer shown.
+    const matched = confidenceOf(top, rival, result.knownShare);
+    const confidence = askedSpeaker === undefined ? matched : Math.max(matched, this.abstainBelow);
     if (confidence < this.abstainBelow) {
       return this.retryableDecline(result.knownShare > 0.5 ? 'not-in-article' : 'off-topic', script);
     }
@@ -1223,7 +1228,8 @@ class CorpusAnswerer implements Answerer {
     let other: Candidate | undefined;
     let otherCoverage = own + SWAPPED_MARGIN;
     for (const c of leading) {
-      if (this.index.speakerOf(c.target) === speaker) continue;
+      // The reporter's background is no one's claim: "did al-Fayyadh criticize Iran?" is not answered by it.
+      if (this.index.speakerOf(c.target) === speaker || this.index.speakerOf(c.target) === this.reporterId) continue;
       const covered = coverage(c);
       if (covered >= otherCoverage) [other, otherCoverage] = [c, covered + Number.EPSILON];
     }

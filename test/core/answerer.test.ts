@@ -1898,6 +1898,16 @@ describe('twelfth blind set, first run: kinds of questions missed', () => {
     expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
   });
 
+  test('a swapped claim asked in a long or hedged way is still answered with its speaker and the correction', () => {
+    const reply = answered(bot.ask('هل صحيح ان الفياض قال ان العراق قد يتجاوز حدوده لمنع تسلل الارهابيين؟'));
+    expect(reply.speaker.id).toBe('taei');
+    expect(reply.askedSpeaker?.id).toBe('fayyadh');
+  });
+
+  test('one word is a topic, not a claim: "did al-Fayyadh criticize Iran?" gets no one else’s words', () => {
+    expect(bot.ask('did al-Fayyadh criticize Iran during the meeting?').kind).toBe('no-answer');
+  });
+
   test('"four-party committee" is still the quadrilateral committee (no party out of scope)', () => {
     expect(answered(bot.ask('which countries are in the four-party committee?')).paragraph).toBe(10);
   });
