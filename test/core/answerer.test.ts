@@ -1908,6 +1908,14 @@ describe('twelfth blind set, first run: kinds of questions missed', () => {
     expect(bot.ask('did al-Fayyadh criticize Iran during the meeting?').kind).toBe('no-answer');
   });
 
+  test.each([
+    ['el egtima3 sar b ayya madina?', 2],
+    ['shu 2alo bl ejtima3 3an el jeishein?', 3],
+    ['الحرس الثوري بقاله قد ايه بيحارب في سوريا؟', 6],
+  ])('Arabizi "which city", the two armies (jeishein), Egyptian بقاله "for how long": %s', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+
   test('"four-party committee" is still the quadrilateral committee (no party out of scope)', () => {
     expect(answered(bot.ask('which countries are in the four-party committee?')).paragraph).toBe(10);
   });
