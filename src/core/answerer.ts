@@ -1196,9 +1196,15 @@ class CorpusAnswerer implements Answerer {
     return chosen.length > 0 ? chosen : undefined;
   }
 
-  /** The share of `tokens` some paragraph of `speaker` mentions (0..1; 0 for none). */
-  private sharedMentioned(tokens: QueryToken[], speaker: string): number {
-    const texts = this.corpus.paragraphs.filter((p) => p.speakerId === speaker).map((p) => p.text);
+  /**
+   * The share of `tokens` (0..1; 0 for none) that some paragraph of `speaker` among `candidates` mentions: those that
+   * cover part of the words rank among the leading candidates, and reading only theirs keeps the cost bounded.
+   */
+  private sharedMentioned(tokens: QueryToken[], speaker: string, candidates: readonly Candidate[]): number {
+    const paragraphs = new Set(
+      candidates.filter((c) => this.index.speakerOf(c.target) === speaker).map((c) => this.paragraphOf(c)),
+    );
+    const texts = [...paragraphs].map((n) => this.corpus.paragraphs[n - 1]?.text ?? '');
     const mentioned = tokens.filter((t) => texts.some((text) => this.index.mentions(text, t.keys)));
     return tokens.length === 0 ? 0 : mentioned.length / tokens.length;
   }
@@ -1223,7 +1229,7 @@ class CorpusAnswerer implements Answerer {
     const leading = candidates.slice(0, SWAPPED_CANDIDATES);
     // His words may be spread over his paragraphs ("what did al-Taei say about the border and the cooperation with
     // Syria?": paragraphs 9 and 10): what all of them name together counts as his.
-    const spread = this.sharedMentioned(subject, speaker);
+    const spread = this.sharedMentioned(subject, speaker, leading);
     const own = Math.max(spread, ...leading.filter((c) => this.index.speakerOf(c.target) === speaker).map(coverage));
     let other: Candidate | undefined;
     let otherCoverage = own + SWAPPED_MARGIN;
