@@ -1916,6 +1916,10 @@ describe('twelfth blind set, first run: kinds of questions missed', () => {
     expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
   });
 
+  test('Arabizi "wlad" (our children) is al-Abadi’s statement on terrorism', () => {
+    expect(answered(bot.ask('shu 2al el 3abadi 3an el irhab w wladna?')).paragraph).toBe(8);
+  });
+
   test('"four-party committee" is still the quadrilateral committee (no party out of scope)', () => {
     expect(answered(bot.ask('which countries are in the four-party committee?')).paragraph).toBe(10);
   });
