@@ -895,13 +895,9 @@ class CorpusAnswerer implements Answerer {
       return spokenTo !== undefined && speaker === spokenTo ? id !== spokenTo : id === speaker;
     };
     const best = speaks(first) && !offTopic(first) ? first : candidates.find((c) => speaks(c) && !offTopic(c));
-    const chosen =
-      best &&
-      this.withPlacesIfCounted(
-        normalized,
-        this.withReasonIfAsked(normalized, result.keys, best, candidates),
-        candidates,
-      );
+    const reasoned = best && this.withReasonIfAsked(normalized, result.keys, best, candidates);
+    const counted = this.withPlacesIfCounted(normalized, reasoned, candidates);
+    const chosen = this.withPlaceIfWhere(result.keys, counted, candidates);
     // "Did al-Fayyadh say the enemy is common?": the words are al-Assad's. A yes/no question gets them, with the
     // speaker it named shown as not the one who said them; "why did al-Fayyadh say…?" builds on a false premise.
     const sayer = chosen ? this.index.speakerOf(chosen.target) : this.namedSayer(result.tokens, normalized);
@@ -1514,6 +1510,28 @@ class CorpusAnswerer implements Answerer {
   private namesAll(tokens: QueryToken[], candidate: Candidate): boolean {
     const passage = this.corpus.paragraphs[this.paragraphOf(candidate) - 1]?.text ?? '';
     return tokens.every((t) => this.index.mentions(passage, t.keys));
+  }
+
+  /**
+   * "Where does ISIS still control territory?": a where-question about a fact tied to places (`placed` on concepts:
+   * control is Mosul's and Raqqa's) is answered by a passage naming one of them, when one is nearly as good as the
+   * best; else the best.
+   */
+  private withPlaceIfWhere(
+    keys: ReadonlySet<string>,
+    best: Candidate | undefined,
+    candidates: Candidate[],
+  ): Candidate | undefined {
+    if (!best || !keys.has(INTENT.where)) return best;
+    const places = [...this.placedAt].filter(([fact]) => keys.has(fact)).flatMap(([, at]) => [...at]);
+    if (places.length === 0) return best;
+    const naming = (c: Candidate) =>
+      this.index.mentions(
+        this.textOf(c),
+        places.map((key) => ({ key })),
+      );
+    if (naming(best)) return best;
+    return candidates.find((c) => c.score >= best.score * PLACES_FALLBACK_SHARE && naming(c)) ?? best;
   }
 
   /**

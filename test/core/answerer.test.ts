@@ -1920,6 +1920,10 @@ describe('twelfth blind set, first run: kinds of questions missed', () => {
     expect(answered(bot.ask('shu 2al el 3abadi 3an el irhab w wladna?')).paragraph).toBe(8);
   });
 
+  test('where a fact tied to places holds is answered by the passage naming them (control: Raqqa, Mosul)', () => {
+    expect(answered(bot.ask('where does ISIS still hold territory?')).paragraph).toBe(14);
+  });
+
   test('"four-party committee" is still the quadrilateral committee (no party out of scope)', () => {
     expect(answered(bot.ask('which countries are in the four-party committee?')).paragraph).toBe(10);
   });
