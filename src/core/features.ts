@@ -99,6 +99,13 @@ const SPEAKS_OF_AFTER_NAME: ReadonlySet<string> = new Set([
   'talk',
   'talked',
   'talks',
+  'want',
+  'wants',
+  'wanted',
+  'request',
+  'requested',
+  'demand',
+  'demanded',
 ]);
 
 /** Arabic verbs of speaking or opining, read as "say" right before a speaker's name ("هل ذكر الأسد إيران؟"). */
@@ -120,6 +127,8 @@ const SPEAKS_OF_BEFORE_NAME: ReadonlySet<string> = new Set(
     'يطالب',
     'اقترح',
     'دعا',
+    'يريد',
+    'اراد',
   ].map((w) => normalize(w)),
 );
 

@@ -1920,6 +1920,13 @@ describe('twelfth blind set, first run: kinds of questions missed', () => {
     expect(answered(bot.ask('shu 2al el 3abadi 3an el irhab w wladna?')).paragraph).toBe(8);
   });
 
+  test.each(['what did al-Abadi want from al-Assad?', 'شو بدو العبادي؟ ماذا يريد العبادي من سوريا؟'])(
+    'what a speaker wants is his words (the message), not his introduction: %s',
+    (q) => {
+      expect(answered(bot.ask(q)).paragraph).toBe(2);
+    },
+  );
+
   test('where a fact tied to places holds is answered by the passage naming them (control: Raqqa, Mosul)', () => {
     expect(answered(bot.ask('where does ISIS still hold territory?')).paragraph).toBe(14);
   });
