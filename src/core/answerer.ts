@@ -497,6 +497,8 @@ const WHY_QUESTION = new RegExp(
 
 /** A why-question's fallback to a passage giving a reason must score at least this share of the best candidate. */
 const REASON_FALLBACK_SHARE = 0.85;
+/** A said-question's own-words preference applies to passages scoring at least this share of the best. */
+const OWN_WORDS_SHARE = 0.97;
 /** How good, as a share of the best, a passage naming the places counted must be to answer instead (withPlacesIfCounted). */
 const PLACES_FALLBACK_SHARE = 0.65;
 
@@ -895,7 +897,8 @@ class CorpusAnswerer implements Answerer {
       return spokenTo !== undefined && speaker === spokenTo ? id !== spokenTo : id === speaker;
     };
     const best = speaks(first) && !offTopic(first) ? first : candidates.find((c) => speaks(c) && !offTopic(c));
-    const reasoned = best && this.withReasonIfAsked(normalized, result.keys, best, candidates);
+    const quoted = asksSaid && best ? this.ownWordsIfTied(best, candidates) : best;
+    const reasoned = quoted && this.withReasonIfAsked(normalized, result.keys, quoted, candidates);
     const counted = this.withPlacesIfCounted(normalized, reasoned, candidates);
     const chosen = this.withPlaceIfWhere(result.keys, counted, candidates);
     // "Did al-Fayyadh say the enemy is common?": the words are al-Assad's. A yes/no question gets them, with the
@@ -1510,6 +1513,19 @@ class CorpusAnswerer implements Answerer {
   private namesAll(tokens: QueryToken[], candidate: Candidate): boolean {
     const passage = this.corpus.paragraphs[this.paragraphOf(candidate) - 1]?.text ?? '';
     return tokens.every((t) => this.index.mentions(passage, t.keys));
+  }
+
+  /**
+   * "What did al-Abadi say?": among passages of his that match as well (within `OWN_WORDS_SHARE`), his own quoted
+   * words come before the article's report of them («مؤكدا ان…»).
+   */
+  private ownWordsIfTied(best: Candidate, candidates: Candidate[]): Candidate {
+    const direct = (c: Candidate) => this.isDirect(this.textOf(c), this.paragraphOf(c), this.index.speakerOf(c.target));
+    if (direct(best)) return best;
+    const speaker = this.index.speakerOf(best.target);
+    const tied = (c: Candidate) =>
+      c.score >= best.score * OWN_WORDS_SHARE && this.index.speakerOf(c.target) === speaker;
+    return candidates.find((c) => tied(c) && direct(c)) ?? best;
   }
 
   /**

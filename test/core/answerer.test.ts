@@ -1946,3 +1946,12 @@ describe('twelfth blind set, first run: kinds of questions missed', () => {
     },
   );
 });
+
+describe('eleventh break test', () => {
+  test.each(['what did al-Abadi say?', 'شو قال العبادي؟'])(
+    '"what did X say?" shows his own quoted words before the article’s report of them: %s',
+    (q) => {
+      expect(answered(bot.ask(q)).direct).toBe(true);
+    },
+  );
+});
