@@ -104,6 +104,13 @@ const NOT_SAID =
 const WHY_NOT =
   /(?:^| )(?:why|لماذا|ليش|ليه|leish|lesh|leh|lish|3lash|3alash) (?:didn t|didnt|did not|doesn t|doesnt|does not|isn t|wasn t|hasn t|haven t|wouldn t|not|لم|ما|لا|مش|ma|mish|msh)(?: |$)|(?:^| )why (?:did|does|do|is|was|has) (?:\S+ ){1,3}not(?: |$)/;
 
+/**
+ * The bot's own view asked for: "who is right?", "what do you think?", "your opinion", "برأيك", "شو رأيك" (normalized).
+ * "What does Assad think of…?" asks his view, which the article may give, and is not matched.
+ */
+const ASKS_OPINION =
+  /(?:^| )(?:who is right|who s right|who was right|what do you think|your opinion|your view|in your opinion|do you agree|do you support|is it good|is it bad|برايك|رايك|في رايك|بتقديرك|شو رايك|ايش رايك|وش رايك|انت مع|هل انت مع|ra2yak|ra2ik|b ra2yak|shu ra2yak)(?: |$)/;
+
 /** "in", "at", في before a place where words were said (normalized). */
 const AT_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'في', 'fi', 'fe']);
 
@@ -588,6 +595,8 @@ const NO_ANSWER_MESSAGES = Object.freeze({
   empty: 'Ask me a question about the article, e.g. one of these. / اسألني سؤالاً عن المقال.',
   'other-language':
     'I read Arabic (standard or dialect), English and Arabizi: please ask in one of them. / أفهم العربية الفصحى واللهجات والإنجليزية والعربيزي: اسأل بإحداها.',
+  opinion:
+    'I only quote the article and give no opinion of my own; ask what someone in it said. / أنا أقتبس من المقال فقط ولا أبدي رأيًا: اسأل عمّا قاله أحد فيه.',
   'off-topic':
     'The article does not answer that: it is about Iraqi–Syrian cooperation against ISIS. / المقال لا يجيب عن هذا السؤال.',
   'not-in-article': 'The article does not say. / المقال لا يذكر ذلك.',
@@ -794,6 +803,7 @@ class CorpusAnswerer implements Answerer {
     const script = detectScript(text);
     const normalized = normalize(text);
     if (isUnsupportedLanguage(text)) return this.noAnswer('other-language', script);
+    if (ASKS_OPINION.test(normalized)) return this.noAnswer('opinion', script);
     if (normalized === '') return this.noAnswer('empty', script);
     const asked = WHOLE_ARTICLE.test(normalized)
       ? this.corpus.paragraphs.map((p) => p.number)

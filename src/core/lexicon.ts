@@ -19,7 +19,7 @@ function normalizedSet(words: string): ReadonlySet<string> {
  * "meta" words of a question about a text (قال, المقال, حسب). They carry no topic, so they get no weight.
  */
 export const ARABIC_STOPWORDS = normalizedSet(`
-  بنفسه شخصيا ما ماذا بماذا وماذا فماذا من مين منو منهو شو شنو ايش إيش وش اش شي هو هي هم هما هل في فى على علي عن الى إلى الي لـ
+  بنفسه شخصيا بسم الله الرحمن الرحيم جزاك جزاكم خيرا انشاء انشالله ما ماذا بماذا وماذا فماذا من مين منو منهو شو شنو ايش إيش وش اش شي هو هي هم هما هل في فى على علي عن الى إلى الي لـ
   ان إن أن لا لم لن قد كان كانت يكون التي الذي الذين اللذين اللواتي هذا هذه ذلك تلك هاد هاذا هذي هاي هيدا
   مع كل او أو ثم بين حول عند منذ متى متي امتى إمتى امتا ايمتى وقت كيف كيفاش ازاي إزاي شلون اين أين وين فين
   لماذا ليش ليه لي لك له لها انا أنا انت أنت احنا نحن
@@ -68,7 +68,7 @@ export const ENGLISH_STOPWORDS = normalizedSet(`
   talk talking talked speak spoke spoken ask asked asking answer answered reply respond use using used happen
   happening happened going on story
   wat wht waht whta approximately roughly around approx full whole entire bot bro yo remind student essay
-  himself herself themselves personally even
+  himself herself themselves personally even inshallah insha allah mashallah bismillah jazakallah
 `);
 
 /**
@@ -155,6 +155,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   reuters afp bbc cnn jazeera aljazeera bloomberg رويترز بلومبرغ
   opposition معارضه المعارضه mo3arada mo3arda حزب حزبه hizb 7izb summit قمه القمه
   lead leads leading يقود هيقود سيقود حيقود yqood
+  shia shiite shii sunni alawite alawi شيعي شيعه سني علوي
   married marry marriage متزوج متجوز متزوجه متجوزه زواج تزوج religion religious دين دينه ديانه ديانته مذهب مذهبه sect
   طائفه طائفته
   headquarters headquartered hq مقر مقرها مقره ma2ar ma2arha ma2arra

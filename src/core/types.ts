@@ -210,12 +210,14 @@ export interface Answer {
 }
 
 /**
- * Why the bot declined. `other-language`: written in a language it does not read (see src/core/language.ts); `no-context`: a follow-up ("what else did he say?") with no previous answer to follow;
+ * Why the bot declined. `other-language`: written in a language it does not read (see src/core/language.ts); `opinion`:
+ * the bot's own view was asked ("who is right?", "برأيك"), and it only quotes; `no-context`: a follow-up ("what else did he say?") with no previous answer to follow;
  * `nothing-more`: every quote of the speaker was shown already (see src/core/followup.ts).
  */
 export type NoAnswerReason =
   | 'empty'
   | 'other-language'
+  | 'opinion'
   | 'off-topic'
   | 'not-in-article'
   | 'no-such-paragraph'

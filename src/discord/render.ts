@@ -243,6 +243,7 @@ function uniqueByRef(alternatives: readonly Alternative[]): Alternative[] {
 const NO_ANSWER_TITLES: Readonly<Record<NoAnswer['reason'], string>> = Object.freeze({
   empty: 'Please write a question · اكتب سؤالك',
   'other-language': 'Arabic, English or Arabizi, please · بالعربية أو الإنجليزية من فضلك',
+  opinion: 'I only quote the article · أقتبس من المقال فقط',
   'off-topic': 'The article does not say · المقال لا يذكر ذلك',
   'not-in-article': 'The article does not say · المقال لا يذكر ذلك',
   'no-such-paragraph': 'No such paragraph · لا توجد فقرة بهذا الرقم',

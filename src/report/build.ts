@@ -299,7 +299,8 @@ function askNow(question: string, answerer: Answerer): CurrentReply {
     !topical ||
     reply.reason === 'empty' ||
     reply.reason === 'no-such-paragraph' ||
-    reply.reason === 'other-language'
+    reply.reason === 'other-language' ||
+    reply.reason === 'opinion'
   ) {
     return now;
   }

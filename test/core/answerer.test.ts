@@ -1948,6 +1948,31 @@ describe('twelfth blind set, first run: kinds of questions missed', () => {
 });
 
 describe('eleventh break test', () => {
+  test.each(['who is right, Assad or the rebels?', 'شو رأيك بالعبادي؟', 'in your opinion, was the strike good?'])(
+    'the bot’s own opinion is asked: it says it only quotes (%s)',
+    (q) => {
+      const reply = bot.ask(q);
+      expect(reply.kind === 'no-answer' && reply.reason).toBe('opinion');
+    },
+  );
+
+  test('what someone in the article thinks is no opinion of the bot’s', () => {
+    const reply = bot.ask('what does al-Mekdad think about the Iraqi strikes?');
+    expect(reply.kind === 'no-answer' && reply.reason).not.toBe('opinion');
+  });
+
+  test.each(['بسم الله الرحمن الرحيم، ماذا قال المقداد؟', 'inshallah you can tell me what Mekdad said'])(
+    'religious courtesies ask nothing: %s',
+    (q) => {
+      expect(answered(bot.ask(q)).speaker.id).toBe('mekdad');
+    },
+  );
+
+  test('a sect is never told; "prime minster" (typo) is still the prime minister', () => {
+    expect(bot.ask('is al-Fayyadh Shia or Sunni?').kind).toBe('no-answer');
+    expect(answered(bot.ask('who is the Iraqi prime minster?')).quote).toContain('العبادي');
+  });
+
   test.each(['what did al-Abadi say?', 'شو قال العبادي؟'])(
     '"what did X say?" shows his own quoted words before the article’s report of them: %s',
     (q) => {
