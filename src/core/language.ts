@@ -19,7 +19,7 @@ const FOREIGN_WORDS: ReadonlySet<string> = new Set(
   quien es que como por donde cuando cual los las dijo sobre una
   cosa perche quale sono detto della
   quem onde porque disse com
-  kim kimdir nedir neden nerede nasil icin dedi hakkinda
+  kim kimdir nedir neden nerede nasil icin dedi hakkinda ne hangi kac mesaji gonderdi soyledi
 `
     .split(/\s+/)
     .filter((w) => w !== ''),
@@ -45,7 +45,8 @@ const FOREIGN_QUESTION_WORDS: ReadonlySet<string> = new Set([
  * or no letters at all, make it false.
  */
 export function isUnsupportedLanguage(text: string): boolean {
-  if (!/\p{L}/u.test(text) || /\p{Script=Arabic}/u.test(text)) return false;
+  if (/\p{Script=Arabic}/u.test(text)) return isPersianOrUrdu(text);
+  if (!/\p{L}/u.test(text)) return false;
   if (!/\p{Script=Latin}/u.test(text)) return true;
   const words = text
     .normalize('NFKD')
@@ -57,4 +58,25 @@ export function isUnsupportedLanguage(text: string): boolean {
   const foreign = words.filter((w) => FOREIGN_WORDS.has(w) || FOREIGN_QUESTION_WORDS.has(w)).length;
   if (english > 0 && english >= foreign) return false;
   return foreign >= 2 || words.some((w) => FOREIGN_QUESTION_WORDS.has(w));
+}
+
+/** Letters of Urdu that Arabic never uses (ٹ ڈ ڑ ں ے ۓ ہ, Unicode Arabic block U+0679–U+06D3). */
+const URDU_LETTERS = /[\u0679\u0688\u0691\u06BA\u06C1\u06D2\u06D3]/u;
+
+/**
+ * Persian function and question words, as Persian keyboards write them (Farsi yeh ی U+06CC, keheh ک U+06A9): two of
+ * them make a message Persian. Arabic and its dialects use none of these spellings ("چه", "را" and "است" included:
+ * dialects write شو/ايش, not چه, and Arabic has no را).
+ */
+const PERSIAN_WORDS: ReadonlySet<string> = new Set(
+  ['است', 'را', 'چه', 'چرا', 'کجا', 'کی', 'کسی', 'چه‌کسی', 'این', 'برای', 'فرستاد', 'گفت', 'پیام', 'درباره', 'چیست'].map(
+    (w) => w,
+  ),
+);
+
+/** Arabic-script text that is Urdu (letters only Urdu has) or Persian (two Persian words or more). */
+function isPersianOrUrdu(text: string): boolean {
+  if (URDU_LETTERS.test(text)) return true;
+  const words = text.split(/[\s\u200c?؟!.,،:;]+/).filter((w) => w !== '');
+  return words.filter((w) => PERSIAN_WORDS.has(w)).length >= 2;
 }
