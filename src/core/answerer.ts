@@ -98,11 +98,12 @@ const NOT_SAID =
 
 /**
  * "Why didn't Abadi go himself?", "العبادي ليش ما راح؟", "لماذا لم تعلن بغداد التفاصيل؟": the article gives reasons
- * only for what was done (the strikes answered the bombings), never for what was not (normalized: the apostrophe is
- * a space).
+ * only for what was done (the strikes answered the bombings), never for what was not done. Only the past is read so
+ * ("why does Iraq not defend only from inside?", «لماذا لا يكتفي» ask a policy the article explains), and ما زال
+ * "still" is no negation (normalized: the apostrophe is a space).
  */
 const WHY_NOT =
-  /(?:^| )(?:why|لماذا|ليش|ليه|leish|lesh|leh|lish|3lash|3alash) (?:didn t|didnt|did not|doesn t|doesnt|does not|isn t|wasn t|hasn t|haven t|wouldn t|not|لم|ما|لا|مش|ma|mish|msh)(?: |$)|(?:^| )why (?:did|does|do|is|was|has) (?:\S+ ){1,3}not(?: |$)/;
+  /(?:^| )(?:why|لماذا|ليش|ليه|leish|lesh|leh|lish|3lash|3alash) (?:didn t|didnt|did not|wasn t|hasn t|haven t|لم|ma|ما (?!زال|زالت|زالو|زالوا))(?:\S*)(?: |$)|(?:^| )why (?:did|was|has) (?:\S+ ){1,3}not(?: |$)/;
 
 /**
  * The bot's own view asked for: "who is right?", "what do you think?", "your opinion", "برأيك", "شو رأيك" (normalized).
@@ -142,6 +143,10 @@ const TAKES_OFFICE: ReadonlySet<string> = new Set(
     'asba7',
   ].map(normalize),
 );
+
+/** Words for "date" and for "exactly" ({@link EXACT_DATE}), normalized, as regex alternatives. */
+const DATE_WORDS = 'date|dates|تاريخ|التاريخ|بتاريخ|tarikh|tare5|tari5';
+const EXACT_WORDS = 'exact|exactly|precise|precisely|specific|بالضبط|تحديدا|بالتحديد|الدقيق|المحدد|bezabt|bizzabt';
 
 /** A message this many words long or more may hold its question in its last part. */
 const LONG_MESSAGE_WORDS = 15;
@@ -233,9 +238,7 @@ const LENGTH_KEY = 'c:length';
 const KM_KEY = 'c:km';
 /** Counted words that are places: sites, places, towns, مواقع, مناطق (normalized; at the start of what is counted). */
 const PLACE_COUNT =
-  /^(?:sites?|places?|locations?|targets?|towns?|cities|areas?|مواقع|موقعا|مكانا|اماكن|مدن|مدينه|مناطق|منطقه|اهداف|mawa2e3|amaken|manate2)(?: |$)/;
-/** What a length in kilometres may be asked as: kilometres, a length, the border itself. */
-const KM_COUNTS: ReadonlySet<string> = new Set([KM_KEY, LENGTH_KEY, 'c:border']);
+  /^(?:sites?|places?|locations?|targets?|areas?|مواقع|موقعا|مكانا|اماكن|مناطق|منطقه|اهداف|mawa2e3|amaken|manate2)(?: |$)/;
 
 /** Words that ask for the summary on their own, with no word for the article ("summary?", "ملخص", "tl;dr"). */
 const SUMMARY_WORDS: ReadonlySet<string> = new Set(
@@ -486,10 +489,13 @@ const ASKS_NAMES =
 const ASKS_YEAR =
   /(?:^| )(?:what|which) year(?: |$)|(?:^| )(?:في )?(?:اي|اية|أي|ايه) (?:عام|سنه|العام|السنه)(?: |$)|(?:^| )(?:ayy|ay|anu|ana|eh|ayya) (?:sana|sane|sene|seneh|saneh|3am|3aam)(?: |$)|(?:^| )(?:full|complete) date(?: |$)|(?:^| )(?:التاريخ|تاريخ) (?:الكامل|كامل)(?: |$)|(?:^| )(?:and|و) (?:the )?year(?: |$)|(?:^| )(?:والسنه|والعام|وبالسنه)(?: |$)/;
 
-/** A date asked for ("date", "تاريخ"); with {@link EXACTLY}, a day of a month, not a weekday or "mid-April". */
-const ASKS_EXACT_DATE = /(?:^| )(?:date|dates|تاريخ|التاريخ|بتاريخ|tarikh|tare5|tari5)(?: |$)/;
-const EXACTLY =
-  /(?:^| )(?:exact|exactly|precise|precisely|specific|بالضبط|تحديدا|بالتحديد|الدقيق|المحدد|bezabt|bizzabt|bel zabt|bil zabt)(?: |$)/;
+/**
+ * An exact date asked for: "date" and "exactly" within two words of each other ("on what exact date", "what date
+ * بالضبط", "تاريخ اللقاء بالضبط"), normalized; a weekday or "mid-April" does not answer it.
+ */
+const EXACT_DATE = new RegExp(
+  `(?:^| )(?:${EXACT_WORDS})(?: \\S+){0,2} (?:${DATE_WORDS})(?: |$)|(?:^| )(?:${DATE_WORDS})(?: \\S+){0,2} (?:${EXACT_WORDS})(?: |$)`,
+);
 
 /** "in" before a country: "in Syria", "في العراق", "fi souria" (normalized; the prefix ب is read apart). */
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل', 'fi', 'fe', 'b']);
@@ -922,6 +928,11 @@ class CorpusAnswerer implements Answerer {
       return this.noAnswer('not-in-article', script);
     }
     const top = othersWords ?? chosen;
+    // The words are shown as another's only when they are: not the reporter's background ("did Abadi say Iranian
+    // militias fight in Syria?" is declined), and not words naming the one asked about (his own title in paragraph 2).
+    if (othersWords !== undefined && !this.isCorrection(othersWords, sayer)) {
+      return this.noAnswer('not-in-article', script);
+    }
     if (
       !top ||
       this.countsSomethingElse(normalized, result.tokens, top) ||
@@ -1205,6 +1216,12 @@ class CorpusAnswerer implements Answerer {
     return chosen.length > 0 ? chosen : undefined;
   }
 
+  /** Whether `c` may be shown as the words of someone other than `named`: not the reporter's, not naming him. */
+  private isCorrection(c: Candidate, named: string | undefined): boolean {
+    if (this.index.speakerOf(c.target) === this.reporterId) return false;
+    return named === undefined || !this.index.mentions(this.textOf(c), [{ key: `m:${named}` }]);
+  }
+
   /**
    * The share of `tokens` (0..1; 0 for none) that some paragraph of `speaker` among `candidates` mentions: those that
    * cover part of the words rank among the leading candidates, and reading only theirs keeps the cost bounded.
@@ -1243,8 +1260,7 @@ class CorpusAnswerer implements Answerer {
     let other: Candidate | undefined;
     let otherCoverage = own + SWAPPED_MARGIN;
     for (const c of leading) {
-      // The reporter's background is no one's claim: "did al-Fayyadh criticize Iran?" is not answered by it.
-      if (this.index.speakerOf(c.target) === speaker || this.index.speakerOf(c.target) === this.reporterId) continue;
+      if (this.index.speakerOf(c.target) === speaker) continue;
       const covered = coverage(c);
       if (covered >= otherCoverage) [other, otherCoverage] = [c, covered + Number.EPSILON];
     }
@@ -1256,7 +1272,16 @@ class CorpusAnswerer implements Answerer {
    * message: "وتجاهلتها بغداد تماما", "and Baghdad ignored it", is about the message its paragraph names).
    */
   private tellsWhatSideDid(c: Candidate, sideKey: string, tokens: QueryToken[]): boolean {
-    if (!this.index.mentions(this.textOf(c), [{ key: sideKey }])) return false;
+    // The side is named by itself or by a place in it ("the Iraqi reaction": «وتجاهلتها بغداد»).
+    const country = this.placeCountries.find((p) => p.key === sideKey)?.country ?? sideKey;
+    const sideKeys = [country, ...this.placeCountries.filter((p) => p.country === country).map((p) => p.key)];
+    if (
+      !this.index.mentions(
+        this.textOf(c),
+        sideKeys.map((key) => ({ key })),
+      )
+    )
+      return false;
     const text = this.corpus.paragraphs[this.paragraphOf(c) - 1]?.text ?? '';
     const others = tokens
       .flatMap((t) => t.keys)
@@ -1457,10 +1482,6 @@ class CorpusAnswerer implements Answerer {
     ) {
       return false;
     }
-    // "How many countries border Iraq?": a length in km counts kilometres; a counted thing before anything else
-    // (countries, cities) is not them, even when the words around the number name it ("بين البلدين").
-    const first = counted[0]?.keys.find((k) => k.key.startsWith('c:'))?.key;
-    if (first !== undefined && this.index.mentions(context, [{ key: KM_KEY }]) && !KM_COUNTS.has(first)) return true;
     // An unknown counted word ("paragraphs") is in no passage: it counts nothing the article counts.
     return this.index.textCoverage(context, counted) === 0;
   }
@@ -1634,7 +1655,7 @@ class CorpusAnswerer implements Answerer {
    * ("mid-April", "Thursday").
    */
   private yearNotGiven(normalized: string, top: Candidate): boolean {
-    if (ASKS_EXACT_DATE.test(normalized) && EXACTLY.test(normalized)) return !/\d/.test(foldDigits(this.textOf(top)));
+    if (EXACT_DATE.test(normalized)) return !/\d/.test(foldDigits(this.textOf(top)));
     if (!ASKS_YEAR.test(normalized)) return false;
     const shown = this.textOf(top);
     return !/(?:19|20)\d\d/.test(foldDigits(shown));

@@ -153,12 +153,12 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   fail failed fails failure فشل فشلت فاشل فاشله فشلها
   phone telephone phoned هاتف الهاتف هاتفيا هاتفي بالهاتف اتصل
   reuters afp bbc cnn jazeera aljazeera bloomberg رويترز بلومبرغ
-  opposition معارضه المعارضه mo3arada mo3arda حزب حزبه hizb 7izb summit قمه القمه
-  lead leads leading يقود هيقود سيقود حيقود yqood
+  mo3arada mo3arda حزب حزبه hizb 7izb summit قمه القمه
+  lead leads يقود هيقود سيقود حيقود yqood
   shia shiite shii sunni alawite alawi شيعي شيعه سني علوي
   married marry marriage متزوج متجوز متزوجه متجوزه زواج تزوج religion religious دين دينه ديانه ديانته مذهب مذهبه sect
   طائفه طائفته
-  headquarters headquartered hq مقر مقرها مقره ma2ar ma2arha ma2arra
+  مقرها ma2ar ma2arha ma2arra
   recipe recipes wasfet wasfa mansaf cook cooking
   friday saturday sunday tuesday wednesday january july august september october november december
   الجمعة السبت الاحد الأحد الثلاثاء الاربعاء الأربعاء يناير مارس مايو يوليو اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر

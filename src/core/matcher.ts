@@ -401,14 +401,17 @@ export class MatchIndex {
     if (isLatin && keys.length === 0) {
       for (const hit of this.latinVocabulary.lookup(f.exact.slice(2))) {
         const k = this.vocabularyKeys.get(`e:${hit.word}`);
-        if (k && /^(?:c|sp):/.test(k) && this.postings.has(k)) {
+        // A typo may stand for a topic or a name, never for an intent ("akhad", took, is no "akkad", stressed).
+        if (k && /^(?:c|sp):/.test(k) && !k.startsWith('c:ask-') && this.postings.has(k)) {
           keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
         }
       }
       if (keys.length === 0) {
         for (const hit of this.latinTerms.lookup(token)) {
           const k = this.latinTermKeys.get(hit.word);
-          if (k && this.postings.has(k)) keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
+          if (k && !k.startsWith('c:ask-') && this.postings.has(k)) {
+            keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
+          }
         }
       }
     }
@@ -423,7 +426,9 @@ export class MatchIndex {
       const vocabulary = prefix === 'a:' ? this.arabicVocabulary : this.latinVocabulary;
       for (const hit of vocabulary.lookup(f.exact.slice(2))) {
         const k = this.vocabularyKeys.get(prefix + hit.word);
-        if (k && this.postings.has(k)) keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
+        if (k && !k.startsWith('c:ask-') && this.postings.has(k)) {
+          keys.push({ key: k, strength: MATCH_WEIGHTS.fuzzy * hit.similarity });
+        }
       }
       if (keys.length === 0) {
         // A name's typo may leave a stem too short to look up ("المقدات" stems to مقد): try the word without its

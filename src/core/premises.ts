@@ -212,6 +212,34 @@ const ACT_SVO = normalizedWords([
 /** "in", "on", "at", "against": after a strike, the place that follows is its target ("strikes in Raqqa"). */
 const IN_ON = normalizedWords(['in', 'on', 'at', 'against', 'في', 'علي', 'fi', 'fe', '3ala', '3la']);
 
+/**
+ * Words of the air strikes themselves (not "hit" or "attack", which the ground war in Mosul shares: "is the Iraqi army
+ * hitting ISIS in Mosul?"): a place after "in"/"on" following one is where they struck.
+ */
+const AIR_STRIKE = normalizedWords([
+  'strike',
+  'strikes',
+  'airstrike',
+  'airstrikes',
+  'raid',
+  'raids',
+  'bomb',
+  'bombs',
+  'bombed',
+  'bombing',
+  'bombard',
+  'bombarded',
+  'غارات',
+  'الغارات',
+  'غاره',
+  'ضربات',
+  'الضربات',
+  'قصف',
+  'بقصف',
+  'بغارات',
+  'بضربات',
+]);
+
 /** Words that make the strike after them a cause, not the act asked about ("after the attack in Baghdad"). */
 const CAUSE_BEFORE = normalizedWords(['after', 'following', 'بعد', 'عقب', 'ba3d', 'since']);
 
@@ -806,8 +834,8 @@ export class DirectionPremises {
   }
 
   /**
-   * "why did Abadi order strikes in Raqqa?", "الغارات على الرقة": a place right after "in"/"on" that follows a strike
-   * (a verb of striking, or a concept whose genitive is its target, as قصف البوكمال) is where it struck.
+   * "why did Abadi order strikes in Raqqa?", "الغارات على الرقة": a place right after "in"/"on" that follows a word
+   * of the air strikes ({@link AIR_STRIKE}) is where they struck.
    */
   private targetAfterIn(words: string[], concepts: Array<FeatureKey | undefined>, i: number, before: string): boolean {
     if (!IN_ON.has(before) || !this.places.has(concepts[i] ?? '')) return false;
@@ -820,8 +848,7 @@ export class DirectionPremises {
       at = words.lastIndexOf(act, at - 1);
       if (IN_ON.has(act)) step--; // "strikes on ISIS sites in": the prepositions are not the words counted
       const key = concepts[at];
-      const strikes = (key !== undefined && this.directed.get(key)?.genitive === 'recipient') || ACT_SVO.has(act);
-      if (strikes || STRIKE_VSO.has(act)) return !CAUSE_BEFORE.has(this.previousWord(words, at) ?? '');
+      if (AIR_STRIKE.has(act)) return !CAUSE_BEFORE.has(this.previousWord(words, at) ?? '');
       if (this.isPartyOrActor(key)) return false;
     }
     return false;

