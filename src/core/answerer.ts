@@ -78,16 +78,16 @@ function sayerNextToVerb(tokens: QueryToken[], normalized: string): string | und
 const YES_NO = /^(?:is|are|was|were|does|do|did|هل|هو|wach|wesh) /;
 
 /**
- * A question whether someone said something: a yes/no question, or "is X the one who said…" in dialect ("el assad
- * howe elli 2al…", "الأسد هو اللي قال…").
- */
-/**
  * "Did Assad mention Iran?", "هل تحدث الفياض عن الموصل؟": whether someone spoke of a topic, not whether he said a
  * claim; when he never did, the answer is no, whoever else speaks of it.
  */
 const ASKS_IF_MENTIONED =
   /(?:^| )(?:mention|mentioned|mentions|talk|talked|speak|spoke|discuss|discussed|refer|referred|about|ذكر|يذكر|تحدث|يتحدث|تكلم|يتكلم|حكي|ناقش|عن|حول|7aka|7ki|3an)(?: |$)/;
 
+/**
+ * A question whether someone said something: a yes/no question, or "is X the one who said…" in dialect ("el assad
+ * howe elli 2al…", "الأسد هو اللي قال…").
+ */
 const ASKS_IF_SAID = new RegExp(
   `${YES_NO.source}|(?:^| )(?:howe|huwe|huwa|hoa|هو|هي|hiye) (?:elli|illi|yalli|li|اللي|الي|يلي|من|الذي|who) `,
 );
@@ -658,12 +658,12 @@ class CorpusAnswerer implements Answerer {
   /** Every country concept, and every place with the country it lies in, as keys. */
   private readonly countryKeys: ReadonlySet<string>;
   /** Declines `ask` may retry on a long message's last question: a weak match, or a word out of scope. */
-  private readonly weakDeclines = new WeakSet<NoAnswer>();
+  private readonly retryableDeclines = new WeakSet<NoAnswer>();
 
   /** A decline that a long message's last question may undo (a weak match, or a word out of scope): see `ask`. */
   private retryableDecline(reason: keyof typeof NO_ANSWER_MESSAGES, script: QueryScript): NoAnswer {
     const declined = this.noAnswer(reason, script);
-    this.weakDeclines.add(declined);
+    this.retryableDeclines.add(declined);
     return declined;
   }
   private readonly foreignNames: ForeignNames;
@@ -792,7 +792,7 @@ class CorpusAnswerer implements Answerer {
 
   ask(question: string): Reply {
     const reply = this.askOnce(question);
-    if (reply.kind === 'answer' || !this.weakDeclines.has(reply)) return reply;
+    if (reply.kind === 'answer' || !this.retryableDeclines.has(reply)) return reply;
     // "ok so I was reading about the Mosul offensive … anyway, does the article say the Iraqi army is winning?": a
     // long message whose few topic words matched weakly may hold its question in its last sentence or clause.
     const last = typeof question === 'string' ? lastQuestionPart(question) : undefined;
@@ -946,13 +946,14 @@ class CorpusAnswerer implements Answerer {
       this.asksAfterTheArticle(normalized, result.keys) ||
       this.namesNoAgent(result.tokens, top) ||
       this.introducesSomethingElse(result.tokens, top) ||
-      this.yearNotGiven(normalized, top) ||
+      this.dateNotGiven(normalized, top) ||
       this.saidElsewhere(result.tokens, normalized) ||
       this.datesAnotherDay(normalized, top) ||
       (othersWords === undefined && this.leavesOutPerson(normalized, result.tokens, top))
     )
       return this.noAnswer('not-in-article', script);
-    return this.answerWith(top, candidates, result, script, othersWords && sayer);
+    const askedSpeaker = othersWords === undefined ? undefined : sayer;
+    return this.answerWith(top, candidates, result, script, askedSpeaker);
   }
 
   /** The answer of `top` with its confidence against the best passage of another paragraph, and its alternatives. */
@@ -1654,7 +1655,7 @@ class CorpusAnswerer implements Answerer {
    * date in April did Mekdad speak?", "what date بالضبط was the Thursday meeting") answered by words with no number
    * ("mid-April", "Thursday").
    */
-  private yearNotGiven(normalized: string, top: Candidate): boolean {
+  private dateNotGiven(normalized: string, top: Candidate): boolean {
     if (EXACT_DATE.test(normalized)) return !/\d/.test(foldDigits(this.textOf(top)));
     if (!ASKS_YEAR.test(normalized)) return false;
     const shown = this.textOf(top);

@@ -11,10 +11,6 @@ import { normalize } from './normalize.ts';
 import { alternateStem, scriptOf, skeleton, stemArabic, stemEnglish, tokenize } from './tokenize.ts';
 import type { Concept, Speaker } from './types.ts';
 
-/**
- * The keys of the question-intent concepts the rules read (seeds/concepts.json ids with the `c:` prefix): what a
- * question asks for. Other `c:ask-` concepts (greetings, ask-why) are intents too; see `isIntent`.
- */
 /** "his", "her", "their": before "side" or "part" they make "for his part" (من جهته). */
 const POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'their', 'its']);
 
@@ -27,6 +23,10 @@ const WHAT_ARABIZI: ReadonlySet<string> = new Set(['shu', 'sho', 'shou', 'esh', 
 /** Nouns of asking that join no clause: "what was the date Abadi ordered the strikes?" asks when wherever it stands. */
 const ASKING_NOUNS: ReadonlySet<string> = new Set(['date', 'dates']);
 
+/**
+ * The keys of the question-intent concepts the rules read (seeds/concepts.json ids with the `c:` prefix): what a
+ * question asks for. Other `c:ask-` concepts (greetings, ask-why) are intents too; see `isIntent`.
+ */
 export const INTENT = Object.freeze({
   said: 'c:ask-said',
   according: 'c:ask-according',
