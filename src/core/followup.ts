@@ -31,7 +31,8 @@ export type FollowUp =
   | { kind: 'more' }
   | { kind: 'who' }
   | { kind: 'swap'; speaker: Speaker }
-  | { kind: 'pronoun'; explicit: boolean };
+  | { kind: 'pronoun'; explicit: boolean }
+  | { kind: 'when' };
 
 /**
  * "Else / more / also / again" in the scripts users type (normalized: ة→ه, أ→ا, ى→ي). A question made only of
@@ -157,9 +158,7 @@ export function classifyFollowUp(question: string, answerer: Answerer): FollowUp
   if (has(NOT_ABOUT_SPEAKER)) return undefined;
   // "When did he say that?", "متى قال ذلك؟": about his statement; so is a bare "when?" ("متى؟", "and when?", "emta?").
   if (has(SAY_WORDS) && has(WH_WORDS)) return { kind: 'pronoun', explicit: true };
-  if (tokens.every((t) => WHEN_WORDS.has(t) || SWAP_FILLER.has(t)) && has(WHEN_WORDS)) {
-    return { kind: 'pronoun', explicit: true };
-  }
+  if (tokens.every((t) => WHEN_WORDS.has(t) || SWAP_FILLER.has(t)) && has(WHEN_WORDS)) return { kind: 'when' };
   if (has(ROLE_WORDS) || (has(WHO_WORDS) && has(HE_WORDS))) return { kind: 'who' };
   // "Who else?", "مين كمان حكى؟", "من قال؟" ask about other people, not about the last one.
   if (has(WHO_WORDS)) return undefined;
@@ -240,7 +239,23 @@ export function answerWithContext(
     }
     case 'swap':
       return swapSpeaker(answerer, followUp.speaker, speaker, context, script);
+    case 'when': {
+      // "Where did al-Fayyadh meet al-Assad?" then "when?": the same question asked with "when" (Thursday), not
+      // when the speaker of the passage shown spoke.
+      const rewritten = askedWhen(context.question, script);
+      return afterStandalone(answerer, withScript(answerer.ask(rewritten), script), rewritten, context);
+    }
   }
+}
+
+/** Question words a bare "when?" replaces in the previous question (normalized). */
+const LEADING_WH =
+  /^(?:what|where|who|why|how|which|ماذا|ما|شو|ايش|شنو|وش|اين|وين|فين|من|مين|منو|لماذا|ليش|كيف|shu|sho|wein|meen|lesh|kif) /;
+
+/** `question` (normalized) asked with "when": its opening question word replaced, or "when" put before it. */
+function askedWhen(question: string, script: QueryScript): string {
+  const when = script === 'latin' ? 'when' : 'متي';
+  return LEADING_WH.test(question) ? question.replace(LEADING_WH, `${when} `) : `${when} ${question}`;
 }
 
 /** A quote naming the speaker that is at most this much longer than his name is his introduction (a title). */

@@ -142,6 +142,11 @@ describe('Conversations', () => {
     expect(answered(c.ask('u', when, 1)).quote).toContain(day);
   });
 
+  test('a bare "when?" re-asks the previous question with "when" (where they met → Thursday)', () => {
+    const c = conversationAfter('where did al-Fayyadh meet al-Assad?');
+    expect(answered(c.ask('u', 'when?', 1)).quote).toContain('الخميس');
+  });
+
   test('a bare "when?" with nothing before it asks who is meant', () => {
     const reply = new Conversations(answerer).ask('u', 'when?');
     expect(reply.kind === 'no-answer' && reply.reason).toBe('no-context');
