@@ -231,6 +231,8 @@ const DURING_WORDS: ReadonlySet<string> = new Set(
   ['خلال', 'أثناء', 'وجوده', 'during', 'while', 'khilal', '5elal', '5ilal'].map(normalize),
 );
 const RESPONSE_KEY = 'c:response';
+/** A statement, press remark or interview (بيان, تصريح): a said-word as a noun. */
+const STATEMENT_KEY = 'c:statement';
 /** What a side says, how it reacts, what it thinks: a country next to one of these is the sayer (`countryAsSayer`). */
 const SIDE_VIEW_KEYS: readonly string[] = [INTENT.said, RESPONSE_KEY, INTENT.according];
 /** A length asked ("طولها", "how long") and the unit that measures one (the 605 km). */
@@ -949,6 +951,7 @@ class CorpusAnswerer implements Answerer {
       this.dateNotGiven(normalized, top) ||
       this.saidElsewhere(result.tokens, normalized) ||
       this.datesAnotherDay(normalized, top) ||
+      this.placesSpeakingNowhere(result.keys) ||
       (othersWords === undefined && this.leavesOutPerson(normalized, result.tokens, top))
     )
       return this.noAnswer('not-in-article', script);
@@ -1215,6 +1218,19 @@ class CorpusAnswerer implements Answerer {
     const known = subject.filter((t) => t.known);
     const chosen = subject.length <= SHORT_SUBJECT_WORDS ? subject : known;
     return chosen.length > 0 ? chosen : undefined;
+  }
+
+  /**
+   * "Where did al-Abadi make his statement?", "where did al-Taei speak?": where someone spoke, asked of a speaker the
+   * article places nowhere (only al-Fayyadh and al-Assad, at their meeting in Damascus, are placed: `wasThere`).
+   */
+  private placesSpeakingNowhere(keys: ReadonlySet<string>): boolean {
+    if (!keys.has(INTENT.where) || !(keys.has(INTENT.said) || keys.has(STATEMENT_KEY))) return false;
+    // "Where did the planes strike, according to Abadi's statement?" asks where they struck.
+    const about = [...keys].filter((k) => k.startsWith('c:') && !k.startsWith('c:ask-') && k !== STATEMENT_KEY);
+    if (about.length > 0) return false;
+    const named = [...keys].filter((k) => k.startsWith('sp:'));
+    return named.length === 1 && !this.directionPremises.wasThere(named[0] as string);
   }
 
   /** Whether `c` may be shown as the words of someone other than `named`: not the reporter's, not naming him. */

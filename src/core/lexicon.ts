@@ -19,7 +19,7 @@ function normalizedSet(words: string): ReadonlySet<string> {
  * "meta" words of a question about a text (قال, المقال, حسب). They carry no topic, so they get no weight.
  */
 export const ARABIC_STOPWORDS = normalizedSet(`
-  بنفسه شخصيا بسم الله الرحمن الرحيم جزاك جزاكم خيرا انشاء انشالله ما ماذا بماذا وماذا فماذا من مين منو منهو شو شنو ايش إيش وش اش شي هو هي هم هما هل في فى على علي عن الى إلى الي لـ
+  بنفسه شخصيا شاء تجاوبني جاوبني قلي بسم الله الرحمن الرحيم جزاك جزاكم خيرا انشاء انشالله ما ماذا بماذا وماذا فماذا من مين منو منهو شو شنو ايش إيش وش اش شي هو هي هم هما هل في فى على علي عن الى إلى الي لـ
   ان إن أن لا لم لن قد كان كانت يكون التي الذي الذين اللذين اللواتي هذا هذه ذلك تلك هاد هاذا هذي هاي هيدا
   مع كل او أو ثم بين حول عند منذ متى متي امتى إمتى امتا ايمتى وقت كيف كيفاش ازاي إزاي شلون اين أين وين فين
   لماذا ليش ليه لي لك له لها انا أنا انت أنت احنا نحن
@@ -68,7 +68,7 @@ export const ENGLISH_STOPWORDS = normalizedSet(`
   talk talking talked speak spoke spoken ask asked asking answer answered reply respond use using used happen
   happening happened going on story
   wat wht waht whta approximately roughly around approx full whole entire bot bro yo remind student essay
-  himself herself themselves personally even inshallah insha allah mashallah bismillah jazakallah
+  himself herself themselves personally even god bless blessed inshallah insha allah mashallah bismillah jazakallah
 `);
 
 /**

@@ -554,6 +554,16 @@ export class DirectionPremises {
    * Only the speaker right next to a verb of going counts as the one who went ("al-Taei said Iraq could go beyond its
    * borders" has no traveller).
    */
+  /**
+   * Whether the speaker (`sp:` key) was at the place of an exchange that had a traveller: the traveller and those he
+   * went to (al-Fayyadh and al-Assad met in Damascus). Nobody else is placed anywhere while speaking.
+   */
+  wasThere(speaker: FeatureKey): boolean {
+    return [...this.directed.values()].some(
+      (e) => e.travellers.size > 0 && (e.travellers.has(speaker) || e.to.has(speaker)),
+    );
+  }
+
   movesStayer(normalized: string, presupposed = false): boolean {
     const ends = [...this.directed.values()].filter((e) => e.travellers.size > 0);
     if (ends.length === 0) return false;

@@ -1969,6 +1969,24 @@ describe('review of the eleventh blind set’s fixes: words with a second meanin
 });
 
 describe('eleventh break test', () => {
+  test.each(['where did al-Abadi make his statement?', 'وين حكى المقداد هالكلام؟'])(
+    'where someone spoke is told only of those at the meeting in Damascus: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('where the strikes hit, "according to Abadi’s statement", is still answered', () => {
+    expect(answered(bot.ask('where did the Iraqi jets strike, according to al-Abadi’s statement?')).paragraph).toBe(8);
+  });
+
+  test.each(['ان شاء الله تجاوبني، ماذا قال المقداد؟', 'God bless you, what did Mekdad say?'])(
+    'blessings ask nothing: %s',
+    (q) => {
+      expect(answered(bot.ask(q)).speaker.id).toBe('mekdad');
+    },
+  );
+
   test.each(['who is right, Assad or the rebels?', 'شو رأيك بالعبادي؟', 'in your opinion, was the strike good?'])(
     'the bot’s own opinion is asked: it says it only quotes (%s)',
     (q) => {
