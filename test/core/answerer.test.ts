@@ -1976,6 +1976,10 @@ describe('eleventh break test', () => {
     },
   );
 
+  test('did al-Fayyadh travel to Damascus is the meeting there, not his words', () => {
+    expect(answered(bot.ask('did al-Fayyadh travel to Damascus?')).paragraph).toBe(2);
+  });
+
   test('where the strikes hit, "according to Abadi’s statement", is still answered', () => {
     expect(answered(bot.ask('where did the Iraqi jets strike, according to al-Abadi’s statement?')).paragraph).toBe(8);
   });
