@@ -167,9 +167,20 @@ export const LETTER_FOLDS: ReadonlyArray<(text: string) => string> = Object.free
 ]);
 
 /** The normalization steps in the order `normalize` applies them (exported for tests and documentation). */
+/**
+ * "ماذاقال الأسد", "شوقال": a question word typed onto the verb of saying after it (a missed space, common on phone
+ * keyboards) is split from it. Runs on folded text, so one spelling of each covers the hamza and teh-marbuta variants.
+ */
+function splitGluedQuestionWord(text: string): string {
+  return text.replace(GLUED_QUESTION_WORD, '$1$2 $3');
+}
+
+const GLUED_QUESTION_WORD = /(^| )(ماذا|شو|ايش|وش|شنو)(قال|قالت|يقول|تقول|حكي|حكت|صرح|ذكر)(?= |$)/g;
+
 export const NORMALIZATION_STEPS: ReadonlyArray<(text: string) => string> = Object.freeze([
   ...LETTER_FOLDS,
   collapsePunctuationAndSpaces,
+  splitGluedQuestionWord,
 ]);
 
 /**

@@ -334,3 +334,11 @@ test('elongation collapses after the letter folds, so normalize stays idempotent
   const once = normalize('الطائيي حاول');
   expect(normalize(once)).toBe(once);
 });
+
+test('a question word typed onto the verb of saying is split from it ("ماذاقال" → "ماذا قال"), idempotently', () => {
+  expect(normalize('ماذاقال الأسد؟')).toBe(normalize('ماذا قال الأسد؟'));
+  expect(normalize('شوقال المقداد')).toBe('شو قال المقداد');
+  expect(normalize(normalize('ماذاقال'))).toBe(normalize('ماذاقال'));
+  // A word that only starts like one is left whole.
+  expect(normalize('شوقالات')).toBe('شوقالات');
+});
