@@ -1976,6 +1976,13 @@ describe('eleventh break test', () => {
     },
   );
 
+  test.each([
+    ['shu ra2y el mekdad?', 'mekdad'],
+    ['who does al-Fayyadh work for?', 'abadi'],
+  ])('Arabizi ra2y (his view) asks his words; "work for" asks his role: %s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
   test('did al-Fayyadh travel to Damascus is the meeting there, not his words', () => {
     expect(answered(bot.ask('did al-Fayyadh travel to Damascus?')).paragraph).toBe(2);
   });
