@@ -353,7 +353,6 @@ function asksArticleDate(tokens: QueryToken[]): boolean {
   return (
     tokens.some((t) => t.keys.some((k) => k.key === INTENT.when)) &&
     !tokens.some((t) => t.keys.some((k) => k.key === INTENT.who)) &&
-    tokens.some((t) => PUBLISHED.has(t.token)) &&
     tokens.every((t) => intent(t) || PUBLISHED.has(t.token))
   );
 }
@@ -465,6 +464,7 @@ const WHOLE_ARTICLE = new RegExp(
     'let me see|what is|whats|what s|ممكن|بدي|اريد|ابي|عايز|اعرض|اعطني|هات|ما|ما هو|شو|وش|ايش|shu|warjini) )*',
     '(?:(?:the )?(?:whole|full|entire|complete) (?:article|story|report|text)(?: of (?:the |this )?(?:article|story|report))?',
     '|(?:the )?(?:article|text) in full|(?:the )?article',
+    '|all (?:the )?(?:paragraphs|text)|(?:كل|جميع) (?:ال)?(?:فقرات|نص)',
     '|نص (?:ال)?(?:مقال|مقاله|خبر|تقرير)(?: (?:كامل|كاملا|كله|بالكامل))?',
     '|(?:ال)?(?:مقال|مقاله|خبر|تقرير|نص) (?:كامل|كاملا|كله|بالكامل)',
     '|(?:el |l)?(?:ma2al|maqal|khabar) (?:kamel|kaamil|kamil|kollo|kolo))',
@@ -826,6 +826,8 @@ class CorpusAnswerer implements Answerer {
       countries.length === 0 ? result.candidates : result.candidates.filter((c) => this.namesAll(countries, c));
     const first = candidates[0];
     const aboutArticle = ARTICLE_WORDS.test(normalized);
+    // "When was the article published?": the article gives no date of its own ("today" in its first line).
+    if (aboutArticle && asksArticleDate(result.tokens)) return this.noAnswer('not-in-article', script);
     if (
       this.summary !== undefined &&
       !ABSENT_NAMES.test(normalized) &&
@@ -839,8 +841,6 @@ class CorpusAnswerer implements Answerer {
         result.tokens,
       );
     }
-    // "When was the article published?": the article gives no date of its own ("today" in its first line).
-    if (aboutArticle && asksArticleDate(result.tokens)) return this.noAnswer('not-in-article', script);
     // "How long did the meeting last?": the article gives no durations ("how long have they fought?" is since when).
     if (asksDuration(normalized, result.tokens)) return this.noAnswer('not-in-article', script);
     // "…reading this on my phone at lunch… who sat down with Assad?": a word out of scope in a long message's chatter;

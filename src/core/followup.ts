@@ -39,9 +39,9 @@ export type FollowUp =
  * these, question words and "say" asks for more of the same speaker.
  */
 const MORE_WORDS = normalizedSet(`
-  ايضا كمان كمن بعد غير هيك زياده زيادة المزيد اكثر كذلك تاني ثاني غيره غيرو برضه برضو
-  else more also again further additionally
-  kaman kamen kman kamaan aydan aidan tani tany kaman ba3d ghair gher ghir kamn
+  ايضا كمان كمن بعد غير هيك زياده زيادة المزيد اكثر كذلك تاني ثاني غيره غيرو برضه برضو كمل تابع
+  else more also again further additionally continue
+  kaman kamen kman kamaan aydan aidan tani tany kaman ba3d ghair gher ghir kamn kammel kamel
 `);
 
 /** Words that ask who someone is, or what their position is. */

@@ -1983,6 +1983,19 @@ describe('eleventh break test', () => {
     expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
   });
 
+  test.each(['what is the date of the article?', 'ما تاريخ المقال؟'])(
+    'the article’s own date is not given: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('"all paragraphs" / «كل الفقرات» is the whole article', () => {
+    const reply = answered(bot.ask('show me all paragraphs'));
+    expect(reply.listing).toBe(true);
+    expect(reply.alternatives).toHaveLength(13);
+  });
+
   test('did al-Fayyadh travel to Damascus is the meeting there, not his words', () => {
     expect(answered(bot.ask('did al-Fayyadh travel to Damascus?')).paragraph).toBe(2);
   });

@@ -147,6 +147,14 @@ describe('Conversations', () => {
     expect(answered(c.ask('u', 'when?', 1)).quote).toContain('الخميس');
   });
 
+  test.each(['كمل', 'continue'])('"%s" after an answer gives the speaker’s next passage', (word) => {
+    const c = conversationAfter('What did al-Mekdad say?');
+    const first = answered(c.ask('u', 'وماذا قال أيضا؟', 1));
+    const next = answered(c.ask('u', word, 2));
+    expect(next.speaker.id).toBe('mekdad');
+    expect(next.paragraph).not.toBe(first.paragraph);
+  });
+
   test('a bare "when?" with nothing before it asks who is meant', () => {
     const reply = new Conversations(answerer).ask('u', 'when?');
     expect(reply.kind === 'no-answer' && reply.reason).toBe('no-context');
