@@ -153,6 +153,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   fail failed fails failure فشل فشلت فاشل فاشله فشلها
   phone telephone phoned هاتف الهاتف هاتفيا هاتفي بالهاتف اتصل
   reuters afp bbc cnn jazeera aljazeera bloomberg رويترز بلومبرغ
+  chief director مدير مديرها مديره mudir
   mo3arada mo3arda حزب حزبه hizb 7izb summit قمه القمه
   lead leads يقود هيقود سيقود حيقود yqood
   shia shiite shii sunni alawite alawi شيعي شيعه سني علوي

@@ -1990,6 +1990,11 @@ describe('eleventh break test', () => {
     },
   );
 
+  test('the director of SANA is never named', () => {
+    expect(bot.ask('who is the director of SANA?').kind).toBe('no-answer');
+    expect(bot.ask('مين مدير الوكالة السورية؟').kind).toBe('no-answer');
+  });
+
   test('"all paragraphs" / «كل الفقرات» is the whole article', () => {
     const reply = answered(bot.ask('show me all paragraphs'));
     expect(reply.listing).toBe(true);
