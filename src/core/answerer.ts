@@ -359,7 +359,9 @@ function asksArticleDate(tokens: QueryToken[]): boolean {
 
 /** Verbs that make "how long" a duration ("how long did the meeting last?"), which the article never gives. */
 const DURATION_VERBS: ReadonlySet<string> = new Set(
-  ['last', 'lasted', 'take', 'took', 'takes', 'استغرق', 'استغرقت', 'دام', 'دامت'].map(normalize),
+  ['last', 'lasted', 'take', 'took', 'takes', 'stay', 'stayed', 'استغرق', 'استغرقت', 'دام', 'دامت', 'بقي', 'مكث'].map(
+    normalize,
+  ),
 );
 
 /** "How long did X last / take?": a how-long question with a verb of duration. */
@@ -437,7 +439,7 @@ const IMMINENT_EVENT = 'c:retake';
  * retaken?").
  */
 const AFTER_THE_ARTICLE =
-  /(?:^| )(?:بعدين|بعدها|لاحقا|فيما بعد|بالاخير|بالاخر|afterwards|afterward|in the end|ba3dein|ba3den|ba3dain|ba3deen)(?: |$)| (?:later on|later|eventually|finally)$/;
+  /(?:^| )(?:بعدين|بعدها|لاحقا|فيما بعد|بالاخير|بالاخر|afterwards|afterward|in the end|ba3dein|ba3den|ba3dain|ba3deen|next (?:meeting|visit|summit|round|talks)|(?:الاجتماع|اللقا|الزياره) (?:المقبل|القادم|المقبله|القادمه|الجاي))(?: |$)| (?:later on|later|eventually|finally)$/;
 
 /** "What happened after Mosul was liberated?": "after" with a past verb of what is only about to happen (normalized). */
 const AFTER_PAST = /(?:^| )(?:after|بعد ما|بعدما|ba3d ma)(?: |$)/;

@@ -87,7 +87,7 @@ export const ARABIZI_STOPWORDS = normalizedSet(`
   sabah saba7 masa el5eir elkheir khair kheir shukran shokran bel bil fel fil 3al lal lel wel wil bi fi3lan
   ya3ni yaani ya3ne 2addesh b el bl 3a ayya ayy eno enno inno ino lazem lazim kel kol kull dod didd ded 3am ysir
   yseer bisir sar sayer sayir 3m 3ambi halla2 hala2 hal2 hassa hessa delwa2ti dilwa2ti
-  ma2al maqal makal lma2al elma2al almaqal taqrir ta2rir mawdoo3 mawdu3 mawdo3
+  ma2al maqal makal lma2al elma2al almaqal taqrir ta2rir mawdoo3 mawdu3 mawdo3 zabt bezabt bizzabt
   wach wash chno chnou achno ach chkoun chkon dyal dial dyalo diyal daba bzaf kayn kayna
   li feha fiha fih feeh feeha ma3 m3a wiyya 3emlo 3imlo 3amlo 3emel 3amel 3imil wala walla la2 walla2 mumkin mumken momkin
 `);
@@ -154,6 +154,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   phone telephone phoned هاتف الهاتف هاتفيا هاتفي بالهاتف اتصل
   reuters afp bbc cnn jazeera aljazeera bloomberg رويترز بلومبرغ
   chief director مدير مديرها مديره mudir
+  mawlood mawlud mawloud
   mo3arada mo3arda حزب حزبه hizb 7izb summit قمه القمه
   lead leads يقود هيقود سيقود حيقود yqood
   shia shiite shii sunni alawite alawi شيعي شيعه سني علوي

@@ -2048,3 +2048,21 @@ describe('eleventh break test', () => {
     },
   );
 });
+
+describe('thirteenth blind set, first run: kinds of questions missed', () => {
+  test.each([
+    'where was al-Mekdad born? wen mawlood el mekdad?',
+    'how long did the envoy stay in Damascus?',
+    'when will the next round of talks between Baghdad and Damascus be?',
+    'متى اللقاء القادم بين الأسد والعبادي؟',
+  ])('birthplaces, durations of a stay, the next meeting are never told: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['el 3ira2 ha yetgawez el 7dood?', 9],
+    ['shu mawdoo3 el ma2al bel zabt?', 1],
+  ])('Egyptian Arabizi yetgawez (will cross), "bel zabt" (exactly) asking nothing more: %s', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+});
