@@ -664,12 +664,6 @@ class CorpusAnswerer implements Answerer {
   /** Declines `ask` may retry on a long message's last question: a weak match, or a word out of scope. */
   private readonly retryableDeclines = new WeakSet<NoAnswer>();
 
-  /** A decline that a long message's last question may undo (a weak match, or a word out of scope): see `ask`. */
-  private retryableDecline(reason: keyof typeof NO_ANSWER_MESSAGES, script: QueryScript): NoAnswer {
-    const declined = this.noAnswer(reason, script);
-    this.retryableDeclines.add(declined);
-    return declined;
-  }
   private readonly foreignNames: ForeignNames;
   /** Concepts of titles and offices ("president", "envoy", "minister"), countries left out, as keys. */
   private readonly titleKeys: ReadonlySet<string>;
@@ -928,15 +922,12 @@ class CorpusAnswerer implements Answerer {
       sayer === undefined ? undefined : this.someoneElsesWords(result.tokens, normalized, subject, sayer, candidates);
     // A claim has two words or more ("the enemy is common"); one ("did al-Fayyadh criticize Iran?") is a topic.
     const claim = (subject?.length ?? 0) >= 2 && ASKS_IF_SAID.test(normalized) && !ASKS_IF_MENTIONED.test(normalized);
-    if (othersWords !== undefined && !claim) {
+    // The words are shown as another's only when they are: not the reporter's background ("did Abadi say Iranian
+    // militias fight in Syria?" is declined), and not words naming the one asked about (his own title in paragraph 2).
+    if (othersWords !== undefined && !(claim && this.isCorrection(othersWords, sayer))) {
       return this.noAnswer('not-in-article', script);
     }
     const top = othersWords ?? chosen;
-    // The words are shown as another's only when they are: not the reporter's background ("did Abadi say Iranian
-    // militias fight in Syria?" is declined), and not words naming the one asked about (his own title in paragraph 2).
-    if (othersWords !== undefined && !this.isCorrection(othersWords, sayer)) {
-      return this.noAnswer('not-in-article', script);
-    }
     if (
       !top ||
       this.countsSomethingElse(normalized, result.tokens, top) ||
@@ -1080,9 +1071,10 @@ class CorpusAnswerer implements Answerer {
 
   private asksOutOfScope(tokens: QueryToken[], normalized: string): boolean {
     const person = tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:')));
-    // "Did al-Fayyadh visit Damascus?": the envoy's trip is the one visit the article tells.
-    const toldVisit = this.directionPremises.visitsAsTold(normalized);
-    const outOfScope = (word: string) => !(toldVisit && isVisitWord(word)) && this.isOutOfScopeWord(word, person);
+    // "Did al-Fayyadh visit Damascus?": the envoy's trip is the one visit the article tells (read only when a word of
+    // visiting is out of scope).
+    const toldVisit = (word: string) => isVisitWord(word) && this.directionPremises.visitsAsTold(normalized);
+    const outOfScope = (word: string) => this.isOutOfScopeWord(word, person) && !toldVisit(word);
     return tokens.some((t) => t.token.split(' ').some(outOfScope));
   }
 
@@ -1459,6 +1451,17 @@ class CorpusAnswerer implements Answerer {
     );
   }
 
+  /** The places the facts a question names are tied to (`placed` on concepts: control → Mosul, Raqqa), as keys. */
+  private placesTiedTo(keys: ReadonlySet<string>): string[] {
+    return [...this.placedAt].filter(([fact]) => keys.has(fact)).flatMap(([, at]) => [...at]);
+  }
+
+  /** Whether a how-many question counts places ("how many sites…", "كم موقعا…": `PLACE_COUNT` right after the marker). */
+  private countsPlaces(normalized: string): boolean {
+    const marker = this.howManyMarker.exec(normalized);
+    return marker !== null && PLACE_COUNT.test(normalized.slice(marker.index + marker[0].length).trim());
+  }
+
   /** How many of the article's cities and towns `text` names by name ("the capital" is Baghdad again). */
   private namedPlaces(text: string): number {
     const named = (key: string) => this.entityKeys.has(key) && this.index.mentions(text, [{ key }]);
@@ -1475,11 +1478,10 @@ class CorpusAnswerer implements Answerer {
     if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.howMany))) return false;
     const marker = this.howManyMarker.exec(normalized);
     if (!marker) return false;
-    const after = normalized.slice(marker.index + marker[0].length).trim();
     // "كم موقعا ضربت الطائرات؟", "how many places were hit?": places are counted by naming them (حصيب, البوكمال).
-    if (PLACE_COUNT.test(after) && this.namedPlaces(this.textOf(top)) >= 2) return false;
+    if (this.countsPlaces(normalized) && this.namedPlaces(this.textOf(top)) >= 2) return false;
     const counted = this.index
-      .analyse(leadingWords(after, 3 * COUNTED_WORDS))
+      .analyse(leadingWords(normalized.slice(marker.index + marker[0].length).trim(), 3 * COUNTED_WORDS))
       .filter((t) => !t.keys.some((k) => /^(?:sp:|m:|c:ask-)/.test(k.key)))
       .slice(0, COUNTED_WORDS);
     if (counted.length === 0) return false;
@@ -1589,7 +1591,7 @@ class CorpusAnswerer implements Answerer {
     candidates: Candidate[],
   ): Candidate | undefined {
     if (!best || !keys.has(INTENT.where)) return best;
-    const places = [...this.placedAt].filter(([fact]) => keys.has(fact)).flatMap(([, at]) => [...at]);
+    const places = this.placesTiedTo(keys);
     if (places.length === 0) return best;
     const naming = (c: Candidate) =>
       this.index.mentions(
@@ -1609,9 +1611,7 @@ class CorpusAnswerer implements Answerer {
     best: Candidate | undefined,
     candidates: Candidate[],
   ): Candidate | undefined {
-    const marker = this.howManyMarker.exec(normalized);
-    if (!best || !marker || !PLACE_COUNT.test(normalized.slice(marker.index + marker[0].length).trim())) return best;
-    if (this.namedPlaces(this.textOf(best)) >= 2) return best;
+    if (!best || !this.countsPlaces(normalized) || this.namedPlaces(this.textOf(best)) >= 2) return best;
     const naming = (c: Candidate) =>
       c.score >= best.score * PLACES_FALLBACK_SHARE && this.namedPlaces(this.textOf(c)) >= 2;
     return candidates.find(naming) ?? best;
@@ -1773,7 +1773,7 @@ class CorpusAnswerer implements Answerer {
    */
   private answersOtherPlace(normalized: string, keys: ReadonlySet<string>): boolean {
     if (WHY_QUESTION.test(normalized) || keys.has(INTENT.said) || keys.has(INTENT.according)) return false;
-    const places = [...this.placedAt].filter(([fact]) => keys.has(fact)).flatMap(([, at]) => [...at]);
+    const places = this.placesTiedTo(keys);
     if (places.length === 0) return false;
     const asked = [...keys].filter((k) => this.cityKeys.has(k));
     return asked.length > 0 && !asked.some((k) => places.includes(k));
@@ -2105,6 +2105,13 @@ class CorpusAnswerer implements Answerer {
       ...this.corpus.entries.filter((e) => !firstOfSpeaker.has(e.speakerId) || firstOfSpeaker.get(e.speakerId) !== e),
     ];
     return ordered.slice(0, max).map((e) => ({ entryId: e.id, question: this.labelFor(e, script) }));
+  }
+
+  /** A decline that a long message's last question may undo (a weak match, or a word out of scope): see `ask`. */
+  private retryableDecline(reason: keyof typeof NO_ANSWER_MESSAGES, script: QueryScript): NoAnswer {
+    const declined = this.noAnswer(reason, script);
+    this.retryableDeclines.add(declined);
+    return declined;
   }
 
   private noAnswer(reason: keyof typeof NO_ANSWER_MESSAGES, script: QueryScript): NoAnswer {

@@ -377,6 +377,8 @@ export class DirectionPremises {
   private readonly directed = new Map<FeatureKey, Ends>();
   /** The parties to an exchange with a traveller (the envoy's visit), and the speakers whose words name one. */
   private readonly visitParties = new Set<FeatureKey>();
+  /** The directed concepts with a traveller (the envoy's trip), with their ends. */
+  private readonly trips: Array<[FeatureKey, Ends]> = [];
   /** Who sent a traveller and stayed (al-Abadi, Iraq), as keys: not at the meeting the traveller went to. */
   private readonly senders = new Set<FeatureKey>();
   /** The places that lie in a country (Baghdad, Damascus, Mosul, Raqqa …: `in` in the data), as keys. */
@@ -413,8 +415,8 @@ export class DirectionPremises {
         genitive: c.direction.genitive === 'to' ? 'recipient' : 'sender',
       });
     }
-    for (const e of this.directed.values()) {
-      if (e.travellers.size === 0) continue;
+    this.trips.push(...[...this.directed].filter(([, e]) => e.travellers.size > 0));
+    for (const [, e] of this.trips) {
       for (const k of [...e.from, ...e.to, ...e.travellers]) this.visitParties.add(k);
       for (const k of e.from) if (!e.travellers.has(k)) this.senders.add(k);
     }
@@ -505,7 +507,7 @@ export class DirectionPremises {
   visitsAsTold(normalized: string): boolean {
     const { words, concepts } = this.read(normalized);
     if (!words.some((w) => VISIT.has(w))) return false;
-    const trips = [...this.directed.entries()].filter(([, e]) => e.travellers.size > 0);
+    const trips = this.trips;
     // "Did al-Fayyadh visit Baghdad?": a place he did not go to is no visit told.
     const places = concepts.filter(
       (k): k is FeatureKey => k !== undefined && (this.places.has(k) || this.countries.has(k)),
@@ -559,13 +561,11 @@ export class DirectionPremises {
    * went to (al-Fayyadh and al-Assad met in Damascus). Nobody else is placed anywhere while speaking.
    */
   wasThere(speaker: FeatureKey): boolean {
-    return [...this.directed.values()].some(
-      (e) => e.travellers.size > 0 && (e.travellers.has(speaker) || e.to.has(speaker)),
-    );
+    return this.trips.some(([, e]) => e.travellers.has(speaker) || e.to.has(speaker));
   }
 
   movesStayer(normalized: string, presupposed = false): boolean {
-    const ends = [...this.directed.values()].filter((e) => e.travellers.size > 0);
+    const ends = this.trips.map(([, e]) => e);
     if (ends.length === 0) return false;
     const { words } = this.read(normalized);
     for (let i = 0; i < words.length; i++) {
@@ -794,7 +794,7 @@ export class DirectionPremises {
     const next = this.neighbour(words, i, 1);
     if (next !== undefined && ACT_SVO.has(words[next] as string) && !this.passive(words, next)) return 'sender';
     // "الطيران السوري قصف بغداد": a country's adjective, then a verb of striking and its target, is the striker.
-    const nisba = NISBA.test(words[i] as string) && this.countries.has(concepts[i] ?? '');
+    const nisba = this.isCountryAdjective(words, concepts, i);
     if (nisba && next !== undefined && STRIKE_VSO.has(words[next] as string) && words[next + 1] !== undefined) {
       return 'sender';
     }
@@ -819,8 +819,7 @@ export class DirectionPremises {
       verbBefore !== undefined &&
       STRIKE_VSO.has(verbBefore) &&
       this.forces.has(concepts[subjectAt] ?? '') &&
-      this.countries.has(concepts[i] ?? '') &&
-      NISBA.test(words[i] as string)
+      this.isCountryAdjective(words, concepts, i)
     ) {
       return 'sender';
     }
@@ -837,7 +836,7 @@ export class DirectionPremises {
     if (construct && scriptOf(words[i] as string) !== 'latin') {
       // A nisba adjective names the agent whatever the noun: الضربات العراقية are Iraq's strikes. A word carrying an
       // object pronoun is a verb, not a noun in construct: in "قصفها العراق" Iraq bombed.
-      const nisba = NISBA.test(words[i] as string) && this.countries.has(concepts[i] ?? '');
+      const nisba = this.isCountryAdjective(words, concepts, i);
       return nisba || OBJECT_PRONOUN.test(before) ? 'sender' : construct.genitive;
     }
     return undefined;
@@ -883,8 +882,7 @@ export class DirectionPremises {
     if (!actor) return 'recipient';
     const target = this.neighbour(words, i, 1);
     // "أين قصفت الطائرات السورية؟": the target is what is asked; a country's adjective after the verb is the striker.
-    if (target === undefined)
-      return NISBA.test(words[i] as string) && this.countries.has(concepts[i] ?? '') ? 'sender' : undefined;
+    if (target === undefined) return this.isCountryAdjective(words, concepts, i) ? 'sender' : undefined;
     if (this.isPartyOrActor(concepts[target])) return 'sender';
     // "قصف الطيران السوري مواقع داعش في حصيبة": the target may come a few words on, after "sites of ISIS in".
     const ahead = concepts.slice(target + 1, target + 1 + TARGET_LOOKAHEAD);
@@ -897,6 +895,11 @@ export class DirectionPremises {
    */
   private passive(words: string[], verb: number): boolean {
     return words.slice(0, verb).some((w) => BE.has(w)) || words[verb + 1] === 'by';
+  }
+
+  /** Whether `words[i]` is a country's nisba adjective (العراقي, السورية): it names the country as the agent. */
+  private isCountryAdjective(words: string[], concepts: Array<FeatureKey | undefined>, i: number): boolean {
+    return NISBA.test(words[i] as string) && this.countries.has(concepts[i] ?? '');
   }
 
   private isPartyOrActor(key: FeatureKey | undefined): boolean {
