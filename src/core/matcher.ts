@@ -179,6 +179,14 @@ export function coverageShare(topicWords: number): number {
   return short - ((short - long) * (topicWords - from)) / from;
 }
 
+/** Scores closer than this are a tie: the coverage weights behind them are not that precise. */
+const NEAR_TIE = 0.01;
+
+/** Speaker ids a question's keys name (`sp:<id>`). */
+function namedSpeakers(keys: ReadonlySet<FeatureKey>): Set<string> {
+  return new Set([...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
+}
+
 /** "و", "and", "w", "&", and Arabizi/English articles between two names joined as one subject. */
 const JOINING_WORDS = /^(?:(?:and|w|wa|we|و|&|el|al|il|the)\s*)+$/;
 
@@ -498,6 +506,7 @@ export class MatchIndex {
     this.preferIntroductions(keys, candidates);
     this.requireAnswerType(tokens, candidates);
     candidates.sort((a, b) => b.score - a.score);
+    this.breakTiesByNamedSpeaker(tokens, keys, candidates, normalized);
     return { tokens, knownShare: knownWeight / total, candidates, keys };
   }
 
@@ -744,7 +753,7 @@ export class MatchIndex {
     normalized: string,
   ): void {
     if (![...ATTRIBUTION_INTENTS].some((k) => keys.has(k)) || keys.has(INTENT.role)) return;
-    const named = new Set([...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
+    const named = namedSpeakers(keys);
     if (named.size === 0 || namedTogether(tokens, normalized)) return;
     const asksWho = keys.has(INTENT.who);
     for (const c of candidates) {
@@ -759,6 +768,26 @@ export class MatchIndex {
   }
 
   /**
+   * "What did Abadi announce?": a leader within {@link NEAR_TIE} of the next is no better evidence, so when the
+   * question names one person (not two together, not asking who), that person's passage goes first — his
+   * announcement, not Damascus announcing his message's details. Candidates must be sorted.
+   */
+  private breakTiesByNamedSpeaker(
+    tokens: QueryToken[],
+    keys: ReadonlySet<FeatureKey>,
+    candidates: Candidate[],
+    normalized: string,
+  ): void {
+    const named = namedSpeakers(keys);
+    if (named.size !== 1 || keys.has(INTENT.who) || namedTogether(tokens, normalized)) return;
+    const [first, second] = candidates;
+    if (!first || !second || first.score - second.score > NEAR_TIE) return;
+    if (named.has(this.speakerOf(first.target)) || !named.has(this.speakerOf(second.target))) return;
+    candidates[0] = second;
+    candidates[1] = first;
+  }
+
+  /**
    * "Who met al-Assad?", "مين استقبل الفياض؟": a who-question about an exchange (a meeting, the message) that names
    * one side asks for the other, so a passage naming no one else (al-Assad's own words at the meeting) is no answer.
    * Questions of what someone said are left to {@link preferNamedSpeakers}.
@@ -767,7 +796,7 @@ export class MatchIndex {
     if (!keys.has(INTENT.who) || [...ATTRIBUTION_INTENTS].some((k) => keys.has(k))) return;
     const exchange = [...this.exchangeKeys].filter((k) => keys.has(k)).map((key) => ({ key }));
     if (exchange.length === 0) return;
-    const named = new Set([...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
+    const named = namedSpeakers(keys);
     if (named.size === 0) return;
     for (const c of candidates) {
       const paragraph = this.corpus.paragraphs[this.paragraphNumberOf(c.target) - 1];
@@ -792,7 +821,7 @@ export class MatchIndex {
    */
   private preferSubstance(tokens: QueryToken[], keys: ReadonlySet<FeatureKey>, candidates: Iterable<Candidate>): void {
     if (!keys.has(INTENT.who) || [...ATTRIBUTION_INTENTS].some((k) => keys.has(k))) return;
-    const named = new Set([...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
+    const named = namedSpeakers(keys);
     if (named.size === 0) return;
     const rest = tokens.filter((t) => t.known && !t.keys.some((k) => /^(?:sp|m|c:ask-)/.test(k.key)));
     if (rest.length === 0) return;
@@ -814,7 +843,7 @@ export class MatchIndex {
    */
   private preferIntroductions(keys: ReadonlySet<FeatureKey>, candidates: Iterable<Candidate>): void {
     if (!keys.has(INTENT.role)) return;
-    const named = [...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3));
+    const named = [...namedSpeakers(keys)];
     if (named.length === 0) return;
     for (const c of candidates) {
       if (c.target.type !== 'entry' || !this.introducesSomeone[c.target.index]) continue;

@@ -11,6 +11,8 @@
  * (UAX #9); CAMeL Tools' normalize/dediac steps and PyArabic's named letter groups.
  */
 
+import { numbersAsDigits } from './numberWords.ts';
+
 /**
  * NFKC: presentation forms and ligatures (U+FB50–U+FDFF, U+FE70–U+FEFF, e.g. ﻻ → لا, ﷲ → الله) and
  * full-width Latin become base letters; a decomposed hamza (ا + U+0654 HAMZA ABOVE) recomposes to أ.
@@ -181,6 +183,7 @@ export const NORMALIZATION_STEPS: ReadonlyArray<(text: string) => string> = Obje
   ...LETTER_FOLDS,
   collapsePunctuationAndSpaces,
   splitGluedQuestionWord,
+  numbersAsDigits,
 ]);
 
 /**

@@ -21,6 +21,19 @@
  */
 
 import { LETTER_FOLDS } from './normalize.ts';
+import {
+  ARABIC,
+  ARABIC_COMPOUND_UNITS,
+  ARABIZI,
+  any,
+  ENGLISH,
+  FUSED_TEEN,
+  FUSED_TEENS,
+  isTen,
+  isUnit,
+  valueOfWord,
+  wordsOf,
+} from './numberWords.ts';
 
 /**
  * The question as this grammar reads it: normalize.ts's letter folds (so the tables below are written once, in
@@ -42,201 +55,6 @@ function alt(words: Iterable<string>): string {
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`).replace(/ /g, String.raw`\s+`))
     .join('|');
 }
-
-/** Number words by value, in one language: `ordinals` can say "the Nth from the last", `cardinals` cannot. */
-interface NumberWords {
-  readonly ordinals: Readonly<Record<number, readonly string[]>>;
-  readonly cardinals: Readonly<Record<number, readonly string[]>>;
-}
-
-/** English 0–19, the tens and 100 ("a hundred"); "twenty-first" is composed (tens + unit), not listed. */
-const ENGLISH: NumberWords = {
-  ordinals: {
-    1: ['first'],
-    2: ['second'],
-    3: ['third'],
-    4: ['fourth', 'forth'],
-    5: ['fifth'],
-    6: ['sixth'],
-    7: ['seventh'],
-    8: ['eighth'],
-    9: ['ninth', 'nineth'],
-    10: ['tenth'],
-    11: ['eleventh'],
-    12: ['twelfth', 'twelveth', 'twelth'],
-    13: ['thirteenth'],
-    14: ['fourteenth'],
-    15: ['fifteenth'],
-    16: ['sixteenth'],
-    17: ['seventeenth'],
-    18: ['eighteenth'],
-    19: ['nineteenth'],
-    20: ['twentieth'],
-    30: ['thirtieth'],
-    40: ['fortieth'],
-    50: ['fiftieth'],
-    60: ['sixtieth'],
-    70: ['seventieth'],
-    80: ['eightieth'],
-    90: ['ninetieth'],
-    100: ['hundredth'],
-  },
-  cardinals: {
-    0: ['zero', 'nil'],
-    1: ['one'],
-    2: ['two'],
-    3: ['three'],
-    4: ['four'],
-    5: ['five'],
-    6: ['six'],
-    7: ['seven'],
-    8: ['eight'],
-    9: ['nine'],
-    10: ['ten'],
-    11: ['eleven'],
-    12: ['twelve'],
-    13: ['thirteen'],
-    14: ['fourteen'],
-    15: ['fifteen'],
-    16: ['sixteen'],
-    17: ['seventeen'],
-    18: ['eighteen'],
-    19: ['nineteen'],
-    20: ['twenty'],
-    30: ['thirty'],
-    40: ['forty', 'fourty'],
-    50: ['fifty'],
-    60: ['sixty'],
-    70: ['seventy'],
-    80: ['eighty'],
-    90: ['ninety'],
-    100: ['hundred'],
-  },
-};
-
-/**
- * Arabic, folded, without the article (the grammar allows ال before any of them). 11–19 are composed: a unit
- * then عشر/عشره ("الخامسه عشره"), or one of the fused dialect words below; 21–99: a unit, و, a ten. 100 is مئة
- * and مائة as folded (ميه, مايه).
- */
-const ARABIC: NumberWords = {
-  ordinals: {
-    1: ['اول', 'اولي'],
-    2: ['ثاني', 'ثانيه', 'تاني', 'تانيه'],
-    3: ['ثالث', 'ثالثه', 'تالت', 'تالته'],
-    4: ['رابع', 'رابعه'],
-    5: ['خامس', 'خامسه'],
-    6: ['سادس', 'سادسه'],
-    7: ['سابع', 'سابعه'],
-    8: ['ثامن', 'ثامنه', 'تامن', 'تامنه'],
-    9: ['تاسع', 'تاسعه'],
-    10: ['عاشر', 'عاشره'],
-  },
-  cardinals: {
-    0: ['صفر'],
-    1: ['واحد', 'واحده'],
-    2: ['اثنين', 'اثنان', 'اتنين', 'تنين', 'اثنتين', 'اثنتان', 'ثنتين'],
-    3: ['ثلاثه', 'ثلاث', 'تلاته', 'تلات'],
-    4: ['اربعه', 'اربع'],
-    5: ['خمسه', 'خمس'],
-    6: ['سته', 'ست'],
-    7: ['سبعه', 'سبع'],
-    8: ['ثمانيه', 'ثماني', 'ثمان', 'تمانيه', 'تمنيه', 'تمن', 'تمان'],
-    9: ['تسعه', 'تسع'],
-    10: ['عشره', 'عشر'],
-    20: ['عشرون', 'عشرين'],
-    30: ['ثلاثون', 'ثلاثين', 'تلاتين'],
-    40: ['اربعون', 'اربعين'],
-    50: ['خمسون', 'خمسين'],
-    60: ['ستون', 'ستين'],
-    70: ['سبعون', 'سبعين'],
-    80: ['ثمانون', 'ثمانين', 'تمانين'],
-    90: ['تسعون', 'تسعين'],
-    100: ['ميه', 'مايه'],
-  },
-};
-
-/** Forms of 1 and 2 that stand only before عشر or a ten: الحادية عشرة, أحد عشر, اثنا عشر, الحادي والعشرون. */
-const ARABIC_COMPOUND_UNITS: Readonly<Record<number, readonly string[]>> = {
-  1: ['حادي', 'حاديه', 'احد', 'احدي'],
-  2: ['اثنا', 'اثني', 'اثنتا', 'اثنتي'],
-};
-
-/** Arabizi: Levantine and Gulf chat spellings, ordinals and cardinals (the grammar allows "el"/"l" before them). */
-const ARABIZI: NumberWords = {
-  ordinals: {
-    1: ['awwal', 'awal', '2awwal', '2awal', 'awel', 'ula', 'oula', 'oola', 'ola', '2ula', '2ola', '2oula', 'awla'],
-    2: ['tani', 'tane', 'tanye', 'tanya', 'tenye', 'tania', 'taniya', 'tanieh', 'thani', 'thanye', 'thanya'],
-    3: ['talet', 'talit', 'talte', 'talta', 'taltah', 'talteh', 'thalith', 'thalitha', 'thaltha', 'thalte'],
-    4: ['rabe3', 'rabi3', 'rab3a', 'rab3e', 'rabe3a', 'rabi3a', 'rab3ah'],
-    5: ['khames', 'khamis', 'khamesa', 'khamisa', '5ames', '5amis'],
-    6: ['sades', 'sadis', 'sadse', 'sadsa', 'sadisa', 'sadesa'],
-    7: ['sabe3', 'sabi3', 'sabe3a', 'sabi3a'],
-    8: ['tamen', 'tamin', 'tamne', 'tamna', 'tamena', 'thamin', 'thamina', 'thamne', 'thamen'],
-    9: ['tase3', 'tasi3', 'tas3a', 'tas3e', 'tase3a', 'tasi3a'],
-    10: ['3asher', '3ashir', '3ashira', '3ashera'],
-  },
-  cardinals: {
-    0: ['sifr', 'sefr'],
-    1: ['wa7ad', 'wa7ed', 'wahad', 'wahed', 'wa7de', 'wa7da', 'wahda'],
-    2: ['tnen', 'tnein', 'tneen', 'itnen', 'etnen', 'itnein', 'etnein', 'ithnain', 'tnain'],
-    3: ['tlete', 'tlate', 'tlata', 'talata', 'thalatha', 'tleteh', 'tlet', 'tlat'],
-    4: ['arba3a', 'arb3a', 'arba3', 'arbaa', 'arbe3', 'arb3'],
-    5: ['khamse', 'khamsa', '5amse', '5amsa', 'khams', '5ams'],
-    6: ['sitte', 'sitta', 'sette', 'setta', 'sitt', 'sett'],
-    7: ['sab3a', 'sab3e', 'sab3', 'saba3'],
-    8: ['tmene', 'tmane', 'tmenye', 'tamanye', 'tamanya', 'thamanya', 'tmanye', 'tmanya', 'tman', 'tmen'],
-    9: ['tis3a', 'tes3a', 'tis3', 'tes3', 'tis3e', 'tes3e'],
-    10: ['3ashra', '3ashara', '3ashr', '3ashre', '3ashar'],
-    20: ['3ishrin', '3eshrin', '3ushrin', '3ishreen', '3eshreen'],
-    30: ['tletin', 'tlatin', 'talatin', 'thalathin', 'tleteen', 'tlateen'],
-    40: ['arb3in', 'arba3in', 'arb3een', 'arba3een'],
-    50: ['khamsin', '5amsin', 'khamseen', '5amseen'],
-    60: ['sittin', 'settin', 'sitteen', 'setteen'],
-    70: ['sab3in', 'saba3in', 'sab3een'],
-    80: ['tmenin', 'tamanin', 'tmanin', 'thamanin', 'tmeneen'],
-    90: ['tis3in', 'tes3in', 'tis3een'],
-  },
-};
-
-/**
- * Fused dialect teens, 11–19: a stem, then -طعش/-تاشر/-اشر/-عش in Arabic script (حداشر, اتناشر, تلطاشر, اربعطعش,
- * ستاشر) or -ta3sh/-a3sh/-ash in Arabizi (7da3sh, tna3sh, arba3ta3sh, khamsta3sh).
- */
-const FUSED_TEENS: ReadonlyArray<readonly [number, string, string]> = [
-  [11, 'ا?حد', '[ie]?[7h]i?d'],
-  [12, 'ا?[تثط]ن', '[ie]?th?n'],
-  [13, '[تث]لا?[تثط]', 'th?[ae]?l[ae]?tt?'],
-  [14, 'اربع', 'arb[ae]?3?'],
-  [15, 'خمس', '(?:kh|5)[ae]?m[aie]?s'],
-  [16, 'س', 's[ie]tt?'],
-  [17, 'سبع', 'sab[ae]?3?'],
-  [18, '[تث]ما?ن', 'th?[ae]?m[ae]?n'],
-  [19, 'تسع', 't[ie]s[ae]?3?'],
-];
-const FUSED_TEEN = FUSED_TEENS.map(
-  ([value, arabic, arabizi]) =>
-    [value, new RegExp(`^(?:${arabic})[تط]?ا?(?:شر|عش)$|^(?:${arabizi})t?a{0,2}3?(?:sh|ch)$`)] as const,
-);
-
-/** Every word with its value, each language's table merged (no spelling has two values). */
-const VALUE_OF = new Map<string, number>(
-  [ENGLISH, ARABIC, ARABIZI]
-    .flatMap((words) => [words.ordinals, words.cardinals])
-    .concat(ARABIC_COMPOUND_UNITS)
-    .flatMap((table) =>
-      Object.entries(table).flatMap(([value, words]) => words.map((w) => [w, Number(value)] as const)),
-    ),
-);
-
-/** The words of one table whose values pass `keep`. */
-function wordsOf(table: Readonly<Record<number, readonly string[]>>, keep: (value: number) => boolean): string[] {
-  return Object.entries(table).flatMap(([value, words]) => (keep(Number(value)) ? words : []));
-}
-
-const isUnit = (v: number) => v >= 1 && v <= 9;
-const isTen = (v: number) => v >= 20 && v <= 90 && v % 10 === 0;
-const any = () => true;
 
 /** One alternative of several regex sources (written one language or one idea per line). */
 function oneOf(...parts: string[]): string {
@@ -571,15 +389,6 @@ function numberOf(words: string): number | undefined {
   if (isTen(x) && isUnit(y)) return x + y; // twenty-one
   if (isUnit(x) && isTen(y)) return x + y; // واحد وعشرون
   if (x === 1 && y === 100) return 100; // one hundred
-  return undefined;
-}
-
-/** One number word, with its Arabic article or conjunction (الخامسه, والعشرون) or Arabizi article (l2ula) off. */
-function valueOfWord(word: string): number | undefined {
-  for (const form of [word, word.replace(/^و?(?:ال)?/, ''), word.replace(/^(?:el|il|al|l|'l)-?/, '')]) {
-    const value = VALUE_OF.get(form);
-    if (value !== undefined) return value;
-  }
   return undefined;
 }
 

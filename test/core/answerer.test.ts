@@ -2066,3 +2066,15 @@ describe('thirteenth blind set, first run: kinds of questions missed', () => {
     expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
   });
 });
+
+describe('fourteenth blind set, first run: kinds of questions missed', () => {
+  // Bug fixed: "what did Abadi announce?" showed Damascus announcing his message's details, a near tie.
+  test.each(['what did al-Abbadi announce?', 'شو اللي أعلنه العبادي؟'])(
+    'a near tie goes to the passage of the one person named: %s',
+    (q) => {
+      const reply = answered(bot.ask(q));
+      expect(reply.speaker.id).toBe('abadi');
+      expect(reply.paragraph).toBe(7);
+    },
+  );
+});
