@@ -5,7 +5,7 @@
 import Fuse from 'fuse.js';
 import { confidenceOf, DECISION } from './calibration.ts';
 import { quoteOfParagraph } from './corpus.ts';
-import { INTENT, stemKey } from './features.ts';
+import { type FeatureKey, INTENT, stemKey } from './features.ts';
 import { isUnsupportedLanguage } from './language.ts';
 import { OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
 import { type Candidate, leadingWords, MatchIndex, type MatchResult, type QueryToken } from './matcher.ts';
@@ -864,6 +864,7 @@ class CorpusAnswerer implements Answerer {
       this.directionPremises.reverses(normalized) ||
       // "When did al-Mekdad meet al-Abadi?": two people the article never brings together.
       this.directionPremises.pairsStrangers(normalized) ||
+      this.meetsUnnamedOfficeHolder(result.tokens, normalized) ||
       // "Did Abadi fly to Damascus?": his envoy went.
       this.directionPremises.movesStayer(normalized, result.keys.has(INTENT.when) || CLOSING_WHEN.test(normalized)) ||
       // "Was al-Mekdad at the meeting?": al-Fayyadh met al-Assad, nobody else.
@@ -1129,10 +1130,25 @@ class CorpusAnswerer implements Answerer {
    */
   private asksOfficeHolder(tokens: QueryToken[]): boolean {
     const keys = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
-    if ([...keys].some((k) => k.startsWith('sp:'))) return false;
+    return ![...keys].some((k) => k.startsWith('sp:')) && this.namesServedOfficeOnly(keys);
+  }
+
+  /** An office a speaker only serves (the interior minister al-Taei advises), named without that capacity. */
+  private namesServedOfficeOnly(keys: ReadonlySet<FeatureKey>): boolean {
     return this.corpus.speakers.some(
       (s) => s.serves !== undefined && keys.has(`c:${s.serves.office}`) && !keys.has(`c:${s.serves.as}`),
     );
+  }
+
+  /**
+   * "Did al-Fayyadh meet the Syrian foreign minister?", "الفياض قعد مع وزير الدفاع؟": a meeting with an office-holder
+   * the article never names (an office a speaker only serves, or one nobody holds); the one meeting it tells is
+   * al-Fayyadh's with al-Assad.
+   */
+  private meetsUnnamedOfficeHolder(tokens: QueryToken[], normalized: string): boolean {
+    if (!this.directionPremises.asksMeeting(normalized)) return false;
+    const keys = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
+    return this.namesServedOfficeOnly(keys) || this.officeQualifiers.namesSomeUnheldOffice(normalized);
   }
 
   /**

@@ -19,6 +19,9 @@ const MAX_TERM_WORDS = 4;
 /** Words that may sit between an office and its country: "the president of Iraq", "Iraq's president". */
 const LINKING_WORDS = new Set(['of', 'the', 's', 'in', 'fi', 'في', 'al', 'el']);
 
+/** و, ب, ل (and their pairs) fused to an Arabic word before at least three more letters. */
+const ARABIC_PROCLITIC = /^(?:وب|ول|فب|و|ب|ل)(?=[\u0621-\u064A]{3})/;
+
 /** A scanned word or term: an office, a country, or another word; `word` is the (first) word as written. */
 type Tag = ({ kind: 'office' | 'country'; id: string } | { kind: 'other' }) & { word: string };
 
@@ -87,6 +90,11 @@ export class OfficeQualifiers {
     return false;
   }
 
+  /** Whether the question names an office no speaker holds, beside any others ("the envoy met the minister"). */
+  namesSomeUnheldOffice(normalized: string): boolean {
+    return this.tag(normalized).some((t) => t.kind === 'office' && !this.holders.has(t.id));
+  }
+
   private onlyUnheldOffices(tags: readonly Tag[]): boolean {
     const offices = tags.filter((t) => t.kind === 'office').map((t) => (t.kind === 'office' ? t.id : ''));
     return offices.length > 0 && offices.every((o) => !this.holders.has(o));
@@ -116,7 +124,10 @@ export class OfficeQualifiers {
       let found: { kind: 'office' | 'country'; id: string } | undefined;
       let length = 0;
       for (let n = Math.min(MAX_TERM_WORDS, words.length - i); n >= 1 && !found; n--) {
-        found = this.terms.get(words.slice(i, i + n).join(' '));
+        const term = words.slice(i, i + n).join(' ');
+        // "بوزير الدفاع", "لرئيس الوزراء": a preposition or و fused to the office's first word.
+        const bare = ARABIC_PROCLITIC.test(term) ? term.replace(ARABIC_PROCLITIC, '') : undefined;
+        found = this.terms.get(term) ?? (bare === undefined ? undefined : this.terms.get(bare));
         length = n;
       }
       if (found) {

@@ -93,6 +93,19 @@ const MEET = normalizedWords([
   'el2a2',
   'liqa2',
   'et2abal',
+  // "sat down with", "قعد مع": a meeting told by its sitting.
+  'sat',
+  'sit',
+  'sitting',
+  'جلس',
+  'قعد',
+  'اجتمعوا',
+  'يجتمع',
+  'التقوا',
+  'تقابل',
+  'تقابلوا',
+  'قابله',
+  'شافه',
 ]);
 
 /** Verbs of going somewhere; the speaker next to one is the one who went ("did Abadi fly to Damascus?", "راح العبادي"). */
@@ -695,10 +708,15 @@ export class DirectionPremises {
    * opposite ends of one of its directed concepts (al-Abadi and his envoy on one side, al-Assad on the other); for a
    * meeting, the sender's side must be one who travelled ("when did Abadi meet Assad?": his envoy did).
    */
+  /** Whether the question speaks of a meeting (met, will meet, sat down with, التقى, قعد مع). */
+  asksMeeting(normalized: string): boolean {
+    return this.read(normalized).words.some((w) => MEET.has(w) || (w.startsWith('س') && MEET.has(w.slice(1))));
+  }
+
   pairsStrangers(normalized: string): boolean {
     const { words, concepts } = this.read(normalized);
     // The future ("سيلتقي", "will meet") meets as well: the article has them meet no more than it has them met.
-    const meets = words.some((w) => MEET.has(w) || (w.startsWith('س') && MEET.has(w.slice(1))));
+    const meets = this.asksMeeting(normalized);
     const addressee = this.addressee(normalized);
     if (!meets && addressee === undefined) return false;
     const named = [

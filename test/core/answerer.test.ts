@@ -2078,3 +2078,22 @@ describe('fourteenth blind set, first run: kinds of questions missed', () => {
     },
   );
 });
+
+describe('fourteenth blind set: meetings the article does not tell', () => {
+  // Bug fixed: a meeting with someone the article never names was answered with al-Fayyadh's meeting with al-Assad.
+  test.each([
+    'Did the envoy sit with the Syrian defence minister in Damascus?',
+    'هل قعد الفياض مع وزير الداخلية؟',
+    'هل اجتمع الفياض بوزير الخارجية السوري',
+    'did Mekdad sit with Abadi?',
+  ])('a meeting with an office-holder it never names, or between strangers, is declined: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each(['did al-Fayyadh sit down with al-Assad?', 'وين التقى الفياض بالرئيس الاسد'])(
+    'the meeting it tells is still answered: %s',
+    (q) => {
+      expect([2, 3, 4, 5]).toContain(answered(bot.ask(q)).paragraph);
+    },
+  );
+});
