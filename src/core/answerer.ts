@@ -52,6 +52,9 @@ const ABOUT_MARKER =
 const ARTICLE_WORDS =
   /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه)(?: |$)|(?:^| )(?:article|artical|articel|artcle|aritcle|atricle|report|story|piece|text|news|ma2al|maqal|makal|taqrir|khabar|5abar|kha6ar)(?: |$)|(?:^| )(?:does|did|do) it (?:say|mention|tell)|(?:^| )it (?:says|mentions)(?: |$)/;
 
+/** "شنو الموضوع؟", "shu el mawdoo3", "what's the topic?": the topic asked with nothing else names the article's. */
+const ASKS_TOPIC = /(?:^| )(?:ال|بال)?موضوع(?: |$)|(?:^| )(?:mawdoo3|mawdu3|mawdo3|mawdou3|topic|subject)(?: |$)/;
+
 /**
  * The speaker named right next to the verb of saying, as an id: after it in Arabic and Arabizi ("ماذا قال الأسد خلال
  * استقباله للمبعوث", "shu 2al el fayyadh"), before it in English ("what did Assad say to the envoy"). Undefined when
@@ -828,7 +831,7 @@ class CorpusAnswerer implements Answerer {
       this.summary !== undefined &&
       !ABSENT_NAMES.test(normalized) &&
       this.asksWhatArticleIsAbout(result.tokens) &&
-      (aboutArticle || result.tokens.some((t) => SUMMARY_WORDS.has(t.token)))
+      (aboutArticle || ASKS_TOPIC.test(normalized) || result.tokens.some((t) => SUMMARY_WORDS.has(t.token)))
     ) {
       return this.answerFor(
         { target: { type: 'entry', index: this.summary }, score: 1, coverage: 1 },

@@ -179,6 +179,20 @@ export function coverageShare(topicWords: number): number {
   return short - ((short - long) * (topicWords - from)) / from;
 }
 
+/** "Play" in "what role does Iran play?" (English, Arabic, Arabizi), dropped with the role word. */
+const PLAY_WORDS: ReadonlySet<string> = new Set([
+  'play',
+  'plays',
+  'played',
+  'playing',
+  'يلعب',
+  'تلعب',
+  'بتلعب',
+  'btil3ab',
+  'tel3ab',
+  'til3ab',
+]);
+
 /** Scores closer than this are a tie: the coverage weights behind them are not that precise. */
 const NEAR_TIE = 0.01;
 
@@ -242,6 +256,8 @@ export class MatchIndex {
   private readonly peopleNamed = new Map<string, ReadonlySet<string>>();
   /** Concepts of an exchange between two sides (a meeting, the message, the envoy), as keys (c:meeting). */
   private readonly exchangeKeys: ReadonlySet<FeatureKey>;
+  /** Concepts of countries (Iraq, Syria, Iran, Russia…), as keys. */
+  private readonly countryKeys: ReadonlySet<FeatureKey>;
   /** Units by target key, for per-target lookups that must not scan the whole index. */
   private readonly unitsByTarget = new Map<string, Unit[]>();
   private readonly corpus: Corpus;
@@ -268,6 +284,7 @@ export class MatchIndex {
     this.introducesSomeone = corpus.entries.map((e) =>
       corpus.speakers.some((sp) => sp.nameAr !== corpus.byline && e.quote.includes(sp.nameAr)),
     );
+    this.countryKeys = new Set(corpus.concepts.filter((c) => c.country).map((c) => `c:${c.id}`));
     this.exchangeKeys = new Set(
       corpus.concepts.filter((c) => c.id === EXCHANGE_CONCEPT || c.direction).map((c) => `c:${c.id}`),
     );
@@ -461,7 +478,9 @@ export class MatchIndex {
 
   /** Topic tokens of a question (stopwords removed), resolved. */
   analyse(normalized: string): QueryToken[] {
-    const tokens = this.withRoleSpeaker(this.featurizer.features(normalized).map((f) => this.resolveToken(f)));
+    const tokens = this.withoutRoleOfCountry(
+      this.withRoleSpeaker(this.featurizer.features(normalized).map((f) => this.resolveToken(f))),
+    );
     if (tokens.some((t) => t.keys.some((k) => ATTRIBUTION_INTENTS.has(k.key)))) {
       for (const t of tokens) {
         for (const k of t.keys) if (k.key.startsWith('m:')) k.strength = MATCH_WEIGHTS.mentionInSaidQuestion;
@@ -480,6 +499,19 @@ export class MatchIndex {
     if (!role) return tokens;
     const rest = tokens.filter((t) => !t.keys.some((k) => role.concepts.includes(k.key)));
     return [...rest, this.resolveToken({ token: role.speaker, exact: role.speaker })];
+  }
+
+  /**
+   * "What role does Iran play?", "شو دور روسيا": a country's role is its part in the story, not an office, so the
+   * role word (and "play") is dropped and the question asks for the passages about the country. A question naming a
+   * person keeps it ("what is al-Fayyadh's role?" asks his office).
+   */
+  private withoutRoleOfCountry(tokens: QueryToken[]): QueryToken[] {
+    const has = (t: QueryToken, test: (key: FeatureKey) => boolean) => t.keys.some((k) => test(k.key));
+    const isRole = (t: QueryToken) => has(t, (k) => k === INTENT.role);
+    if (!tokens.some(isRole) || tokens.some((t) => has(t, (k) => k.startsWith('sp:')))) return tokens;
+    if (!tokens.some((t) => has(t, (k) => this.countryKeys.has(k)))) return tokens;
+    return tokens.filter((t) => !isRole(t) && !PLAY_WORDS.has(t.token));
   }
 
   /**

@@ -2097,3 +2097,26 @@ describe('fourteenth blind set: meetings the article does not tell', () => {
     },
   );
 });
+
+describe('fourteenth blind set: a country’s role, the topic', () => {
+  // Bug fixed: "role" read as an office, so a country's role was declined ("Iran holds no office").
+  test.each([
+    ['What role did Russia play?', [10]],
+    ['ايران شو دورها بالقصة', [6, 10]],
+    ['el dawr el irani shu?', [6, 10]],
+  ])('a country’s role is its part in the story: %s', (q, paragraphs) => {
+    expect(paragraphs).toContain(answered(bot.ask(q)).paragraph);
+  });
+
+  test('a person’s role is still his office', () => {
+    expect(answered(bot.ask('what is al-Taei’s role?')).quote).toContain('مستشار');
+  });
+
+  // Bug fixed: "the topic" alone was 'empty' or 'off-topic'.
+  test.each(['شو الموضوع؟', "what's the subject?", 'shu el mawdoo3 ya bot', 'شكو بالخبر'])(
+    'the topic asked alone is the article’s: %s',
+    (q) => {
+      expect(answered(bot.ask(q)).paragraph).toBe(1);
+    },
+  );
+});
