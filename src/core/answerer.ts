@@ -52,6 +52,13 @@ const ABOUT_MARKER =
 const ARTICLE_WORDS =
   /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه)(?: |$)|(?:^| )(?:article|artical|articel|artcle|aritcle|atricle|report|story|piece|text|news|ma2al|maqal|makal|taqrir|khabar|5abar|kha6ar)(?: |$)|(?:^| )(?:does|did|do) it (?:say|mention|tell)|(?:^| )it (?:says|mentions)(?: |$)/;
 
+/**
+ * "What party does Abadi belong to?": a political party, which the article never names; the four-party committee
+ * is not one, nor are "the parties" to a meeting (its sides).
+ */
+const POLITICAL_PARTY =
+  /(?<!(?:four|4|three|3|two|2|multi|quadrilateral|quadripartite) )\bparty\b(?! (?:security )?committee)|\bpolitical parties\b/;
+
 /** "شنو الموضوع؟", "shu el mawdoo3", "what's the topic?": the topic asked with nothing else names the article's. */
 const ASKS_TOPIC = /(?:^| )(?:ال|بال)?موضوع(?: |$)|(?:^| )(?:mawdoo3|mawdu3|mawdo3|mawdou3|topic|subject)(?: |$)/;
 
@@ -1079,7 +1086,7 @@ class CorpusAnswerer implements Answerer {
     // visiting is out of scope).
     const toldVisit = (word: string) => isVisitWord(word) && this.directionPremises.visitsAsTold(normalized);
     const outOfScope = (word: string) => this.isOutOfScopeWord(word, person) && !toldVisit(word);
-    return tokens.some((t) => t.token.split(' ').some(outOfScope));
+    return tokens.some((t) => t.token.split(' ').some(outOfScope)) || POLITICAL_PARTY.test(normalized);
   }
 
   /** A word the article never covers (src/core/lexicon.ts), or a personal one when a person is named. */

@@ -155,7 +155,11 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   reuters afp bbc cnn jazeera aljazeera bloomberg رويترز بلومبرغ
   chief director مدير مديرها مديره mudir
   mawlood mawlud mawloud
-  mo3arada mo3arda حزب حزبه hizb 7izb summit قمه القمه
+  mo3arada mo3arda حزب حزبه hizb 7izb 7ezb hezb 7ezbo hezbo summit قمه القمه
+  ساعه ساعات الساعه sa3a sa3ah sa3et sa3at hour hours clock
+  مساحه مساحتها مساحته masa7a masa7et msa7a msa7et square
+  criticize criticise criticized criticised criticizes criticises criticism criticisms condemn condemned condemns
+  condemnation denounce denounced denounces انتقد ينتقد انتقدت انتقاد انتقادات ادان يدين ادانت ادانه استنكر شجب
   lead leads يقود هيقود سيقود حيقود yqood
   shia shiite shii sunni alawite alawi شيعي شيعه سني علوي
   married marry marriage متزوج متجوز متزوجه متجوزه زواج تزوج religion religious دين دينه ديانه ديانته مذهب مذهبه sect

@@ -2120,3 +2120,26 @@ describe('fourteenth blind set: a country’s role, the topic', () => {
     },
   );
 });
+
+describe('fourteenth blind set: near-misses the article does not tell', () => {
+  // Bug fixed: each was answered with the nearest passage.
+  test.each([
+    'at what hour did al-Assad receive the envoy?',
+    'الساعه كام وصل المبعوث',
+    'shu masa7et el raqqa?',
+    'كم مساحة سوريا',
+    'did al-Mekdad criticise the air strikes?',
+    'ليش استنكر الأسد الرسالة',
+    'which party does al-Fayyadh lead?',
+    'el fayyad men ayya 7ezb',
+  ])('%s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each(['who sits on the four-party committee?', 'which parties met in Damascus?'])(
+    'the four-party committee and the sides of a meeting are no political party: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('answer');
+    },
+  );
+});
