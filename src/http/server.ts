@@ -6,7 +6,8 @@
  * Routes: `POST /interactions` (signature checked, then {@link handleInteraction}); `GET /healthz` → 200; another
  * method on those paths → 405 with `Allow`; any other path → 404.
  *
- * Defences, in order: a per-socket idle timeout, a deadline for the headers and one for the whole request (a slow
+ * Defences, in order: a per-socket idle timeout (and a connection that sends nothing is closed at the headers
+ * deadline), a deadline for the headers and one for the whole request (a slow
  * client cannot hold a connection), a body cap (413, and we stop reading), the Ed25519 signature and timestamp window
  * (401, before any parsing: the handler never sees an unsigned byte), then JSON (400) and the interaction's shape
  * (400). Nothing a client sends can crash the process: an unexpected error is logged and answered 500.
@@ -14,7 +15,7 @@
  * Importing this module opens nothing; {@link InteractionsServer.listen} does.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Config } from '../config.ts';
 import { Conversations } from '../core/followup.ts';
 import type { Answerer } from '../core/types.ts';
@@ -208,6 +209,20 @@ export interface InteractionsServer {
  *
  * @throws Error when `config.http.publicKey` is missing or not 64 hex characters.
  */
+/**
+ * Destroys a connection that has sent no byte within `ms` of opening. Node 20 closes one whose headers are late, but
+ * one that never starts them escapes both that deadline and the socket timeout once the socket timeout is longer
+ * than the headers one (as the defaults are), and such sockets could exhaust the process's file descriptors. Reads
+ * `bytesRead` only: a 'data' listener would take the stream away from node's HTTP parser.
+ */
+function closeIfSilent(socket: Socket, ms: number): void {
+  const timer = setTimeout(() => {
+    if (socket.bytesRead === 0) socket.destroy();
+  }, ms);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
+}
+
 export function createInteractionsServer(options: InteractionsServerOptions): InteractionsServer {
   const { config, answerer, logger } = options;
   const publicKey = config.http.publicKey;
@@ -245,6 +260,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     },
   );
   server.setTimeout(limits.socketTimeoutMs);
+  server.on('connection', (socket) => closeIfSilent(socket, limits.headersTimeoutMs));
   // Malformed HTTP, oversized headers and missed header/request deadlines are answered by node itself (400, 431,
   // 408) with the connection closed: no 'clientError' listener, so its safe default applies.
 

@@ -172,6 +172,24 @@ describe('slow clients cannot hold the server', () => {
     expect(ms).toBeLessThan(3000);
   });
 
+  // Bug fixed: with node's defaults in this ratio (socket timeout 15 s > headers timeout 5 s), a connection that never
+  // sent a byte was never closed (node 20), so idle sockets could exhaust file descriptors.
+  test('a connection that sends nothing is closed even when the socket timeout is longer than the headers one', async () => {
+    const slow = await startEndpoint({
+      answerer,
+      limits: { ...LIMITS, headersTimeoutMs: 300, socketTimeoutMs: 6000, timeoutCheckIntervalMs: 1000 },
+    });
+    try {
+      const socket = connect(slow.server.address()?.port ?? 0, '127.0.0.1');
+      socket.on('error', () => {});
+      const started = Date.now();
+      const ms = await new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now() - started)));
+      expect(ms).toBeLessThan(3000);
+    } finally {
+      await slow.close();
+    }
+  });
+
   test('a header dribbled one byte at a time is cut at the deadline, not kept alive by the traffic', async () => {
     const c = rawClient();
     const head = `POST /interactions HTTP/1.1\r\nHost: x\r\nX-Pad: ${'a'.repeat(500)}`;
