@@ -10,7 +10,7 @@ import { isUnsupportedLanguage } from './language.ts';
 import { OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
 import { type Candidate, leadingWords, MatchIndex, type MatchResult, type QueryToken } from './matcher.ts';
 import { ForeignNames } from './names.ts';
-import { stripChatNoise } from './noise.ts';
+import { stripChatNoise, withoutAsides } from './noise.ts';
 import { foldDigits, normalize } from './normalize.ts';
 import { OfficeQualifiers } from './offices.ts';
 import { paragraphRequestedAbout } from './paragraphRequest.ts';
@@ -240,7 +240,15 @@ const PASSIVE_SAID = /(?:^| )(?:was|were|is|are|been) (?:\S+ )?(?:told|said|info
 const DURING_WORDS: ReadonlySet<string> = new Set(
   ['خلال', 'أثناء', 'وجوده', 'during', 'while', 'khilal', '5elal', '5ilal'].map(normalize),
 );
+/** "About the subject of X", "بخصوص مسألة X": words naming a subject, not one; X is what was asked about. */
+const SUBJECT_FILLERS: ReadonlySet<string> = new Set(
+  ['subject', 'topic', 'issue', 'matter', 'question', 'theme', 'مسألة', 'قضية', 'ملف', 'mas2ale', 'qadiyye'].map(
+    normalize,
+  ),
+);
 const RESPONSE_KEY = 'c:response';
+/** Words that place a time relative to now (today, last, mid-, coming: the `timeword` concept), not a time itself. */
+const TIME_QUALIFIER_KEY = 'c:timeword';
 /** A statement, press remark or interview (بيان, تصريح): a said-word as a noun. */
 const STATEMENT_KEY = 'c:statement';
 /** What a side says, how it reacts, what it thinks: a country next to one of these is the sayer (`countryAsSayer`). */
@@ -812,7 +820,9 @@ class CorpusAnswerer implements Answerer {
   private askOnce(question: string): Reply {
     const text =
       typeof question === 'string'
-        ? stripChatNoise(withoutCombiningMarks(withoutLeadingPadding(question)).slice(0, MAX_QUESTION_CHARS))
+        ? withoutAsides(
+            stripChatNoise(withoutCombiningMarks(withoutLeadingPadding(question)).slice(0, MAX_QUESTION_CHARS)),
+          )
         : '';
     const script = detectScript(text);
     const normalized = normalize(text);
@@ -1231,7 +1241,7 @@ class CorpusAnswerer implements Answerer {
       // "what did Assad say on Thursday": a time is when, not what (see `saidElsewhere`).
       .filter((t) => !t.keys.some((k) => k.key.startsWith('c:ask-') || this.timeKeys.has(k.key)))
       .map((t) => ({ ...t, keys: t.keys.filter((k) => !k.key.startsWith('sp:')) }))
-      .filter((t) => t.keys.length > 0 || !t.known);
+      .filter((t) => (t.keys.length > 0 || !t.known) && !SUBJECT_FILLERS.has(t.token));
     // In a short subject, a word the article never uses ("about Hezbollah", "about refugees") stays: nobody in it
     // speaks about that. A long one is rambling ("I was reading about this thing and kinda lost track…"): its known
     // words are the subject.
@@ -1457,9 +1467,12 @@ class CorpusAnswerer implements Answerer {
   private saidElsewhere(tokens: QueryToken[], normalized: string): boolean {
     const sayer = this.namedSayer(tokens, normalized);
     if (sayer === undefined || sayer === this.reporterId) return false;
-    const times = tokens.filter(
+    const named = tokens.filter(
       (t, i) => t.keys.some((k) => this.timeKeys.has(k.key)) || this.isOccasionPlace(tokens, i, normalized),
     );
+    // "الخميس الماضي", "Thursday last": "last", "today", "mid" only qualify the day; the day is the time asked.
+    const qualifier = (t: QueryToken) => t.keys.some((k) => k.key === TIME_QUALIFIER_KEY);
+    const times = named.some((t) => !qualifier(t)) ? named.filter((t) => !qualifier(t)) : named;
     if (times.length === 0) return false;
     return !this.corpus.paragraphs.some(
       (p) =>

@@ -193,6 +193,9 @@ const PLAY_WORDS: ReadonlySet<string> = new Set([
   'til3ab',
 ]);
 
+/** English words that place a day or month relative to now ("last Thursday"). */
+const DAY_QUALIFIERS: ReadonlySet<string> = new Set(['last', 'past', 'previous', 'this', 'that']);
+
 /** Scores closer than this are a tie: the coverage weights behind them are not that precise. */
 const NEAR_TIE = 0.01;
 
@@ -479,7 +482,9 @@ export class MatchIndex {
   /** Topic tokens of a question (stopwords removed), resolved. */
   analyse(normalized: string): QueryToken[] {
     const tokens = this.withoutRoleOfCountry(
-      this.withRoleSpeaker(this.featurizer.features(normalized).map((f) => this.resolveToken(f))),
+      this.withRoleSpeaker(
+        this.withoutDayQualifiers(this.featurizer.features(normalized)).map((f) => this.resolveToken(f)),
+      ),
     );
     if (tokens.some((t) => t.keys.some((k) => ATTRIBUTION_INTENTS.has(k.key)))) {
       for (const t of tokens) {
@@ -499,6 +504,16 @@ export class MatchIndex {
     if (!role) return tokens;
     const rest = tokens.filter((t) => !t.keys.some((k) => role.concepts.includes(k.key)));
     return [...rest, this.resolveToken({ token: role.speaker, exact: role.speaker })];
+  }
+
+  /**
+   * "last Thursday", "this February", "past Monday": the word before a day or month only places it in time (the
+   * article's Thursday is the last one), so it is dropped rather than read as a topic word the passage lacks.
+   */
+  private withoutDayQualifiers(features: TokenFeatures[]): TokenFeatures[] {
+    return features.filter(
+      (f, i) => !DAY_QUALIFIERS.has(f.token) || !this.featurizer.timeKeys.has(features[i + 1]?.exact ?? ''),
+    );
   }
 
   /**

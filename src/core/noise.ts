@@ -25,6 +25,14 @@ const NOISE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
     /:(?=[a-z0-9_+-]{0,31}[a-z])[a-z0-9_+-]{2,32}:/gi,
     'emoji shortcodes (:flag_sy:, :thinking:; not times like 10:30:00)',
   ],
+  [
+    /^\s*(?:(?:one|quick|small|simple|short|another|last|random|silly|dumb|follow[- ]?up|a|my)\s+)*(?:question|q|one|query|thing)(?:\s*#?\d+)?\s*[:：]/i,
+    'a label before the question ("quick one:", "question 2:")',
+  ],
+  [
+    /^\s*(?:سؤال|سوال|so2al|soal|su2al|swal)(?:\s+(?:سريع|صغير|بسيط|واحد|تاني|ثاني|اخير|أخير|sghir|zghir|sari3|wa7ad))?\s*[:：]/i,
+    'an Arabic or Arabizi label before the question ("سؤال سريع:", "so2al:")',
+  ],
 ];
 
 /**
@@ -37,4 +45,45 @@ export function stripChatNoise(text: string): string {
     out = out.replace(pattern, (_match, linkText: unknown) => (typeof linkText === 'string' ? ` ${linkText} ` : ' '));
   }
   return out;
+}
+
+/**
+ * Words of a student's or reader's circumstances ("I have an exam tomorrow", «الاستاذ رح يسألنا بكرة»), normalized
+ * as normalize.ts folds them. A clause holding one is about the asker, not the article: its "tomorrow" is no date
+ * asked for.
+ */
+const ASIDE_WORDS: ReadonlySet<string> = new Set(
+  `exam exams test tests quiz homework assignment teacher teachers professor prof class school uni university
+  lecture midterm finals امتحان الامتحان امتحانات الامتحانات اختبار الاختبار واجب الواجب استاذ الاستاذ الأستاذ
+  المعلم معلم المعلمه المدرسه مدرسه الجامعه جامعه المحاضره محاضره الدرس درس emti7an imti7an em7an wajeb wajib
+  ostaz ustaz ostez madrase madrasa jam3a`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);
+
+/** Where a message divides into clauses: sentence ends, and "because" in the scripts the bot reads. */
+const CLAUSE_BREAK =
+  /[.!?؟\n;؛]+|\s(?:because|coz|cuz|cause|since|ل[اأإ]ن(?:و|ه)?|عشان|علشان|3ashan|la2an|la2anno|la2ano)\s/i;
+
+/**
+ * Drops the clauses of a message that speak of the asker's circumstances ({@link ASIDE_WORDS}) when another clause
+ * remains to ask the question: "what did assad say? I have an exam tomorrow" → "what did assad say". Text as typed
+ * (before normalization); the words are compared lowercased, with the Arabic article and ب/ل/و read off. Returns the
+ * text unchanged when no clause is an aside, or when every one is.
+ */
+export function withoutAsides(text: string): string {
+  const clauses = text.split(CLAUSE_BREAK).filter((c) => c.trim() !== '');
+  if (clauses.length < 2) return text;
+  const kept = clauses.filter((c) => !c.split(/[\s,،:]+/).some(isAsideWord));
+  if (kept.length === clauses.length || kept.length === 0) return text;
+  return kept.join('. ');
+}
+
+function isAsideWord(word: string): boolean {
+  const w = word
+    .toLowerCase()
+    .replace(/[\u064B-\u0652]/g, '')
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ة/g, 'ه');
+  return ASIDE_WORDS.has(w) || (/^[وبل]/.test(w) && ASIDE_WORDS.has(w.slice(1)));
 }

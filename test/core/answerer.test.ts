@@ -2143,3 +2143,17 @@ describe('fourteenth blind set: near-misses the article does not tell', () => {
     },
   );
 });
+
+describe('break12: chatter around a clear question', () => {
+  // Bug fixed: each was declined ("tomorrow" read as a date, "subject" as the topic, "one" as a concept).
+  test.each([
+    ['what did al-Taei say? we have a quiz tomorrow', 'taei'],
+    ['شو حكى المقداد لأنو عنا امتحان بكرا', 'mekdad'],
+    ['another question: what did al-Assad say?', 'assad'],
+    ['what did al-Taei say on the matter of the borders?', 'taei'],
+    ['what did al-Assad tell the envoy last Thursday?', 'assad'],
+    ['شو قال الطائي الاثنين الماضي', 'taei'],
+  ])('%s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createAnswerer } from '../../src/core/answerer.ts';
 import { loadCorpus } from '../../src/core/corpus.ts';
-import { stripChatNoise } from '../../src/core/noise.ts';
+import { stripChatNoise, withoutAsides } from '../../src/core/noise.ts';
 
 describe('chat noise around a question', () => {
   test.each([
@@ -25,4 +25,32 @@ describe('chat noise around a question', () => {
     const reply = bot.ask('[link](https://evil.example) ماذا قال الطائي؟');
     expect(reply.kind === 'answer' && reply.speaker.id).toBe('taei');
   });
+});
+
+describe('labels and asides around the question (break12)', () => {
+  test.each(['small question: who is al-Taei?', 'Question 3: who is al-Taei?', 'سؤال بسيط: who is al-Taei?'])(
+    'a label before the question is noise: %s',
+    (text) => {
+      expect(stripChatNoise(text).trim()).toBe('who is al-Taei?');
+    },
+  );
+
+  test('a colon later in the question is kept', () => {
+    expect(stripChatNoise('who said: the enemy is common')).toContain('said:');
+  });
+
+  test.each([
+    ['who met al-Assad? my teacher asked us in class', 'who met al-Assad'],
+    ['مين قابل الأسد؟ بكرة عندي اختبار', 'مين قابل الأسد'],
+    ['shu 2al el ta2i 3ashan el ostaz bado yes2alna', 'shu 2al el ta2i'],
+  ])('a clause about the asker’s circumstances is dropped: %s', (text, kept) => {
+    expect(withoutAsides(text).trim()).toBe(kept);
+  });
+
+  test.each(['who said لأن خطر الإرهاب بات يشكل تهديدا', 'is the exam about Mosul?'])(
+    'nothing is dropped when no other clause would remain, or none is an aside: %s',
+    (text) => {
+      expect(withoutAsides(text)).toBe(text);
+    },
+  );
 });
