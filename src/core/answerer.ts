@@ -240,6 +240,9 @@ const PASSIVE_SAID = /(?:^| )(?:was|were|is|are|been) (?:\S+ )?(?:told|said|info
 const DURING_WORDS: ReadonlySet<string> = new Set(
   ['خلال', 'أثناء', 'وجوده', 'during', 'while', 'khilal', '5elal', '5ilal'].map(normalize),
 );
+/** "Which", normalized, as regex alternatives: what follows it is asked for. */
+const WHICH_WORDS = 'which|what|اي|ايه|انهي|ayy|ay|ayya|anu|ani';
+
 /** "About the subject of X", "بخصوص مسألة X": words naming a subject, not one; X is what was asked about. */
 const SUBJECT_FILLERS: ReadonlySet<string> = new Set(
   ['subject', 'topic', 'issue', 'matter', 'question', 'theme', 'مسألة', 'قضية', 'ملف', 'mas2ale', 'qadiyye'].map(
@@ -876,7 +879,7 @@ class CorpusAnswerer implements Answerer {
       WHY_NOT.test(normalized) ||
       this.repliesToUnanswered(result.keys) ||
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
-      (!aboutArticle && this.asksSilentEntity(result.tokens)) ||
+      (!aboutArticle && this.asksSilentEntity(result.tokens, normalized)) ||
       this.asksOfficeHolder(result.tokens) ||
       // "the name of the interior minister al-Taei advises": a named adviser's office-holder is still unnamed.
       this.asksNameOfOffice(result.tokens) ||
@@ -1202,20 +1205,24 @@ class CorpusAnswerer implements Answerer {
    * "What did Iran say (about the Assad–Fayyadh meeting)": a said-question whose subject (its first topic word
    * that is not a question intent) is an entity the article names but never quotes.
    */
-  private asksSilentEntity(tokens: QueryToken[]): boolean {
-    const keys = tokens.map((t) => t.keys.map((k) => k.key));
+  private asksSilentEntity(tokens: QueryToken[], normalized: string): boolean {
     // "Who said the war on Daesh is one war?" asks who, not what Daesh said.
-    const flat = keys.flat();
+    const flat = tokens.flatMap((t) => t.keys.map((k) => k.key));
     // "ما موقف روسيا؟", "Iran's view": a stance is what someone said.
     const asksSaid = flat.includes(INTENT.said) || flat.includes(INTENT.according);
     if (!asksSaid || flat.includes(INTENT.who)) return false;
     // "How does Iran arm Assad, according to the writer?": the one it is according to is a speaker, not Iran.
     if (this.accordingToSpeaker(tokens)) return false;
-    // The subject may be two words ("الرئيس الإيراني", "Russia's government"): look at the first two topic words.
+    // "Which army did al-Mekdad say felt no foreign?": the entity asked for by "which" is the answer, not the sayer.
+    const askedFor = (t: QueryToken) => new RegExp(`(?:^| )(?:${WHICH_WORDS}) ${t.token}(?: |$)`).test(normalized);
+    const keys = tokens.filter((t) => !askedFor(t)).map((t) => t.keys.map((k) => k.key));
+    // The subject may be two words ("الرئيس الإيراني", "Russia's government", "the Syrian army"): a country or a
+    // title, then the silent one; "what did they say at the meeting about the armies?" is about them.
     const [first, second] = keys.filter((ks) => !ks.some((k) => k.startsWith('c:ask-')));
     const silent = (ks: string[] | undefined) => ks?.some((k) => this.silentConcepts.has(k)) ?? false;
-    const speaker = (ks: string[] | undefined) => ks?.some((k) => k.startsWith('sp:')) ?? false;
-    return silent(first) || (!speaker(first) && silent(second));
+    const qualifier = (ks: string[] | undefined) =>
+      ks?.some((k) => this.countryKeys.has(k) || this.titleKeys.has(k)) ?? false;
+    return silent(first) || (qualifier(first) && silent(second));
   }
 
   /** "according to the writer", "حسب الكاتب": a speaker named right after the according-word. */

@@ -2157,3 +2157,17 @@ describe('break12: chatter around a clear question', () => {
     expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
   });
 });
+
+describe('break12: armies are never quoted', () => {
+  // Bug fixed: "what did the Syrian army say?" showed SANA's paragraph as the army's words.
+  test.each(['what did the Iraqi army say about Mosul?', 'شو صرّح الجيش السوري', 'el jeish el 3ira2i shu 2al?'])(
+    '%s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('"which army did X say…" asks for the army, and X said it', () => {
+    expect(answered(bot.ask('which army did al-Mekdad say was no foreign army?')).speaker.id).toBe('mekdad');
+  });
+});
