@@ -2171,3 +2171,20 @@ describe('break12: armies are never quoted', () => {
     expect(answered(bot.ask('which army did al-Mekdad say was no foreign army?')).speaker.id).toBe('mekdad');
   });
 });
+
+describe('break12: what the envoy gave, the coming days', () => {
+  // Bug fixed: giving was no word of the message's delivery; القادمة was no word of the future.
+  test.each(['what did the envoy bring al-Assad?', 'الفياض شو اعطى للرئيس السوري', 'shu 3ata el fayyad lel assad?'])(
+    'what the envoy gave is the message he carried: %s',
+    (q) => {
+      expect(answered(bot.ask(q)).paragraph).toBe(2);
+    },
+  );
+
+  test.each(['what is expected in the upcoming days?', 'شو رح يصير بالأيام الجاية؟'])(
+    'the coming days are paragraph 14’s: %s',
+    (q) => {
+      expect(answered(bot.ask(q)).paragraph).toBe(14);
+    },
+  );
+});
