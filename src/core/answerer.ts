@@ -240,6 +240,35 @@ const PASSIVE_SAID = /(?:^| )(?:was|were|is|are|been) (?:\S+ )?(?:told|said|info
 const DURING_WORDS: ReadonlySet<string> = new Set(
   ['خلال', 'أثناء', 'وجوده', 'during', 'while', 'khilal', '5elal', '5ilal'].map(normalize),
 );
+/** Words for the head of a group, normalized (see `asksHeadOfGroup`). */
+const HEAD_WORDS: ReadonlySet<string> = new Set(
+  [
+    'head',
+    'chief',
+    'leader',
+    'chair',
+    'chairman',
+    'chairs',
+    'heads',
+    'boss',
+    'رئيس',
+    'راس',
+    'قائد',
+    'زعيم',
+    'يرأس',
+    'ترأس',
+    'يترأس',
+    'ra2ees',
+    'rais',
+    'za3im',
+    'qa2ed',
+  ].map(normalize),
+);
+/** Words between a head word and its group: "head of the committee", "رئيس الـ". */
+const OF_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'al', 'el', 'its', 'this', 'that']);
+/** Words of a question scanned for a group's head (the question sits near the start; pasted walls are cut). */
+const MAX_SCANNED_WORDS = 60;
+
 /** "Which", normalized, as regex alternatives: what follows it is asked for. */
 const WHICH_WORDS = 'which|what|اي|ايه|انهي|ayy|ay|ayya|anu|ani';
 
@@ -887,6 +916,8 @@ class CorpusAnswerer implements Answerer {
       this.directionPremises.reverses(normalized) ||
       // "When did al-Mekdad meet al-Abadi?": two people the article never brings together.
       this.directionPremises.pairsStrangers(normalized) ||
+      // "Who chairs the four-party committee?": the article names no group's head.
+      this.asksHeadOfGroup(normalized) ||
       this.meetsUnnamedOfficeHolder(result.tokens, normalized) ||
       // "Did Abadi fly to Damascus?": his envoy went.
       this.directionPremises.movesStayer(normalized, result.keys.has(INTENT.when) || CLOSING_WHEN.test(normalized)) ||
@@ -1749,6 +1780,37 @@ class CorpusAnswerer implements Answerer {
    */
   private namesTheUnnamed(normalized: string, keys: ReadonlySet<string>): boolean {
     return ASKS_NAMES.test(normalized) && [...this.unnamedKeys].some((k) => keys.has(k));
+  }
+
+  /**
+   * "Who chairs the security committee?", "مين راس اللجنة الرباعية؟", "who is the leader of ISIS?": the head of a group
+   * the article names (an entity that is no country and no place), whom it never names. Read on normalized words: a head word,
+   * then the group within three words ("of", "the" and a country's adjective aside); or the group right before it
+   * ("committee head").
+   */
+  private asksHeadOfGroup(normalized: string): boolean {
+    const words = normalized.split(' ').slice(0, MAX_SCANNED_WORDS);
+    const featurizer = this.index.featurizer;
+    const group = (word: string | undefined) => {
+      const key = word === undefined ? undefined : featurizer.conceptOf(word);
+      return (
+        key?.startsWith('c:') === true && this.entityKeys.has(key) && !this.countryKeys.has(key) && !this.isPlace(key)
+      );
+    };
+    const country = (word: string | undefined) => {
+      const key = word === undefined ? undefined : featurizer.conceptOf(word);
+      return key !== undefined && this.countryKeys.has(key);
+    };
+    return words.some((word, i) => {
+      // "رئيس الوزراء", "head of state": a title of two words is an office, not a group's head.
+      if (!HEAD_WORDS.has(word) || featurizer.termAt(words, i)?.length === 2) return false;
+      // "head of the four-party security committee": the group within three words, past qualifiers.
+      const next = words
+        .slice(i + 1, i + 8)
+        .filter((w) => !OF_WORDS.has(w) && !country(w))
+        .slice(0, 3);
+      return next.some((w) => group(w)) || (group(words[i - 1]) && /^[a-z]/.test(word));
+    });
   }
 
   /**

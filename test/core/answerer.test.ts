@@ -2188,3 +2188,23 @@ describe('break12: what the envoy gave, the coming days', () => {
     },
   );
 });
+
+describe('break12: the head of a group is never named', () => {
+  // Bug fixed: "who chairs the four-party committee?" was answered with the committee's members.
+  test.each([
+    'who is the chairman of the quadrilateral security committee?',
+    'مين رئيس اللجنة الامنية الرباعية',
+    'who leads the air force?',
+    'قائد الجيش السوري شو اسمه',
+    'the militias leader?',
+  ])('%s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['من الذي حمل رسالة رئيس الحكومة العراقية إلى الأسد؟', 2],
+    ['what did the Iraqi prime minister order the air force to do?', 7],
+  ])('a head word in a title or before a place is no group’s head: %s', (q, paragraph) => {
+    expect([paragraph, paragraph + 1]).toContain(answered(bot.ask(q)).paragraph);
+  });
+});
