@@ -131,6 +131,13 @@ const AT_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'في', 'fi', 'fe']);
  */
 const CLOSING_WHEN = / (?:when|emta|imta|amta|mta|emtan|imtan)$/;
 
+/** Office held, as a noun ("in office", "in power", في الحكم): asked with "how long", a term of office. */
+const OFFICE_NOUNS: ReadonlySet<string> = new Set(
+  ['office', 'power', 'الحكم', 'السلطه', 'بالحكم', 'بالسلطه', 'منصبه', 'بمنصبه', 'منصبو', 'mansabo', 'mansab'].map(
+    normalize,
+  ),
+);
+
 /** Question openers that are auxiliaries: a question word after them is what is asked ("can you say who…"). */
 const AUXILIARIES: ReadonlySet<string> = new Set(['does', 'did', 'is', 'was', 'are', 'were', 'can', 'could']);
 
@@ -268,6 +275,9 @@ const HEAD_WORDS: ReadonlySet<string> = new Set(
 const OF_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'al', 'el', 'its', 'this', 'that']);
 /** Words of a question scanned for a group's head (the question sits near the start; pasted walls are cut). */
 const MAX_SCANNED_WORDS = 60;
+
+/** "Exactly" anywhere in a question (see {@link EXACT_WORDS}). */
+const EXACT_ANYWHERE = new RegExp(`(?:^| )(?:${EXACT_WORDS}|بالظبط|bel zabt|bil zabt)(?: |$)`);
 
 /** "Which", normalized, as regex alternatives: what follows it is asked for. */
 const WHICH_WORDS = 'which|what|اي|ايه|انهي|ayy|ay|ayya|anu|ani';
@@ -452,6 +462,9 @@ const DURATION_WORDS: ReadonlySet<string> = new Set(
     'until',
   ].map(normalize),
 );
+
+/** "شكد صار", "قديش صارلهم", "kam sar": "how much has it been", time elapsed, right after a how-much marker. */
+const TIME_ELAPSED = /^(?:صار|صارله|صارلها|صارلهم|صارلو|بقاله|بقالها|بقالهم|sar|sarlo|sarlon|sarelhom)(?: |$)/;
 
 /** How many topic words after "how many" name what is counted ("كم عدد الميليشيات العراقية"). */
 const COUNTED_WORDS = 3;
@@ -992,11 +1005,11 @@ class CorpusAnswerer implements Answerer {
       (!YES_NO.test(normalized) && this.placeOfAnotherCountry(result.tokens)) ||
       this.answersOtherPlace(normalized, result.keys) ||
       this.namesTheUnnamed(normalized, result.keys) ||
-      this.datesTheUndated(result.tokens) ||
+      this.datesTheUndated(result.tokens, normalized) ||
       this.asksAfterTheArticle(normalized, result.keys) ||
       this.namesNoAgent(result.tokens, top) ||
       this.introducesSomethingElse(result.tokens, top) ||
-      this.dateNotGiven(normalized, top) ||
+      this.dateNotGiven(normalized, top, result.keys) ||
       this.saidElsewhere(result.tokens, normalized) ||
       this.datesAnotherDay(normalized, top) ||
       this.placesSpeakingNowhere(result.keys) ||
@@ -1557,8 +1570,9 @@ class CorpusAnswerer implements Answerer {
     if (!marker) return false;
     // "كم موقعا ضربت الطائرات؟", "how many places were hit?": places are counted by naming them (حصيب, البوكمال).
     if (this.countsPlaces(normalized) && this.namedPlaces(this.textOf(top)) >= 2) return false;
+    const rest = normalized.slice(marker.index + marker[0].length).trim();
     const counted = this.index
-      .analyse(leadingWords(normalized.slice(marker.index + marker[0].length).trim(), 3 * COUNTED_WORDS))
+      .analyse(leadingWords(rest, 3 * COUNTED_WORDS))
       .filter((t) => !t.keys.some((k) => /^(?:sp:|m:|c:ask-)/.test(k.key)))
       .slice(0, COUNTED_WORDS);
     if (counted.length === 0) return false;
@@ -1572,7 +1586,11 @@ class CorpusAnswerer implements Answerer {
     const context = this.numberContext(this.textOf(top), asksRank);
     // "How many planes struck al-Bukamal?": a passage with no count at all (its only numbers are dates) does not say,
     // unless the question asks how much time ("كم تبقى على تحرير الموصل؟": "in the coming days").
-    if (context === '') return !counted.some((t) => DURATION_WORDS.has(t.token));
+    const asksTime = counted.some((t) => DURATION_WORDS.has(t.token)) || TIME_ELAPSED.test(rest);
+    if (context === '') return !asksTime;
+    // "How many years has ISIS held Mosul?", "شكد صار للميليشيات تقاتل بسوريا؟": a time elapsed is answered by the year
+    // it started ("in June 2014", "since 2011").
+    if (asksTime && /(?:19|20)\d\d/.test(foldDigits(context))) return false;
     // "شكد طولها؟" (how long is it?): a length is counted in kilometres, whatever the passage calls it.
     if (
       counted.some((t) => t.keys.some((k) => k.key === LENGTH_KEY)) &&
@@ -1750,8 +1768,10 @@ class CorpusAnswerer implements Answerer {
    * date in April did Mekdad speak?", "what date بالضبط was the Thursday meeting") answered by words with no number
    * ("mid-April", "Thursday").
    */
-  private dateNotGiven(normalized: string, top: Candidate): boolean {
-    if (EXACT_DATE.test(normalized)) return !/\d/.test(foldDigits(this.textOf(top)));
+  private dateNotGiven(normalized: string, top: Candidate, keys: ReadonlySet<string>): boolean {
+    // "How many years exactly?", "كام سنة بالظبط": a span asked exactly, answered by words with no number ("for years").
+    const exactSpan = keys.has(INTENT.howLong) && EXACT_ANYWHERE.test(normalized);
+    if (EXACT_DATE.test(normalized) || exactSpan) return !/\d/.test(foldDigits(this.textOf(top)));
     if (!ASKS_YEAR.test(normalized)) return false;
     const shown = this.textOf(top);
     return !/(?:19|20)\d\d/.test(foldDigits(shown));
@@ -1818,14 +1838,17 @@ class CorpusAnswerer implements Answerer {
    * article never dates (`undated` on concepts) and where it took place, or about someone's office. "When did Abadi
    * respond to the bombings?" asks about his response, which is dated.
    */
-  private datesTheUndated(tokens: QueryToken[]): boolean {
-    if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.when))) return false;
+  private datesTheUndated(tokens: QueryToken[], normalized: string): boolean {
+    // "How long has al-Abadi been prime minister?" asks since when, as "how many years" does.
+    if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.when || k.key === INTENT.howLong))) return false;
     let undated = false;
-    let office = false;
+    // "in office", "b mansabo": the office as a noun (a trailing one is no topic token).
+    let office = normalized.split(' ').some((w) => OFFICE_NOUNS.has(w));
     let place = false;
     for (const t of tokens) {
       const has = (test: (key: string) => boolean) => t.keys.some((k) => test(k.key));
-      if (has((k) => k.startsWith('c:ask-')) || TAKES_OFFICE.has(t.token)) continue;
+      if (has((k) => k.startsWith('c:ask-') || k === TIME_QUALIFIER_KEY) || TAKES_OFFICE.has(t.token)) continue;
+      if (OFFICE_NOUNS.has(t.token) || !t.known) continue;
       if (has((k) => this.undatedKeys.has(k))) undated = true;
       else if (has((k) => this.isPlace(k))) place = true;
       else if (has((k) => this.titleKeys.has(k))) office = true;

@@ -196,6 +196,41 @@ const PLAY_WORDS: ReadonlySet<string> = new Set([
 /** English words that place a day or month relative to now ("last Thursday"). */
 const DAY_QUALIFIERS: ReadonlySet<string> = new Set(['last', 'past', 'previous', 'this', 'that']);
 
+/** Units of time after "how many" ("how many years", "كم سنة", "kam sene"): the question asks how long, normalized. */
+const TIME_UNITS: ReadonlySet<string> = new Set([
+  'years',
+  'months',
+  'weeks',
+  'days',
+  'سنه',
+  'سنوات',
+  'سنين',
+  'اعوام',
+  'عام',
+  'شهور',
+  'اشهر',
+  'شهر',
+  'ايام',
+  'يوم',
+  'sene',
+  'sana',
+  'snin',
+  'sneen',
+  'sanawat',
+  'ayyam',
+  'shhur',
+]);
+
+/**
+ * "How many years have the militias fought in Syria?": how many of a unit of time is how long, which the article
+ * answers by when it began ("since 2011"), and declines for a stay or a meeting's length (see the answerer's
+ * `asksDuration`); the how-many intent becomes the how-long one (the unit stays a topic word).
+ */
+function asSinceWhen(token: QueryToken, i: number, tokens: readonly QueryToken[]): QueryToken {
+  if (!token.keys.some((k) => k.key === INTENT.howMany) || !TIME_UNITS.has(tokens[i + 1]?.token ?? '')) return token;
+  return { ...token, keys: token.keys.map((k) => (k.key === INTENT.howMany ? { ...k, key: INTENT.howLong } : k)) };
+}
+
 /** Scores closer than this are a tie: the coverage weights behind them are not that precise. */
 const NEAR_TIE = 0.01;
 
@@ -485,7 +520,7 @@ export class MatchIndex {
       this.withRoleSpeaker(
         this.withoutDayQualifiers(this.featurizer.features(normalized)).map((f) => this.resolveToken(f)),
       ),
-    );
+    ).map(asSinceWhen);
     if (tokens.some((t) => t.keys.some((k) => ATTRIBUTION_INTENTS.has(k.key)))) {
       for (const t of tokens) {
         for (const k of t.keys) if (k.key.startsWith('m:')) k.strength = MATCH_WEIGHTS.mentionInSaidQuestion;

@@ -2208,3 +2208,23 @@ describe('break12: the head of a group is never named', () => {
     expect([paragraph, paragraph + 1]).toContain(answered(bot.ask(q)).paragraph);
   });
 });
+
+describe('break12: how many years is how long', () => {
+  // Bug fixed: "how many years…" counted years against the border's 605 km and was declined.
+  test.each([
+    ['how many years have the Iraqi militias been fighting in Syria?', 6],
+    ['كم سنة صار لداعش مسيطر على الموصل', 14],
+    ['شكد صار للميليشيات العراقية بسوريا', 6],
+  ])('a span of an ongoing fact is answered by when it began: %s', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+
+  test.each([
+    'how many days did al-Fayyadh stay in Damascus?',
+    'how many years has al-Assad been in power?',
+    'how long has al-Mekdad been deputy foreign minister?',
+    'how many years exactly have the militias fought in Syria?',
+  ])('a stay, a term of office, an exact span are never told: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+});
