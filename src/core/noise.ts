@@ -35,12 +35,25 @@ const NOISE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   ],
 ];
 
+/** A fenced code block (```js alert(1)```), fences included. */
+const CODE_BLOCK = /```[\s\S]*?```/g;
+
+/**
+ * Code pasted with a question ("```js alert(1)``` what did Abadi say") is not the question: blocks are dropped when
+ * words remain outside them; a message that is all code block keeps its words (someone fenced the question itself).
+ */
+function withoutCodeBlocks(text: string): string {
+  if (!text.includes('```')) return text;
+  const outside = text.replace(CODE_BLOCK, ' ');
+  return /\p{L}/u.test(outside) ? outside : text.replace(/```/g, ' ');
+}
+
 /**
  * Removes chat noise, keeping the words of markdown link texts. Never throws; returns a string of at most the
  * input's length.
  */
 export function stripChatNoise(text: string): string {
-  let out = text;
+  let out = withoutCodeBlocks(text);
   for (const [pattern] of NOISE_PATTERNS) {
     out = out.replace(pattern, (_match, linkText: unknown) => (typeof linkText === 'string' ? ` ${linkText} ` : ' '));
   }

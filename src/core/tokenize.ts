@@ -182,6 +182,8 @@ const LATIN_SKELETON_STEPS: ReadonlyArray<[RegExp, string]> = [
   [/kh|5|7'/g, 'X'],
   [/sh|ch/g, 'C'],
   [/gh|8/g, 'G'],
+  // Gulf and Iraqi Arabizi write ق as g ("gal" قال, "mgdad" المقداد); غ is written gh or 8.
+  [/g/g, 'k'],
   [/th|6/g, 'T'],
   [/dh/g, 'D'],
   [/7/g, 'h'],
@@ -199,7 +201,7 @@ const LATIN_SKELETON_STEPS: ReadonlyArray<[RegExp, string]> = [
 
 /**
  * Consonant skeleton shared by Arabic script and its Latin transliterations (Arabizi and English spellings
- * of names): vowels, و/ي/ا, ع/3 and ء/2 are dropped, look-alike consonants are merged (ق/ك/q/k, ص/س/s,
+ * of names): vowels, و/ي/ا, ع/3 and ء/2 are dropped, look-alike consonants are merged (ق/ك/q/k/g, ص/س/s,
  * ض/د/dh/d, ط/ت/th/6/t), doubled letters collapse. So العبادي, "3abadi" and "Abadi" all give "bd", and
  * المقداد, "Mekdad" and "Miqdad" give "mkd". The Arabic article ال is stripped first. Lossy on purpose: it
  * is only used to match a Latin token against Arabic vocabulary, with a penalty (see matcher).

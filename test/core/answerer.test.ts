@@ -2228,3 +2228,12 @@ describe('break12: how many years is how long', () => {
     expect(bot.ask(q).kind).toBe('no-answer');
   });
 });
+
+describe('break12: Gulf Arabizi, pasted code', () => {
+  test.each([
+    ['wesh gal el mgdad 3an el ta3awon', 'mekdad'],
+    ['```bash\nls -la\n``` what did al-Fayyadh say?', 'fayyadh'],
+  ])('%s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+});

@@ -54,3 +54,13 @@ describe('labels and asides around the question (break12)', () => {
     },
   );
 });
+
+describe('code pasted with a question (break12)', () => {
+  test('a fenced block beside the question is dropped', () => {
+    expect(stripChatNoise('```py\nprint("x")\n``` who is al-Taei?').trim()).toBe('who is al-Taei?');
+  });
+
+  test('a question fenced whole keeps its words', () => {
+    expect(stripChatNoise('```who is al-Taei?```').trim()).toBe('who is al-Taei?');
+  });
+});

@@ -194,3 +194,16 @@ describe('dialect prefixes (found by the seventh blind set)', () => {
 test('حاليا and حالنا keep their ح (no present-tense prefix after it)', () => {
   expect(alternateStem(normalize('حاليا'))).toBeUndefined();
 });
+
+describe('skeleton: Gulf and Iraqi g for ق (break12)', () => {
+  test.each([
+    ['mgdad', 'المقداد'],
+    ['gal', 'قال'],
+  ])('%s and %s share a skeleton', (latin, arabic) => {
+    expect(skeleton(latin)).toBe(skeleton(arabic));
+  });
+
+  test('gh is still غ', () => {
+    expect(skeleton('baghdad')).toBe(skeleton('بغداد'));
+  });
+});
