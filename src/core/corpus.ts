@@ -77,6 +77,7 @@ const ConceptSchema = z.object({
   silent: z.boolean().optional(),
   entity: z.boolean().optional(),
   in: nonEmpty.optional(),
+  owner: nonEmpty.optional(),
   country: z.boolean().optional(),
   office: z.boolean().optional(),
   ordinal: z.boolean().optional(),
@@ -204,6 +205,9 @@ function checkServedOffices(speakers: Speaker[], concepts: Concept[], problems: 
     if (c.in !== undefined && !concepts.some((k) => k.id === c.in && k.country)) {
       problems.push(`concepts[${c.id}]: "in" names "${c.in}", which is not a concept marked "country": true`);
     }
+    if (c.owner !== undefined && !concepts.some((k) => k.id === c.owner && k.country)) {
+      problems.push(`concepts[${c.id}]: "owner" names "${c.owner}", which is not a concept marked "country": true`);
+    }
   }
 }
 
@@ -287,6 +291,7 @@ function buildConcepts(raw: unknown, problems: string[]): Concept[] {
     ...(c.silent ? { silent: true } : {}),
     ...(c.entity ? { entity: true } : {}),
     ...(c.in ? { in: c.in } : {}),
+    ...(c.owner ? { owner: c.owner } : {}),
     ...(c.country ? { country: true } : {}),
     ...(c.office ? { office: true } : {}),
     ...(c.ordinal ? { ordinal: true } : {}),

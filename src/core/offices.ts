@@ -8,7 +8,7 @@
  * speaker's `country` says where he is from (seeds/speakers.json, seeds/concepts.json).
  */
 import { normalize } from './normalize.ts';
-import type { Corpus, Speaker } from './types.ts';
+import type { Corpus } from './types.ts';
 
 /** Words of a question scanned (an office and its country sit near its start; pasted walls of text are cut). */
 const MAX_WORDS = 60;
@@ -25,20 +25,25 @@ const ARABIC_PROCLITIC = /^(?:وب|ول|فب|و|ب|ل)(?=[\u0621-\u064A]{3})/;
 /** A scanned word or term: an office, a country, or another word; `word` is the (first) word as written. */
 type Tag = ({ kind: 'office' | 'country'; id: string } | { kind: 'other' }) & { word: string };
 
-/** Finds offices qualified by a country that none of their holders is from. Built once per corpus. */
+/**
+ * Finds offices qualified by a country that none of their holders is from. Built once per corpus. A thing the
+ * article gives one country (`owner` on concepts: the Iraqi air force) is read as an office that country holds.
+ */
 export class OfficeQualifiers {
   /** Normalized term → office or country concept id. */
   private readonly terms = new Map<string, { kind: 'office' | 'country'; id: string }>();
-  private readonly holders = new Map<string, Speaker[]>();
+  /** Office (or owned thing) id → the countries of those who hold it (undefined: a holder of no country). */
+  private readonly holders = new Map<string, Array<string | undefined>>();
 
   constructor(corpus: Corpus) {
     const countries = new Set(corpus.concepts.filter((c) => c.country).map((c) => c.id));
+    const hold = (office: string, country: string | undefined) =>
+      this.holders.set(office, [...(this.holders.get(office) ?? []), country]);
     for (const s of corpus.speakers) {
       const offices = [...(s.roles ?? []).flat(), ...(s.serves ? [s.serves.office, s.serves.as] : [])];
-      for (const office of offices.filter((id) => !countries.has(id))) {
-        this.holders.set(office, [...(this.holders.get(office) ?? []), s]);
-      }
+      for (const office of offices.filter((id) => !countries.has(id))) hold(office, s.country);
     }
+    for (const c of corpus.concepts) if (c.owner !== undefined) hold(c.id, c.owner);
     for (const c of corpus.concepts) {
       const kind = countries.has(c.id) ? 'country' : this.holders.has(c.id) || c.office ? 'office' : undefined;
       if (!kind) continue;
@@ -113,7 +118,7 @@ export class OfficeQualifiers {
   /** True when some office of the group has holders and none of them is from `country`. */
   private noHolderFrom(offices: readonly string[], country: string): boolean {
     const holders = offices.flatMap((o) => this.holders.get(o) ?? []);
-    return holders.length > 0 && !holders.some((s) => s.country === country);
+    return holders.length > 0 && !holders.includes(country);
   }
 
   /** Tags each word, longest concept term first ("وزير الخارجية" is one office). */

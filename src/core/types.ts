@@ -82,6 +82,12 @@ export interface Concept {
   entity?: boolean;
   /** For a place: the id of the country concept it lies in (Mosul in Iraq, Raqqa in Syria). */
   in?: string;
+  /**
+   * The one country the article gives this thing to (the air force is Iraq's: no Syrian planes strike in it), as a
+   * country concept id: qualified by another country's adjective ("the Syrian air force"), it is not in the article.
+   * Read with offices by src/core/offices.ts.
+   */
+  owner?: string;
   /** A country (its adjective qualifies offices: "the Iraqi deputy foreign minister"); see src/core/offices.ts. */
   country?: boolean;
   /**

@@ -2237,3 +2237,17 @@ describe('break12: Gulf Arabizi, pasted code', () => {
     expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
   });
 });
+
+describe('break12: the air force is Iraq’s', () => {
+  // Bug fixed: "the Syrian air force" was answered with the Iraqi planes' strikes (in Arabic only).
+  test.each(['هل ضربت الطائرات السورية مواقع داعش بالعراق', 'what did al-Mekdad say of the Syrian warplanes?'])(
+    '%s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('the Iraqi air force is answered', () => {
+    expect(answered(bot.ask('what did al-Mekdad say of the Iraqi warplanes?')).paragraph).toBe(11);
+  });
+});

@@ -307,6 +307,12 @@ test('a place "in" something that is no country concept is a seed error', () => 
   expect(() => buildCorpus(raw)).toThrow(/concepts\[capital\]: "in" names "road"/);
 });
 
+test('an "owner" that is no country concept is a seed error', () => {
+  const raw = tinySeeds();
+  raw.concepts.push({ id: 'navy', terms: ['navy'], owner: 'road' } as never);
+  expect(() => buildCorpus(raw)).toThrow(/concepts\[navy\]: "owner" names "road"/);
+});
+
 test('a fact "placed" at something that is no place is a seed error', () => {
   const raw = tinySeeds();
   raw.concepts.push({ id: 'hold', terms: ['hold'], placed: ['road'] } as never);
