@@ -46,7 +46,10 @@ const SUBJECT_COVERAGE_MIN = 0.4;
 
 /** Words that introduce the subject of a said-question, on normalized text. */
 const ABOUT_MARKER =
-  /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|(?:think|thinks|thought|view|views|opinion|opinions|feel|feels) of|3an|7awl|bi5soos)(?= )/;
+  /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|(?:think|thinks|thought|view|views|opinion|opinions|feel|feels) of|3an|7awl|bi5soos|(?:راي|ra2y|ra2yo|ray) \S+(?: \S+)? (?:في|من|fi|fe|fel|fil|men|mn))(?= )/;
+/** Someone's opinion asked of something ("Assad's opinion of Abadi", "ra2y el assad fel 3abadi"): said about it. */
+const OPINION_OF =
+  /(?:^| )(?:(?:view|views|opinion|opinions) (?:of|on)|(?:راي|ra2y|ra2yo|ray) \S+(?: \S+)? (?:في|من|fi|fe|fel|fil|men|mn))(?= )/;
 
 /** The article itself named in a question ("what does the article say about…", "ماذا يقول المقال", "el ma2al"). */
 const ARTICLE_WORDS =
@@ -247,6 +250,11 @@ const PASSIVE_SAID = /(?:^| )(?:was|were|is|are|been) (?:\S+ )?(?:told|said|info
 const DURING_WORDS: ReadonlySet<string> = new Set(
   ['خلال', 'أثناء', 'وجوده', 'during', 'while', 'khilal', '5elal', '5ilal'].map(normalize),
 );
+/** "Else", "besides", غير, سوى: someone other than those named (normalized). */
+const ANYONE_ELSE = /(?:^| )(?:else|besides|other than|apart from|except|غير|سوى|بخلاف|عدا|ghair|gheir|ghir|8eir)(?= )/;
+/** Attending: "attended", "was present", حضر (normalized). */
+const ATTENDED = /(?:^| )(?:attend|attended|attending|present|حضر|حضره|حضروا|حاضر|7adar|7ader)(?: |$)/;
+
 /** Words for the head of a group, normalized (see `asksHeadOfGroup`). */
 const HEAD_WORDS: ReadonlySet<string> = new Set(
   [
@@ -931,6 +939,8 @@ class CorpusAnswerer implements Answerer {
       this.directionPremises.pairsStrangers(normalized) ||
       // "Who chairs the four-party committee?": the article names no group's head.
       this.asksHeadOfGroup(normalized) ||
+      // "Who else attended the meeting?", "من حضر غير الأسد والفياض؟": the article names no one else there.
+      (ANYONE_ELSE.test(normalized) && (ATTENDED.test(normalized) || this.directionPremises.asksMeeting(normalized))) ||
       this.meetsUnnamedOfficeHolder(result.tokens, normalized) ||
       // "Did Abadi fly to Damascus?": his envoy went.
       this.directionPremises.movesStayer(normalized, result.keys.has(INTENT.when) || CLOSING_WHEN.test(normalized)) ||
@@ -1281,7 +1291,8 @@ class CorpusAnswerer implements Answerer {
    */
   private saidSubject(normalized: string, tokens: QueryToken[]): QueryToken[] | undefined {
     const keys = tokens.flatMap((t) => t.keys.map((k) => k.key));
-    if (!keys.includes(INTENT.said) || !keys.some((k) => k.startsWith('sp:'))) return undefined;
+    const asksSaid = keys.includes(INTENT.said) || (keys.includes(INTENT.according) && OPINION_OF.test(normalized));
+    if (!asksSaid || !keys.some((k) => k.startsWith('sp:'))) return undefined;
     const about = ABOUT_MARKER.exec(normalized);
     if (!about)
       return this.namedSayer(tokens, normalized) === undefined ? undefined : this.whatWasSaid(tokens, normalized);
@@ -2052,12 +2063,14 @@ class CorpusAnswerer implements Answerer {
    * exactly one is; undefined otherwise.
    */
   private speakerBeforeAbout(normalized: string, tokens: QueryToken[]): string | undefined {
-    if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.said))) return undefined;
+    const opinion = OPINION_OF.test(normalized) && tokens.some((t) => t.keys.some((k) => k.key === INTENT.according));
+    if (!opinion && !tokens.some((t) => t.keys.some((k) => k.key === INTENT.said))) return undefined;
     const about = ABOUT_MARKER.exec(normalized);
     if (!about) return undefined;
+    // The marker may hold the speaker: "رأي الأسد في", "ra2y el assad fel".
     const named = new Set(
       this.index
-        .analyse(leadingWords(normalized.slice(0, about.index), 40))
+        .analyse(leadingWords(normalized.slice(0, about.index + about[0].length), 40))
         .flatMap((t) => t.keys.filter((k) => k.key.startsWith('sp:')).map((k) => k.key.slice(3))),
     );
     return named.size === 1 ? [...named][0] : undefined;

@@ -93,10 +93,7 @@ const MEET = normalizedWords([
   'el2a2',
   'liqa2',
   'et2abal',
-  // "sat down with", "قعد مع": a meeting told by its sitting.
-  'sat',
-  'sit',
-  'sitting',
+  // "قعد مع", "جلس مع": a meeting told by its sitting (English "sat down with": see SAT_WITH).
   'جلس',
   'قعد',
   'اجتمعوا',
@@ -107,6 +104,9 @@ const MEET = normalizedWords([
   'قابله',
   'شافه',
 ]);
+
+/** "Sat down with", "sit with": sitting with someone is meeting him ("sit on the committee" is not). */
+const SAT_WITH = /(?:^| )(?:sit|sat|sitting|sits) (?:down )?with(?: |$)/;
 
 /** Verbs of going somewhere; the speaker next to one is the one who went ("did Abadi fly to Damascus?", "راح العبادي"). */
 const TRAVEL = normalizedWords([
@@ -710,6 +710,7 @@ export class DirectionPremises {
    */
   /** Whether the question speaks of a meeting (met, will meet, sat down with, التقى, قعد مع). */
   asksMeeting(normalized: string): boolean {
+    if (SAT_WITH.test(normalized)) return true;
     return this.read(normalized).words.some((w) => MEET.has(w) || (w.startsWith('س') && MEET.has(w.slice(1))));
   }
 

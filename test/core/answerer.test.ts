@@ -2251,3 +2251,24 @@ describe('break12: the air force is Iraq’s', () => {
     expect(answered(bot.ask('what did al-Mekdad say of the Iraqi warplanes?')).paragraph).toBe(11);
   });
 });
+
+describe('break12: opinions of people, others at the meeting, the message’s language', () => {
+  // Bug fixed: each was answered with the nearest passage.
+  test.each([
+    'what is al-Mekdad’s opinion of al-Abadi?',
+    'shu ra2y el mekdad fel fayyad',
+    'ما رأي الطائي في الأسد',
+    'was anyone else present besides the two men?',
+    'مين حضر اللقاء غير الفياض',
+    'بأي لغة كانت الرسالة الشفهية',
+  ])('%s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['what is al-Taei’s view of the borders?', 'taei'],
+    ['ما رأي الأسد في الإرهاب والتنظيمات الإرهابية', 'assad'],
+  ])('an opinion of what the speaker spoke of is answered: %s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+});
