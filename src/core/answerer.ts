@@ -250,6 +250,10 @@ const PASSIVE_SAID = /(?:^| )(?:was|were|is|are|been) (?:\S+ )?(?:told|said|info
 const DURING_WORDS: ReadonlySet<string> = new Set(
   ['خلال', 'أثناء', 'وجوده', 'during', 'while', 'khilal', '5elal', '5ilal'].map(normalize),
 );
+/** "All", "everything", كل ما: every passage of what someone said is asked for (normalized). */
+const EVERYTHING_SAID =
+  /(?:^| )(?:all|everything|every quote|every word|all of it|كل ما|كل اللي|كل الي|كل شي|كل كلام|kol elli|kol shi|kol ma|kel shi|kil shi)(?: |$)/;
+
 /** "Else", "besides", غير, سوى: someone other than those named (normalized). */
 const ANYONE_ELSE = /(?:^| )(?:else|besides|other than|apart from|except|غير|سوى|بخلاف|عدا|ghair|gheir|ghir|8eir)(?= )/;
 /** Attending: "attended", "was present", حضر (normalized). */
@@ -889,6 +893,16 @@ class CorpusAnswerer implements Answerer {
     const result = this.index.match(normalized);
     const curated = this.curatedQuestions.get(normalized);
     if (curated !== undefined) return this.curatedAnswer(curated, result.candidates, result.tokens, script);
+    // "Everything al-Mekdad said", "كل ما قاله المقداد": all his passages, as a listing ("all he said about X" is
+    // a question about X).
+    const asksAll = EVERYTHING_SAID.test(normalized) && !ABOUT_MARKER.test(normalized);
+    const everyone = asksAll ? this.namedSayer(result.tokens, normalized) : undefined;
+    if (everyone !== undefined && result.keys.has(INTENT.said)) {
+      return this.paragraphAnswer(
+        this.quotesBy(everyone).map((a) => a.paragraph),
+        script,
+      );
+    }
     // "Does Russia have a role in the coordination?": only passages naming Russia can say (see namesAll).
     const countries = result.tokens.filter((t) => t.keys.some((k) => this.silentCountries.has(k.key)));
     const candidates =

@@ -2272,3 +2272,18 @@ describe('break12: opinions of people, others at the meeting, the message’s la
     expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
   });
 });
+
+describe('break12: everything someone said', () => {
+  // Bug fixed: "كل ما قاله المقداد" showed one passage of three.
+  test.each(['show me everything al-Mekdad said', 'بدي كل اللي حكاه المقداد'])('%s lists all his passages', (q) => {
+    const reply = answered(bot.ask(q));
+    expect([reply.paragraph, ...reply.alternatives.map((a) => a.paragraph)]).toEqual([11, 12, 13]);
+    expect(reply.listing).toBe(true);
+  });
+
+  test('"all" inside what was asked about is no listing', () => {
+    const reply = answered(bot.ask('what did al-Mekdad say about all the coordination?'));
+    expect(reply.listing).toBeUndefined();
+    expect(reply.quote.length).toBeLessThan(200);
+  });
+});
