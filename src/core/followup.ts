@@ -286,7 +286,11 @@ function afterStandalone(
     reply.quote.includes(speaker.nameAr) &&
     reply.quote.length <= speaker.nameAr.length + INTRODUCTION_EXTRA_CHARS;
   const own = speakerId === reply.speaker.id && !introduces ? [reply.paragraph] : [];
-  const shown = [...new Set([...(same ? previous.shown : []), ...own])];
+  // A listing ("paragraphs 11 to 13", "everything al-Mekdad said") showed each of its paragraphs whole.
+  const listed = reply.listing
+    ? reply.alternatives.filter((a) => a.speaker.id === speakerId).map((a) => a.paragraph)
+    : [];
+  const shown = [...new Set([...(same ? previous.shown : []), ...own, ...listed])];
   return { reply, context: { speakerId, shown, question: normalizedQuestion } };
 }
 

@@ -63,7 +63,8 @@ export function buttonOutcome(answerer: Answerer, customId: string): ButtonOutco
       if (speaker && action.page < quotes.length) {
         return { update: true, messages: renderQuotePage(speaker, quotes, action.page, byline), known: true };
       }
-      break;
+      // A page of /quote that no longer exists: the user came from /quote, not /ask.
+      return { update: false, messages: [renderNotice(NOTICES.expiredPage)], known: false };
     }
   }
   return messages ? { update: false, messages, known: true } : expired;

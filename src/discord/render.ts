@@ -429,6 +429,7 @@ export function renderCooldown(retryAfterMs: number): RenderedMessage {
 export const NOTICES = Object.freeze({
   apology: 'Sorry, something went wrong while answering. Please try again in a moment.',
   expired: 'This button has expired. Ask again with /ask.',
+  expiredPage: 'This page has expired. Use /quote again to browse the quotes.',
   staleSuggestion: 'That suggestion is no longer available: type your question instead.',
   cooldown: 'You are sending questions quickly. · مهلاً قليلاً',
   unknownSpeaker: 'I do not know that speaker. Use /speakers to see who is quoted.',

@@ -5,6 +5,7 @@
  * by a few words that only that dialect uses.
  */
 import { detectScript } from '../core/answerer.ts';
+import { stripChatNoise } from '../core/noise.ts';
 import { normalize } from '../core/normalize.ts';
 import type { QuestionLang } from '../core/types.ts';
 
@@ -95,7 +96,9 @@ function isArabiziWord(word: string): boolean {
  * @example guessLang('شو قال الأسد؟') // 'ar-lev'
  * @example guessLang('shu 2al el asad?') // 'arabizi'
  */
-export function guessLang(question: string): QuestionLang | undefined {
+export function guessLang(typed: string): QuestionLang | undefined {
+  // Terminal escapes and mentions are no words: "\x1b[2J" would read as the Arabizi-looking "2j".
+  const question = stripChatNoise(typed);
   let script = detectScript(question);
   if (script === 'none') return undefined;
   if (script === 'mixed') {

@@ -136,6 +136,16 @@ test('after a number out of range, the offer stands', async () => {
   expect(recorder.picks).toHaveLength(1);
 });
 
+// Bug fixed (break12): "-1" while a pick was offered was read as a second 👎 and restarted the rating.
+test('after "bad", -1 is a number out of range, not a rating', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(['ماذا قال المقداد عن التنسيق؟', 'bad', '-1', '1'], recorder);
+  expect(blocks[2]).toMatch(/^Type a number from 1 to \d, or "none"\.$/);
+  expect(recorder.votes.size).toBe(1);
+  expect(recorder.picks).toHaveLength(1);
+});
+
 // Bug fixed: after "bad", "0" was recorded as "none of these was right"; "4" was out of range.
 test('after "bad", 0 is out of range like any unlisted number; only a "none" word records none', async () => {
   const recorder = new MemoryRecorder();

@@ -348,3 +348,12 @@ test('after an answer introducing someone else ("who carried the message?" → a
   const c = conversationAfter('من حمل الرسالة؟');
   expect(answered(c.ask('u', 'what else did he say?', 1)).speaker.id).toBe('fayyadh');
 });
+
+describe('after a listing (break12)', () => {
+  // Bug fixed: "what else did he say?" after "paragraphs 9 to 10" showed one of the listed paragraphs again.
+  test.each(['paragraphs 9 to 10', 'everything al-Taei said'])('%s, then "what else?": that is all', (first) => {
+    const c = conversationAfter(first);
+    const reply = c.ask('u', 'what else did he say?', 1);
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('nothing-more');
+  });
+});

@@ -356,6 +356,14 @@ describe('buttons', () => {
       expect(h.fake.requestsFor(token)).toHaveLength(1);
     }
   });
+
+  // Bug fixed (break12): a stale /quote page said "Ask again with /ask".
+  test('a stale /quote page points back to /quote', async () => {
+    const { request } = await ask('ماذا قال الأسد؟');
+    const { body } = await click('quote:taei:7', request);
+    expect(body.data.content).toContain('/quote');
+    expect(body.data.content).not.toContain('/ask');
+  });
 });
 
 describe('/quote pagination', () => {

@@ -22,3 +22,8 @@ test.each([
 ])('%s → %s', (question, lang) => {
   expect(guessLang(question)).toBe(lang);
 });
+
+// Bug fixed (break12): a terminal escape pasted into an English question made it "arabizi" ("\x1b[2J" read as "2j").
+test('terminal escapes do not make English Arabizi', () => {
+  expect(guessLang('where is \u001b[2J the border')).toBe('en');
+});
