@@ -400,7 +400,13 @@ export class Featurizer {
   private tellsWhatWasSaid(token: string, next: string | undefined, before: readonly TokenFeatures[]): boolean {
     if (!TELL.has(token) || (next !== undefined && TOLD_TO_ASKER.has(next))) return false;
     if (before.some((f) => f.exact === INTENT.who || f.exact === INTENT.role)) return false;
-    return before.at(-1)?.exact.startsWith('sp:') ?? false;
+    return this.namesSomeone(before.at(-1));
+  }
+
+  /** A feature naming a speaker: his name, or the title of his role ("the envoy told", "the deputy minister told"). */
+  private namesSomeone(f: TokenFeatures | undefined): boolean {
+    if (f === undefined) return false;
+    return f.exact.startsWith('sp:') || this.roles.some((r) => r.concepts.at(-1) === f.exact);
   }
 
   /**

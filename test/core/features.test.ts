@@ -132,3 +132,10 @@ test('ماذا ("what") is no why-question although لماذا without its ل is
   expect(featurizer.conceptOf('ماذا')).toBeUndefined();
   expect(featurizer.conceptOf('لماذا')).toBe('c:ask-why');
 });
+
+// Bug fixed (break12): "what did the envoy tell Assad?" lost "tell" (it was read as "said" only after a name), so
+// SANA's report answered instead of the envoy's words.
+test('"tell" after the title of a speaker’s role asks what he said', () => {
+  const reply = createAnswerer(loadCorpus()).ask('what did the national security adviser tell al-Assad?');
+  expect(reply.kind === 'answer' && reply.speaker.id).toBe('fayyadh');
+});
