@@ -320,6 +320,7 @@ const SUMMARY_WORDS: ReadonlySet<string> = new Set(
     'summary',
     'summarize',
     'summarise',
+    'sum',
     'tldr',
     'tl',
     'gist',
@@ -336,6 +337,9 @@ const SUMMARY_WORDS: ReadonlySet<string> = new Set(
     'la5es',
   ].map(normalize),
 );
+
+/** "Sum up", "summing up" (normalized). */
+const SUM_UP = /(?:^| )sum(?:s|med|ming)? up(?: |$)/;
 
 /** Topic words of "what is the article about" questions: its subject, summary or main news as a whole. */
 const ABOUT_WHOLE: ReadonlySet<string> = new Set([
@@ -1479,7 +1483,9 @@ class CorpusAnswerer implements Answerer {
     const said = tokens
       .filter((_token, i) => !this.namesOccasion(tokens, i, normalized))
       .filter((t) => t.known && !t.keys.some((k) => k.key.startsWith('c:ask-') || k.key.startsWith('sp:')))
-      .filter((t) => t.keys.length > 0 && !SUMMARY_WORDS.has(t.token));
+      .filter((t) => t.keys.length > 0 && !SUMMARY_WORDS.has(t.token))
+      // "sum up Mekdad's comments": the "up" of "sum up".
+      .filter((t) => t.token !== 'up' || !SUM_UP.test(normalized));
     return said.length > 0 ? said : undefined;
   }
 

@@ -33,7 +33,7 @@ export const ARABIC_STOPWORDS = normalizedSet(`
   ههه هههه ههههه واضح اتاكد أتأكد اتأكد اتاكد بتأكد كانوا كنا كنت يكونوا تكون لازم لازمن ضروري فقد لقد لكنني لكني فهمت افهم أفهم فاهم وهل معين معينة التوضيح توضيح مرتبطة مرتبط أحداث احداث حدث حصل صار وقع وقعت
   حوالي تقريبا قرابة صح نص بالنص بالحرف حرفيا انو إنو انه enno inno
   يمكنك يمكنكم تستطيع تقدر تخبرني تقولي اعرف أعرف نعرف بغيت نبي نبغى ابغى ابغا طالب طالبة بحث بحثا اكتب أكتب
-  احتمال احتماليه امكانيه إمكانية ادري أدري اشوف أشوف اصبح أصبح اصبحت became become الرقم رقم دلاله دلالة بالمقال بالخبر بالنص بالتقرير الموضوع بالموضوع موضوع شكو ورد وردت سالفة سالفه قصة قصه حكاية حكايه دلوقتي دلوقت هلق هلأ هسه هسا الحين توا يصير بيصير صاير عم
+  احتمال احتماليه امكانيه إمكانية ادري أدري اشوف أشوف اصبح أصبح اصبحت became become الرقم رقم دلاله دلالة بالمقال بالخبر بالنص بالتقرير الموضوع بالموضوع موضوع شكو جانبه جهته ناحيته باي بأي اريد أريد اعرف أعرف نعرف ورد وردت سالفة سالفه قصة قصه حكاية حكايه دلوقتي دلوقت هلق هلأ هسه هسا الحين توا يصير بيصير صاير عم
 `);
 
 /**
@@ -89,6 +89,7 @@ export const ARABIZI_STOPWORDS = normalizedSet(`
   yseer bisir sar sayer sayir 3m 3ambi halla2 hala2 hal2 hassa hessa delwa2ti dilwa2ti
   ma2al maqal makal lma2al elma2al almaqal taqrir ta2rir mawdoo3 mawdu3 mawdo3 zabt bezabt bizzabt
   wach wash chno chnou achno ach chkoun chkon dyal dial dyalo diyal daba bzaf kayn kayna
+  jihto jihtu jehto janbo janebo ya3tik ya3teek ya3tek 3afye 3afya 3afieh
   li feha fiha fih feeh feeha ma3 m3a wiyya 3emlo 3imlo 3amlo 3emel 3amel 3imil wala walla la2 walla2 mumkin mumken momkin
 `);
 

@@ -2287,3 +2287,19 @@ describe('break12: everything someone said', () => {
     expect(reply.quote.length).toBeLessThan(200);
   });
 });
+
+describe('fifteenth blind set, first run: ways of asking what someone said', () => {
+  // Bug fixed: each was declined, a filler word read as what was said about.
+  test.each([
+    ['ماذا قال المقداد من جهته؟', 'mekdad'],
+    ['please sum up what al-Taei said', 'taei'],
+    ['بدي اعرف شو أكد الفياض في اللقاء', 'fayyadh'],
+    ['el ta2i shu 2al min jihto ya3tik el 3afye', 'taei'],
+  ])('%s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  test('"in what capacity" asks the speaker’s role', () => {
+    expect(answered(bot.ask('بأي صفة صرح المقداد؟')).quote).toContain('نائب وزير الخارجية');
+  });
+});
