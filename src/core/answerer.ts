@@ -585,7 +585,7 @@ const IN_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل
 
 /** Words asking why, normalized (ماذا "what" is not one, though لماذا is). */
 const WHY_QUESTION = new RegExp(
-  `(?:^| )(?:${'لماذا ليش ليه علاش علاه لاش why lesh leh laysh leish lech 3lach 3lash 3alash 3lah'
+  `(?:^| )(?:${'لماذا ليش ليه علاش علاه لاش why lesh leh laysh leish laish lish leesh lech 3lach 3lash 3alash 3lah'
     .split(' ')
     .map(normalize)
     .join('|')})(?: |$)`,

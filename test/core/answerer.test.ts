@@ -2303,3 +2303,16 @@ describe('fifteenth blind set, first run: ways of asking what someone said', () 
     expect(answered(bot.ask('بأي صفة صرح المقداد؟')).quote).toContain('نائب وزير الخارجية');
   });
 });
+
+describe('fifteenth blind set: words for striking and crossing', () => {
+  // Bug fixed: اغارت (raided), Gulf "ga9af", "3raq", "laish", ألمح (hinted), عبور (crossing) were unknown or misread.
+  test.each([
+    ['ليش أغار الطيران العراقي على البوكمال؟', [7, 8]],
+    ['laish el 3raq ga9af 7usaybah', [7, 8]],
+    ['هل ألمح الطائي الى عبور الحدود؟', [9]],
+    ['could Iraqi troops cross the border into Syria?', [9]],
+    ['el 3raq ra7 yetla3 bara el 7dood?', [9]],
+  ])('%s', (q, paragraphs) => {
+    expect(paragraphs).toContain(answered(bot.ask(q)).paragraph);
+  });
+});
