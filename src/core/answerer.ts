@@ -254,6 +254,14 @@ const DURING_WORDS: ReadonlySet<string> = new Set(
 const EVERYTHING_SAID =
   /(?:^| )(?:all|everything|every quote|every word|all of it|كل ما|كل اللي|كل الي|كل شي|كل كلام|kol elli|kol shi|kol ma|kel shi|kil shi)(?: |$)/;
 
+/** Liking someone (normalized); see the rule on two people named. */
+const LIKES = /(?:^| )(?:like|likes|liked|dislike|dislikes|disliked|fond|get along|gets along)(?: |$)/;
+
+/** How many speakers a question's keys name. */
+function namedSpeakers(keys: ReadonlySet<string>): number {
+  return [...keys].filter((k) => k.startsWith('sp:')).length;
+}
+
 /** "Else", "besides", غير, سوى: someone other than those named (normalized). */
 const ANYONE_ELSE = /(?:^| )(?:else|besides|other than|apart from|except|غير|سوى|بخلاف|عدا|ghair|gheir|ghir|8eir)(?= )/;
 /** Attending: "attended", "was present", حضر (normalized). */
@@ -435,9 +443,28 @@ function asksArticleDate(tokens: QueryToken[]): boolean {
 
 /** Verbs that make "how long" a duration ("how long did the meeting last?"), which the article never gives. */
 const DURATION_VERBS: ReadonlySet<string> = new Set(
-  ['last', 'lasted', 'take', 'took', 'takes', 'stay', 'stayed', 'استغرق', 'استغرقت', 'دام', 'دامت', 'بقي', 'مكث'].map(
-    normalize,
-  ),
+  [
+    'last',
+    'lasted',
+    'take',
+    'took',
+    'takes',
+    'stay',
+    'stayed',
+    'استغرق',
+    'استغرقت',
+    'دام',
+    'دامت',
+    'بقي',
+    'بقى',
+    'مكث',
+    'قعد',
+    'ظل',
+    'ضل',
+    '2a3ad',
+    'e3ed',
+    'baqi',
+  ].map(normalize),
 );
 
 /** "How long did X last / take?": a how-long question with a verb of duration. */
@@ -957,6 +984,8 @@ class CorpusAnswerer implements Answerer {
       this.directionPremises.pairsStrangers(normalized) ||
       // "Who chairs the four-party committee?": the article names no group's head.
       this.asksHeadOfGroup(normalized) ||
+      // "Does Assad like Abadi?": what one person feels for another is never told.
+      (LIKES.test(normalized) && namedSpeakers(result.keys) >= 2) ||
       // "Who else attended the meeting?", "من حضر غير الأسد والفياض؟": the article names no one else there.
       (ANYONE_ELSE.test(normalized) && (ATTENDED.test(normalized) || this.directionPremises.asksMeeting(normalized))) ||
       this.meetsUnnamedOfficeHolder(result.tokens, normalized) ||

@@ -159,6 +159,10 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   mo3arada mo3arda حزب حزبه hizb 7izb 7ezb hezb 7ezbo hezbo summit قمه القمه
   ساعه ساعات الساعه sa3a sa3ah sa3et sa3at hour hours clock
   لغه لغتها بلغه language languages lugha loghat
+  parliament parliamentary برلمان البرلمان البرلماني nuwwab النواب m3allem mo3allem walid وليد
+  airport airports مطار المطار matar
+  marketing resume cv
+  love loves loved hate hates hated trust trusts trusted respects respected يحب بيحب يكره بيكره يثق بيثق
   مساحه مساحتها مساحته masa7a masa7et msa7a msa7et square
   criticize criticise criticized criticised criticizes criticises criticism criticisms condemn condemned condemns
   condemnation denounce denounced denounces انتقد ينتقد انتقدت انتقاد انتقادات ادان يدين ادانت ادانه استنكر شجب

@@ -93,9 +93,6 @@ const MEET = normalizedWords([
   'el2a2',
   'liqa2',
   'et2abal',
-  // "قعد مع", "جلس مع": a meeting told by its sitting (English "sat down with": see SAT_WITH).
-  'جلس',
-  'قعد',
   'اجتمعوا',
   'يجتمع',
   'التقوا',
@@ -105,8 +102,12 @@ const MEET = normalizedWords([
   'شافه',
 ]);
 
-/** "Sat down with", "sit with": sitting with someone is meeting him ("sit on the committee" is not). */
-const SAT_WITH = /(?:^| )(?:sit|sat|sitting|sits) (?:down )?with(?: |$)/;
+/**
+ * "Sat down with", "قعد مع": sitting with someone is meeting him ("sit on the committee" is not; قعد في دمشق is a
+ * stay).
+ */
+const SAT_WITH =
+  /(?:^| )(?:(?:sit|sat|sitting|sits) (?:down )?with|(?:قعد|جلس|قعدوا|جلسوا|بيقعد|يقعد) (?:مع|وياه?|ويا))(?: |$)/;
 
 /** Verbs of going somewhere; the speaker next to one is the one who went ("did Abadi fly to Damascus?", "راح العبادي"). */
 const TRAVEL = normalizedWords([
