@@ -45,22 +45,34 @@ const SHORT_SUBJECT_WORDS = 4;
 const SUBJECT_COVERAGE_MIN = 0.4;
 
 /** Words that introduce the subject of a said-question, on normalized text. */
-const ABOUT_MARKER =
-  /(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|(?:think|thinks|thought|view|views|opinion|opinions|feel|feels) of|3an|7awl|bi5soos|(?:راي|ra2y|ra2yo|ray) \S+(?: \S+)? (?:في|من|fi|fe|fel|fil|men|mn))(?= )/;
+/** Arabic and Arabizi "X's opinion of": رأي (folded راي) and the opinion-holder, then في/من ("رأي الأسد في"). */
+const OPINION_HOLDER_OF = String.raw`(?:راي|ra2y|ra2yo|ray) \S+(?: \S+)? (?:في|من|fi|fe|fel|fil|men|mn)`;
+const ABOUT_MARKER = new RegExp(
+  String.raw`(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|(?:think|thinks|thought|view|views|opinion|opinions|feel|feels) of|3an|7awl|bi5soos|${OPINION_HOLDER_OF})(?= )`,
+);
 /** Someone's opinion asked of something ("Assad's opinion of Abadi", "ra2y el assad fel 3abadi"): said about it. */
-const OPINION_OF =
-  /(?:^| )(?:(?:view|views|opinion|opinions) (?:of|on)|(?:راي|ra2y|ra2yo|ray) \S+(?: \S+)? (?:في|من|fi|fe|fel|fil|men|mn))(?= )/;
+const OPINION_OF = new RegExp(
+  String.raw`(?:^| )(?:(?:view|views|opinion|opinions) (?:of|on)|${OPINION_HOLDER_OF})(?= )`,
+);
 
 /** The article itself named in a question ("what does the article say about…", "ماذا يقول المقال", "el ma2al"). */
 const ARTICLE_WORDS =
   /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه)(?: |$)|(?:^| )(?:article|artical|articel|artcle|aritcle|atricle|report|story|piece|text|news|ma2al|maqal|makal|taqrir|khabar|5abar|kha6ar)(?: |$)|(?:^| )(?:does|did|do) it (?:say|mention|tell)|(?:^| )it (?:says|mentions)(?: |$)/;
 
 /**
- * "What party does Abadi belong to?": a political party, which the article never names; the four-party committee
- * is not one, nor are "the parties" to a meeting (its sides).
+ * "What party does Abadi belong to?", "Abadi's party": a political party, which the article never names; "which
+ * party received the message?" (a side), the four-party committee and "the parties" to a meeting are none.
  */
-const POLITICAL_PARTY =
-  /(?<!(?:four|4|three|3|two|2|multi|quadrilateral|quadripartite) )\bparty\b(?! (?:security )?committee)|\bpolitical parties\b/;
+const POLITICAL_PARTY = new RegExp(
+  [
+    String.raw`\bpolitical part(?:y|ies)\b`,
+    // "what party does Abadi belong to?", "which party is Abadi from?"
+    String.raw`\bparty (?:does|did|is|was) (?:\S+ ){1,3}(?:belong|belongs|from|in|lead|leads|head|heads)\b`,
+    // "belongs to a party", "member of which party", "Abadi's party"
+    String.raw`\b(?:belong|belongs|belonged|member|members|joined|join) (?:of |to )?(?:a |the |which |what |his )?party\b`,
+    String.raw`\b(?:his|s) party\b`,
+  ].join('|'),
+);
 
 /** "شنو الموضوع؟", "shu el mawdoo3", "what's the topic?": the topic asked with nothing else names the article's. */
 const ASKS_TOPIC = /(?:^| )(?:ال|بال)?موضوع(?: |$)|(?:^| )(?:mawdoo3|mawdu3|mawdo3|mawdou3|topic|subject)(?: |$)/;
@@ -139,6 +151,11 @@ const OFFICE_NOUNS: ReadonlySet<string> = new Set(
   ['office', 'power', 'الحكم', 'السلطه', 'بالحكم', 'بالسلطه', 'منصبه', 'بمنصبه', 'منصبو', 'mansabo', 'mansab'].map(
     normalize,
   ),
+);
+
+/** Ruling ("ruled", حكم): with "how long", a term of office wherever it is ruled. */
+const RULE_VERBS: ReadonlySet<string> = new Set(
+  ['rule', 'ruled', 'rules', 'ruling', 'حكم', 'يحكم', 'بيحكم', '7akam', 'yo7kom', 'by7kom'].map(normalize),
 );
 
 /** Question openers that are auxiliaries: a question word after them is what is asked ("can you say who…"). */
@@ -299,8 +316,8 @@ const MAX_SCANNED_WORDS = 60;
 /** "Exactly" anywhere in a question (see {@link EXACT_WORDS}). */
 const EXACT_ANYWHERE = new RegExp(`(?:^| )(?:${EXACT_WORDS}|بالظبط|bel zabt|bil zabt)(?: |$)`);
 
-/** "Which", normalized, as regex alternatives: what follows it is asked for. */
-const WHICH_WORDS = 'which|what|اي|ايه|انهي|ayy|ay|ayya|anu|ani';
+/** The word after "which" (normalized): what is asked for ("which army", "اي جيش"). */
+const AFTER_WHICH = /(?:^| )(?:which|what|اي|ايه|انهي|ayy|ay|ayya|anu|ani) (\S+)/g;
 
 /** "About the subject of X", "بخصوص مسألة X": words naming a subject, not one; X is what was asked about. */
 const SUBJECT_FILLERS: ReadonlySet<string> = new Set(
@@ -924,10 +941,10 @@ class CorpusAnswerer implements Answerer {
     const result = this.index.match(normalized);
     const curated = this.curatedQuestions.get(normalized);
     if (curated !== undefined) return this.curatedAnswer(curated, result.candidates, result.tokens, script);
-    // "Everything al-Mekdad said", "كل ما قاله المقداد": all his passages, as a listing ("all he said about X" is
-    // a question about X).
-    const asksAll = EVERYTHING_SAID.test(normalized) && !ABOUT_MARKER.test(normalized);
-    const everyone = asksAll ? this.namedSayer(result.tokens, normalized) : undefined;
+    // "Everything al-Mekdad said", "كل ما قاله المقداد": all his passages, as a listing.
+    const everyone = this.asksEverythingSaid(normalized, result.tokens, result.keys)
+      ? this.namedSayer(result.tokens, normalized)
+      : undefined;
     if (everyone !== undefined && result.keys.has(INTENT.said)) {
       return this.paragraphAnswer(
         this.quotesBy(everyone).map((a) => a.paragraph),
@@ -986,8 +1003,11 @@ class CorpusAnswerer implements Answerer {
       this.asksHeadOfGroup(normalized) ||
       // "Does Assad like Abadi?": what one person feels for another is never told.
       (LIKES.test(normalized) && namedSpeakers(result.keys) >= 2) ||
-      // "Who else attended the meeting?", "من حضر غير الأسد والفياض؟": the article names no one else there.
-      (ANYONE_ELSE.test(normalized) && (ATTENDED.test(normalized) || this.directionPremises.asksMeeting(normalized))) ||
+      // "Who else attended the meeting?", "من حضر غير الأسد والفياض؟": the article names no one else there ("what
+      // else did Assad say at the meeting?" asks for no one).
+      (result.keys.has(INTENT.who) &&
+        ANYONE_ELSE.test(normalized) &&
+        (ATTENDED.test(normalized) || this.directionPremises.asksMeeting(normalized))) ||
       this.meetsUnnamedOfficeHolder(result.tokens, normalized) ||
       // "Did Abadi fly to Damascus?": his envoy went.
       this.directionPremises.movesStayer(normalized, result.keys.has(INTENT.when) || CLOSING_WHEN.test(normalized)) ||
@@ -1315,8 +1335,8 @@ class CorpusAnswerer implements Answerer {
     // "How does Iran arm Assad, according to the writer?": the one it is according to is a speaker, not Iran.
     if (this.accordingToSpeaker(tokens)) return false;
     // "Which army did al-Mekdad say felt no foreign?": the entity asked for by "which" is the answer, not the sayer.
-    const askedFor = (t: QueryToken) => new RegExp(`(?:^| )(?:${WHICH_WORDS}) ${t.token}(?: |$)`).test(normalized);
-    const keys = tokens.filter((t) => !askedFor(t)).map((t) => t.keys.map((k) => k.key));
+    const askedFor = new Set([...normalized.matchAll(AFTER_WHICH)].map((m) => m[1]));
+    const keys = tokens.filter((t) => !askedFor.has(t.token.split(' ')[0])).map((t) => t.keys.map((k) => k.key));
     // The subject may be two words ("الرئيس الإيراني", "Russia's government", "the Syrian army"): a country or a
     // title, then the silent one; "what did they say at the meeting about the armies?" is about them.
     const [first, second] = keys.filter((ks) => !ks.some((k) => k.startsWith('c:ask-')));
@@ -1863,8 +1883,20 @@ class CorpusAnswerer implements Answerer {
   }
 
   /**
+   * "Everything al-Mekdad said", "كل ما قاله المقداد", "every quote of al-Taei": all of one person's words and
+   * nothing else asked — not a yes/no question ("did he say all victories serve both?"), not his words about
+   * something, at a time or place, or to someone ("everything Assad said to Abadi"), which the usual checks decide.
+   */
+  private asksEverythingSaid(normalized: string, tokens: QueryToken[], keys: ReadonlySet<string>): boolean {
+    if (!EVERYTHING_SAID.test(normalized) || !keys.has(INTENT.said) || namedSpeakers(keys) !== 1) return false;
+    if (ABOUT_MARKER.test(normalized) || ASKS_IF_SAID.test(normalized) || YES_NO.test(normalized)) return false;
+    // Words of no topic ("show me everything…") ask nothing more.
+    return tokens.every((t) => !t.known || t.keys.some((k) => k.key === INTENT.said || /^(?:sp|m):/.test(k.key)));
+  }
+
+  /**
    * "Who chairs the security committee?", "مين راس اللجنة الرباعية؟", "who is the leader of ISIS?": the head of a group
-   * the article names (an entity that is no country and no place), whom it never names. Read on normalized words: a head word,
+   * the article names (a group that acts, `agent` on concepts, other than a country), whom it never names. Read on normalized words: a head word,
    * then the group within three words ("of", "the" and a country's adjective aside); or the group right before it
    * ("committee head").
    */
@@ -1873,9 +1905,7 @@ class CorpusAnswerer implements Answerer {
     const featurizer = this.index.featurizer;
     const group = (word: string | undefined) => {
       const key = word === undefined ? undefined : featurizer.conceptOf(word);
-      return (
-        key?.startsWith('c:') === true && this.entityKeys.has(key) && !this.countryKeys.has(key) && !this.isPlace(key)
-      );
+      return key?.startsWith('c:') === true && this.agentKeySet.has(key) && !this.countryKeys.has(key);
     };
     const country = (word: string | undefined) => {
       const key = word === undefined ? undefined : featurizer.conceptOf(word);
@@ -1903,12 +1933,12 @@ class CorpusAnswerer implements Answerer {
     if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.when || k.key === INTENT.howLong))) return false;
     let undated = false;
     // "in office", "b mansabo": the office as a noun (a trailing one is no topic token).
-    let office = normalized.split(' ').some((w) => OFFICE_NOUNS.has(w));
+    let office = normalized.split(' ').some((w) => OFFICE_NOUNS.has(w) || RULE_VERBS.has(w));
     let place = false;
     for (const t of tokens) {
       const has = (test: (key: string) => boolean) => t.keys.some((k) => test(k.key));
       if (has((k) => k.startsWith('c:ask-') || k === TIME_QUALIFIER_KEY) || TAKES_OFFICE.has(t.token)) continue;
-      if (OFFICE_NOUNS.has(t.token) || !t.known) continue;
+      if (OFFICE_NOUNS.has(t.token) || RULE_VERBS.has(t.token)) continue;
       if (has((k) => this.undatedKeys.has(k))) undated = true;
       else if (has((k) => this.isPlace(k))) place = true;
       else if (has((k) => this.titleKeys.has(k))) office = true;
@@ -1916,7 +1946,9 @@ class CorpusAnswerer implements Answerer {
     }
     // "Since when has al-Fayyadh been security adviser?": nobody's term of office is dated. "When was the envoy in
     // Damascus?" names a place: his stay there is (Thursday).
-    return undated || (office && !place);
+    // "How many years has al-Assad ruled Syria?": a country ruled is no place of a stay.
+    const rules = normalized.split(' ').some((w) => RULE_VERBS.has(w));
+    return undated || (office && (!place || rules));
   }
 
   /**

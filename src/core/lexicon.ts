@@ -89,7 +89,7 @@ export const ARABIZI_STOPWORDS = normalizedSet(`
   yseer bisir sar sayer sayir 3m 3ambi halla2 hala2 hal2 hassa hessa delwa2ti dilwa2ti
   ma2al maqal makal lma2al elma2al almaqal taqrir ta2rir mawdoo3 mawdu3 mawdo3 zabt bezabt bizzabt
   wach wash chno chnou achno ach chkoun chkon dyal dial dyalo diyal daba bzaf kayn kayna
-  jihto jihtu jehto janbo janebo ya3tik ya3teek ya3tek 3afye 3afya 3afieh
+  lo lu jihto jihtu jehto janbo janebo ya3tik ya3teek ya3tek 3afye 3afya 3afieh
   li feha fiha fih feeh feeha ma3 m3a wiyya 3emlo 3imlo 3amlo 3emel 3amel 3imil wala walla la2 walla2 mumkin mumken momkin
 `);
 
@@ -158,7 +158,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   mawlood mawlud mawloud
   mo3arada mo3arda حزب حزبه hizb 7izb 7ezb hezb 7ezbo hezbo summit قمه القمه
   ساعه ساعات الساعه sa3a sa3ah sa3et sa3at hour hours clock
-  لغه لغتها بلغه language languages lugha loghat
+  لغه لغتها language languages lugha loghat
   parliament parliamentary برلمان البرلمان البرلماني nuwwab النواب m3allem mo3allem walid وليد
   airport airports مطار المطار matar
   marketing resume cv

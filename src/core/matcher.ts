@@ -226,10 +226,15 @@ const TIME_UNITS: ReadonlySet<string> = new Set([
  * answers by when it began ("since 2011"), and declines for a stay or a meeting's length (see the answerer's
  * `asksDuration`); the how-many intent becomes the how-long one (the unit stays a topic word).
  */
-function asSinceWhen(token: QueryToken, i: number, tokens: readonly QueryToken[]): QueryToken {
+function asSinceWhen(token: QueryToken, i: number, tokens: readonly QueryToken[], ago: boolean): QueryToken {
   if (!token.keys.some((k) => k.key === INTENT.howMany) || !TIME_UNITS.has(tokens[i + 1]?.token ?? '')) return token;
-  return { ...token, keys: token.keys.map((k) => (k.key === INTENT.howMany ? { ...k, key: INTENT.howLong } : k)) };
+  // "How many years ago did ISIS take Mosul?" asks when.
+  const asked = ago ? INTENT.when : INTENT.howLong;
+  return { ...token, keys: token.keys.map((k) => (k.key === INTENT.howMany ? { ...k, key: asked } : k)) };
 }
+
+/** "Ago", "من قبل", "قبل كم": a span back from now, which dates an event (normalized). */
+const AGO = /(?:^| )(?:ago|back)(?: |$)/;
 
 /** Scores closer than this are a tie: the coverage weights behind them are not that precise. */
 const NEAR_TIE = 0.01;
@@ -520,7 +525,7 @@ export class MatchIndex {
       this.withRoleSpeaker(
         this.withoutDayQualifiers(this.featurizer.features(normalized)).map((f) => this.resolveToken(f)),
       ),
-    ).map(asSinceWhen);
+    ).map((t, i, all) => asSinceWhen(t, i, all, AGO.test(normalized)));
     if (tokens.some((t) => t.keys.some((k) => ATTRIBUTION_INTENTS.has(k.key)))) {
       for (const t of tokens) {
         for (const k of t.keys) if (k.key.startsWith('m:')) k.strength = MATCH_WEIGHTS.mentionInSaidQuestion;

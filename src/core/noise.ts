@@ -5,6 +5,8 @@
  * matching only; what the user typed is never changed for display.
  */
 
+import { normalize } from './normalize.ts';
+
 /** Each pattern and why it is noise. Applied in order; each match becomes a space. */
 const NOISE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the sequences this pattern removes
@@ -71,7 +73,8 @@ const ASIDE_WORDS: ReadonlySet<string> = new Set(
   المعلم معلم المعلمه المدرسه مدرسه الجامعه جامعه المحاضره محاضره الدرس درس emti7an imti7an em7an wajeb wajib
   ostaz ustaz ostez madrase madrasa jam3a`
     .split(/\s+/)
-    .filter((w) => w !== ''),
+    .filter((w) => w !== '')
+    .map(normalize),
 );
 
 /** Where a message divides into clauses: sentence ends, and "because" in the scripts the bot reads. */
@@ -87,16 +90,26 @@ const CLAUSE_BREAK =
 export function withoutAsides(text: string): string {
   const clauses = text.split(CLAUSE_BREAK).filter((c) => c.trim() !== '');
   if (clauses.length < 2) return text;
-  const kept = clauses.filter((c) => !c.split(/[\s,،:]+/).some(isAsideWord));
+  const kept = clauses.filter((c) => !isAside(c));
   if (kept.length === clauses.length || kept.length === 0) return text;
   return kept.join('. ');
 }
 
-function isAsideWord(word: string): boolean {
-  const w = word
-    .toLowerCase()
-    .replace(/[\u064B-\u0652]/g, '')
-    .replace(/[أإآ]/g, 'ا')
-    .replace(/ة/g, 'ه');
-  return ASIDE_WORDS.has(w) || (/^[وبل]/.test(w) && ASIDE_WORDS.has(w.slice(1)));
+/**
+ * A clause about the asker: an aside word, and nothing of a question or a claim in it — no question word, no verb of
+ * saying, no number ("my teacher asked who said…", "my teacher says the border is 605 km" are kept).
+ */
+function isAside(clause: string): boolean {
+  const words = normalize(clause).split(' ');
+  const aside = words.some((w) => ASIDE_WORDS.has(w) || (/^[وبل]/.test(w) && ASIDE_WORDS.has(w.slice(1))));
+  return aside && !words.some((w) => ASKS_OR_CLAIMS.has(w) || /^\d+$/.test(w));
 }
+
+/** Question words and verbs of saying (normalized): a clause holding one may be the question or its claim. */
+const ASKS_OR_CLAIMS: ReadonlySet<string> = new Set(
+  `who what when where why how which whom whose did does is are was were says said say tell told claims
+  من مين منو ماذا ما متي وين اين فين ليش لماذا كيف هل شو ايش قال قالت يقول حكي حكا صرح
+  shu sho meen min emta wen wein lesh leh kif 2al 2alet`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);

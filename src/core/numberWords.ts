@@ -253,8 +253,20 @@ interface Part {
 /** Proclitics a number word can carry in Arabic (و "and", ب "on/in", ل "to", ال), longest first. */
 const NUMBER_PROCLITICS = ['وبال', 'بال', 'وال', 'لل', 'ال', 'وب', 'ول', 'ب', 'ل', 'و'];
 
-/** Whether a bare word is a number word of any table here. */
+/** isNumberWord's answers by word, up to {@link MEMO_SIZE} words (users type unbounded vocabularies). */
+const numberWordMemo = new Map<string, boolean>();
+const MEMO_SIZE = 20_000;
+
+/** Whether a bare word is a number word of any table here (memoized: normalize runs this on every word). */
 function isNumberWord(word: string): boolean {
+  const known = numberWordMemo.get(word);
+  if (known !== undefined) return known;
+  const is = looksUpNumberWord(word);
+  if (numberWordMemo.size < MEMO_SIZE) numberWordMemo.set(word, is);
+  return is;
+}
+
+function looksUpNumberWord(word: string): boolean {
   return (
     valueOfWord(word) !== undefined ||
     ARABIC_COMPOUND_UNITS_VALUE.has(word) ||
@@ -262,15 +274,18 @@ function isNumberWord(word: string): boolean {
     TWO_HUNDRED.has(word) ||
     THOUSAND.has(word) ||
     TWO_THOUSAND.has(word) ||
-    FUSED_HUNDRED.some(([, pattern]) => pattern.test(word)) ||
-    FUSED_TEEN.some(([, pattern]) => pattern.test(word))
+    ANY_FUSED.test(word)
   );
 }
+
+/** Every fused teen and fused hundred in one pattern: one test per word on the hot path (normalize runs this). */
+const ANY_FUSED = new RegExp([...FUSED_TEEN, ...FUSED_HUNDRED].map(([, pattern]) => `(?:${pattern.source})`).join('|'));
 
 /** The word at `at` without its proclitics ("وخمسه" → "خمسه", "بالفين" → "الفين") when what remains is a number. */
 function bareWord(tokens: readonly string[], at: number): string | undefined {
   const word = tokens[at];
   if (word === undefined || isNumberWord(word)) return word;
+  if (!/^[وبلا]/.test(word)) return word;
   const proclitic = NUMBER_PROCLITICS.find((p) => word.startsWith(p) && isNumberWord(word.slice(p.length)));
   return proclitic === undefined ? word : word.slice(proclitic.length);
 }
@@ -353,7 +368,9 @@ export function numbersAsDigits(normalized: string): string {
   const tokens = normalized.split(' ');
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const number = readNumber(tokens, i);
+    // Every number starts with a number word ("a hundred" with "a"): most words are tried once and passed.
+    const starts = tokens[i] === 'a' || isNumberWord(bareWord(tokens, i) ?? '');
+    const number = starts ? readNumber(tokens, i) : undefined;
     if (number?.compound && number.end > i) {
       out.push(String(number.value));
       i = number.end;

@@ -107,7 +107,7 @@ const MEET = normalizedWords([
  * stay).
  */
 const SAT_WITH =
-  /(?:^| )(?:(?:sit|sat|sitting|sits) (?:down )?with|(?:قعد|جلس|قعدوا|جلسوا|بيقعد|يقعد) (?:مع|وياه?|ويا))(?: |$)/;
+  /(?:^| )(?:(?:sit|sat|sitting|sits) (?:down )?with|(?:قعد|جلس|قعدوا|جلسوا|بيقعد|يقعد) (?:\S+ )?(?:مع|وياه?|ويا))(?: |$)/;
 
 /** Verbs of going somewhere; the speaker next to one is the one who went ("did Abadi fly to Damascus?", "راح العبادي"). */
 const TRAVEL = normalizedWords([
@@ -703,18 +703,18 @@ export class DirectionPremises {
     return out;
   }
 
-  /**
-   * True when the question puts two speakers in an exchange the article never has: a meeting ("when did al-Mekdad
-   * meet al-Abadi?") or words said to someone ("what did Abadi say to Mekdad?") between two people who are not on
-   * opposite ends of one of its directed concepts (al-Abadi and his envoy on one side, al-Assad on the other); for a
-   * meeting, the sender's side must be one who travelled ("when did Abadi meet Assad?": his envoy did).
-   */
   /** Whether the question speaks of a meeting (met, will meet, sat down with, التقى, قعد مع). */
   asksMeeting(normalized: string): boolean {
     if (SAT_WITH.test(normalized)) return true;
     return this.read(normalized).words.some((w) => MEET.has(w) || (w.startsWith('س') && MEET.has(w.slice(1))));
   }
 
+  /**
+   * True when the question puts two speakers in an exchange the article never has: a meeting ("when did al-Mekdad
+   * meet al-Abadi?") or words said to someone ("what did Abadi say to Mekdad?") between two people who are not on
+   * opposite ends of one of its directed concepts (al-Abadi and his envoy on one side, al-Assad on the other); for a
+   * meeting, the sender's side must be one who travelled ("when did Abadi meet Assad?": his envoy did).
+   */
   pairsStrangers(normalized: string): boolean {
     const { words, concepts } = this.read(normalized);
     // The future ("سيلتقي", "will meet") meets as well: the article has them meet no more than it has them met.

@@ -2316,3 +2316,31 @@ describe('fifteenth blind set: words for striking and crossing', () => {
     expect(paragraphs).toContain(answered(bot.ask(q)).paragraph);
   });
 });
+
+describe('the review of this stop’s rules: what they must not catch', () => {
+  // Each was answered before the rules of this stop and declined (or misread) by a first version of them.
+  test.each([
+    ['What else did al-Assad say during the meeting?', 'assad'],
+    ['Did al-Mekdad say all victories serve both countries?', 'mekdad'],
+    ['my professor asked us who said the enemy is common, please help', 'assad'],
+    ['Which leader received the oral message?', undefined],
+    ['how many years ago did ISIS seize Mosul?', 'mahdi'],
+    ['شو قعد يحكي المقداد عن العراق؟', 'mekdad'],
+    ['Who supplied al-Assad with weapons?', 'mahdi'],
+  ])('%s', (q, speaker) => {
+    const reply = answered(bot.ask(q));
+    if (speaker) expect(reply.speaker.id).toBe(speaker);
+  });
+
+  test.each([
+    'everything al-Taei said at the meeting',
+    'كم سنة حكم الأسد سوريا؟',
+    'which political party does al-Mekdad belong to?',
+  ])('still declined: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('"which party" as a side is no political party', () => {
+    expect(bot.ask('Which party made the message public?').kind).toBe('answer');
+  });
+});

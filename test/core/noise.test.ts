@@ -64,3 +64,12 @@ describe('code pasted with a question (break12)', () => {
     expect(stripChatNoise('```who is al-Taei?```').trim()).toBe('who is al-Taei?');
   });
 });
+
+describe('an aside that holds the question or its claim is kept (review)', () => {
+  test.each([
+    'my teacher asked us who said the enemy is common. please help',
+    'My teacher says the border is 605 km. Is that right?',
+  ])('%s', (text) => {
+    expect(withoutAsides(text)).toBe(text);
+  });
+});
