@@ -48,12 +48,10 @@ const SUBJECT_COVERAGE_MIN = 0.4;
 /** Arabic and Arabizi "X's opinion of": رأي (folded راي) and the opinion-holder, then في/من ("رأي الأسد في"). */
 const OPINION_HOLDER_OF = String.raw`(?:راي|ra2y|ra2yo|ray) \S+(?: \S+)? (?:في|من|fi|fe|fel|fil|men|mn)`;
 const ABOUT_MARKER = new RegExp(
-  String.raw`(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|(?:think|thinks|thought|view|views|opinion|opinions|feel|feels) of|3an|7awl|bi5soos|${OPINION_HOLDER_OF})(?= )`,
+  `(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|(?:think|thinks|thought|view|views|opinion|opinions|feel|feels) of|3an|7awl|bi5soos|${OPINION_HOLDER_OF})(?= )`,
 );
 /** Someone's opinion asked of something ("Assad's opinion of Abadi", "ra2y el assad fel 3abadi"): said about it. */
-const OPINION_OF = new RegExp(
-  String.raw`(?:^| )(?:(?:view|views|opinion|opinions) (?:of|on)|${OPINION_HOLDER_OF})(?= )`,
-);
+const OPINION_OF = new RegExp(`(?:^| )(?:(?:view|views|opinion|opinions) (?:of|on)|${OPINION_HOLDER_OF})(?= )`);
 
 /** The article itself named in a question ("what does the article say about…", "ماذا يقول المقال", "el ma2al"). */
 const ARTICLE_WORDS =
