@@ -2344,3 +2344,17 @@ describe('the review of this stop’s rules: what they must not catch', () => {
     expect(bot.ask('Which party made the message public?').kind).toBe('answer');
   });
 });
+
+describe('fifteenth blind set: who said it, paraphrased', () => {
+  // Bug fixed: يتخطى (goes past), عازمين (resolved), Maghrebi نطارد (chase) were unknown words.
+  test.each([
+    ['مين اللي قال ان العراق ممكن يتخطى حدوده', 'taei'],
+    ['شكون اللي قال حنا عازمين نلاحقو الارهاب', 'abadi'],
+  ])('%s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  test('Egyptian النهارده is today, not a verb of chasing', () => {
+    expect(bot.ask('فين الماتش النهارده؟').kind).toBe('no-answer');
+  });
+});
