@@ -45,8 +45,8 @@ const SHORT_SUBJECT_WORDS = 4;
 const SUBJECT_COVERAGE_MIN = 0.4;
 
 /** Words that introduce the subject of a said-question, on normalized text. */
-/** Arabic and Arabizi "X's opinion of": رأي (folded راي) and the opinion-holder, then في/من ("رأي الأسد في"). */
-const OPINION_HOLDER_OF = String.raw`(?:راي|ra2y|ra2yo|ray) \S+(?: \S+)? (?:في|من|fi|fe|fel|fil|men|mn)`;
+/** Arabic and Arabizi "X's opinion of": رأي (folded راي), the opinion-holder, then في/من or a fused ب ("رأي الأسد في"). */
+const OPINION_HOLDER_OF = String.raw`(?:راي|ra2y|ra2yo|ray) \S+(?: \S+)?(?: (?:في|من|fi|fe|fel|fil|men|mn)|(?= ب))`;
 const ABOUT_MARKER = new RegExp(
   `(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|(?:think|thinks|thought|view|views|opinion|opinions|feel|feels) of|3an|7awl|bi5soos|${OPINION_HOLDER_OF})(?= )`,
 );
@@ -268,6 +268,10 @@ const DURING_WORDS: ReadonlySet<string> = new Set(
 /** "All", "everything", كل ما: every passage of what someone said is asked for (normalized). */
 const EVERYTHING_SAID =
   /(?:^| )(?:all|everything|every quote|every word|all of it|كل ما|كل اللي|كل الي|كل شي|كل كلام|kol elli|kol shi|kol ma|kel shi|kil shi)(?: |$)/;
+
+/** A time of day asked ("what time", "at what time", الساعة كم; normalized). */
+const ASKS_CLOCK =
+  /(?:^| )(?:(?:what|which) time(?! (?:period|frame|span|line))|الساعه كم|كم الساعه|sa3a kam|sa3et kam)(?: |$)/;
 
 /** Liking someone (normalized); see the rule on two people named. */
 const LIKES = /(?:^| )(?:like|likes|liked|dislike|dislikes|disliked|fond|get along|gets along)(?: |$)/;
@@ -999,6 +1003,8 @@ class CorpusAnswerer implements Answerer {
       this.directionPremises.pairsStrangers(normalized) ||
       // "Who chairs the four-party committee?": the article names no group's head.
       this.asksHeadOfGroup(normalized) ||
+      // "What time did the meeting start?": the article gives no time of day.
+      ASKS_CLOCK.test(normalized) ||
       // "Does Assad like Abadi?": what one person feels for another is never told.
       (LIKES.test(normalized) && namedSpeakers(result.keys) >= 2) ||
       // "Who else attended the meeting?", "من حضر غير الأسد والفياض؟": the article names no one else there ("what

@@ -161,6 +161,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   لغه لغتها language languages lugha loghat
   parliament parliamentary برلمان البرلمان البرلماني nuwwab النواب m3allem mo3allem walid وليد
   airport airports مطار المطار matar
+  رجع رجعت رجوع رجوعه عودته returned rje3 rija3 raja3
   marketing resume cv
   love loves loved hate hates hated trust trusts trusted respects respected يحب بيحب يكره بيكره يثق بيثق
   مساحه مساحتها مساحته masa7a masa7et msa7a msa7et square

@@ -2358,3 +2358,12 @@ describe('fifteenth blind set: who said it, paraphrased', () => {
     expect(bot.ask('فين الماتش النهارده؟').kind).toBe('no-answer');
   });
 });
+
+describe('fifteenth blind set: more near-misses', () => {
+  test.each(['at what time did al-Assad receive the envoy?', 'الفياض امتى رجع للعراق؟', 'شو رأي الأسد بالطائي'])(
+    '%s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+});
