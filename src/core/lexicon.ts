@@ -88,7 +88,7 @@ export const ARABIZI_STOPWORDS = normalizedSet(`
   ya3ni yaani ya3ne 2addesh b el bl 3a ayya ayy eno enno inno ino lazem lazim kel kol kull dod didd ded 3am ysir
   yseer bisir sar sayer sayir 3m 3ambi halla2 hala2 hal2 hassa hessa delwa2ti dilwa2ti
   ma2al maqal makal lma2al elma2al almaqal taqrir ta2rir mawdoo3 mawdu3 mawdo3 zabt bezabt bizzabt
-  wach wash chno chnou achno ach chkoun chkon dyal dial dyalo diyal daba bzaf kayn kayna
+  wach wash chno chnou achno ach chkoun chkon dyal dial dyalo diyal daba bzaf kayn kayna bli belli machi chkel
   lo lu jihto jihtu jehto janbo janebo ya3tik ya3teek ya3tek 3afye 3afya 3afieh
   li feha fiha fih feeh feeha ma3 m3a wiyya 3emlo 3imlo 3amlo 3emel 3amel 3imil wala walla la2 walla2 mumkin mumken momkin
 `);

@@ -2367,3 +2367,12 @@ describe('fifteenth blind set: more near-misses', () => {
     },
   );
 });
+
+describe('fifteenth blind set: Maghrebi Arabizi', () => {
+  // Bug fixed: "l3ira9" (9 for ق), "jaych", "bli"/"machi" were unknown and the question was declined.
+  test('chkoun gal bli… is a who-said question read in Maghrebi spellings', () => {
+    expect(answered(bot.ask('chkoun li gal bli tansi9 m3a jaych l3ira9 kayn 3alani w machi 3alani')).paragraph).toBe(
+      12,
+    );
+  });
+});
