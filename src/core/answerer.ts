@@ -1001,6 +1001,8 @@ class CorpusAnswerer implements Answerer {
       this.directionPremises.reverses(normalized) ||
       // "When did al-Mekdad meet al-Abadi?": two people the article never brings together.
       this.directionPremises.pairsStrangers(normalized) ||
+      // "Who controls the border?": ISIS's control is told of Mosul and Raqqa only.
+      this.placesFactElsewhere(result.tokens, result.keys) ||
       // "Who chairs the four-party committee?": the article names no group's head.
       this.asksHeadOfGroup(normalized) ||
       // "What time did the meeting start?": the article gives no time of day.
@@ -1622,6 +1624,22 @@ class CorpusAnswerer implements Answerer {
   private quotesSpeakerOffTopic(subject: QueryToken[] | undefined, candidate: Candidate, paragraph: number): boolean {
     return (
       subject !== undefined && this.index.targetCoverage(candidate.target, paragraph, subject) < SUBJECT_COVERAGE_MIN
+    );
+  }
+
+  /**
+   * "Who controls the border?", "من يسيطر على الحدود؟": a fact the article ties to certain places (`placed`: ISIS's
+   * control of Mosul and Raqqa) asked of something else it names (the border, Baghdad) and of none of those places.
+   */
+  private placesFactElsewhere(tokens: QueryToken[], keys: ReadonlySet<string>): boolean {
+    const tied = new Set(this.placesTiedTo(keys));
+    if (tied.size === 0 || [...tied].some((k) => keys.has(k))) return false;
+    const facts = new Set([...this.placedAt.keys()]);
+    const agents = (k: string) => this.agentKeySet.has(k) || k.startsWith('sp:') || k.startsWith('m:');
+    return tokens.some((t) =>
+      t.keys.some(
+        (k) => this.entityKeys.has(k.key) && !facts.has(k.key) && !agents(k.key) && !this.countryKeys.has(k.key),
+      ),
     );
   }
 

@@ -2376,3 +2376,14 @@ describe('fifteenth blind set: Maghrebi Arabizi', () => {
     );
   });
 });
+
+describe('break12: a fact tied to places asked of another', () => {
+  // Bug fixed: "who controls the border?" was answered with ISIS's hold on Raqqa.
+  test.each(['who is in control of the Syrian-Iraqi border?', 'مين بيسيطر على بغداد؟'])('%s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('the places it is told of are answered', () => {
+    expect(answered(bot.ask('who controls Raqqa?')).paragraph).toBe(14);
+  });
+});
