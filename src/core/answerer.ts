@@ -365,6 +365,20 @@ const SUMMARY_WORDS: ReadonlySet<string> = new Set(
   ].map(normalize),
 );
 
+/** "That" opening what was said ("said that…", قال إن, "2al enno"; normalized). */
+const THAT_WORDS: ReadonlySet<string> = new Set([
+  'that',
+  'ان',
+  'انه',
+  'بان',
+  'بانه',
+  'enno',
+  'inno',
+  'eno',
+  'ino',
+  'bi2anno',
+]);
+
 /** "Sum up", "summing up" (normalized). */
 const SUM_UP = /(?:^| )sum(?:s|med|ming)? up(?: |$)/;
 
@@ -1439,14 +1453,24 @@ class CorpusAnswerer implements Answerer {
     // Syria?": paragraphs 9 and 10): what all of them name together counts as his.
     const spread = this.sharedMentioned(subject, speaker, leading);
     const own = Math.max(spread, ...leading.filter((c) => this.index.speakerOf(c.target) === speaker).map(coverage));
-    let other: Candidate | undefined;
-    let otherCoverage = own + SWAPPED_MARGIN;
-    for (const c of leading) {
-      if (this.index.speakerOf(c.target) === speaker) continue;
-      const covered = coverage(c);
-      if (covered >= otherCoverage) [other, otherCoverage] = [c, covered + Number.EPSILON];
-    }
-    return other;
+    // A speaker's quoted words are preferred to the reporter's telling of the same, when they cover what was said as
+    // fully (al-Mekdad's "the battle the Iraqi army wages in Mosul" over the background): only they can be shown as a
+    // correction.
+    const better = (quoted: boolean) => {
+      let other: Candidate | undefined;
+      let otherCoverage = own + SWAPPED_MARGIN;
+      for (const c of leading) {
+        const id = this.index.speakerOf(c.target);
+        if (id === speaker || (quoted && id === this.reporterId)) continue;
+        const covered = coverage(c);
+        if (covered >= otherCoverage) [other, otherCoverage] = [c, covered + Number.EPSILON];
+      }
+      return other;
+    };
+    const quoted = better(true);
+    const any = better(false);
+    // Only when they say it as fully: a quote that covers less is no correction of the reporter's words.
+    return quoted !== undefined && any !== undefined && coverage(quoted) >= coverage(any) - 1e-9 ? quoted : any;
   }
 
   /**
@@ -1574,6 +1598,8 @@ class CorpusAnswerer implements Answerer {
     if (/^ب/.test(token.token) && this.index.featurizer.conceptOf(token.token.slice(1)) !== undefined) return true;
     const words = normalized.split(' ');
     const at = words.indexOf(token.token.split(' ')[0] ?? '');
+    // "Did Assad say that the army is fighting in Mosul?": after "that", the place is in what was said.
+    if (words.slice(0, at).some((w) => THAT_WORDS.has(w))) return false;
     return at > 0 && AT_WORDS.has(words[at - 1] as string);
   }
 

@@ -2387,3 +2387,17 @@ describe('break12: a fact tied to places asked of another', () => {
     expect(answered(bot.ask('who controls Raqqa?')).paragraph).toBe(14);
   });
 });
+
+describe('break12: a swapped claim with a place in it', () => {
+  // Bug fixed: "in Mosul" after "that" was read as where the words were said, so al-Assad's own words (which never
+  // name Mosul) were shown as a yes.
+  test('the words are al-Mekdad’s, and the reply says they are not al-Assad’s', () => {
+    const reply = answered(bot.ask('did al-Assad say that the Iraqi army fights Daesh in Mosul?'));
+    expect(reply.speaker.id).toBe('mekdad');
+    expect(reply.askedSpeaker?.id).toBe('assad');
+  });
+
+  test('a swap onto the reporter’s background alone stays declined', () => {
+    expect(bot.ask('did al-Abadi say that Iranian militias fight in Syria?').kind).toBe('no-answer');
+  });
+});
