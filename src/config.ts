@@ -313,6 +313,18 @@ export function mainSurface(env: NodeJS.ProcessEnv): 'gateway' | 'terminal' {
   return blankToUndefined(env.DISCORD_TOKEN) === undefined ? 'terminal' : 'gateway';
 }
 
+/**
+ * The notice for a DISCORD_TOKEN of spaces only (a paste gone wrong, or quotes around nothing): it counts as unset, so
+ * `npm start` opens the terminal chat, and whoever set it meant the bot. Undefined otherwise; an empty value (the
+ * `.env.example` default) is the newcomer's chat and gets none.
+ */
+export function blankTokenNotice(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.DISCORD_TOKEN;
+  return token !== undefined && token !== '' && token.trim() === ''
+    ? 'DISCORD_TOKEN is set but blank (spaces only), so this is the terminal chat. To run the Discord bot, set it to the token from the Bot tab of the Developer Portal.'
+    : undefined;
+}
+
 /** zod's issues as one line per problem, each naming its variable (zod messages never include the input). */
 function problemsOf(error: z.ZodError, variable?: string): string[] {
   return error.issues.map((issue) => {

@@ -7,7 +7,7 @@ import 'dotenv/config';
 import { userInfo } from 'node:os';
 import { runChat } from './cli/chat.ts';
 import { exitOnOutputError, InputError } from './cli/io.ts';
-import { type Config, ConfigError, loadConfig, mainSurface } from './config.ts';
+import { blankTokenNotice, type Config, ConfigError, loadConfig, mainSurface } from './config.ts';
 import { createAnswerer } from './core/answerer.ts';
 import { loadCorpus } from './core/corpus.ts';
 import type { Answerer } from './core/types.ts';
@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   }
   const answerer = createAnswerer(loadCorpus());
   if (!config.discordToken) {
+    const notice = blankTokenNotice(process.env);
+    if (notice !== undefined) console.error(notice);
     await runTerminal(config, answerer);
     return;
   }

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { CONFIG_VARIABLES, ConfigError, loadConfig, mainSurface, SURFACE_VARIABLES } from '../../src/config.ts';
+import {
+  blankTokenNotice,
+  CONFIG_VARIABLES,
+  ConfigError,
+  loadConfig,
+  mainSurface,
+  SURFACE_VARIABLES,
+} from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { TOKEN } from './fixtures.ts';
 
@@ -211,6 +218,14 @@ describe('loadConfig for one surface: its own variables are validated, the other
     expect(mainSurface({})).toBe('terminal');
     expect(mainSurface({ DISCORD_TOKEN: '  ' })).toBe('terminal');
     expect(mainSurface({ DISCORD_TOKEN: 'Bot x' })).toBe('gateway');
+  });
+
+  // Bug fixed (break11): a token of spaces silently opened the terminal chat.
+  test('a token of spaces only gets a notice naming the setting; an empty one (the newcomer’s) gets none', () => {
+    expect(blankTokenNotice({ DISCORD_TOKEN: '   ' })).toMatch(/DISCORD_TOKEN is set but blank/);
+    expect(blankTokenNotice({ DISCORD_TOKEN: '' })).toBeUndefined();
+    expect(blankTokenNotice({})).toBeUndefined();
+    expect(blankTokenNotice({ DISCORD_TOKEN: 'a.b.c' })).toBeUndefined();
   });
 });
 
