@@ -333,7 +333,9 @@ describe('buttons', () => {
     async (customId) => {
       const { type, data } = await respond(clickPayload(customId));
       expect(type).toBe(4);
-      expect(data).toMatchObject({ content: NOTICES.expired, flags: 64 });
+      // A stale /quote page points back to /quote (break12); every other stale button to /ask.
+      const notice = customId.startsWith('quote:') ? NOTICES.expiredPage : NOTICES.expired;
+      expect(data).toMatchObject({ content: notice, flags: 64 });
     },
   );
 });
