@@ -500,6 +500,24 @@ const DURATION_VERBS: ReadonlySet<string> = new Set(
   ].map(normalize),
 );
 
+/** "When is", "when was", متى هو (normalized): a copula, no verb. */
+const WHEN_IS = /^(?:when|متي|emta|imta|امتي|ايمتي) (?:is|was|are|were|هو|هي|howe|hiye)(?: |$)/;
+
+/**
+ * A when-question of nothing but people ("when is the reporter?", "متى الأسد؟"): no event or verb to date.
+ * "When did Assad speak?" has a verb of saying, and is answered.
+ */
+function datesPersonAlone(tokens: QueryToken[], normalized: string): boolean {
+  // Only "when is X" or "when X": a verb the lexicon drops ("when did Assad speak?") still asks about an event.
+  if (!WHEN_IS.test(normalized) && normalized.split(' ').length > 3) return false;
+  const has = (t: QueryToken, test: (k: string) => boolean) => t.keys.some((k) => test(k.key));
+  return (
+    tokens.some((t) => has(t, (k) => k === INTENT.when)) &&
+    tokens.some((t) => has(t, (k) => k.startsWith('sp:'))) &&
+    tokens.every((t) => has(t, (k) => k === INTENT.when || k.startsWith('sp:') || k.startsWith('m:')))
+  );
+}
+
 /** "How long did X last / take?": a how-long question with a verb of duration. */
 function asksDuration(normalized: string, tokens: QueryToken[]): boolean {
   if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.howLong))) return false;
@@ -1103,6 +1121,8 @@ class CorpusAnswerer implements Answerer {
       this.answersOtherPlace(normalized, result.keys) ||
       this.namesTheUnnamed(normalized, result.keys) ||
       this.datesTheUndated(result.tokens, normalized) ||
+      // "When is the reporter?" (a bare "when?" after "who is he?"): a person alone has no date.
+      datesPersonAlone(result.tokens, normalized) ||
       this.asksAfterTheArticle(normalized, result.keys) ||
       this.namesNoAgent(result.tokens, top) ||
       this.introducesSomethingElse(result.tokens, top) ||

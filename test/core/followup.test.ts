@@ -357,3 +357,17 @@ describe('after a listing (break12)', () => {
     expect(reply.kind === 'no-answer' && reply.reason).toBe('nothing-more');
   });
 });
+
+describe('a bare "when?" after an identity question (break12)', () => {
+  // Bug fixed: "who is he?" then "when?" showed the reporter's name as the answer to "when".
+  test('is declined: a person alone has no date', () => {
+    const c = conversationAfter('who is al-Taei?');
+    expect(c.ask('u', 'when?', 1).kind).toBe('no-answer');
+  });
+
+  test('after a question about an event, it still dates it', () => {
+    const c = conversationAfter('where did al-Fayyadh meet al-Assad?');
+    const reply = c.ask('u', 'when?', 1);
+    expect(reply.kind === 'answer' && reply.paragraph).toBe(2);
+  });
+});
