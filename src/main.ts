@@ -68,12 +68,23 @@ async function runTerminal(config: Config, answerer: Answerer): Promise<void> {
           startRecording(config.recording, createTerminalLogger('warn')),
       )
     : { recorder: NULL_RECORDER, close: async () => {} };
+  // Piped input (a supervisor, `producer | npm start`) has no terminal to turn Ctrl-C into an end of input: the
+  // signal ends the input, the chat finishes its line and the store closes, exit 0 (cut short after a few seconds).
+  const stop = (): void => {
+    process.stdin.push(null);
+    setTimeout(() => process.exit(0), TERMINAL_STOP_GRACE_MS).unref();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
   try {
     await runChat(answerer, process.stdin, process.stdout, { recorder: recording.recorder, userId: terminalUser() });
   } finally {
     await recording.close();
   }
 }
+
+/** How long the chat may take to close its store after SIGTERM/SIGINT before the process ends anyway. */
+const TERMINAL_STOP_GRACE_MS = 3_000;
 
 /**
  * SHARDS=auto or a number: discord.js's ShardingManager runs src/discord/shard.ts once per shard; this process only

@@ -606,3 +606,20 @@ test('a one-off chat with RECORD=off and `ask` load neither pino, nor better-sql
   expect(chatOn.stdout).toContain('— بشار الأسد');
   expect(chatOn.stderr).toMatch(/HEAVY \S+node_modules\/pino\//);
 });
+
+// Bug fixed (break13): with piped input that stays open (a supervisor, `producer | npm start`), SIGTERM and SIGINT
+// killed the chat (exit 143, 130) instead of stopping it cleanly with 0, as the README promises.
+test.each(['SIGTERM', 'SIGINT'] as const)(
+  'the piped chat stops cleanly on %s: the question asked is answered, exit 0',
+  async (signal) => {
+    const child = start('src/main.ts', []);
+    const done = finish(child);
+    child.stdin?.write('ماذا قال الطائي؟\n');
+    await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
+    child.kill(signal);
+    const result = await done;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('وهاب الطائي');
+  },
+  TIMEOUT_MS,
+);
