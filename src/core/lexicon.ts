@@ -33,7 +33,7 @@ export const ARABIC_STOPWORDS = normalizedSet(`
   ههه هههه ههههه واضح اتاكد أتأكد اتأكد اتاكد بتأكد كانوا كنا كنت يكونوا تكون لازم لازمن ضروري فقد لقد لكنني لكني فهمت افهم أفهم فاهم وهل معين معينة التوضيح توضيح مرتبطة مرتبط أحداث احداث حدث حصل صار وقع وقعت
   حوالي تقريبا قرابة صح نص بالنص بالحرف حرفيا انو إنو انه enno inno
   يمكنك يمكنكم تستطيع تقدر تخبرني تقولي اعرف أعرف نعرف بغيت نبي نبغى ابغى ابغا طالب طالبة بحث بحثا اكتب أكتب
-  احتمال احتماليه امكانيه إمكانية ادري أدري اشوف أشوف اصبح أصبح اصبحت became become الرقم رقم دلاله دلالة بالمقال بالخبر بالنص بالتقرير الموضوع بالموضوع موضوع شكو جانبه جهته ناحيته باي بأي اريد أريد اعرف أعرف نعرف ورد وردت سالفة سالفه قصة قصه حكاية حكايه دلوقتي دلوقت هلق هلأ هسه هسا الحين توا يصير بيصير صاير عم
+  احتمال احتماليه امكانيه إمكانية ادري أدري اشوف أشوف اصبح أصبح اصبحت became become الرقم رقم دلاله دلالة بالمقال بالخبر بالنص بالتقرير الموضوع بالموضوع موضوع شكو ماكو جانبه جهته ناحيته باي بأي اريد أريد اعرف أعرف نعرف ورد وردت سالفة سالفه قصة قصه حكاية حكايه دلوقتي دلوقت هلق هلأ هسه هسا الحين توا يصير بيصير صاير عم
 `);
 
 /**
@@ -68,6 +68,7 @@ export const ENGLISH_STOPWORDS = normalizedSet(`
   talk talking talked speak spoke spoken ask asked asking answer answered reply respond use using used happen
   happening happened going on story
   wat wht waht whta approximately roughly around approx full whole entire bot bro yo remind student essay
+  fast quick quickly asap rn faster
   himself herself themselves personally even god bless blessed inshallah insha allah mashallah bismillah jazakallah
 `);
 
@@ -163,6 +164,8 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   airport airports مطار المطار matar
   رجع رجعت رجوع رجوعه عودته returned rje3 rija3 raja3
   marketing resume cv
+  accompanied accompany accompanying رافق رافقه يرافق مرافق مرافقه برفقه
+  accept accepted accepts agreed وافق يوافق وافقت موافقه
   love loves loved hate hates hated trust trusts trusted respects respected يحب بيحب يكره بيكره يثق بيثق
   مساحه مساحتها مساحته masa7a masa7et msa7a msa7et square
   criticize criticise criticized criticised criticizes criticises criticism criticisms condemn condemned condemns

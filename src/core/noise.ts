@@ -19,6 +19,7 @@ const NOISE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   ],
   [/\[([^\]]*)\]\([^)]*\)/g, 'markdown links (their text is kept)'],
   [/\bhttps?:\/\/\S+|\bwww\.\S+/gi, 'links'],
+  [/\b[a-z0-9-]+\.(?:gg|com|net|org|io|me|ly|co|app|dev)\/\S*/gi, 'bare links with a path (discord.gg/abc)'],
   [/<a?:\w{1,32}:\d{1,20}>/g, 'Discord custom emoji <:name:id>'],
   [/<(?:@[!&]?|#)\d{1,20}>/g, 'Discord user, role and channel mentions'],
   [/@(?:everyone|here)\b/gi, 'Discord mass mentions'],

@@ -2401,3 +2401,20 @@ describe('break12: a swapped claim with a place in it', () => {
     expect(bot.ask('did al-Abadi say that Iranian militias fight in Syria?').kind).toBe('no-answer');
   });
 });
+
+describe('break13: chatter, links, words not in the lexicon', () => {
+  test.each([
+    ['what did al-Taei say, answer fast pls', 'taei'],
+    ['ماذا قال المقداد discord.gg/xyz123', 'mekdad'],
+    ['ween el ijtima3 ya bot?', 'abadi'],
+  ])('%s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  test.each(['who went along with the envoy? who accompanied him?', 'did al-Assad accept the proposal?'])(
+    'never told: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+});
