@@ -12,6 +12,7 @@ import { type Candidate, leadingWords, MatchIndex, type MatchResult, type QueryT
 import { ForeignNames } from './names.ts';
 import { stripChatNoise, withoutAsides } from './noise.ts';
 import { foldDigits, normalize } from './normalize.ts';
+import { ARABIC, ARABIZI, ENGLISH } from './numberWords.ts';
 import { OfficeQualifiers } from './offices.ts';
 import { paragraphRequestedAbout } from './paragraphRequest.ts';
 import { DirectionPremises, isVisitWord, MEETING } from './premises.ts';
@@ -280,6 +281,32 @@ const LIKES = /(?:^| )(?:like|likes|liked|dislike|dislikes|disliked|fond|get alo
 function namedSpeakers(keys: ReadonlySet<string>): number {
   return [...keys].filter((k) => k.startsWith('sp:')).length;
 }
+
+/** Whom someone spoke to ("who did X speak/talk/give his statement to", "to whom", لمن, لمين; normalized). */
+const SPOKEN_TO =
+  /(?:^| )(?:(?:who|whom) did (?:\S+ ){1,3}(?:speak|talk|say|said|tell|address|give|make|deliver)(?: \S+){0,3} to|to whom|(?:لمن|لمين) (?:صرح|تحدث|قال|حكي|تكلم)|مع (?:مين|من) (?:حكي|تحدث|تكلم))(?: |$)/;
+
+/** A day asked for ("on what day", "في أي يوم"; normalized): a month and year do not answer it. */
+const ASKS_DAY = /(?:^| )(?:(?:what|which) day|اي يوم|ايه يوم|anu yom|ayya yom|ay yom|ayy yom)(?: |$)/;
+/** A month asked for ("in which month", "في أي شهر"; normalized): a weekday does not answer it. */
+const ASKS_MONTH = /(?:^| )(?:(?:what|which) month|اي شهر|ايه شهر|anu shahr|ayya shahr|ay shahr)(?: |$)/;
+const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** "Largest", "biggest", أكبر (normalized): the superlative a rank is asked with. */
+const LARGEST: ReadonlySet<string> = new Set(['largest', 'biggest', 'اكبر', 'كبري', 'akbar', 'a2bar', 'akbr']);
+
+/** An ordinal's value: a word of numberWords' ordinal tables (its article off) or "3rd"; undefined otherwise. */
+function ordinalValue(word: string): number | undefined {
+  const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(word);
+  if (digits) return Number(digits[1]);
+  return ORDINAL_VALUE.get(word.replace(/^(?:ال|el|al)/, ''));
+}
+const ORDINAL_VALUE = new Map<string, number>(
+  [ENGLISH, ARABIC, ARABIZI].flatMap((table) =>
+    Object.entries(table.ordinals).flatMap(([value, words]) => words.map((w) => [w, Number(value)] as const)),
+  ),
+);
 
 /** "Else", "besides", غير, سوى: someone other than those named (normalized). */
 const ANYONE_ELSE = /(?:^| )(?:else|besides|other than|apart from|except|غير|سوى|بخلاف|عدا|ghair|gheir|ghir|8eir)(?= )/;
@@ -658,8 +685,11 @@ const EXACT_DATE = new RegExp(
   `(?:^| )(?:${EXACT_WORDS})(?: \\S+){0,2} (?:${DATE_WORDS})(?: |$)|(?:^| )(?:${DATE_WORDS})(?: \\S+){0,2} (?:${EXACT_WORDS})(?: |$)`,
 );
 
-/** "in" before a country: "in Syria", "في العراق", "fi souria" (normalized; the prefix ب is read apart). */
-const IN_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل', 'fi', 'fe', 'b']);
+/**
+ * "in" before a country: "in Syria", "في العراق", "fi souria" (normalized; the prefix ب is read apart); and the
+ * places of a country in construct state, which place it as "in" does ("أكبر مدن سوريا", "معاقل داعش").
+ */
+const IN_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل', 'fi', 'fe', 'b', 'مدن', 'مدينه', 'معاقل']);
 
 /** Words asking why, normalized (ماذا "what" is not one, though لماذا is). */
 const WHY_QUESTION = new RegExp(
@@ -831,6 +861,11 @@ class CorpusAnswerer implements Answerer {
   private readonly silentCountries: ReadonlySet<string>;
   /** Keys that name something the article is about: speakers, entity concepts. */
   private readonly entityKeys: ReadonlySet<string>;
+  /** The ranks the article gives, as numbers (its `ordinal` concepts' terms: "second" → 2). */
+  private readonly ranksGiven: ReadonlySet<number>;
+  /** The article's weekdays and months (time concepts with an English weekday or month among their terms). */
+  private readonly weekdayKeys: ReadonlyArray<{ key: string }>;
+  private readonly monthKeys: ReadonlyArray<{ key: string }>;
   /** Every curated question, normalized → the entry it belongs to (the first, if curators repeated one). */
   private readonly curatedQuestions: ReadonlyMap<string, number>;
   /** Every curated question with its entry and normalized key, in file order (for autocomplete). */
@@ -920,6 +955,18 @@ class CorpusAnswerer implements Answerer {
     ];
     this.agentKeySet = new Set(this.agentKeys.map(({ key }) => key));
     this.undatedKeys = new Set(corpus.concepts.filter((c) => c.undated).map((c) => `c:${c.id}`));
+    const timeConcepts = (names: RegExp) =>
+      corpus.concepts
+        .filter((c) => c.answers === 'when' && c.terms.some((t) => names.test(t)))
+        .map((c) => ({ key: `c:${c.id}` }));
+    this.weekdayKeys = timeConcepts(WEEKDAYS);
+    this.monthKeys = timeConcepts(MONTHS);
+    this.ranksGiven = new Set(
+      corpus.concepts
+        .filter((c) => c.ordinal)
+        .flatMap((c) => c.terms.map((t) => ordinalValue(normalize(t))))
+        .filter((v): v is number => v !== undefined),
+    );
     this.unnamedKeys = new Set(corpus.concepts.filter((c) => c.unnamed).map((c) => `c:${c.id}`));
     const ordinals = corpus.concepts.filter((c) => c.ordinal);
     this.ordinalKeys = new Set(ordinals.map((c) => `c:${c.id}`));
@@ -1037,6 +1084,10 @@ class CorpusAnswerer implements Answerer {
       this.placesFactElsewhere(result.tokens, result.keys) ||
       // "Who chairs the four-party committee?": the article names no group's head.
       this.asksHeadOfGroup(normalized) ||
+      // "Who did al-Taei speak to?": only those at the meeting spoke to someone the article names.
+      this.asksWhoWasSpokenTo(normalized, result.keys) ||
+      // "What is the third largest city in Iraq?": the article gives one rank (second).
+      this.asksOtherRank(normalized) ||
       // "What time did the meeting start?": the article gives no time of day.
       ASKS_CLOCK.test(normalized) ||
       // "Does Assad like Abadi?": what one person feels for another is never told.
@@ -1920,9 +1971,17 @@ class CorpusAnswerer implements Answerer {
     // "How many years exactly?", "كام سنة بالظبط": a span asked exactly, answered by words with no number ("for years").
     const exactSpan = keys.has(INTENT.howLong) && EXACT_ANYWHERE.test(normalized);
     if (EXACT_DATE.test(normalized) || exactSpan) return !/\d/.test(foldDigits(this.textOf(top)));
+    // "On what day did ISIS take Mosul?" ("in June 2014"), "in which month was the meeting?" ("Thursday").
+    const shown = () => this.textOf(top);
+    if (ASKS_DAY.test(normalized)) {
+      // A day: of the month, one or two digits ("25 فبراير", not the year 2014); of the week; or "today" (اليوم).
+      const text = foldDigits(shown());
+      const dayOfMonth = /(?:^|\D)(?:[1-9]|[12]\d|3[01])(?!\d)/.test(text);
+      return !dayOfMonth && !/(?:^|\s)اليوم(?:\s|$)/.test(text) && !this.index.mentions(text, this.weekdayKeys);
+    }
+    if (ASKS_MONTH.test(normalized)) return !this.index.mentions(shown(), this.monthKeys);
     if (!ASKS_YEAR.test(normalized)) return false;
-    const shown = this.textOf(top);
-    return !/(?:19|20)\d\d/.test(foldDigits(shown));
+    return !/(?:19|20)\d\d/.test(foldDigits(shown()));
   }
 
   /**
@@ -1948,6 +2007,29 @@ class CorpusAnswerer implements Answerer {
    */
   private namesTheUnnamed(normalized: string, keys: ReadonlySet<string>): boolean {
     return ASKS_NAMES.test(normalized) && [...this.unnamedKeys].some((k) => keys.has(k));
+  }
+
+  /**
+   * "Who did al-Taei speak to?", "To whom did al-Mekdad speak?", "لمن صرح المقداد؟": the one spoken to, asked of a
+   * speaker the article places nowhere (`wasThere`): his words went to no one it names (a statement, the press).
+   */
+  private asksWhoWasSpokenTo(normalized: string, keys: ReadonlySet<string>): boolean {
+    if (!SPOKEN_TO.test(normalized)) return false;
+    const named = [...keys].filter((k) => k.startsWith('sp:'));
+    return named.length === 1 && !this.directionPremises.wasThere(named[0] as string);
+  }
+
+  /**
+   * "What is the fourth largest city in Iraq?", "ثالث أكبر معاقل داعش": an ordinal before "largest", and no ordinal of
+   * the question among the ranks the article gives (its `ordinal` concepts: Mosul is the second largest city).
+   */
+  private asksOtherRank(normalized: string): boolean {
+    const words = normalized.split(' ');
+    const asked = words.some((word, i) => LARGEST.has(words[i + 1] ?? '') && ordinalValue(word) !== undefined);
+    if (!asked) return false;
+    // "ثاني او ثالث اكبر مدينة؟" (second or third?) offers the rank the article gives.
+    const ranks = words.map(ordinalValue).filter((v): v is number => v !== undefined);
+    return !ranks.some((rank) => this.ranksGiven.has(rank));
   }
 
   /**

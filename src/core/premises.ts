@@ -563,14 +563,6 @@ export class DirectionPremises {
   }
 
   /**
-   * True when the question has someone on the receiving end travel: only the sender's side went (al-Abadi's envoy
-   * to Damascus), so "did Assad visit Baghdad?", "واش الأسد مشى لبغداد؟" rest on a false premise. "Did Abadi go to
-   * Damascus himself?" is left to the matcher: the passage on his envoy answers it; but a question that takes his trip
-   * as given (`presupposed`: "when did Abadi go to Damascus?", "شوكت راح العبادي لدمشق") rests on a false premise too.
-   * Only the speaker right next to a verb of going counts as the one who went ("al-Taei said Iraq could go beyond its
-   * borders" has no traveller).
-   */
-  /**
    * Whether the speaker (`sp:` key) was at the place of an exchange that had a traveller: the traveller and those he
    * went to (al-Fayyadh and al-Assad met in Damascus). Nobody else is placed anywhere while speaking.
    */
@@ -578,6 +570,14 @@ export class DirectionPremises {
     return this.trips.some(([, e]) => e.travellers.has(speaker) || e.to.has(speaker));
   }
 
+  /**
+   * True when the question has someone on the receiving end travel: only the sender's side went (al-Abadi's envoy
+   * to Damascus), so "did Assad visit Baghdad?", "واش الأسد مشى لبغداد؟" rest on a false premise. "Did Abadi go to
+   * Damascus himself?" is left to the matcher: the passage on his envoy answers it; but a question that takes his trip
+   * as given (`presupposed`: "when did Abadi go to Damascus?", "شوكت راح العبادي لدمشق") rests on a false premise too.
+   * Only the speaker right next to a verb of going counts as the one who went ("al-Taei said Iraq could go beyond its
+   * borders" has no traveller).
+   */
   movesStayer(normalized: string, presupposed = false): boolean {
     const ends = this.trips.map(([, e]) => e);
     if (ends.length === 0) return false;

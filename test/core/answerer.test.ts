@@ -2418,3 +2418,26 @@ describe('break13: chatter, links, words not in the lexicon', () => {
     },
   );
 });
+
+describe('break13: ranks, days and addressees the article does not give', () => {
+  // Bug fixed: each was answered with the nearest rank, date or title, at up to 100%.
+  test.each([
+    'what is the third biggest city in Iraq?',
+    'ما هي رابع أكبر مدن العراق',
+    'ثاني اكبر مدن سوريا شو هي',
+    'on which day of June was Mosul seized?',
+    'في اي شهر كان اللقاء بين الفياض والأسد',
+    'who did al-Mekdad make his statement to?',
+    'لمن تحدث الطائي؟',
+  ])('%s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['الموصل ثاني ولا ثالث أكبر مدينة بالعراق؟', 14],
+    ['on what day did al-Abadi announce the strikes?', 7],
+    ['in which month did al-Mekdad speak?', 11],
+  ])('what it gives is answered: %s', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+});
