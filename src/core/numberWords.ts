@@ -339,6 +339,14 @@ function readBelowThousand(tokens: readonly string[], at: number): Part | undefi
   return rest === undefined ? hundreds : { value: hundreds.value + rest.value, end: rest.end, compound: true };
 }
 
+/** "twenty fourteen", "twenty eleven": an English year read in two halves (20 and 10–99), 2010–2099. */
+function readSpokenYear(tokens: readonly string[], at: number): Part | undefined {
+  if (tokens[at] !== 'twenty') return undefined;
+  const rest = readBelowHundred(tokens, at + 1);
+  if (rest === undefined || rest.value < 10 || !/^[a-z]/.test(tokens[at + 1] ?? '')) return undefined;
+  return { value: 2000 + rest.value, end: rest.end, compound: true };
+}
+
 /** A whole number from `at`, up to 9,999: [1–9] thousand (alone, one; the dual الفين, two), then 1–999. */
 function readNumber(tokens: readonly string[], at: number): Part | undefined {
   const first = bareWord(tokens, at) ?? '';
@@ -370,7 +378,7 @@ export function numbersAsDigits(normalized: string): string {
   for (let i = 0; i < tokens.length; ) {
     // Every number starts with a number word ("a hundred" with "a"): most words are tried once and passed.
     const starts = tokens[i] === 'a' || isNumberWord(bareWord(tokens, i) ?? '');
-    const number = starts ? readNumber(tokens, i) : undefined;
+    const number = starts ? (readSpokenYear(tokens, i) ?? readNumber(tokens, i)) : undefined;
     if (number?.compound && number.end > i) {
       out.push(String(number.value));
       i = number.end;
