@@ -43,8 +43,8 @@ const NOT_RECORDED: Readonly<Record<RecordingOff, { rating: string; pick: string
  * user means after a rating, never a question.
  */
 const BARE_NUMBER = /^\d+$/;
-/** "-1", "-2": a negative number (read as a pick out of range while a list is offered). */
-const NEGATIVE_NUMBER = /^-\d+$/;
+/** "-1", "1.5": a number that picks nothing (read as a pick out of range while a list is offered). */
+const NUMBER_NOT_A_PICK = /^-?\d+(?:[.,]\d+)?$/;
 
 /**
  * Why `good` / `bad` have nothing to rate, by the reply just above them: a rating is about that reply only, never
@@ -126,8 +126,8 @@ export class ChatSession {
       this.rateable = 'command';
       return command === 'help' ? formatHelp(this.answerer) : formatSpeakers(this.answerer);
     }
-    // "-1" while a list waits for a pick is a number out of range, not a second 👎.
-    if (offered && NEGATIVE_NUMBER.test(key)) return this.pick(offered, key);
+    // "-1" or "1.5" while a list waits for a pick is a number out of range, not a second 👎 nor a question.
+    if (offered && NUMBER_NOT_A_PICK.test(key)) return this.pick(offered, key);
     const rating = ratingOf(line);
     if (rating !== undefined) {
       this.afterRating = true;

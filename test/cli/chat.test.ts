@@ -140,8 +140,10 @@ test('after a number out of range, the offer stands', async () => {
 test('after "bad", -1 is a number out of range, not a rating', async () => {
   const recorder = new MemoryRecorder();
   recorder.feedbackOn.add('terminal');
-  const blocks = await chat(['ماذا قال المقداد عن التنسيق؟', 'bad', '-1', '1'], recorder);
+  const blocks = await chat(['ماذا قال المقداد عن التنسيق؟', 'bad', '-1', '1.5', '1'], recorder);
   expect(blocks[2]).toMatch(/^Type a number from 1 to \d, or "none"\.$/);
+  // Bug fixed (break13): "1.5" was asked as a question and the list was dropped.
+  expect(blocks[3]).toMatch(/^Type a number from 1 to \d, or "none"\.$/);
   expect(recorder.votes.size).toBe(1);
   expect(recorder.picks).toHaveLength(1);
 });
