@@ -8,11 +8,18 @@ import { quoteOfParagraph } from './corpus.ts';
 import { type FeatureKey, INTENT, stemKey } from './features.ts';
 import { isUnsupportedLanguage } from './language.ts';
 import { OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
-import { type Candidate, leadingWords, MatchIndex, type MatchResult, type QueryToken } from './matcher.ts';
+import {
+  type Candidate,
+  leadingWords,
+  MatchIndex,
+  type MatchResult,
+  namedSpeakers,
+  type QueryToken,
+} from './matcher.ts';
 import { ForeignNames } from './names.ts';
 import { stripChatNoise, withoutAsides } from './noise.ts';
 import { foldDigits, normalize } from './normalize.ts';
-import { ARABIC, ARABIZI, ENGLISH } from './numberWords.ts';
+import { ordinalValue } from './numberWords.ts';
 import { OfficeQualifiers } from './offices.ts';
 import { paragraphRequestedAbout } from './paragraphRequest.ts';
 import { DirectionPremises, isVisitWord, MEETING } from './premises.ts';
@@ -277,11 +284,6 @@ const ASKS_CLOCK =
 /** Liking someone (normalized); see the rule on two people named. */
 const LIKES = /(?:^| )(?:like|likes|liked|dislike|dislikes|disliked|fond|get along|gets along)(?: |$)/;
 
-/** How many speakers a question's keys name. */
-function namedSpeakers(keys: ReadonlySet<string>): number {
-  return [...keys].filter((k) => k.startsWith('sp:')).length;
-}
-
 /** Whom someone spoke to ("who did X speak/talk/give his statement to", "to whom", لمن, لمين; normalized). */
 const SPOKEN_TO =
   /(?:^| )(?:(?:who|whom) did (?:\S+ ){1,3}(?:speak|talk|say|said|tell|address|give|make|deliver)(?: \S+){0,3} to|to whom|(?:لمن|لمين) (?:صرح|تحدث|قال|حكي|تكلم)|مع (?:مين|من) (?:حكي|تحدث|تكلم))(?: |$)/;
@@ -295,18 +297,6 @@ const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|
 
 /** "Largest", "biggest", أكبر (normalized): the superlative a rank is asked with. */
 const LARGEST: ReadonlySet<string> = new Set(['largest', 'biggest', 'اكبر', 'كبري', 'akbar', 'a2bar', 'akbr']);
-
-/** An ordinal's value: a word of numberWords' ordinal tables (its article off) or "3rd"; undefined otherwise. */
-function ordinalValue(word: string): number | undefined {
-  const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(word);
-  if (digits) return Number(digits[1]);
-  return ORDINAL_VALUE.get(word.replace(/^(?:ال|el|al)/, ''));
-}
-const ORDINAL_VALUE = new Map<string, number>(
-  [ENGLISH, ARABIC, ARABIZI].flatMap((table) =>
-    Object.entries(table.ordinals).flatMap(([value, words]) => words.map((w) => [w, Number(value)] as const)),
-  ),
-);
 
 /** "Else", "besides", غير, سوى: someone other than those named (normalized). */
 const ANYONE_ELSE = /(?:^| )(?:else|besides|other than|apart from|except|غير|سوى|بخلاف|عدا|ghair|gheir|ghir|8eir)(?= )/;
@@ -1026,7 +1016,7 @@ class CorpusAnswerer implements Answerer {
     const everyone = this.asksEverythingSaid(normalized, result.tokens, result.keys)
       ? this.namedSayer(result.tokens, normalized)
       : undefined;
-    if (everyone !== undefined && result.keys.has(INTENT.said)) {
+    if (everyone !== undefined) {
       return this.paragraphAnswer(
         this.quotesBy(everyone).map((a) => a.paragraph),
         script,
@@ -1091,13 +1081,13 @@ class CorpusAnswerer implements Answerer {
       // "What time did the meeting start?": the article gives no time of day.
       ASKS_CLOCK.test(normalized) ||
       // "Does Assad like Abadi?": what one person feels for another is never told.
-      (LIKES.test(normalized) && namedSpeakers(result.keys) >= 2) ||
+      (LIKES.test(normalized) && namedSpeakers(result.keys).size >= 2) ||
       // "Who else attended the meeting?", "من حضر غير الأسد والفياض؟": the article names no one else there ("what
       // else did Assad say at the meeting?" asks for no one).
       (result.keys.has(INTENT.who) &&
         ANYONE_ELSE.test(normalized) &&
         (ATTENDED.test(normalized) || this.directionPremises.asksMeeting(normalized))) ||
-      this.meetsUnnamedOfficeHolder(result.tokens, normalized) ||
+      this.meetsUnnamedOfficeHolder(result.keys, normalized) ||
       // "Did Abadi fly to Damascus?": his envoy went.
       this.directionPremises.movesStayer(normalized, result.keys.has(INTENT.when) || CLOSING_WHEN.test(normalized)) ||
       // "Was al-Mekdad at the meeting?": al-Fayyadh met al-Assad, nobody else.
@@ -1380,9 +1370,8 @@ class CorpusAnswerer implements Answerer {
    * the article never names (an office a speaker only serves, or one nobody holds); the one meeting it tells is
    * al-Fayyadh's with al-Assad.
    */
-  private meetsUnnamedOfficeHolder(tokens: QueryToken[], normalized: string): boolean {
+  private meetsUnnamedOfficeHolder(keys: ReadonlySet<string>, normalized: string): boolean {
     if (!this.directionPremises.asksMeeting(normalized)) return false;
-    const keys = new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)));
     return this.namesServedOfficeOnly(keys) || this.officeQualifiers.namesSomeUnheldOffice(normalized);
   }
 
@@ -1479,8 +1468,8 @@ class CorpusAnswerer implements Answerer {
     // "Where did the planes strike, according to Abadi's statement?" asks where they struck.
     const about = [...keys].filter((k) => k.startsWith('c:') && !k.startsWith('c:ask-') && k !== STATEMENT_KEY);
     if (about.length > 0) return false;
-    const named = [...keys].filter((k) => k.startsWith('sp:'));
-    return named.length === 1 && !this.directionPremises.wasThere(named[0] as string);
+    const [named, ...others] = namedSpeakers(keys);
+    return named !== undefined && others.length === 0 && !this.directionPremises.wasThere(`sp:${named}`);
   }
 
   /** Whether `c` may be shown as the words of someone other than `named`: not the reporter's, not naming him. */
@@ -2015,8 +2004,8 @@ class CorpusAnswerer implements Answerer {
    */
   private asksWhoWasSpokenTo(normalized: string, keys: ReadonlySet<string>): boolean {
     if (!SPOKEN_TO.test(normalized)) return false;
-    const named = [...keys].filter((k) => k.startsWith('sp:'));
-    return named.length === 1 && !this.directionPremises.wasThere(named[0] as string);
+    const [named, ...others] = namedSpeakers(keys);
+    return named !== undefined && others.length === 0 && !this.directionPremises.wasThere(`sp:${named}`);
   }
 
   /**
@@ -2038,7 +2027,7 @@ class CorpusAnswerer implements Answerer {
    * something, at a time or place, or to someone ("everything Assad said to Abadi"), which the usual checks decide.
    */
   private asksEverythingSaid(normalized: string, tokens: QueryToken[], keys: ReadonlySet<string>): boolean {
-    if (!EVERYTHING_SAID.test(normalized) || !keys.has(INTENT.said) || namedSpeakers(keys) !== 1) return false;
+    if (!EVERYTHING_SAID.test(normalized) || !keys.has(INTENT.said) || namedSpeakers(keys).size !== 1) return false;
     if (ABOUT_MARKER.test(normalized) || ASKS_IF_SAID.test(normalized) || YES_NO.test(normalized)) return false;
     // Words of no topic ("show me everything…") ask nothing more.
     return tokens.every((t) => !t.known || t.keys.some((k) => k.key === INTENT.said || /^(?:sp|m):/.test(k.key)));

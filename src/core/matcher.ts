@@ -240,7 +240,7 @@ const AGO = /(?:^| )(?:ago|back)(?: |$)/;
 const NEAR_TIE = 0.01;
 
 /** Speaker ids a question's keys name (`sp:<id>`). */
-function namedSpeakers(keys: ReadonlySet<FeatureKey>): Set<string> {
+export function namedSpeakers(keys: ReadonlySet<FeatureKey>): Set<string> {
   return new Set([...keys].filter((k) => k.startsWith('sp:')).map((k) => k.slice(3)));
 }
 

@@ -238,11 +238,6 @@ const TWO_THOUSAND = new Set(['الفين', 'الفان', 'alfen', 'alfein', 'al
 /** عشر/عشرة after a unit make 11–19 (خمسة عشر, احدى عشرة). */
 const TEEN_TEN = new Set(['عشر', 'عشره']);
 
-/** The Arabic forms of 1 and 2 used only in compounds (احد عشر, اثنا عشر), by spelling. */
-const ARABIC_COMPOUND_UNITS_VALUE = new Map<string, number>(
-  Object.entries(ARABIC_COMPOUND_UNITS).flatMap(([value, words]) => words.map((w) => [w, Number(value)] as const)),
-);
-
 /** A part of a number read from position `at`: its value, where it ends, and whether it was more than one word. */
 interface Part {
   value: number;
@@ -269,7 +264,6 @@ function isNumberWord(word: string): boolean {
 function looksUpNumberWord(word: string): boolean {
   return (
     valueOfWord(word) !== undefined ||
-    ARABIC_COMPOUND_UNITS_VALUE.has(word) ||
     HUNDRED.has(word) ||
     TWO_HUNDRED.has(word) ||
     THOUSAND.has(word) ||
@@ -301,7 +295,7 @@ function readBelowHundred(tokens: readonly string[], at: number): Part | undefin
   if (word === undefined) return undefined;
   const fused = FUSED_TEEN.find(([, pattern]) => pattern.test(word));
   if (fused) return { value: fused[0], end: at + 1, compound: false };
-  const value = valueOfWord(word) ?? (ARABIC_COMPOUND_UNITS_VALUE.get(word) || undefined);
+  const value = valueOfWord(word);
   if (value === undefined || value < 1 || value > 90) return undefined;
   if (isUnit(value) && TEEN_TEN.has(tokens[at + 1] ?? '')) return { value: 10 + value, end: at + 2, compound: true };
   if (isUnit(value)) {
@@ -388,4 +382,21 @@ export function numbersAsDigits(normalized: string): string {
     }
   }
   return out.join(' ');
+}
+
+/** Ordinal words by value (English, Arabic, Arabizi), from the tables above. */
+const ORDINAL_VALUE = new Map<string, number>(
+  [ENGLISH, ARABIC, ARABIZI].flatMap((table) =>
+    Object.entries(table.ordinals).flatMap(([value, words]) => words.map((w) => [w, Number(value)] as const)),
+  ),
+);
+
+/**
+ * An ordinal's value: a normalized word of the ordinal tables, its article off ("الثالث", "el tanye"), or "3rd";
+ * undefined for anything else (cardinals included: "three" is no rank).
+ */
+export function ordinalValue(word: string): number | undefined {
+  const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(word);
+  if (digits) return Number(digits[1]);
+  return ORDINAL_VALUE.get(word.replace(/^(?:ال|el|al)/, ''));
 }
