@@ -95,24 +95,36 @@ export function deletions(word: string, edits: number): Set<string> {
 
 /**
  * A fuzzy vocabulary of short words. Lookups are memoized (the same misspellings recur), with a bounded cache.
+ * The deletion index is built on the first lookup, not in the constructor: most questions are spelt as the
+ * vocabulary is and never look up, and a cold process answers its first question sooner.
  */
 export class FuzzyVocabulary {
-  private readonly byDeletion = new Map<string, string[]>();
+  private byDeletionBuilt: Map<string, string[]> | undefined;
+  private readonly words: ReadonlySet<string>;
   private readonly cache = new Map<string, FuzzyHit[]>();
   private readonly options: FuzzyOptions;
   private static readonly CACHE_LIMIT = 10_000;
 
   constructor(words: Iterable<string>, options: Partial<FuzzyOptions> = {}) {
     this.options = { ...DEFAULT_FUZZY_OPTIONS, ...options };
-    for (const word of new Set(words)) {
+    this.words = new Set(words);
+  }
+
+  /** Each deletion key of the stored words → the words it comes from (symmetric delete, as SymSpell). */
+  private get byDeletion(): Map<string, string[]> {
+    if (this.byDeletionBuilt) return this.byDeletionBuilt;
+    const byDeletion = new Map<string, string[]>();
+    for (const word of this.words) {
       // A stored word can be one letter shorter than the shortest word looked up.
       if (word.length < this.options.minLength - 1 || word.length > MAX_WORD) continue;
       for (const key of deletions(word, maxEdits(word.length + 1, this.options.minSimilarity))) {
-        const list = this.byDeletion.get(key);
+        const list = byDeletion.get(key);
         if (list) list.push(word);
-        else this.byDeletion.set(key, [word]);
+        else byDeletion.set(key, [word]);
       }
     }
+    this.byDeletionBuilt = byDeletion;
+    return byDeletion;
   }
 
   /** Vocabulary words within `minSimilarity` of `word` (excluding `word` itself), best first. */
@@ -121,8 +133,9 @@ export class FuzzyVocabulary {
     const cached = this.cache.get(word);
     if (cached) return cached;
     const candidates = new Set<string>();
+    const byDeletion = this.byDeletion;
     for (const key of deletions(word, maxEdits(word.length + 1, this.options.minSimilarity))) {
-      for (const candidate of this.byDeletion.get(key) ?? []) candidates.add(candidate);
+      for (const candidate of byDeletion.get(key) ?? []) candidates.add(candidate);
     }
     const hits = [...candidates]
       .filter((c) => c !== word)

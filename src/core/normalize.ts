@@ -193,7 +193,26 @@ export const NORMALIZATION_STEPS: ReadonlyArray<(text: string) => string> = Obje
  * Never throws; an input of only marks and punctuation gives ''.
  */
 export function normalize(text: string): string {
+  if (text.length > NORMALIZED_MEMO_MAX_CHARS) return applySteps(text);
+  const remembered = normalizedMemo.get(text);
+  if (remembered !== undefined) return remembered;
+  const out = applySteps(text);
+  if (normalizedMemo.size >= NORMALIZED_MEMO_SIZE) normalizedMemo.clear();
+  normalizedMemo.set(text, out);
+  return out;
+}
+
+function applySteps(text: string): string {
   let out = text;
   for (const step of NORMALIZATION_STEPS) out = step(out);
   return out;
 }
+
+/**
+ * normalize's results for short texts: building the index normalizes each curated question, term and word two or
+ * three times (13,000 calls, 5,800 texts), which a cold process pays before its first answer. Bounded (a full memo
+ * starts over); texts past `NORMALIZED_MEMO_MAX_CHARS` (pasted messages, paragraphs) are not kept.
+ */
+const normalizedMemo = new Map<string, string>();
+const NORMALIZED_MEMO_SIZE = 16_384;
+const NORMALIZED_MEMO_MAX_CHARS = 300;
