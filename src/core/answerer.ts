@@ -14,6 +14,7 @@ import {
   MatchIndex,
   type MatchResult,
   namedSpeakers,
+  PLACE_COUNT,
   type QueryToken,
 } from './matcher.ts';
 import { ForeignNames } from './names.ts';
@@ -135,6 +136,9 @@ const NOT_SAID =
  */
 const WHY_NOT =
   /(?:^| )(?:why|لماذا|ليش|ليه|leish|lesh|leh|lish|3lash|3alash) (?:didn t|didnt|did not|wasn t|hasn t|haven t|لم|ma|ما (?!زال|زالت|زالو|زالوا))(?:\S*)(?: |$)|(?:^| )why (?:did|was|has) (?:\S+ ){1,3}not(?: |$)/;
+
+/** Words negating the word after them, normalized: Arabic لم لن لا ما ليس, English "not" and "never". */
+const NEGATIONS: ReadonlySet<string> = new Set(['لم', 'لن', 'لا', 'ما', 'ليس', 'not', 'never']);
 
 /**
  * The bot's own view asked for: "who is right?", "what do you think?", "your opinion", "برأيك", "شو رأيك" (normalized).
@@ -354,10 +358,6 @@ const SIDE_VIEW_KEYS: readonly string[] = [INTENT.said, RESPONSE_KEY, INTENT.acc
 /** A length asked ("طولها", "how long") and the unit that measures one (the 605 km). */
 const LENGTH_KEY = 'c:length';
 const KM_KEY = 'c:km';
-/** Counted words that are places: sites, places, towns, مواقع, مناطق (normalized; at the start of what is counted). */
-const PLACE_COUNT =
-  /^(?:sites?|places?|locations?|targets?|areas?|مواقع|موقعا|مكانا|اماكن|مناطق|منطقه|اهداف|mawa2e3|amaken|manate2)(?: |$)/;
-
 /** Words that ask for the summary on their own, with no word for the article ("summary?", "ملخص", "tl;dr"). */
 const SUMMARY_WORDS: ReadonlySet<string> = new Set(
   [
@@ -681,6 +681,14 @@ const EXACT_DATE = new RegExp(
  */
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل', 'fi', 'fe', 'b', 'مدن', 'مدينه', 'معاقل']);
 
+/** A part of a place asked for: an area, a district, a street (normalized). */
+const FINER_PLACE =
+  /(?:^| )(?:منطقه|حي|شارع|ناحيه|جزء|اجزاء|احياء|مناطق|area|areas|neighborhood|neighbourhood|district|part|street|quarter|mante2a|mantiqa|manti2a|7ay)(?: |$)/;
+/** Words placing something inside a place: "in", في, داخل (normalized; not "city of", which names the place). */
+const INSIDE_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل', 'fi', 'fe', 'b']);
+/** INSIDE_WORDS, and "of" («في أي حي من بغداد», "which part of Mosul") after a word for a part of a place. */
+const WITHIN_WORDS: ReadonlySet<string> = new Set([...INSIDE_WORDS, 'of', 'من', 'men', 'min']);
+
 /** Words asking why, normalized (ماذا "what" is not one, though لماذا is). */
 const WHY_QUESTION = new RegExp(
   `(?:^| )(?:${'لماذا ليش ليه علاش علاه لاش why lesh leh laysh leish laish lish leesh lech 3lach 3lash 3alash 3lah'
@@ -836,6 +844,8 @@ class CorpusAnswerer implements Answerer {
   private readonly silentConcepts: ReadonlySet<string>;
   /** For each paragraph (index = number - 1): does it give a cause or purpose (see withReasonIfAsked)? */
   private readonly givesReason: readonly boolean[];
+  /** For each paragraph (index = number - 1): the keys of the words it negates ("لم نشعر", "did not feel"). */
+  private readonly negatedKeys: ReadonlyArray<ReadonlySet<FeatureKey>>;
   /** Every country concept, and every place with the country it lies in, as keys. */
   private readonly countryKeys: ReadonlySet<string>;
   /** Declines `ask` may retry on a long message's last question: a weak match, or a word out of scope. */
@@ -927,6 +937,7 @@ class CorpusAnswerer implements Answerer {
     this.howManyMarker = markerOf(corpus.concepts.filter((c) => c.asks === 'how-many').flatMap((c) => c.terms));
     this.timeWords = oneWordTerms(corpus, 'when');
     this.timeKeys = this.index.featurizer.timeKeys;
+    this.negatedKeys = corpus.paragraphs.map((p) => this.keysNegatedIn(`${p.text} ${p.translation}`));
     this.placeKeys = new Set(corpus.concepts.filter((c) => c.answers === 'where').map((c) => `c:${c.id}`));
     this.quantityWords = oneWordTerms(corpus, 'how-many');
     const keyOfEnd = (id: string) => (corpus.speakers.some((sp) => sp.id === id) ? `sp:${id}` : `c:${id}`);
@@ -1059,7 +1070,7 @@ class CorpusAnswerer implements Answerer {
       this.thanksSomeone(normalized) ||
       // "What did Assad not say?": what someone did not say is not in any quote.
       NOT_SAID.test(normalized) ||
-      WHY_NOT.test(normalized) ||
+      (WHY_NOT.test(normalized) && !this.statesNegationAsked(first, result.keys)) ||
       this.repliesToUnanswered(result.keys) ||
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
       (!aboutArticle && this.asksSilentEntity(result.tokens, normalized)) ||
@@ -1160,6 +1171,7 @@ class CorpusAnswerer implements Answerer {
       (!YES_NO.test(normalized) && this.placesElsewhere(normalized, result.keys, top)) ||
       (!YES_NO.test(normalized) && this.placeOfAnotherCountry(result.tokens)) ||
       this.answersOtherPlace(normalized, result.keys) ||
+      this.asksWithinCity(normalized, result.keys) ||
       this.namesTheUnnamed(normalized, result.keys) ||
       this.datesTheUndated(result.tokens, normalized) ||
       // "When is the reporter?" (a bare "when?" after "who is he?"): a person alone has no date.
@@ -1176,6 +1188,32 @@ class CorpusAnswerer implements Answerer {
       return this.noAnswer('not-in-article', script);
     const askedSpeaker = othersWords === undefined ? undefined : sayer;
     return this.answerWith(top, candidates, result, script, askedSpeaker);
+  }
+
+  /**
+   * Keys of the words `text` negates: the word after a negation (لم, لن, لا, ما, "not", "never"). The article's
+   * few negations are statements in their own right ("لم نشعر باننا نتعامل مع جيش غريب", "we did not feel").
+   */
+  private keysNegatedIn(text: string): Set<FeatureKey> {
+    const words = normalize(text).split(' ');
+    const keys = new Set<FeatureKey>();
+    words.forEach((word, i) => {
+      const next = words[i + 1];
+      if (next === undefined || !NEGATIONS.has(word)) return;
+      for (const f of this.index.featurizer.features(next)) keys.add(f.exact);
+    });
+    return keys;
+  }
+
+  /**
+   * "Why didn't the Syrians feel they faced a foreign army?": a why-not question is declined (the article gives no
+   * reasons for what was not done) unless the best passage itself negates what is asked, as al-Mekdad's "we did
+   * not feel" does, with its reason beside it.
+   */
+  private statesNegationAsked(first: Candidate | undefined, keys: ReadonlySet<FeatureKey>): boolean {
+    if (first === undefined) return false;
+    const negated = this.negatedKeys[this.paragraphOf(first) - 1];
+    return negated !== undefined && [...negated].some((k) => keys.has(k));
   }
 
   /** The answer of `top` with its confidence against the best passage of another paragraph, and its alternatives. */
@@ -1916,6 +1954,8 @@ class CorpusAnswerer implements Answerer {
     if (!WHY_QUESTION.test(normalized)) return best;
     // "Why does al-Mekdad say more coordination is needed?": his words are the reasoning asked for.
     if (keys.has(INTENT.said) && [...keys].some((k) => k.startsWith('sp:'))) return best;
+    // "Why didn't the Syrians feel they faced a foreign army?": the passage that says so gives its reason beside it.
+    if (this.statesNegationAsked(best, keys)) return best;
     const reasoned = (c: Candidate) => this.givesReason[this.paragraphOf(c) - 1] === true;
     if (reasoned(best)) return best;
     // "lesh el 3abadi 2asaf el bokamal": al-Mekdad on the Bukamal strike matches best; al-Abadi's reasons nearly as well.
@@ -2193,20 +2233,41 @@ class CorpusAnswerer implements Answerer {
 
   /** The country a question places something "in" ("in Syria", "Syria's", "في العراق", "بسوريا"), as a concept key. */
   private countryAfterIn(normalized: string): string | undefined {
+    return this.placeAfterIn(normalized, this.countryKeys, IN_WORDS);
+  }
+
+  /** The first place of `places` a question places something in (after one of `inWords`, or "X's", or ب), as a key. */
+  private placeAfterIn(
+    normalized: string,
+    places: ReadonlySet<string>,
+    inWords: ReadonlySet<string>,
+  ): string | undefined {
     const words = normalized.split(' ');
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as string;
       // "Syria's second largest city": the possessive places it as "in" does.
-      const key = IN_WORDS.has(word)
+      const key = inWords.has(word)
         ? this.index.featurizer.conceptOf(words[i + 1] ?? '')
         : words[i + 1] === 's' && !this.namesPerson(words[i + 2])
           ? this.index.featurizer.conceptOf(word)
-          : word.startsWith('ب') && word.length > 4
+          : word.startsWith('ب') && word.length > 4 && this.index.featurizer.conceptOf(word) === undefined
             ? this.index.featurizer.conceptOf(word.slice(1))
             : undefined;
-      if (key !== undefined && this.countryKeys.has(key)) return key;
+      if (key !== undefined && places.has(key)) return key;
     }
     return undefined;
+  }
+
+  /**
+   * "Where in Baghdad were the bombings?", «التفجيرات اللي في بغداد كانت في انهي منطقة», "in which part of Mosul is
+   * the army fighting?": a place asked within a city the question itself names. The article places nothing more
+   * finely than a city. "Where were the Baghdad bombings?" (no "in") and "where is Albukamal?" are answered.
+   */
+  private asksWithinCity(normalized: string, keys: ReadonlySet<string>): boolean {
+    if (keys.has(INTENT.said) || keys.has(INTENT.according) || WHY_QUESTION.test(normalized)) return false;
+    const finer = FINER_PLACE.test(normalized);
+    if (!finer && !keys.has(INTENT.where)) return false;
+    return this.placeAfterIn(normalized, this.cityKeys, finer ? WITHIN_WORDS : INSIDE_WORDS) !== undefined;
   }
 
   /**

@@ -135,6 +135,12 @@ const SPEAKS_OF_BEFORE_NAME: ReadonlySet<string> = new Set(
 /** "tell me", "tell us": the asker is told, nobody's words are asked for. */
 const TOLD_TO_ASKER: ReadonlySet<string> = new Set(['me', 'us']);
 
+/**
+ * Arabizi word endings: the object pronouns (-ha her/it, -hom/-hum/-hon them, -na us, -o/-u him) and the feminine
+ * past (-et, -it: "2alet" she said), as written by Levantine and Egyptian users; the word before them is group 1.
+ */
+const ARABIZI_SUFFIX = /^(.+?)(?:ha|hom|hum|hon|na|o|u|et|it)$/;
+
 /** Words for "day" that, before a day's name, mean "on" ("يوم الخميس"), normalized. */
 const ON_DAY: ReadonlySet<string> = new Set(['يوم', 'yom', 'youm']);
 
@@ -479,7 +485,7 @@ export class Featurizer {
       const key = this.spelled.get(fused) ?? this.single.get(stemKey(fused));
       if (key) return key;
     }
-    if (scriptOf(token) === 'latin' && /[235679]/.test(token)) return this.conceptOfArabizi(token);
+    if (scriptOf(token) === 'latin') return this.conceptOfArabizi(token) ?? this.conceptWithoutArabiziSuffix(token);
     const alternate = scriptOf(token) === 'arabic' ? alternateStem(token) : undefined;
     return alternate === undefined ? undefined : this.single.get(`a:${alternate}`);
   }
@@ -491,11 +497,23 @@ export class Featurizer {
    * (2003); the vowel readings are tried both ways since English spellings drop ع and ء ("Iraq") or write "a".
    */
   private conceptOfArabizi(token: string): FeatureKey | undefined {
+    if (!/[235679]/.test(token)) return undefined;
     for (const spelling of arabiziReadings(token)) {
       const key = this.spelled.get(spelling) ?? this.single.get(stemKey(spelling));
       if (key) return key;
     }
     return undefined;
+  }
+
+  /**
+   * "2asafha" (قصفها, struck it), "na2alet" (نقلت, carried), "ba3atho" (بعثه): an Arabizi verb or noun with a
+   * pronoun or feminine ending the lexicon's spellings lack, read without it. Only a remainder of 4 letters or more
+   * that the lexicon knows counts, so English words ("china", "into") are left alone.
+   */
+  private conceptWithoutArabiziSuffix(token: string): FeatureKey | undefined {
+    const bare = ARABIZI_SUFFIX.exec(token)?.[1];
+    if (bare === undefined || bare.length < 4) return undefined;
+    return this.spelled.get(bare) ?? this.conceptOfArabizi(bare);
   }
 
   /** A concept token keeps its skeleton, so a Latin spelling the lexicon lacks can still reach it. */

@@ -179,6 +179,18 @@ export function coverageShare(topicWords: number): number {
   return short - ((short - long) * (topicWords - from)) / from;
 }
 
+/**
+ * "What has Russia to do with it?" in Arabic: «شو دخل روسيا», «وش دخل», «ما علاقة روسيا», "shu da5l rusya"
+ * (normalized). دخل alone is "entered" («هل دخل الجيش العراقي سوريا؟»), so only after a what-word.
+ */
+const INVOLVEMENT =
+  /(?:^| )(?:(?:شو|وش|ايش|اش|شنو|ما|wesh|wish|shu|sho|shou|esh|eish) (?:دخل|da5l|dakhl|da5al)|(?:ما|شو|وش|ايش|شنو) علاقه)(?: |$)/;
+const INVOLVEMENT_WORDS: ReadonlySet<string> = new Set(['دخل', 'da5l', 'dakhl', 'da5al', 'علاقه']);
+
+/** Counted words that are places: sites, places, towns, مواقع, مناطق (normalized; the word counted). */
+export const PLACE_COUNT =
+  /^(?:sites?|places?|locations?|targets?|areas?|towns?|cit(?:y|ies)|مدينه|مواقع|موقع|موقعا|مكان|مكانا|اماكن|مناطق|منطقه|اهداف|هدف|مدن|mawa2e3|amaken|manate2|mudon|modon)(?: |$)/;
+
 /** "Play" in "what role does Iran play?" (English, Arabic, Arabizi), dropped with the role word. */
 const PLAY_WORDS: ReadonlySet<string> = new Set([
   'play',
@@ -288,6 +300,10 @@ export class MatchIndex {
   private readonly vocabularyKeys = new Map<FeatureKey, FeatureKey>();
   /** Answer types each target's text can satisfy (a date, a number), by target key. */
   private readonly targetAnswers = new Map<string, Set<AnswerType>>();
+  /** Targets whose text names two places or more (Husaybah and Albukamal): an answer to "how many sites…?". */
+  private readonly countsPlaces = new Set<string>();
+  /** Places that lie in a country (`in` on concepts: the article's cities and towns), as keys. */
+  private readonly placeKeys: ReadonlySet<FeatureKey>;
   /** Concept keys that hold a value of a type, and intent keys that ask for one. */
   private readonly valueKeys = new Map<FeatureKey, AnswerType>();
   private readonly intentKeys = new Map<FeatureKey, AnswerType>();
@@ -328,6 +344,7 @@ export class MatchIndex {
       corpus.speakers.some((sp) => sp.nameAr !== corpus.byline && e.quote.includes(sp.nameAr)),
     );
     this.countryKeys = new Set(corpus.concepts.filter((c) => c.country).map((c) => `c:${c.id}`));
+    this.placeKeys = new Set(corpus.concepts.filter((c) => c.in !== undefined).map((c) => `c:${c.id}`));
     this.exchangeKeys = new Set(
       corpus.concepts.filter((c) => c.id === EXCHANGE_CONCEPT || c.direction).map((c) => `c:${c.id}`),
     );
@@ -522,6 +539,7 @@ export class MatchIndex {
   /** Topic tokens of a question (stopwords removed), resolved. */
   analyse(normalized: string): QueryToken[] {
     const tokens = this.withoutRoleOfCountry(
+      INVOLVEMENT.test(normalized),
       this.withRoleSpeaker(
         this.withoutDayQualifiers(this.featurizer.features(normalized)).map((f) => this.resolveToken(f)),
       ),
@@ -559,11 +577,13 @@ export class MatchIndex {
   /**
    * "What role does Iran play?", "شو دور روسيا": a country's role is its part in the story, not an office, so the
    * role word (and "play") is dropped and the question asks for the passages about the country. A question naming a
-   * person keeps it ("what is al-Fayyadh's role?" asks his office).
+   * person keeps it ("what is al-Fayyadh's role?" asks his office). `involvement`: the question asks what the
+   * country has to do with the story («وش دخل روسيا بالسالفة», «ما علاقة روسيا»), whose word goes the same way.
    */
-  private withoutRoleOfCountry(tokens: QueryToken[]): QueryToken[] {
+  private withoutRoleOfCountry(involvement: boolean, tokens: QueryToken[]): QueryToken[] {
     const has = (t: QueryToken, test: (key: FeatureKey) => boolean) => t.keys.some((k) => test(k.key));
-    const isRole = (t: QueryToken) => has(t, (k) => k === INTENT.role);
+    const isRole = (t: QueryToken) =>
+      has(t, (k) => k === INTENT.role) || (involvement && INVOLVEMENT_WORDS.has(t.token));
     if (!tokens.some(isRole) || tokens.some((t) => has(t, (k) => k.startsWith('sp:')))) return tokens;
     if (!tokens.some((t) => has(t, (k) => this.countryKeys.has(k)))) return tokens;
     return tokens.filter((t) => !isRole(t) && !PLAY_WORDS.has(t.token));
@@ -817,6 +837,8 @@ export class MatchIndex {
       }
     }
     this.targetAnswers.set(k, types);
+    const places = new Set(tokens.map((t) => t.exact.replace(/^m:/, 'c:')).filter((x) => this.placeKeys.has(x)));
+    if (places.size >= 2) this.countsPlaces.add(k);
   }
 
   private requireAnswerType(tokens: QueryToken[], candidates: Iterable<Candidate>): void {
@@ -824,10 +846,16 @@ export class MatchIndex {
       tokens.flatMap((t) => t.keys.map((k) => this.intentKeys.get(k.key)).filter((x) => x !== undefined)),
     );
     if (asked.size === 0) return;
+    // "How many sites did the planes strike?": the places named are the count («في حصيب وكذلك في البو كمال»).
+    const placesCounted = tokens.some(
+      (t, i) =>
+        t.keys.some((k) => this.intentKeys.get(k.key) === 'how-many') && PLACE_COUNT.test(tokens[i + 1]?.token ?? ''),
+    );
     for (const c of candidates) {
       const has = this.targetAnswers.get(key(c.target));
       for (const type of asked) {
         if (has?.has(type)) continue;
+        if (type === 'how-many' && placesCounted && this.countsPlaces.has(key(c.target))) continue;
         c.score *= type === 'how-many' ? MATCH_WEIGHTS.quantityMissing : MATCH_WEIGHTS.answerTypeMissing;
       }
     }

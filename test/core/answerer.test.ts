@@ -2441,3 +2441,53 @@ describe('break13: ranks, days and addressees the article does not give', () => 
     expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
   });
 });
+
+describe('sixteenth blind set, first run: negations, involvement, places within a city, counted places', () => {
+  // Bug fixed: each was declined (or went to another paragraph) though the article answers it.
+  test.each([
+    ['اذكر ما جاء في تصريح المقداد عن الموصل', 11, 'mekdad'],
+    ['Why did the Syrians not feel the Iraqi planes were foreign?', 11, 'mekdad'],
+    ['ليش السوريين ما حسوا انو الطيران العراقي غريب', 11, 'mekdad'],
+    ['شو دخل روسيا بالقصة', 10, 'taei'],
+    ['wen 2asafha el tayaran el 3ira2i?', 8, 'abadi'],
+    ['eish el wikale elli na2alet el khabar', 3, 'sana'],
+    ['how many locations did the Iraqi jets bomb?', 8, 'abadi'],
+    ['كم منطقة قصفت الطائرات العراقية', 8, 'abadi'],
+  ])('%s', (q, paragraph, speaker) => {
+    const r = answered(bot.ask(q));
+    expect(r.paragraph).toBe(paragraph);
+    expect(r.speaker.id).toBe(speaker);
+  });
+
+  test('a count of places is answered with the clause naming them', () => {
+    expect(answered(bot.ask('how many locations did the Iraqi jets bomb?')).quote).toContain('حصيب');
+  });
+
+  // Bug fixed: a place inside a city the question names was answered with the city's paragraph.
+  test.each([
+    'in what district of Baghdad did the bombings happen?',
+    'التفجيرات صارت باي حي من بغداد',
+    'where exactly in Mosul are the Iraqi forces fighting?',
+  ])('never told: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['where is Mosul?', 14],
+    ['أين تقع مدينة الموصل؟', 14],
+    ['where were the Baghdad bombings?', 8],
+  ])('where a city lies is still answered: %s', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+
+  test.each(["why didn't Abadi go to Damascus himself?", 'لماذا لم تعلن بغداد تفاصيل الرسالة؟'])(
+    'a why-not the article never negates is still declined: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each(['china', 'what did they say into the microphone'])('English words are not read as Arabizi: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+});
