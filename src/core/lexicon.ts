@@ -134,6 +134,7 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   أمريكا امريكا أميركا اميركا الأمريكي الامريكي الأمريكية واشنطن التحالف america american americans usa
   washington coalition pentagon amerka amrika amreeka amerika amrica amreka الامم الأمم un pilot pilots
   تركيا turkey turkish السعودية saudi الأردن jordan لبنان lebanon بيروت beirut مصر egypt إسرائيل israel
+  turkya turkia turkiya torkya torkia tirkya torkiya saudia sa3udia sa3odeya sa3oudiya sa3udiya masr misr urdun lubnan lebnan isra2il esra2il
   الطقس طقس weather مباراة كرة football soccer match league ماتش الماتش
   سفير السفير سفيرا ambassador ambassadors سفارة السفارة embassy قائد القائد commander البغدادي baghdadi
   سكان السكان population inhabitants residents جنود جندي soldiers troopers صحيفة جريدة قناة newspaper channel
