@@ -56,6 +56,13 @@ export interface HttpLimits {
   timeoutCheckIntervalMs: number;
   /** On close, in-flight requests get this long before their connections are cut. @defaultValue 3_000 */
   closeGraceMs: number;
+  /**
+   * Open connections at most (`server.maxConnections`); past it a new connection is closed at once. The signature
+   * can only be checked once the body is in, so each unauthenticated connection may hold up to `maxBodyBytes` for up
+   * to `requestTimeoutMs`: this bounds that memory (256 × 64 KiB = 16 MiB) whatever the number of sockets a client
+   * opens. Discord's interactions arrive a few at a time. @defaultValue 256
+   */
+  maxConnections: number;
 }
 
 /** The defaults of {@link HttpLimits}, frozen; documented field by field on the interface. */
@@ -67,6 +74,7 @@ export const DEFAULT_HTTP_LIMITS: Readonly<HttpLimits> = Object.freeze({
   keepAliveTimeoutMs: 5_000,
   timeoutCheckIntervalMs: 1_000,
   closeGraceMs: 3_000,
+  maxConnections: 256,
 });
 
 /** The answer to one request on `/interactions`, before it is written. */
@@ -260,6 +268,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     },
   );
   server.setTimeout(limits.socketTimeoutMs);
+  server.maxConnections = limits.maxConnections;
   server.on('connection', (socket) => closeIfSilent(socket, limits.headersTimeoutMs));
   // Malformed HTTP, oversized headers and missed header/request deadlines are answered by node itself (400, 431,
   // 408) with the connection closed: no 'clientError' listener, so its safe default applies.

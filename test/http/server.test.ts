@@ -203,6 +203,32 @@ describe('slow clients cannot hold the server', () => {
     expect(i).toBeLessThan(head.length);
   });
 
+  // Bug fixed (break14 #22): 9,000 sockets each holding an unsigned 64 KiB body took the server from 115 to 810 MB.
+  test('connections past maxConnections are closed at once, and the server answers again once they are gone', async () => {
+    const capped = await startEndpoint({ answerer, limits: { ...LIMITS, maxConnections: 2 } });
+    const port = capped.server.address()?.port ?? 0;
+    const open = (): { socket: Socket; closed: Promise<number> } => {
+      const socket = connect(port, '127.0.0.1');
+      socket.on('error', () => {});
+      const started = Date.now();
+      return { socket, closed: new Promise((resolve) => socket.on('close', () => resolve(Date.now() - started))) };
+    };
+    try {
+      const held = [open(), open()];
+      await Promise.all(held.map((c) => new Promise((resolve) => c.socket.on('connect', resolve))));
+      for (const c of held) c.socket.write('POST /interactions HTTP/1.1\r\nHost: x\r\n');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const refused = open();
+      expect(await refused.closed).toBeLessThan(250);
+      for (const c of held) c.socket.destroy();
+      await Promise.all(held.map((c) => c.closed));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await capped.post(PING)).status).toBe(200);
+    } finally {
+      await capped.close();
+    }
+  });
+
   test('the server still answers others meanwhile', async () => {
     const stalled = [rawClient(), rawClient(), rawClient()];
     for (const c of stalled) c.socket.write('POST /interactions HTTP/1.1\r\nHost: x\r\n');
