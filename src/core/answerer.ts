@@ -1100,7 +1100,10 @@ class CorpusAnswerer implements Answerer {
         (ATTENDED.test(normalized) || this.directionPremises.asksMeeting(normalized))) ||
       this.meetsUnnamedOfficeHolder(result.keys, normalized) ||
       // "Did Abadi fly to Damascus?": his envoy went.
-      this.directionPremises.movesStayer(normalized, result.keys.has(INTENT.when) || CLOSING_WHEN.test(normalized)) ||
+      this.directionPremises.movesStayer(
+        normalized,
+        result.keys.has(INTENT.when) || CLOSING_WHEN.test(normalized) || WHY_QUESTION.test(normalized),
+      ) ||
       // "Was al-Mekdad at the meeting?": al-Fayyadh met al-Assad, nobody else.
       this.directionPremises.placesAtMeeting(normalized) ||
       this.officeQualifiers.declines(

@@ -574,7 +574,8 @@ export class DirectionPremises {
    * True when the question has someone on the receiving end travel: only the sender's side went (al-Abadi's envoy
    * to Damascus), so "did Assad visit Baghdad?", "واش الأسد مشى لبغداد؟" rest on a false premise. "Did Abadi go to
    * Damascus himself?" is left to the matcher: the passage on his envoy answers it; but a question that takes his trip
-   * as given (`presupposed`: "when did Abadi go to Damascus?", "شوكت راح العبادي لدمشق") rests on a false premise too.
+   * as given (`presupposed`: "when did Abadi go to Damascus?", "why did al-Taei travel to Syria?", "شوكت راح العبادي
+   * لدمشق") rests on a false premise too, whoever it names.
    * Only the speaker right next to a verb of going counts as the one who went ("al-Taei said Iraq could go beyond its
    * borders" has no traveller).
    */
@@ -588,8 +589,8 @@ export class DirectionPremises {
         this.termEndingAt(words, this.neighbour(words, i, -1)),
         this.termAt(words, this.neighbour(words, i, 1)),
       ]) {
-        const stayed = (e: Ends) =>
-          (e.to.has(key ?? '') || (presupposed && e.from.has(key ?? ''))) && !e.travellers.has(key ?? '');
+        // Taken as given, anyone's going is a premise to check: only the travellers went anywhere.
+        const stayed = (e: Ends) => (presupposed || e.to.has(key ?? '')) && !e.travellers.has(key ?? '');
         if (key?.startsWith('sp:') && ends.some(stayed)) return true;
       }
     }

@@ -2491,3 +2491,26 @@ describe('sixteenth blind set, first run: negations, involvement, places within 
     expect(bot.ask(q).kind).toBe('no-answer');
   });
 });
+
+describe('break14: fillers around a said-question, trips taken as given', () => {
+  // Bug fixed: a closing "in short", «باختصار», «مرة أخرى» was read as the subject and the question declined.
+  test.each([
+    ['what did al-Mekdad say, in short?', 'mekdad'],
+    ['ماذا قال الطائي بشكل مختصر', 'taei'],
+    ['شو قال الفياض مرة اخرى', 'fayyadh'],
+  ])('%s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  // Bug fixed: answered with the reason for the air strikes, as if al-Abadi had gone; his envoy went.
+  test.each(['Why did al-Abadi fly to Damascus?', 'ليش سافر العبادي على سوريا؟', 'why did al-Mekdad travel to Iraq?'])(
+    'never happened: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('a why about going beyond the borders is no trip', () => {
+    expect(answered(bot.ask('why might Iraq go beyond its borders?')).paragraph).toBe(9);
+  });
+});
