@@ -689,6 +689,18 @@ const INSIDE_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'دا
 /** INSIDE_WORDS, and "of" («في أي حي من بغداد», "which part of Mosul") after a word for a part of a place. */
 const WITHIN_WORDS: ReadonlySet<string> = new Set([...INSIDE_WORDS, 'of', 'من', 'men', 'min']);
 
+/** The why-intent as a concept key: "reason", سبب, "motive", الدافع (ask-why in concepts.json). */
+const ASK_WHY_KEY = 'c:ask-why';
+
+/** A why-question: a why-word anywhere ("…, why?") or a word for a reason ("the reason for the strikes", سبب). */
+function asksWhy(normalized: string, keys: ReadonlySet<string>): boolean {
+  return WHY_QUESTION.test(normalized) || keys.has(ASK_WHY_KEY);
+}
+
+/** "What" and "which" in English, Arabic, dialects and Arabizi (normalized): question words that are no tokens. */
+const ASKS_WHAT =
+  /(?:^| )(?:what|whats|which|ما|ماذا|شو|ايش|وش|شنو|اي|ايه|eh|shu|sho|esh|wesh|shnu|shno|ayy|ayya)(?: |$)/;
+
 /** Words asking why, normalized (ماذا "what" is not one, though لماذا is). */
 const WHY_QUESTION = new RegExp(
   `(?:^| )(?:${'لماذا ليش ليه علاش علاه لاش why lesh leh laysh leish laish lish leesh lech 3lach 3lash 3alash 3lah'
@@ -1116,7 +1128,7 @@ class CorpusAnswerer implements Answerer {
     if (result.tokens.every((t) => t.keys.some((k) => k.key.startsWith('c:ask-')))) {
       return this.noAnswer('empty', script); // greetings, thanks, bare question words: nothing to look for
     }
-    if (!first || this.tooVague(result.tokens)) return this.noAnswer('off-topic', script);
+    if (!first || this.tooVague(result.tokens, normalized)) return this.noAnswer('off-topic', script);
     // "What did al-Mekdad say about Mosul?": when the best passage does not mention the subject, another passage of
     // the same speaker may ("Mosul" is in his paragraph 11, not in his main statement).
     // "What did al-Assad say about al-Abadi?": the speaker is the one named before "about", whoever else is named.
@@ -1129,8 +1141,10 @@ class CorpusAnswerer implements Answerer {
     // "…according to the writer": the writer's words, not his byline, are what he says.
     const asksSaid = result.tokens.some((t) => t.keys.some((k) => k.key === INTENT.said || k.key === INTENT.according));
     const subject = this.saidSubject(normalized, result.tokens);
+    // "Who is the deputy minister who spoke?" asks for the name a title-only passage gives.
+    const asksWho = result.keys.has(INTENT.who) || result.keys.has(INTENT.role);
     const offTopic = (c: Candidate) =>
-      (asksSaid && this.textOf(c).trim() === this.corpus.byline) ||
+      (asksSaid && (this.textOf(c).trim() === this.corpus.byline || (!asksWho && this.onlyNamesSomeone(c)))) ||
       this.quotesSpeakerOffTopic(subject, c, this.paragraphOf(c));
     // "What did Syria say?", "ماذا قالت دمشق؟": a country (or its capital) as the sayer is its side's speakers.
     const side = aboutArticle ? undefined : this.countryAsSayer(result.tokens, result.keys);
@@ -1191,6 +1205,19 @@ class CorpusAnswerer implements Answerer {
       return this.noAnswer('not-in-article', script);
     const askedSpeaker = othersWords === undefined ? undefined : sayer;
     return this.answerWith(top, candidates, result, script, askedSpeaker);
+  }
+
+  /**
+   * The shown words are only a name or a title («أسامة مهدي», «رئيس الوزراء حيدر العبادي»): no one's words, so no
+   * answer to what someone said (they answer "who is he?").
+   */
+  private onlyNamesSomeone(c: Candidate): boolean {
+    const text = this.textOf(c).trim();
+    const features = this.index.featurizer.features(normalize(text));
+    return (
+      features.length > 0 &&
+      features.every((f) => /^(?:sp|m):/.test(f.exact) || this.titleKeys.has(f.exact) || this.countryKeys.has(f.exact))
+    );
   }
 
   /**
@@ -1379,13 +1406,15 @@ class CorpusAnswerer implements Answerer {
   /**
    * A question with nothing to look for: only question words ("ماذا قال؟", "what did he say"), or one lone
    * word, without any question word, that names nothing the article is about ("yes", "world", "python"). A lone
-   * name, place, group, date or number ("الرقة", "605?") is a question. (A curated question typed as stored is
-   * answered before this is asked.)
+   * name, place, group, date or number ("الرقة", "605?") is a question, and so is a lone word of the article asked
+   * with "what" or "which", which are no tokens ("what was bombed?", "what were the targets of the airstrikes?").
+   * (A curated question typed as stored is answered before this is asked.)
    */
-  private tooVague(tokens: QueryToken[]): boolean {
+  private tooVague(tokens: QueryToken[], normalized: string): boolean {
     const topical = tokens.filter((t) => !t.keys.some((k) => k.key.startsWith('c:ask-')));
     if (topical.length === 0) return true;
     if (topical.length > 1 || topical.length < tokens.length) return false;
+    if (ASKS_WHAT.test(normalized) && (topical[0] as QueryToken).keys.some((k) => k.key.startsWith('c:'))) return false;
     const lone = topical[0] as QueryToken;
     return !lone.keys.some((k) => k.strength >= LONE_WORD_MIN_STRENGTH && this.entityKeys.has(k.key));
   }
@@ -2024,7 +2053,7 @@ class CorpusAnswerer implements Answerer {
   private placesElsewhere(normalized: string, keys: ReadonlySet<string>, top: Candidate): boolean {
     // "Why did Abadi order strikes inside Syria?", "when…", "what did X say…": the place is where it happened, and
     // the answer (a cause in Baghdad, a date, his words) need not be there.
-    if (WHY_QUESTION.test(normalized) || keys.has(INTENT.when) || keys.has(INTENT.said)) return false;
+    if (asksWhy(normalized, keys) || keys.has(INTENT.when) || keys.has(INTENT.said)) return false;
     const asked = this.countryAfterIn(normalized);
     if (asked === undefined) return false;
     const shown = this.textOf(top);
@@ -2177,7 +2206,7 @@ class CorpusAnswerer implements Answerer {
    * Husaybah) and said-questions (someone's words) are left alone; countries are `placesElsewhere`'s.
    */
   private answersOtherPlace(normalized: string, keys: ReadonlySet<string>): boolean {
-    if (WHY_QUESTION.test(normalized) || keys.has(INTENT.said) || keys.has(INTENT.according)) return false;
+    if (asksWhy(normalized, keys) || keys.has(INTENT.said) || keys.has(INTENT.according)) return false;
     const places = this.placesTiedTo(keys);
     if (places.length === 0) return false;
     const asked = [...keys].filter((k) => this.cityKeys.has(k));
@@ -2267,7 +2296,7 @@ class CorpusAnswerer implements Answerer {
    * finely than a city. "Where were the Baghdad bombings?" (no "in") and "where is Albukamal?" are answered.
    */
   private asksWithinCity(normalized: string, keys: ReadonlySet<string>): boolean {
-    if (keys.has(INTENT.said) || keys.has(INTENT.according) || WHY_QUESTION.test(normalized)) return false;
+    if (keys.has(INTENT.said) || keys.has(INTENT.according) || asksWhy(normalized, keys)) return false;
     const finer = FINER_PLACE.test(normalized);
     if (!finer && !keys.has(INTENT.where)) return false;
     return this.placeAfterIn(normalized, this.cityKeys, finer ? WITHIN_WORDS : INSIDE_WORDS) !== undefined;

@@ -2514,3 +2514,42 @@ describe('break14: fillers around a said-question, trips taken as given', () => 
     expect(answered(bot.ask('why might Iraq go beyond its borders?')).paragraph).toBe(9);
   });
 });
+
+describe('break14: words for reasons, targets, governments, media and diplomats', () => {
+  // Bug fixed: each was declined as off-topic or "does not say" (or given a bare title as the quote).
+  test.each([
+    ['what prompted the strikes inside Syria?', 7, 'abadi'],
+    ['ما الدافع للضربات الجوية العراقية', 7, 'abadi'],
+    ["what did Syria's state media say?", 3, 'sana'],
+    ['what did the Syrian diplomat tell the press?', 11, 'mekdad'],
+  ])('%s', (q, paragraph, speaker) => {
+    const r = answered(bot.ask(q));
+    expect(r.paragraph).toBe(paragraph);
+    expect(r.speaker.id).toBe(speaker);
+  });
+
+  test.each(['what was hit by the Iraqi planes?', 'what were the targets of the air raids?'])(
+    'what was struck is answered by the strikes: %s',
+    (q) => {
+      expect([7, 8]).toContain(answered(bot.ask(q)).paragraph);
+    },
+  );
+
+  test.each([
+    ["what did Iraq's government say?", 'iraq'],
+    ['what did the Syrian government say about the meeting?', 'syria'],
+  ])('a government is its side: %s', (q, side) => {
+    const r = answered(bot.ask(q));
+    const iraqi = ['abadi', 'fayyadh', 'taei'];
+    expect(side === 'iraq' ? iraqi : ['sana', 'assad', 'mekdad']).toContain(r.speaker.id);
+  });
+
+  test('a said-question is not answered by a bare name and title', () => {
+    const r = answered(bot.ask('ماذا قالت الحكومة العراقية؟'));
+    expect(r.quote).not.toBe('رئيس الوزراء حيدر العبادي');
+  });
+
+  test('a who-question with a verb of speaking still gets the name', () => {
+    expect(answered(bot.ask('منو نائب وزير الخارجية السوري اللي صرح؟')).speaker.id).toBe('mekdad');
+  });
+});
