@@ -145,7 +145,7 @@ const NEGATIONS: ReadonlySet<string> = new Set(['لم', 'لن', 'لا', 'ما', 
  * "What does Assad think of…?" asks his view, which the article may give, and is not matched.
  */
 const ASKS_OPINION =
-  /(?:^| )(?:who is right|who s right|who was right|what do you think|your opinion|your view|in your opinion|do you agree|do you support|is it good|is it bad|برايك|رايك|في رايك|بتقديرك|شو رايك|ايش رايك|وش رايك|انت مع|هل انت مع|ra2yak|ra2ik|b ra2yak|shu ra2yak)(?: |$)/;
+  /(?:^| )(?:who is right|who s right|who was right|what do you think|your opinion|your view|in your opinion|do you agree|do you support|is it good|is it bad|برايك|رايك|في رايك|بتقديرك|شو رايك|ايش رايك|وش رايك|انت مع|هل انت مع|ra2yak|ra2ik|b ra2yak|shu ra2yak|biased|bias|neutral|objective|impartial|pro assad|pro iraq|pro syria|pro abadi|منحاز|محايد|مع الاسد ام ضده|مع الاسد او ضده|مع العبادي ام ضده)(?: |$)/;
 
 /** "in", "at", في before a place where words were said (normalized). */
 const AT_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'في', 'fi', 'fe']);

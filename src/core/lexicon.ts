@@ -150,6 +150,9 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   ahmed ahmad mohammed muhammad mohamed mohammad hussein hussain youssef yusuf mustafa khaled khalid john david michael
   sarah أحمد احمد محمد حسين يوسف مصطفى خالد
   thanked thanking شكر يشكر شكره شكرت
+  congratulate congratulated congratulates congratulations
+  تهنئه التهنئه apologize apologized apologise apologised apology apologies اعتذر يعتذر اعتذار اعتذرت invite invited
+  invites invitation headline headlines عنوان العنوان 3onwan
   barzani البارزاني muallem jaafari الجعفري tillerson mistura ميستورا
   deny denied denies denial promise promised promises resign resigned resignation
   نفى ينفي نفت وعد استقال يستقيل استقالة

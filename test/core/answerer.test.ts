@@ -2553,3 +2553,24 @@ describe('break14: words for reasons, targets, governments, media and diplomats'
     expect(answered(bot.ask('منو نائب وزير الخارجية السوري اللي صرح؟')).speaker.id).toBe('mekdad');
   });
 });
+
+describe('break14: relations the article never tells, the reporter’s leanings', () => {
+  // Bug fixed: answered with paragraph 1 (the message) at 0.7, the verb ignored.
+  test.each([
+    'did al-Assad congratulate al-Abadi?',
+    'هل اعتذر الفياض من الأسد؟',
+    'did al-Mekdad invite al-Fayyadh?',
+    'ما هو عنوان الخبر؟',
+  ])('never told: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each(['is Osama Mahdi biased against Iraq?', 'هل الكاتب منحاز؟'])('an opinion of the reporter: %s', (q) => {
+    const r = bot.ask(q);
+    expect(r.kind === 'no-answer' && r.reason).toBe('opinion');
+  });
+
+  test('terrorism as a threat is still al-Fayyadh’s', () => {
+    expect(answered(bot.ask('who said terrorism threatens the whole world?')).speaker.id).toBe('fayyadh');
+  });
+});
