@@ -41,8 +41,9 @@ function wholeNumber(option: string, min: number, max: number): (value: string) 
 function utcDate(value: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   const at = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
-  if (!m || Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== value.trim()) {
-    throw new InvalidArgumentError('--since must be a date written YYYY-MM-DD (UTC), e.g. 2024-05-01.');
+  if (!m) throw new InvalidArgumentError('--since must be a date written YYYY-MM-DD (UTC), e.g. 2024-05-01.');
+  if (Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== value.trim()) {
+    throw new InvalidArgumentError(`--since: ${value.trim()} is not a date of the calendar (check the month and day).`);
   }
   if (at > Date.now()) throw new InvalidArgumentError('--since must not be in the future.');
   return at;

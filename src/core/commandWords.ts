@@ -39,7 +39,23 @@ function keySet(words: readonly string[]): ReadonlySet<string> {
 }
 
 /** Words that end the terminal chat. */
-const EXIT_WORDS = keySet(['exit', 'quit', 'q', 'bye', 'خروج']);
+const EXIT_WORDS = keySet([
+  'exit',
+  'quit',
+  'q',
+  'bye',
+  'bye bye',
+  'goodbye',
+  'exit please',
+  'please exit',
+  'quit please',
+  'exit the chat',
+  'quit the chat',
+  'خروج',
+  'اخرج',
+  'مع السلامة',
+  'باي',
+]);
 
 /** Words that ask for help instead of asking the article. */
 const HELP_WORDS = keySet(['help', '?', 'مساعدة', 'ساعدني']);

@@ -38,6 +38,11 @@ describe('commandOf: commands are folded as questions are', () => {
     ['/exit', 'exit'],
     ['Quit.', 'exit'],
     ['خروج', 'exit'],
+    // break14 #17: asked as questions ("The article does not answer that…").
+    ['exit please', 'exit'],
+    ['Quit the chat.', 'exit'],
+    ['bye bye', 'exit'],
+    ['مع السلامة', 'exit'],
     ['speakers', 'speakers'],
     ['/speakers', 'speakers'],
     ['list speakers', 'speakers'],

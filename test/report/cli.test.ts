@@ -55,15 +55,17 @@ let missing: Run;
 let otherSettings: Run;
 let empty: Run;
 let daysAndSince: Run;
+let impossibleDate: Run;
 
 beforeAll(async () => {
-  [badDays, off, missing, otherSettings, empty, daysAndSince] = await Promise.all([
+  [badDays, off, missing, otherSettings, empty, daysAndSince, impossibleDate] = await Promise.all([
     report(['--days', '0'], {}),
     report(['--json'], { RECORD: 'off' }),
     report([], {}),
     report(['--json'], { RECORD: 'off', COOLDOWN_MAX: 'abc', PORT: '99999', DISCORD_TOKEN: 'Bot x' }),
     report([], { DATABASE_PATH: EMPTY }),
     report(['--json', '--days', '7', '--since', '2024-01-01'], {}),
+    report(['--since', '2024-02-30'], {}),
   ]);
 });
 
@@ -76,6 +78,13 @@ test('--days 0 exits non-zero and says the allowed range', () => {
   expect(badDays.code).not.toBe(0);
   expect(badDays.stderr).toContain('--days must be a whole number from 1 to 3650.');
   expect(badDays.stdout).toBe('');
+});
+
+// Bug fixed (break14 #19): it said the date must be written YYYY-MM-DD, which it was.
+test('--since 2024-02-30 exits non-zero and says it is no date of the calendar', () => {
+  expect(impossibleDate.code).not.toBe(0);
+  expect(impossibleDate.stderr).toContain('2024-02-30 is not a date of the calendar');
+  expect(impossibleDate.stdout).toBe('');
 });
 
 test('RECORD=off exits 0 and says recording is off (here as JSON)', () => {
