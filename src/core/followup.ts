@@ -272,7 +272,7 @@ function afterStandalone(
   normalizedQuestion: string,
   previous: FollowUpContext | undefined,
 ): FollowUpResult {
-  if (reply.kind !== 'answer') return { reply, context: hasSubject(normalizedQuestion) ? undefined : previous };
+  if (reply.kind !== 'answer') return { reply, context: endsContext(answerer, reply, normalizedQuestion, previous) };
   // "Who is al-Assad?" is answered with the reporter's words about him: "he" is al-Assad afterwards, not the reporter.
   // "Who carried the message?" is answered with al-Abadi's paragraph introducing his envoy: "he" is al-Fayyadh.
   const named = namedSpeaker(normalizedQuestion, answerer) ?? introducedIn(reply, answerer);
@@ -324,6 +324,22 @@ function namePronoun(normalized: string, speaker: Speaker, script: QueryScript):
   const say = words.findIndex((w) => SAY_WORDS.has(w) || SAY_WORDS.has(w.replace(/^و/, '')));
   if (say < 0) return `${normalized} ${name}`;
   return [...words.slice(0, say + 1), name, ...words.slice(say + 1)].join(' ');
+}
+
+/**
+ * Whether a declined question ends the context: only one about someone or something else ("what did Trump say?").
+ * A line the article knows nothing of ("hmm", a typo: declined as off-topic or empty) and a question about the same
+ * speaker ("what did he say about Mosul?", declined for al-Taei) leave it, so "what was his job?" still means him.
+ */
+function endsContext(
+  answerer: Answerer,
+  reply: NoAnswer,
+  normalizedQuestion: string,
+  previous: FollowUpContext | undefined,
+): FollowUpContext | undefined {
+  if (previous === undefined || !hasSubject(normalizedQuestion)) return previous;
+  if (reply.reason === 'off-topic' || reply.reason === 'empty') return previous;
+  return namedSpeaker(normalizedQuestion, answerer)?.id === previous.speakerId ? previous : undefined;
 }
 
 /** True when the normalized question has a word of its own beyond function, question and "else/more" words. */

@@ -371,3 +371,20 @@ describe('a bare "when?" after an identity question (break12)', () => {
     expect(reply.kind === 'answer' && reply.paragraph).toBe(2);
   });
 });
+
+describe('a declined line in between (break14)', () => {
+  // Bug fixed: a typo or a line the article knows nothing of ended the context: "Who do you mean?".
+  test.each(['hmm', 'asdfgh', 'ماذا قال الفياض عن ميسي؟'])('"%s" leaves "he" as al-Fayyadh', (between) => {
+    const c = conversationAfter('ماذا قال الفياض؟');
+    c.ask('u', between, 1);
+    const reply = answered(c.ask('u', 'who is he?', 2));
+    expect(reply.quote).toContain('الفياض');
+  });
+
+  test('a declined question about someone else still ends it', () => {
+    const c = conversationAfter('what did al-Taei say?');
+    expect(c.ask('u', 'what did Trump say?', 1).kind).toBe('no-answer');
+    const reply = c.ask('u', 'what else did he say?', 2);
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('no-context');
+  });
+});
