@@ -396,6 +396,20 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
+ * The concept `name` spells when it is named in the article but never quoted (`silent`: Iran, Russia, ISIS), so a
+ * request for its quotes can say so rather than "unknown". Compared normalized, with or without the article (ال,
+ * al-, el-). Undefined for anything else, speakers included.
+ */
+export function silentConceptNamed(corpus: Corpus, name: string): Concept | undefined {
+  const key = normalize(name);
+  if (key === '') return undefined;
+  const bare = (t: string) => t.replace(/^(?:ال|al |el |al|el)/, '');
+  return corpus.concepts.find(
+    (c) => c.silent && c.terms.some((t) => normalize(t) === key || bare(normalize(t)) === bare(key)),
+  );
+}
+
+/**
  * The quote shown for a paragraph: its longest curated quotation-mark span when that makes up most of it (the
  * speaker's own words), else the whole paragraph (reporter's text, reported speech).
  */

@@ -433,6 +433,8 @@ export const NOTICES = Object.freeze({
   staleSuggestion: 'That suggestion is no longer available: type your question instead.',
   cooldown: 'You are sending questions quickly. · مهلاً قليلاً',
   unknownSpeaker: 'I do not know that speaker. Use /speakers to see who is quoted.',
+  neverQuoted: (name: string): string =>
+    `The article names ${name} but never quotes it. Use /ask to ask what it says about ${name}, or /speakers to see who is quoted.`,
   askPrompt: 'Ask me a question about the article, for example: ماذا قال الأسد؟',
   replyUnreadable:
     'I could not read your reply: Discord shows me replies only with the @mention on. Reply again with it on, or mention me. · فعّل الإشارة عند الرد',

@@ -2,7 +2,9 @@
  * /quote's speaker option: what people type for a speaker ("the reporter", "«المراسل»", "al-Mekdad") finds them, in
  * the command and in its autocomplete, on both transports (they share these producers).
  */
+
 import { describe, expect, test } from 'vitest';
+import { normalize } from '../../src/core/normalize.ts';
 import { quoteChoices, quoteMessages } from '../../src/discord/commands/quote.ts';
 import { resolveSpeaker, speakerKey } from '../../src/discord/commands/shared.ts';
 import { NOTICES } from '../../src/discord/render.ts';
@@ -105,6 +107,24 @@ describe('/quote speaker lookup', () => {
   test.each(['the', 'Napoleon', 'the Napoleon', 'al', '؟'])('%j is nobody', (typed) => {
     expect(resolveSpeaker(answerer, typed)).toBeUndefined();
     expect(quoteMessages(answerer, typed)[0]?.content).toContain('/speakers');
+  });
+
+  // Bug fixed (break14 #20): "I do not know that speaker" for names the article has but never quotes.
+  test.each([
+    ['iran', 'iran'],
+    ['Russia', 'russia'],
+    ['داعش', 'داعش'],
+    ['إيران', 'ايران'],
+  ])('%j is named but never quoted', (typed, named) => {
+    const content = quoteMessages(answerer, typed)[0]?.content ?? '';
+    expect(content).toContain('never quotes');
+    expect(normalize(content)).toContain(named);
+    expect(content).toContain('/ask');
+  });
+
+  test('the typed text is not echoed: the notice names the thing with the seed’s spelling', () => {
+    const content = quoteMessages(answerer, '**IRAN**')[0]?.content ?? '';
+    expect(content).not.toContain('**');
   });
 
   test('autocomplete offers the speaker for the same spellings, and while they are typed', () => {

@@ -2,6 +2,8 @@
  * /quote speaker:<name>: everything one person said in the article, one paragraph per page (Previous/Next).
  */
 import type { ChatInputCommandInteraction } from 'discord.js';
+import { silentConceptNamed } from '../../core/corpus.ts';
+import { normalize } from '../../core/normalize.ts';
 import type { Answerer } from '../../core/types.ts';
 import type { BotContext } from '../context.ts';
 import { NOTICES, type RenderedMessage, renderNotice, renderQuotePage } from '../render.ts';
@@ -15,11 +17,17 @@ const definition = baseCommand('quote', 'Read everything one person said in the 
 
 /**
  * The first page of a speaker's quotes, for `speaker` as typed or picked (an id, or any spelling of a name); an
- * ephemeral "unknown speaker" notice otherwise. Pure.
+ * ephemeral notice otherwise: "named but never quoted" for Iran, Russia, ISIS (silent concepts), else "unknown
+ * speaker". Pure.
  */
 export function quoteMessages(answerer: Answerer, speaker: string): RenderedMessage[] {
   const found = resolveSpeaker(answerer, speaker);
-  if (!found) return [renderNotice(NOTICES.unknownSpeaker)];
+  if (!found) {
+    // Named with the seed's own spelling of what was typed: the typed text (an option, any characters) is not echoed.
+    const named = silentConceptNamed(answerer.corpus, speaker);
+    const term = named?.terms.find((t) => normalize(t) === normalize(speaker)) ?? named?.terms[0];
+    return [renderNotice(term === undefined ? NOTICES.unknownSpeaker : NOTICES.neverQuoted(term))];
+  }
   return renderQuotePage(found, answerer.quotesBy(found.id), 0, answerer.corpus.byline);
 }
 
