@@ -2216,14 +2216,18 @@ class CorpusAnswerer implements Answerer {
   /**
    * "What did Assad reply to Abadi?", "bashar shu radd 3al risale": a reply (the response concept) by the receiving side
    * of something sent that the article leaves unanswered (`unanswered` on concepts), about it or the person who sent
-   * it (a country on the sending side is not enough: "Syrian reaction to the Iraqi strikes" is al-Mekdad's).
+   * it (a country on the sending side is not enough: "Syrian reaction to the Iraqi strikes" is al-Mekdad's). The
+   * receiving person's reaction asked alone ("how did Assad respond?", «شو كان رد الأسد؟») is the same reply.
    */
   private repliesToUnanswered(keys: ReadonlySet<string>): boolean {
     if (!keys.has(RESPONSE_KEY)) return false;
-    return this.unanswered.some(
-      ({ key, from, to }) =>
-        (keys.has(key) || from.some((k) => k.startsWith('sp:') && keys.has(k))) && to.some((k) => keys.has(k)),
-    );
+    const topics = [...keys].filter((k) => !/^(?:c:ask-|m:)/.test(k) && k !== RESPONSE_KEY);
+    return this.unanswered.some(({ key, from, to }) => {
+      const receiver = to.filter((k) => keys.has(k));
+      if (receiver.length === 0) return false;
+      if (keys.has(key) || from.some((k) => k.startsWith('sp:') && keys.has(k))) return true;
+      return topics.length === 1 && receiver.some((k) => k.startsWith('sp:'));
+    });
   }
 
   /** "Did Assad thank Abadi?", "thank al-Taei": "thank" followed by a speaker or a country, not by "you". */

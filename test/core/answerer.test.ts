@@ -2574,3 +2574,17 @@ describe('break14: relations the article never tells, the reporter’s leanings'
     expect(answered(bot.ask('who said terrorism threatens the whole world?')).speaker.id).toBe('fayyadh');
   });
 });
+
+describe('break14: the receiver’s reaction asked alone', () => {
+  // Bug fixed: "Assad received a message" (paragraph 1) was given as his reaction; the article gives none.
+  test.each(['how did al-Assad react?', 'شو كان رد بشار؟', 'what was the Syrian president’s response?'])(
+    'never told: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('a country’s reaction to the strikes is still al-Mekdad’s', () => {
+    expect(answered(bot.ask('how did Syria react to the Iraqi strikes?')).speaker.id).toBe('mekdad');
+  });
+});
