@@ -697,6 +697,9 @@ function asksWhy(normalized: string, keys: ReadonlySet<string>): boolean {
   return WHY_QUESTION.test(normalized) || keys.has(ASK_WHY_KEY);
 }
 
+/** At most this many shown texts are remembered by onlyNamesSomeone (the corpus has a few hundred). */
+const NAMES_ONLY_MEMO = 4_096;
+
 /** "What" and "which" in English, Arabic, dialects and Arabizi (normalized): question words that are no tokens. */
 const ASKS_WHAT =
   /(?:^| )(?:what|whats|which|ما|ماذا|شو|ايش|وش|شنو|اي|ايه|eh|shu|sho|esh|wesh|shnu|shno|ayy|ayya)(?: |$)/;
@@ -858,6 +861,8 @@ class CorpusAnswerer implements Answerer {
   private readonly givesReason: readonly boolean[];
   /** For each paragraph (index = number - 1): the keys of the words it negates ("لم نشعر", "did not feel"). */
   private readonly negatedKeys: ReadonlyArray<ReadonlySet<FeatureKey>>;
+  /** onlyNamesSomeone's answers by shown text (the corpus's passages and clauses). */
+  private readonly namesOnly = new Map<string, boolean>();
   /** Every country concept, and every place with the country it lies in, as keys. */
   private readonly countryKeys: ReadonlySet<string>;
   /** Declines `ask` may retry on a long message's last question: a weak match, or a word out of scope. */
@@ -1212,12 +1217,16 @@ class CorpusAnswerer implements Answerer {
    * answer to what someone said (they answer "who is he?").
    */
   private onlyNamesSomeone(c: Candidate): boolean {
-    const text = this.textOf(c).trim();
+    const text = this.textOf(c);
+    const known = this.namesOnly.get(text);
+    if (known !== undefined) return known;
     const features = this.index.featurizer.features(normalize(text));
-    return (
+    const names =
       features.length > 0 &&
-      features.every((f) => /^(?:sp|m):/.test(f.exact) || this.titleKeys.has(f.exact) || this.countryKeys.has(f.exact))
-    );
+      features.every((f) => /^(?:sp|m):/.test(f.exact) || this.titleKeys.has(f.exact) || this.countryKeys.has(f.exact));
+    // The texts are the corpus's own passages and clauses: a few hundred at most.
+    if (this.namesOnly.size < NAMES_ONLY_MEMO) this.namesOnly.set(text, names);
+    return names;
   }
 
   /**

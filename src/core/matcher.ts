@@ -661,7 +661,16 @@ export class MatchIndex {
         best = Math.max(best, unitScore);
         offer(id, unitScore, unitCoverage);
       }
-      const sorted = order.subarray(0, questions).sort();
+      // A question whose bound is already below the prune line cannot be reached: `best` only grows and the loop
+      // below stops at the first bound under it. Dropping them first keeps the sort (the costly step) short.
+      let kept = 0;
+      const floor = best * PRUNE_BELOW_BEST;
+      for (let q = 0; q < questions; q++) {
+        const packed = order[q] as number;
+        const slot = packed - Math.floor(packed / SLOT_SCALE) * SLOT_SCALE;
+        if (share * (strengths[slot * n] ?? 0) + (1 - share) >= floor) order[kept++] = packed;
+      }
+      const sorted = order.subarray(0, kept).sort();
       let scored = 0;
       for (const packed of sorted) {
         const slot = packed - Math.floor(packed / SLOT_SCALE) * SLOT_SCALE;
