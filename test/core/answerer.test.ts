@@ -2588,3 +2588,10 @@ describe('break14: the receiver’s reaction asked alone', () => {
     expect(answered(bot.ask('how did Syria react to the Iraqi strikes?')).speaker.id).toBe('mekdad');
   });
 });
+
+describe('break14: the form of the message', () => {
+  // Bug fixed: «هل كانت الرسالة مكتوبة؟» got the message's topic («وهي تتعلق…») at 100%, not «رسالة شفهية».
+  test.each(['هل الرسالة كانت مكتوبة؟', 'was the message oral?'])('%s', (q) => {
+    expect(answered(bot.ask(q)).quote).toContain('شفهية');
+  });
+});
