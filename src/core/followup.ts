@@ -32,7 +32,10 @@ export type FollowUp =
   | { kind: 'who' }
   | { kind: 'swap'; speaker: Speaker }
   | { kind: 'pronoun'; explicit: boolean }
-  | { kind: 'when' };
+  | { kind: 'wh'; ask: BareAsk };
+
+/** What a bare question word after an answer asks of the last question: "when?", "where?", "why?". */
+type BareAsk = 'when' | 'where' | 'why';
 
 /**
  * "Else / more / also / again" in the scripts users type (normalized: ة→ه, أ→ا, ى→ي). A question made only of
@@ -82,8 +85,16 @@ const WH_WORDS = normalizedSet(`
   متى متي امتى إمتى امتا وقتيش وين اين أين فين وين ليش لماذا ليه لمين لمن شوكت
   when where why whom emta imta mta wein wen fein lesh leh lamin
 `);
-/** "When" alone after an answer asks when its speaker said it (where and why alone are left: the answer rarely says). */
+/** "When" alone after an answer: the last question asked with "when" (see `askedWith`). */
 const WHEN_WORDS = normalizedSet(`متى متي امتى إمتى امتا وقتيش شوكت ايمتى when emta imta mta`);
+/** "Where" and "why" alone after an answer, asked of the last question as "when" is. */
+const WHERE_WORDS = normalizedSet(`اين أين وين فين وينه where wein wen fein`);
+const WHY_WORDS = normalizedSet(`لماذا ليش ليه علاش why lesh leh leish 3lash`);
+const BARE_ASKS: ReadonlyArray<[BareAsk, ReadonlySet<string>]> = [
+  ['when', WHEN_WORDS],
+  ['where', WHERE_WORDS],
+  ['why', WHY_WORDS],
+];
 /** "About" in a said-question: what comes after it is the subject, what comes before names the speaker. */
 const ABOUT_WORDS = normalizedSet(`عن حول بخصوص بشان about regarding concerning 3an 7awl`);
 /** Words that make a question a standalone "what did X say", not "and X?". */
@@ -158,7 +169,9 @@ export function classifyFollowUp(question: string, answerer: Answerer): FollowUp
   if (has(NOT_ABOUT_SPEAKER)) return undefined;
   // "When did he say that?", "متى قال ذلك؟": about his statement; so is a bare "when?" ("متى؟", "and when?", "emta?").
   if (has(SAY_WORDS) && has(WH_WORDS)) return { kind: 'pronoun', explicit: true };
-  if (tokens.every((t) => WHEN_WORDS.has(t) || SWAP_FILLER.has(t)) && has(WHEN_WORDS)) return { kind: 'when' };
+  for (const [ask, words] of BARE_ASKS) {
+    if (tokens.every((t) => words.has(t) || SWAP_FILLER.has(t)) && has(words)) return { kind: 'wh', ask };
+  }
   if (has(ROLE_WORDS) || (has(WHO_WORDS) && has(HE_WORDS))) return { kind: 'who' };
   // "Who else?", "مين كمان حكى؟", "من قال؟" ask about other people, not about the last one.
   if (has(WHO_WORDS)) return undefined;
@@ -239,10 +252,10 @@ export function answerWithContext(
     }
     case 'swap':
       return swapSpeaker(answerer, followUp.speaker, speaker, context, script);
-    case 'when': {
+    case 'wh': {
       // "Where did al-Fayyadh meet al-Assad?" then "when?": the same question asked with "when" (Thursday), not
-      // when the speaker of the passage shown spoke.
-      const rewritten = askedWhen(context.question, script);
+      // when the speaker of the passage shown spoke; "where?" and "why?" likewise.
+      const rewritten = askedWith(followUp.ask, context.question, script);
       return afterStandalone(answerer, withScript(answerer.ask(rewritten), script), rewritten, context);
     }
   }
@@ -252,10 +265,17 @@ export function answerWithContext(
 const LEADING_WH =
   /^(?:what|where|who|why|how|which|ماذا|ما|شو|ايش|شنو|وش|اين|وين|فين|من|مين|منو|لماذا|ليش|كيف|shu|sho|wein|meen|lesh|kif) /;
 
-/** `question` (normalized) asked with "when": its opening question word replaced, or "when" put before it. */
-function askedWhen(question: string, script: QueryScript): string {
-  const when = script === 'latin' ? 'when' : 'متي';
-  return LEADING_WH.test(question) ? question.replace(LEADING_WH, `${when} `) : `${when} ${question}`;
+/** The question word of each bare ask, by script (normalized). */
+const ASK_WORDS: Readonly<Record<BareAsk, { latin: string; arabic: string }>> = {
+  when: { latin: 'when', arabic: 'متي' },
+  where: { latin: 'where', arabic: 'اين' },
+  why: { latin: 'why', arabic: 'لماذا' },
+};
+
+/** `question` (normalized) asked with `ask`: its opening question word replaced, or the word put before it. */
+function askedWith(ask: BareAsk, question: string, script: QueryScript): string {
+  const word = ASK_WORDS[ask][script === 'latin' ? 'latin' : 'arabic'];
+  return LEADING_WH.test(question) ? question.replace(LEADING_WH, `${word} `) : `${word} ${question}`;
 }
 
 /** A quote naming the speaker that is at most this much longer than his name is his introduction (a title). */

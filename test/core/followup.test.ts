@@ -388,3 +388,24 @@ describe('a declined line in between (break14)', () => {
     expect(reply.kind === 'no-answer' && reply.reason).toBe('no-context');
   });
 });
+
+describe('a bare "where?" or "why?" (break14)', () => {
+  // Bug fixed: they got the generic "ask me a question" prompt while "when?" re-asked the last question.
+  test('"where?" after where the envoy met al-Assad is answered from the same passage (Damascus)', () => {
+    const c = conversationAfter('when did al-Fayyadh meet al-Assad?');
+    const reply = answered(c.ask('u', 'where?', 1));
+    expect(reply.quote).toContain('دمشق');
+  });
+
+  test('"ليش؟" after the strikes asks why they were ordered', () => {
+    const c = conversationAfter('ماذا قصف الطيران العراقي؟');
+    const reply = answered(c.ask('u', 'ليش؟', 1));
+    expect([7, 8]).toContain(reply.paragraph);
+  });
+
+  test('"where?" after al-Taei\'s words: the article places him nowhere, and says so', () => {
+    const c = conversationAfter('what did al-Taei say?');
+    const reply = c.ask('u', 'where?', 1);
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
+  });
+});
