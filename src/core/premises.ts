@@ -110,6 +110,9 @@ const SAT_WITH =
   /(?:^| )(?:(?:sit|sat|sitting|sits) (?:down )?with|(?:قعد|جلس|قعدوا|جلسوا|بيقعد|يقعد) (?:\S+ )?(?:مع|وياه?|ويا))(?: |$)/;
 
 /** Verbs of going somewhere; the speaker next to one is the one who went ("did Abadi fly to Damascus?", "راح العبادي"). */
+/** "Or" between two offered answers ("Damascus or Baghdad?", «دمشق ولا بغداد», «أم»), normalized. */
+const CHOICE = normalizedWords(['or', 'ولا', 'او', 'أو', 'ام', 'أم', 'walla', 'wala', 'wla', 'willa', 'aw']);
+
 const TRAVEL = normalizedWords([
   'went',
   'go',
@@ -790,6 +793,8 @@ export class DirectionPremises {
       if (!key || this.directed.has(key) || !(this.isParty(key) || this.actors.has(key) || this.places.has(key))) {
         continue;
       }
+      // "مين اللي نشر تفاصيل الرساله، دمشق ولا بغداد؟": the two sides offered as a choice play no role.
+      if (CHOICE.has(words[i - 1] ?? '') || CHOICE.has(words[i + 1] ?? '')) continue;
       const role = this.roleAt(words, concepts, i, exchangeSeen);
       if (role) out.push({ key, role });
     }

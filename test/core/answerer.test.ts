@@ -2595,3 +2595,23 @@ describe('break14: the form of the message', () => {
     expect(answered(bot.ask(q)).quote).toContain('شفهية');
   });
 });
+
+describe('seventeenth blind set, first run: choices, dialect verbs, Levantine Arabizi', () => {
+  // Bug fixed: each was declined (a choice "Damascus or Baghdad" was read as a reversed message; dialect words and
+  // Arabizi spellings were unknown and sank the confidence).
+  test.each([
+    ['مين اللي اعلن تفاصيل الرسالة، بغداد ولا دمشق؟', 1, 'mahdi'],
+    ['وكالة الأنباء السورية قالت ايه عن المقابلة', 3, 'sana'],
+    ['shu kan ra2y el mekdad bmawdou3 el tansee2', 11, 'mekdad'],
+    ['mino 9ar7 enno el 3ira2 ra7 y3bor el 7dood', 9, 'taei'],
+    ['دمشق عملت ايه بالرسالة', 1, 'mahdi'],
+  ])('%s', (q, paragraph, speaker) => {
+    const r = answered(bot.ask(q));
+    expect(r.paragraph).toBe(paragraph);
+    expect(r.speaker.id).toBe(speaker);
+  });
+
+  test('a message sent the wrong way is still declined', () => {
+    expect(bot.ask('did Damascus send the message to Baghdad?').kind).toBe('no-answer');
+  });
+});
