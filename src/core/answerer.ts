@@ -5,7 +5,7 @@
 import Fuse from 'fuse.js';
 import { confidenceOf, DECISION } from './calibration.ts';
 import { quoteOfParagraph } from './corpus.ts';
-import { type FeatureKey, INTENT, stemKey } from './features.ts';
+import { type FeatureKey, INTENT, isStopword, stemKey } from './features.ts';
 import { isUnsupportedLanguage } from './language.ts';
 import { OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
 import {
@@ -697,6 +697,28 @@ function asksWhy(normalized: string, keys: ReadonlySet<string>): boolean {
   return WHY_QUESTION.test(normalized) || keys.has(ASK_WHY_KEY);
 }
 
+/**
+ * Each pair of consecutive words of the paragraphs' Arabic text (normalized) that is not two stopwords, mapped to
+ * its paragraph when only one paragraph holds it (a pair in two paragraphs identifies neither).
+ */
+function phraseParagraphsOf(paragraphs: readonly Paragraph[]): Map<string, number> {
+  const where = new Map<string, Set<number>>();
+  for (const p of paragraphs) {
+    const words = normalize(p.text).split(' ');
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [a, b] = [words[i] as string, words[i + 1] as string];
+      if (isStopword(a) && isStopword(b)) continue;
+      const pair = `${a} ${b}`;
+      const set = where.get(pair) ?? new Set<number>();
+      set.add(p.number);
+      where.set(pair, set);
+    }
+  }
+  const unique = new Map<string, number>();
+  for (const [pair, set] of where) if (set.size === 1) unique.set(pair, [...set][0] as number);
+  return unique;
+}
+
 /** At most this many shown texts are remembered by onlyNamesSomeone (the corpus has a few hundred). */
 const NAMES_ONLY_MEMO = 4_096;
 
@@ -861,6 +883,8 @@ class CorpusAnswerer implements Answerer {
   private readonly givesReason: readonly boolean[];
   /** For each paragraph (index = number - 1): the keys of the words it negates ("لم نشعر", "did not feel"). */
   private readonly negatedKeys: ReadonlyArray<ReadonlySet<FeatureKey>>;
+  /** Two words in a row of the article's Arabic text (normalized, not both stopwords) → the one paragraph holding them. */
+  private readonly phraseParagraphs: ReadonlyMap<string, number>;
   /** onlyNamesSomeone's answers by shown text (the corpus's passages and clauses). */
   private readonly namesOnly = new Map<string, boolean>();
   /** Every country concept, and every place with the country it lies in, as keys. */
@@ -955,6 +979,7 @@ class CorpusAnswerer implements Answerer {
     this.timeWords = oneWordTerms(corpus, 'when');
     this.timeKeys = this.index.featurizer.timeKeys;
     this.negatedKeys = corpus.paragraphs.map((p) => this.keysNegatedIn(`${p.text} ${p.translation}`));
+    this.phraseParagraphs = phraseParagraphsOf(corpus.paragraphs);
     this.placeKeys = new Set(corpus.concepts.filter((c) => c.answers === 'where').map((c) => `c:${c.id}`));
     this.quantityWords = oneWordTerms(corpus, 'how-many');
     const keyOfEnd = (id: string) => (corpus.speakers.some((sp) => sp.id === id) ? `sp:${id}` : `c:${id}`);
@@ -1052,8 +1077,9 @@ class CorpusAnswerer implements Answerer {
     }
     // "Does Russia have a role in the coordination?": only passages naming Russia can say (see namesAll).
     const countries = result.tokens.filter((t) => t.keys.some((k) => this.silentCountries.has(k.key)));
-    const candidates =
+    const named =
       countries.length === 0 ? result.candidates : result.candidates.filter((c) => this.namesAll(countries, c));
+    const candidates = this.withQuotedPhraseFirst(normalized, result.keys, named);
     const first = candidates[0];
     const aboutArticle = ARTICLE_WORDS.test(normalized);
     // "When was the article published?": the article gives no date of its own ("today" in its first line).
@@ -1210,6 +1236,34 @@ class CorpusAnswerer implements Answerer {
       return this.noAnswer('not-in-article', script);
     const askedSpeaker = othersWords === undefined ? undefined : sayer;
     return this.answerWith(top, candidates, result, script, askedSpeaker);
+  }
+
+  /**
+   * "Who said العصابات الإرهابية in the article?", "من قال «مواقع الإرهاب الداعشي»؟": a who-said question that copies
+   * the article's words is answered from the one paragraph holding them, whatever else its words match better
+   * ("الجماعات الإرهابية" in the curated phrasings of al-Abadi's "takfiri organizations"). The words count as copied
+   * when two in a row (not both stopwords) occur, normalized, in one paragraph only (see `phraseParagraphs`), and
+   * make up at least half of the question's words that are not stopwords.
+   */
+  private withQuotedPhraseFirst(normalized: string, keys: ReadonlySet<string>, candidates: Candidate[]): Candidate[] {
+    if (!keys.has(INTENT.who) || !keys.has(INTENT.said)) return candidates;
+    const words = normalized.split(' ');
+    const found = new Set<number>();
+    const copied = new Set<number>();
+    for (let i = 0; i + 1 < words.length; i++) {
+      const paragraph = this.phraseParagraphs.get(`${words[i]} ${words[i + 1]}`);
+      if (paragraph === undefined) continue;
+      found.add(paragraph);
+      copied.add(i).add(i + 1);
+    }
+    // The copied words must be most of what is asked: "who said the Syrians felt no foreign army when the Iraqi
+    // planes (الطائرات العراقية, paragraph 8's words) struck Albukamal?" is about paragraph 11.
+    const content = words.filter((w) => !isStopword(w)).length;
+    if (found.size !== 1 || copied.size * 2 < content) return candidates;
+    const [paragraph] = found as Set<number> & [number];
+    const best = candidates.find((c) => this.paragraphOf(c) === paragraph);
+    if (best === undefined || best === candidates[0]) return candidates;
+    return [best, ...candidates.filter((c) => c !== best)];
   }
 
   /**

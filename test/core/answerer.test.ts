@@ -2615,3 +2615,20 @@ describe('seventeenth blind set, first run: choices, dialect verbs, Levantine Ar
     expect(bot.ask('did Damascus send the message to Baghdad?').kind).toBe('no-answer');
   });
 });
+
+describe('seventeenth blind set: the article’s own words asked of', () => {
+  // Bug fixed: "who said العصابات الإرهابية" went to al-Abadi's "terrorist organizations" (paragraph 2).
+  test.each([
+    ['مين قال "العصابات الارهابية"؟', 9, 'taei'],
+    ['who said مواقع الإرهاب الداعشي', 8, 'abadi'],
+  ])('%s', (q, paragraph, speaker) => {
+    const r = answered(bot.ask(q));
+    expect(r.paragraph).toBe(paragraph);
+    expect(r.speaker.id).toBe(speaker);
+  });
+
+  test('two of the article’s words in a long paraphrase do not decide it', () => {
+    const q = 'من الذي قال إن السوريين لم يشعروا بأنهم أمام جيش غريب حين قصفت الطائرات العراقية داعش؟';
+    expect(answered(bot.ask(q)).speaker.id).toBe('mekdad');
+  });
+});
