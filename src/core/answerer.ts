@@ -16,6 +16,7 @@ import {
   namedSpeakers,
   PLACE_COUNT,
   type QueryToken,
+  STRIKE_KEY,
 } from './matcher.ts';
 import { ForeignNames } from './names.ts';
 import { stripChatNoise, withoutAsides } from './noise.ts';
@@ -137,15 +138,34 @@ const NOT_SAID =
 const WHY_NOT =
   /(?:^| )(?:why|لماذا|ليش|ليه|leish|lesh|leh|lish|3lash|3alash) (?:didn t|didnt|did not|wasn t|hasn t|haven t|لم|ma|ما (?!زال|زالت|زالو|زالوا))(?:\S*)(?: |$)|(?:^| )why (?:did|was|has) (?:\S+ ){1,3}not(?: |$)/;
 
-/** Words negating the word after them, normalized: Arabic لم لن لا ما ليس, English "not" and "never". */
-const NEGATIONS: ReadonlySet<string> = new Set(['لم', 'لن', 'لا', 'ما', 'ليس', 'not', 'never']);
+/**
+ * Negations in the article's text (normalized): لم لن لا ليس, "not", "never". Not ما, which the article uses as
+ * "what" («ما وراء الحدود», «ما يتعلق»).
+ */
+const ARTICLE_NEGATIONS: ReadonlySet<string> = new Set(['لم', 'لن', 'لا', 'ليس', 'not', 'never']);
+/** Negations in questions (normalized): those, and dialect ما مش مو, Arabizi ma mesh, English "didn't" (didn t). */
+const QUESTION_NEGATIONS: ReadonlySet<string> = new Set([
+  ...ARTICLE_NEGATIONS,
+  ...['ما', 'مش', 'مو', 'ma', 'mesh', 'msh', 'mish', 'didn', 'didnt', 'doesn', 'don', 'wasn', 'weren', 'won', 'isn'],
+]);
+/** "Only" (normalized): a negation followed by it within `NOT_ONLY_REACH` words is "not only". */
+const ONLY_WORDS: ReadonlySet<string> = new Set(['فقط', 'only', 'merely', 'just']);
+const NOT_ONLY_REACH = 8;
 
 /**
  * The bot's own view asked for: "who is right?", "what do you think?", "your opinion", "برأيك", "شو رأيك" (normalized).
  * "What does Assad think of…?" asks his view, which the article may give, and is not matched.
  */
 const ASKS_OPINION =
-  /(?:^| )(?:who is right|who s right|who was right|what do you think|your opinion|your view|in your opinion|do you agree|do you support|is it good|is it bad|برايك|رايك|في رايك|بتقديرك|شو رايك|ايش رايك|وش رايك|انت مع|هل انت مع|ra2yak|ra2ik|b ra2yak|shu ra2yak|biased|bias|neutral|objective|impartial|pro assad|pro iraq|pro syria|pro abadi|منحاز|محايد|مع الاسد ام ضده|مع الاسد او ضده|مع العبادي ام ضده)(?: |$)/;
+  /(?:^| )(?:who is right|who s right|who was right|what do you think|your opinion|your view|in your opinion|do you agree|do you support|is it good|is it bad|برايك|رايك|في رايك|بتقديرك|شو رايك|ايش رايك|وش رايك|انت مع|هل انت مع|ra2yak|ra2ik|b ra2yak|shu ra2yak)(?: |$)/;
+
+/**
+ * The reporter's or the article's leanings asked: "is the reporter biased / pro-Assad?", «هل الكاتب منحاز؟», «الكاتب
+ * مع الأسد أم ضده؟» (normalized). Only with the reporter or the article named: "pro-Assad militias" and "the
+ * objective of the committee" are facts the article gives.
+ */
+const ASKS_LEANING =
+  /(?:^| )(?:reporter|writer|author|journalist|article|mahdi|الكاتب|المراسل|الصحفي|المقال|الخبر|مهدي)(?: \S+){0,3} (?:biased|bias|neutral|impartial|objective|pro \S+|منحاز|محايد|مع \S+ (?:ام|او) ضده)(?: |$)/;
 
 /** "in", "at", في before a place where words were said (normalized). */
 const AT_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'في', 'fi', 'fe']);
@@ -681,11 +701,18 @@ const EXACT_DATE = new RegExp(
  */
 const IN_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل', 'fi', 'fe', 'b', 'مدن', 'مدينه', 'معاقل']);
 
-/** A part of a place asked for: an area, a district, a street (normalized). */
-const FINER_PLACE =
-  /(?:^| )(?:منطقه|حي|شارع|ناحيه|جزء|اجزاء|احياء|مناطق|area|areas|neighborhood|neighbourhood|district|part|street|quarter|mante2a|mantiqa|manti2a|7ay)(?: |$)/;
-/** Words placing something inside a place: "in", في, داخل (normalized; not "city of", which names the place). */
-const INSIDE_WORDS: ReadonlySet<string> = new Set(['in', 'inside', 'في', 'داخل', 'fi', 'fe', 'b']);
+/** A part of a place asked for: an area, a district, a street (normalized). حي is also "alive": only next to a city. */
+const PART_OF_PLACE: ReadonlySet<string> = new Set(
+  'منطقه مناطق حي احياء شارع ناحيه area areas neighborhood neighbourhood district street quarter part mante2a mantiqa manti2a 7ay'.split(
+    ' ',
+  ),
+);
+/** "Where" words (normalized). */
+const WHERE_WORDS: ReadonlySet<string> = new Set(['where', 'wher', 'وين', 'اين', 'فين', 'wein', 'wen', 'ween', 'fein']);
+/** "Which" words before a part of a place (normalized): «انهي منطقة», «أي حي», "which district". */
+const WHICH_WORDS: ReadonlySet<string> = new Set(['which', 'what', 'اي', 'انهي', 'اني', 'باي', 'ayy', 'ayya', 'anhi']);
+/** Words placing something inside a place: "in", في, داخل (normalized; IN_WORDS without "city of", which names it). */
+const INSIDE_WORDS: ReadonlySet<string> = new Set([...IN_WORDS].filter((w) => !['مدن', 'مدينه', 'معاقل'].includes(w)));
 /** INSIDE_WORDS, and "of" («في أي حي من بغداد», "which part of Mosul") after a word for a part of a place. */
 const WITHIN_WORDS: ReadonlySet<string> = new Set([...INSIDE_WORDS, 'of', 'من', 'men', 'min']);
 
@@ -722,9 +749,12 @@ function phraseParagraphsOf(paragraphs: readonly Paragraph[]): Map<string, numbe
 /** At most this many shown texts are remembered by onlyNamesSomeone (the corpus has a few hundred). */
 const NAMES_ONLY_MEMO = 4_096;
 
-/** "What" and "which" in English, Arabic, dialects and Arabizi (normalized): question words that are no tokens. */
-const ASKS_WHAT =
-  /(?:^| )(?:what|whats|which|ما|ماذا|شو|ايش|وش|شنو|اي|ايه|eh|shu|sho|esh|wesh|shnu|shno|ayy|ayya)(?: |$)/;
+/**
+ * "What was bombed?", "what were the targets…?", «ماذا قصف…», «شو اللي انضرب»: what or which asking what happened
+ * (normalized). "What is terrorism?" and «ما الإرهاب؟» ask a definition, which the article does not give.
+ */
+const ASKS_WHAT_HAPPENED =
+  /(?:^| )(?:what|which)(?: \S+)? (?:was|were|got|did|happened)(?: |$)|(?:^| )(?:ماذا|شو اللي|ايش اللي|وش اللي|ما الذي|ما اللي|shu elli|eh elli)(?: |$)/;
 
 /** Words asking why, normalized (ماذا "what" is not one, though لماذا is). */
 const WHY_QUESTION = new RegExp(
@@ -852,6 +882,8 @@ class CorpusAnswerer implements Answerer {
   private readonly placedAt: ReadonlyMap<string, ReadonlySet<string>>;
   /** Places within a country (cities, towns, the capital), as concept keys. */
   private readonly cityKeys: ReadonlySet<string>;
+  /** The places' own spellings (normalized), to tell «بدمشق» (in Damascus) from بغداد, whose ب is its own. */
+  private readonly cityTerms: ReadonlySet<string>;
   /** Who can act: groups (`agent`), countries and speakers' mentions, as keys. */
   private readonly agentKeys: ReadonlyArray<{ key: string }>;
   private readonly agentKeySet: ReadonlySet<string>;
@@ -978,7 +1010,9 @@ class CorpusAnswerer implements Answerer {
     this.howManyMarker = markerOf(corpus.concepts.filter((c) => c.asks === 'how-many').flatMap((c) => c.terms));
     this.timeWords = oneWordTerms(corpus, 'when');
     this.timeKeys = this.index.featurizer.timeKeys;
-    this.negatedKeys = corpus.paragraphs.map((p) => this.keysNegatedIn(`${p.text} ${p.translation}`));
+    this.negatedKeys = corpus.paragraphs.map((p) =>
+      this.keysNegatedIn(`${p.text} ${p.translation}`, ARTICLE_NEGATIONS, () => 1),
+    );
     this.phraseParagraphs = phraseParagraphsOf(corpus.paragraphs);
     this.placeKeys = new Set(corpus.concepts.filter((c) => c.answers === 'where').map((c) => `c:${c.id}`));
     this.quantityWords = oneWordTerms(corpus, 'how-many');
@@ -992,6 +1026,7 @@ class CorpusAnswerer implements Answerer {
       corpus.concepts.flatMap((c) => (c.placed ? [[`c:${c.id}`, new Set(c.placed.map((id) => `c:${id}`))]] : [])),
     );
     this.cityKeys = new Set(this.placeCountries.map(({ key }) => key));
+    this.cityTerms = new Set(corpus.concepts.filter((c) => c.in !== undefined).flatMap((c) => c.terms.map(normalize)));
     this.agentKeys = [
       ...corpus.concepts.filter((c) => c.agent || c.country).map((c) => ({ key: `c:${c.id}` })),
       ...corpus.speakers.map((s) => ({ key: `m:${s.id}` })),
@@ -1056,7 +1091,7 @@ class CorpusAnswerer implements Answerer {
     const script = detectScript(text);
     const normalized = normalize(text);
     if (isUnsupportedLanguage(text)) return this.noAnswer('other-language', script);
-    if (ASKS_OPINION.test(normalized)) return this.noAnswer('opinion', script);
+    if (ASKS_OPINION.test(normalized) || ASKS_LEANING.test(normalized)) return this.noAnswer('opinion', script);
     if (normalized === '') return this.noAnswer('empty', script);
     const asked = WHOLE_ARTICLE.test(normalized)
       ? this.corpus.paragraphs.map((p) => p.number)
@@ -1113,7 +1148,7 @@ class CorpusAnswerer implements Answerer {
       this.thanksSomeone(normalized) ||
       // "What did Assad not say?": what someone did not say is not in any quote.
       NOT_SAID.test(normalized) ||
-      (WHY_NOT.test(normalized) && !this.statesNegationAsked(first, result.keys)) ||
+      (WHY_NOT.test(normalized) && !this.statesNegationAsked(first, normalized)) ||
       this.repliesToUnanswered(result.keys) ||
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).
       (!aboutArticle && this.asksSilentEntity(result.tokens, normalized)) ||
@@ -1145,7 +1180,7 @@ class CorpusAnswerer implements Answerer {
       // "Did Abadi fly to Damascus?": his envoy went.
       this.directionPremises.movesStayer(
         normalized,
-        result.keys.has(INTENT.when) || CLOSING_WHEN.test(normalized) || WHY_QUESTION.test(normalized),
+        result.keys.has(INTENT.when) || CLOSING_WHEN.test(normalized) || asksWhy(normalized, result.keys),
       ) ||
       // "Was al-Mekdad at the meeting?": al-Fayyadh met al-Assad, nobody else.
       this.directionPremises.placesAtMeeting(normalized) ||
@@ -1159,7 +1194,10 @@ class CorpusAnswerer implements Answerer {
     if (result.tokens.every((t) => t.keys.some((k) => k.key.startsWith('c:ask-')))) {
       return this.noAnswer('empty', script); // greetings, thanks, bare question words: nothing to look for
     }
-    if (!first || this.tooVague(result.tokens, normalized)) return this.noAnswer('off-topic', script);
+    if (!first || this.tooVague(result.tokens, normalized)) {
+      // "How many paragraphs does the article have?": about the article, which does not say.
+      return this.noAnswer(aboutArticle ? 'not-in-article' : 'off-topic', script);
+    }
     // "What did al-Mekdad say about Mosul?": when the best passage does not mention the subject, another passage of
     // the same speaker may ("Mosul" is in his paragraph 11, not in his main statement).
     // "What did al-Assad say about al-Abadi?": the speaker is the one named before "about", whoever else is named.
@@ -1284,29 +1322,39 @@ class CorpusAnswerer implements Answerer {
   }
 
   /**
-   * Keys of the words `text` negates: the word after a negation (لم, لن, لا, ما, "not", "never"). The article's
-   * few negations are statements in their own right ("لم نشعر باننا نتعامل مع جيش غريب", "we did not feel").
+   * Keys of the words `text` negates: those within `reach` words after a negation of `negations`. A "not only"
+   * (لن تدافع … فقط, "not only from the inside") negates nothing said: al-Taei says Iraq will do more.
    */
-  private keysNegatedIn(text: string): Set<FeatureKey> {
+  private keysNegatedIn(
+    text: string,
+    negations: ReadonlySet<string>,
+    reach: (word: string) => number,
+  ): Set<FeatureKey> {
     const words = normalize(text).split(' ');
     const keys = new Set<FeatureKey>();
     words.forEach((word, i) => {
-      const next = words[i + 1];
-      if (next === undefined || !NEGATIONS.has(word)) return;
-      for (const f of this.index.featurizer.features(next)) keys.add(f.exact);
+      if (!negations.has(word)) return;
+      const scope = words.slice(i + 1, i + 1 + NOT_ONLY_REACH);
+      if (scope.some((w) => ONLY_WORDS.has(w))) return;
+      for (const next of scope.slice(0, reach(word))) {
+        for (const f of this.index.featurizer.features(next)) keys.add(f.exact);
+      }
     });
     return keys;
   }
 
   /**
    * "Why didn't the Syrians feel they faced a foreign army?": a why-not question is declined (the article gives no
-   * reasons for what was not done) unless the best passage itself negates what is asked, as al-Mekdad's "we did
-   * not feel" does, with its reason beside it.
+   * reasons for what was not done) unless the best passage itself negates what the question negates, as al-Mekdad's
+   * «لم نشعر» ("we did not feel") does, with its reason beside it. The question's negated word is the one after its
+   * negation (English: within four words, "didn't the Syrians feel").
    */
-  private statesNegationAsked(first: Candidate | undefined, keys: ReadonlySet<FeatureKey>): boolean {
+  private statesNegationAsked(first: Candidate | undefined, normalized: string): boolean {
     if (first === undefined) return false;
     const negated = this.negatedKeys[this.paragraphOf(first) - 1];
-    return negated !== undefined && [...negated].some((k) => keys.has(k));
+    if (negated === undefined || negated.size === 0) return false;
+    const asked = this.keysNegatedIn(normalized, QUESTION_NEGATIONS, (w) => (scriptOf(w) === 'latin' ? 4 : 1));
+    return [...asked].some((k) => negated.has(k));
   }
 
   /** The answer of `top` with its confidence against the best passage of another paragraph, and its alternatives. */
@@ -1470,14 +1518,20 @@ class CorpusAnswerer implements Answerer {
    * A question with nothing to look for: only question words ("ماذا قال؟", "what did he say"), or one lone
    * word, without any question word, that names nothing the article is about ("yes", "world", "python"). A lone
    * name, place, group, date or number ("الرقة", "605?") is a question, and so is a lone word of the article asked
-   * with "what" or "which", which are no tokens ("what was bombed?", "what were the targets of the airstrikes?").
+   * with "what … was/were/did" ("what was bombed?", "what were the targets of the airstrikes?"; see
+   * ASKS_WHAT_HAPPENED), which are no tokens.
+   * Question words with only words the article never uses ("when were the pyramids built?") are vague too.
    * (A curated question typed as stored is answered before this is asked.)
    */
   private tooVague(tokens: QueryToken[], normalized: string): boolean {
     const topical = tokens.filter((t) => !t.keys.some((k) => k.key.startsWith('c:ask-')));
     if (topical.length === 0) return true;
+    // "ما هو تاريخ بناء الأهرامات؟": a question word and words the article never uses, nothing else.
+    if (topical.every((t) => t.keys.length === 0)) return true;
     if (topical.length > 1 || topical.length < tokens.length) return false;
-    if (ASKS_WHAT.test(normalized) && (topical[0] as QueryToken).keys.some((k) => k.key.startsWith('c:'))) return false;
+    const strongConcept = (k: QueryToken['keys'][number]) =>
+      k.key.startsWith('c:') && k.strength >= LONE_WORD_MIN_STRENGTH;
+    if (ASKS_WHAT_HAPPENED.test(normalized) && (topical[0] as QueryToken).keys.some(strongConcept)) return false;
     const lone = topical[0] as QueryToken;
     return !lone.keys.some((k) => k.strength >= LONE_WORD_MIN_STRENGTH && this.entityKeys.has(k.key));
   }
@@ -1867,10 +1921,14 @@ class CorpusAnswerer implements Answerer {
     return [...this.placedAt].filter(([fact]) => keys.has(fact)).flatMap(([, at]) => [...at]);
   }
 
-  /** Whether a how-many question counts places ("how many sites…", "كم موقعا…": `PLACE_COUNT` right after the marker). */
+  /**
+   * Whether a how-many question counts places struck ("how many sites were hit…", "كم موقعا قصفت…": `PLACE_COUNT`
+   * right after the marker, and a word of striking). "How many cities are mentioned?" counts nothing the article does.
+   */
   private countsPlaces(normalized: string): boolean {
     const marker = this.howManyMarker.exec(normalized);
-    return marker !== null && PLACE_COUNT.test(normalized.slice(marker.index + marker[0].length).trim());
+    if (marker === null || !PLACE_COUNT.test(normalized.slice(marker.index + marker[0].length).trim())) return false;
+    return this.index.mentions(normalized, [{ key: STRIKE_KEY }]);
   }
 
   /** How many of the article's cities and towns `text` names by name ("the capital" is Baghdad again). */
@@ -2046,11 +2104,11 @@ class CorpusAnswerer implements Answerer {
     candidates: Candidate[],
   ): Candidate | undefined {
     // Anywhere in the question ("Baghdad ignored the message, why?"); ماذا "what" is no why-word, though لماذا is.
-    if (!WHY_QUESTION.test(normalized)) return best;
+    if (!asksWhy(normalized, keys)) return best;
     // "Why does al-Mekdad say more coordination is needed?": his words are the reasoning asked for.
     if (keys.has(INTENT.said) && [...keys].some((k) => k.startsWith('sp:'))) return best;
     // "Why didn't the Syrians feel they faced a foreign army?": the passage that says so gives its reason beside it.
-    if (this.statesNegationAsked(best, keys)) return best;
+    if (this.statesNegationAsked(best, normalized)) return best;
     const reasoned = (c: Candidate) => this.givesReason[this.paragraphOf(c) - 1] === true;
     if (reasoned(best)) return best;
     // "lesh el 3abadi 2asaf el bokamal": al-Mekdad on the Bukamal strike matches best; al-Abadi's reasons nearly as well.
@@ -2332,41 +2390,51 @@ class CorpusAnswerer implements Answerer {
 
   /** The country a question places something "in" ("in Syria", "Syria's", "في العراق", "بسوريا"), as a concept key. */
   private countryAfterIn(normalized: string): string | undefined {
-    return this.placeAfterIn(normalized, this.countryKeys, IN_WORDS);
-  }
-
-  /** The first place of `places` a question places something in (after one of `inWords`, or "X's", or ب), as a key. */
-  private placeAfterIn(
-    normalized: string,
-    places: ReadonlySet<string>,
-    inWords: ReadonlySet<string>,
-  ): string | undefined {
     const words = normalized.split(' ');
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as string;
       // "Syria's second largest city": the possessive places it as "in" does.
-      const key = inWords.has(word)
+      const key = IN_WORDS.has(word)
         ? this.index.featurizer.conceptOf(words[i + 1] ?? '')
         : words[i + 1] === 's' && !this.namesPerson(words[i + 2])
           ? this.index.featurizer.conceptOf(word)
           : word.startsWith('ب') && word.length > 4 && this.index.featurizer.conceptOf(word) === undefined
             ? this.index.featurizer.conceptOf(word.slice(1))
             : undefined;
-      if (key !== undefined && places.has(key)) return key;
+      if (key !== undefined && this.countryKeys.has(key)) return key;
     }
     return undefined;
   }
 
   /**
-   * "Where in Baghdad were the bombings?", «التفجيرات اللي في بغداد كانت في انهي منطقة», "in which part of Mosul is
-   * the army fighting?": a place asked within a city the question itself names. The article places nothing more
-   * finely than a city. "Where were the Baghdad bombings?" (no "in") and "where is Albukamal?" are answered.
+   * "Where in Baghdad were the bombings?", "which district of Baghdad…", «في أي حي من بغداد», «التفجيرات اللي في
+   * بغداد كانت في انهي منطقة»: a place asked within a city the question names, next to the asking words. The article
+   * places nothing more finely than a city. "Where did the planes strike after the bombings in Baghdad?" (the city
+   * belongs to the bombings), "where were the Baghdad bombings?" and "where is Albukamal?" are answered.
    */
   private asksWithinCity(normalized: string, keys: ReadonlySet<string>): boolean {
     if (keys.has(INTENT.said) || keys.has(INTENT.according) || asksWhy(normalized, keys)) return false;
-    const finer = FINER_PLACE.test(normalized);
-    if (!finer && !keys.has(INTENT.where)) return false;
-    return this.placeAfterIn(normalized, this.cityKeys, finer ? WITHIN_WORDS : INSIDE_WORDS) !== undefined;
+    const words = normalized.split(' ');
+    const cityAt = (i: number): boolean => {
+      const key = this.index.featurizer.conceptOf(words[i] ?? '');
+      return key !== undefined && this.cityKeys.has(key);
+    };
+    // "in Baghdad", «في بغداد», «ببغداد» at i.
+    const inCityAt = (i: number): boolean => {
+      const word = words[i] ?? '';
+      if (INSIDE_WORDS.has(word)) return cityAt(i + 1);
+      const bare = word.startsWith('ب') ? word.slice(1) : '';
+      return this.cityTerms.has(bare) || (bare.startsWith('ال') && cityAt(i));
+    };
+    return words.some((word, i) => {
+      // "where in Baghdad", "where exactly in Mosul", «وين بالضبط بالموصل»
+      if (WHERE_WORDS.has(word)) return inCityAt(i + 1) || inCityAt(i + 2);
+      if (!PART_OF_PLACE.has(word)) return false;
+      // "district of Baghdad", «حي من بغداد», "part of Mosul"
+      if ((WITHIN_WORDS.has(words[i + 1] ?? '') && cityAt(i + 2)) || inCityAt(i + 1)) return true;
+      // «…في بغداد كانت في انهي منطقة», "in which area… in Mosul" ("what part did … play" is no place).
+      return word !== 'part' && WHICH_WORDS.has(words[i - 1] ?? '') && words.some((_, j) => inCityAt(j));
+    });
   }
 
   /**

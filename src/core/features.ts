@@ -141,6 +141,9 @@ const TOLD_TO_ASKER: ReadonlySet<string> = new Set(['me', 'us']);
  */
 const ARABIZI_SUFFIX = /^(.+?)(?:ha|hom|hum|hon|na|o|u|et|it)$/;
 
+/** "Of" in a three-word term ("head of state"), which is read as the pair around it. */
+const OF = 'of';
+
 /** Words for "day" that, before a day's name, mean "on" ("يوم الخميس"), normalized. */
 const ON_DAY: ReadonlySet<string> = new Set(['يوم', 'yom', 'youm']);
 
@@ -282,6 +285,9 @@ export class Featurizer {
       const alternate = scriptOf(token) === 'arabic' ? alternateStem(token) : undefined;
       if (alternate !== undefined && !this.single.has(`a:${alternate}`)) this.single.set(`a:${alternate}`, key);
     } else if (tokens.length === 2) this.pairs.set(tokens.map(stemKey).join(' '), key);
+    // "head of state", "children of ours": read as the pair around "of" (see tokenFeatures).
+    else if (tokens.length === 3 && tokens[1] === OF)
+      this.pairs.set(`${stemKey(tokens[0] ?? '')} ${stemKey(tokens[2] ?? '')}`, key);
   }
 
   /**
@@ -339,6 +345,13 @@ export class Featurizer {
       if (pair) {
         out.push({ token: `${token} ${next}`, exact: pair });
         i++;
+        continue;
+      }
+      const afterOf = next === OF ? tokens[i + 2] : undefined;
+      const ofPair = afterOf === undefined ? undefined : this.pairOf(token, afterOf);
+      if (ofPair) {
+        out.push({ token: `${token} ${next} ${afterOf}`, exact: ofPair });
+        i += 2;
         continue;
       }
       // "605 كم", "٦٠٠ كم تقريبا": after a number, and ending the question, كم is the unit (km), not "how many"

@@ -181,15 +181,33 @@ export function coverageShare(topicWords: number): number {
 
 /**
  * "What has Russia to do with it?" in Arabic: «شو دخل روسيا», «وش دخل», «ما علاقة روسيا», "shu da5l rusya"
- * (normalized). دخل alone is "entered" («هل دخل الجيش العراقي سوريا؟»), so only after a what-word.
+ * (normalized). دخل alone is "entered" («هل دخل الجيش العراقي سوريا؟»), and ما before it also "did not" («ما دخل
+ * الجيش سوريا»), so only after شو/وش/ايش; ما only before علاقة.
  */
 const INVOLVEMENT =
-  /(?:^| )(?:(?:شو|وش|ايش|اش|شنو|ما|wesh|wish|shu|sho|shou|esh|eish) (?:دخل|da5l|dakhl|da5al)|(?:ما|شو|وش|ايش|شنو) علاقه)(?: |$)/;
+  /(?:^| )(?:(?:شو|وش|ايش|اش|شنو|wesh|wish|shu|sho|shou|esh|eish) (?:دخل|da5l|dakhl|da5al)|(?:ما|شو|وش|ايش|شنو) علاقه)(?: |$)/;
 const INVOLVEMENT_WORDS: ReadonlySet<string> = new Set(['دخل', 'da5l', 'dakhl', 'da5al', 'علاقه']);
+
+/** Striking, bombing, raids (the strike concept), as a key. */
+export const STRIKE_KEY = 'c:strike';
 
 /** Counted words that are places: sites, places, towns, مواقع, مناطق (normalized; the word counted). */
 export const PLACE_COUNT =
   /^(?:sites?|places?|locations?|targets?|areas?|towns?|cit(?:y|ies)|مدينه|مواقع|موقع|موقعا|مكان|مكانا|اماكن|مناطق|منطقه|اهداف|هدف|مدن|mawa2e3|amaken|manate2|mudon|modon)(?: |$)/;
+
+/** "Government", الحكومة (normalized): beside a country, the sayer is the country's side (withoutRoleOfCountry). */
+const GOVERNMENT_WORDS: ReadonlySet<string> = new Set([
+  'government',
+  'governments',
+  'govt',
+  'gov',
+  'administration',
+  'الحكومه',
+  'حكومه',
+  'el 7okoume',
+  '7okoume',
+  '7ukuma',
+]);
 
 /** "Play" in "what role does Iran play?" (English, Arabic, Arabizi), dropped with the role word. */
 const PLAY_WORDS: ReadonlySet<string> = new Set([
@@ -303,7 +321,7 @@ export class MatchIndex {
   /** Targets whose text names two places or more (Husaybah and Albukamal): an answer to "how many sites…?". */
   private readonly countsPlaces = new Set<string>();
   /** Places that lie in a country (`in` on concepts: the article's cities and towns), as keys. */
-  private readonly placeKeys: ReadonlySet<FeatureKey>;
+  private readonly cityKeys: ReadonlySet<FeatureKey>;
   /** Concept keys that hold a value of a type, and intent keys that ask for one. */
   private readonly valueKeys = new Map<FeatureKey, AnswerType>();
   private readonly intentKeys = new Map<FeatureKey, AnswerType>();
@@ -344,7 +362,7 @@ export class MatchIndex {
       corpus.speakers.some((sp) => sp.nameAr !== corpus.byline && e.quote.includes(sp.nameAr)),
     );
     this.countryKeys = new Set(corpus.concepts.filter((c) => c.country).map((c) => `c:${c.id}`));
-    this.placeKeys = new Set(corpus.concepts.filter((c) => c.in !== undefined).map((c) => `c:${c.id}`));
+    this.cityKeys = new Set(corpus.concepts.filter((c) => c.in !== undefined).map((c) => `c:${c.id}`));
     this.exchangeKeys = new Set(
       corpus.concepts.filter((c) => c.id === EXCHANGE_CONCEPT || c.direction).map((c) => `c:${c.id}`),
     );
@@ -582,6 +600,13 @@ export class MatchIndex {
    */
   private withoutRoleOfCountry(involvement: boolean, tokens: QueryToken[]): QueryToken[] {
     const has = (t: QueryToken, test: (key: FeatureKey) => boolean) => t.keys.some((k) => test(k.key));
+    const country = (t: QueryToken | undefined) => t !== undefined && has(t, (k) => this.countryKeys.has(k));
+    // "What did the Syrian government say?", «ماذا قالت الحكومة العراقية؟», "the government of Iraq": beside its
+    // country, a government is that country (its side's speakers), not a word to find.
+    const governed = tokens.filter(
+      (t, i) => !(GOVERNMENT_WORDS.has(t.token) && (country(tokens[i - 1]) || country(tokens[i + 1]))),
+    );
+    if (governed.length < tokens.length) return this.withoutRoleOfCountry(involvement, governed);
     const isRole = (t: QueryToken) =>
       has(t, (k) => k === INTENT.role) || (involvement && INVOLVEMENT_WORDS.has(t.token));
     if (!tokens.some(isRole) || tokens.some((t) => has(t, (k) => k.startsWith('sp:')))) return tokens;
@@ -846,7 +871,7 @@ export class MatchIndex {
       }
     }
     this.targetAnswers.set(k, types);
-    const places = new Set(tokens.map((t) => t.exact.replace(/^m:/, 'c:')).filter((x) => this.placeKeys.has(x)));
+    const places = new Set(tokens.map((t) => t.exact.replace(/^m:/, 'c:')).filter((x) => this.cityKeys.has(x)));
     if (places.size >= 2) this.countsPlaces.add(k);
   }
 
@@ -855,11 +880,14 @@ export class MatchIndex {
       tokens.flatMap((t) => t.keys.map((k) => this.intentKeys.get(k.key)).filter((x) => x !== undefined)),
     );
     if (asked.size === 0) return;
-    // "How many sites did the planes strike?": the places named are the count («في حصيب وكذلك في البو كمال»).
-    const placesCounted = tokens.some(
-      (t, i) =>
-        t.keys.some((k) => this.intentKeys.get(k.key) === 'how-many') && PLACE_COUNT.test(tokens[i + 1]?.token ?? ''),
-    );
+    // "How many sites did the planes strike?": the places named are the count («في حصيب وكذلك في البو كمال»). Only
+    // places struck: "how many cities are mentioned?" or "…does ISIS control?" are counts the article does not give.
+    const placesCounted =
+      tokens.some((t) => t.keys.some((k) => k.key === STRIKE_KEY)) &&
+      tokens.some(
+        (t, i) =>
+          t.keys.some((k) => this.intentKeys.get(k.key) === 'how-many') && PLACE_COUNT.test(tokens[i + 1]?.token ?? ''),
+      );
     for (const c of candidates) {
       const has = this.targetAnswers.get(key(c.target));
       for (const type of asked) {

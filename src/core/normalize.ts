@@ -187,6 +187,15 @@ export const NORMALIZATION_STEPS: ReadonlyArray<(text: string) => string> = Obje
 ]);
 
 /**
+ * normalize's results for short texts: building the index normalizes each curated question, term and word two or
+ * three times (13,000 calls, 5,800 texts), which a cold process pays before its first answer. Bounded (a full memo
+ * starts over); texts past `NORMALIZED_MEMO_MAX_CHARS` (pasted messages, paragraphs) are not kept.
+ */
+const normalizedMemo = new Map<string, string>();
+const NORMALIZED_MEMO_SIZE = 16_384;
+const NORMALIZED_MEMO_MAX_CHARS = 300;
+
+/**
  * The matching key of any text: all steps above, in order. Idempotent (normalize(normalize(x)) ===
  * normalize(x)); the result holds letters (Arabic folded, Latin lowercased and unaccented, other scripts as
  * given), digits (Arabic-Indic and Persian ones as ASCII) and single spaces.
@@ -207,12 +216,3 @@ function applySteps(text: string): string {
   for (const step of NORMALIZATION_STEPS) out = step(out);
   return out;
 }
-
-/**
- * normalize's results for short texts: building the index normalizes each curated question, term and word two or
- * three times (13,000 calls, 5,800 texts), which a cold process pays before its first answer. Bounded (a full memo
- * starts over); texts past `NORMALIZED_MEMO_MAX_CHARS` (pasted messages, paragraphs) are not kept.
- */
-const normalizedMemo = new Map<string, string>();
-const NORMALIZED_MEMO_SIZE = 16_384;
-const NORMALIZED_MEMO_MAX_CHARS = 300;

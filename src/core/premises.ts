@@ -110,6 +110,9 @@ const SAT_WITH =
   /(?:^| )(?:(?:sit|sat|sitting|sits) (?:down )?with|(?:قعد|جلس|قعدوا|جلسوا|بيقعد|يقعد) (?:\S+ )?(?:مع|وياه?|ويا))(?: |$)/;
 
 /** Verbs of going somewhere; the speaker next to one is the one who went ("did Abadi fly to Damascus?", "راح العبادي"). */
+/** Particles that make a verb of going no trip: "go after", "come out against", "go along", "go back on". */
+const PHRASAL_PARTICLES = normalizedWords(['after', 'out', 'against', 'along', 'ahead', 'through', 'over', 'on', 'up']);
+
 /** "Or" between two offered answers ("Damascus or Baghdad?", «دمشق ولا بغداد», «أم»), normalized. */
 const CHOICE = normalizedWords(['or', 'ولا', 'او', 'أو', 'ام', 'أم', 'walla', 'wala', 'wla', 'willa', 'aw']);
 
@@ -587,7 +590,8 @@ export class DirectionPremises {
     if (ends.length === 0) return false;
     const { words } = this.read(normalized);
     for (let i = 0; i < words.length; i++) {
-      if (!TRAVEL.has(words[i] as string)) continue;
+      // "Why did Abadi go after ISIS?", "come out against": a verb of going with its particle goes nowhere.
+      if (!TRAVEL.has(words[i] as string) || PHRASAL_PARTICLES.has(words[i + 1] ?? '')) continue;
       for (const key of [
         this.termEndingAt(words, this.neighbour(words, i, -1)),
         this.termAt(words, this.neighbour(words, i, 1)),

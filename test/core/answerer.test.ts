@@ -2556,14 +2556,12 @@ describe('break14: words for reasons, targets, governments, media and diplomats'
 
 describe('break14: relations the article never tells, the reporter’s leanings', () => {
   // Bug fixed: answered with paragraph 1 (the message) at 0.7, the verb ignored.
-  test.each([
-    'did al-Assad congratulate al-Abadi?',
-    'هل اعتذر الفياض من الأسد؟',
-    'did al-Mekdad invite al-Fayyadh?',
-    'ما هو عنوان الخبر؟',
-  ])('never told: %s', (q) => {
-    expect(bot.ask(q).kind).toBe('no-answer');
-  });
+  test.each(['did al-Assad congratulate al-Abadi?', 'هل اعتذر الفياض من الأسد؟', 'ما هو عنوان الخبر؟'])(
+    'never told: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
 
   test.each(['is Osama Mahdi biased against Iraq?', 'هل الكاتب منحاز؟'])('an opinion of the reporter: %s', (q) => {
     const r = bot.ask(q);
@@ -2630,5 +2628,40 @@ describe('seventeenth blind set: the article’s own words asked of', () => {
   test('two of the article’s words in a long paraphrase do not decide it', () => {
     const q = 'من الذي قال إن السوريين لم يشعروا بأنهم أمام جيش غريب حين قصفت الطائرات العراقية داعش؟';
     expect(answered(bot.ask(q)).speaker.id).toBe('mekdad');
+  });
+});
+
+describe('the review of this stop’s rules: what they must not catch (second round)', () => {
+  // Each was broken by a rule of this stop (found by a fresh reviewer on questions of its own) and is held here.
+  test.each([
+    ['Where did Iraqi jets strike after the explosions in Baghdad?', [8]],
+    ['Who takes part in the fighting in Mosul?', [14]],
+    ['What is the objective of the quadrilateral committee?', [10]],
+    ['Which pro-Assad militias fight in Syria?', [6]],
+    ['What happened, in a nutshell?', [1]],
+    ['Why did Abadi go after ISIS?', [7, 8]],
+  ])('answered: %s', (q, paragraphs) => {
+    expect(paragraphs).toContain(answered(bot.ask(q)).paragraph);
+  });
+
+  test.each([
+    'Why didn’t Iraq go beyond its borders?',
+    'لماذا لم يتجاوز العراق الحدود؟',
+    'Why didn’t the Iraqi army feel welcome?',
+    'what is terrorism?',
+    'ما الإرهاب؟',
+    'what did social media say?',
+    'How many cities are mentioned in the article?',
+    'who is the head of Syrian diplomacy?',
+  ])('declined: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('a government beside its country is the country’s side', () => {
+    expect(['sana', 'assad', 'mekdad']).toContain(answered(bot.ask('what did the Syrian government say?')).speaker.id);
+  });
+
+  test('"head of state" is read around its "of"', () => {
+    expect(answered(bot.ask('what did the Syrian head of state say?')).speaker.id).toBe('assad');
   });
 });
