@@ -252,7 +252,7 @@ export class Featurizer {
   /** pairOf's answers by "first second", bounded the same way. */
   private readonly pairMemo = new Map<string, FeatureKey | null>();
   /** Roles that name a speaker: all `concepts` present → the speaker's key. */
-  private readonly roles: Array<{ speaker: FeatureKey; concepts: FeatureKey[] }> = [];
+  private readonly roles: Array<{ speaker: FeatureKey; concepts: FeatureKey[]; country: FeatureKey | undefined }> = [];
 
   /**
    * @param speakers name variants of one or two words map to `sp:<id>` ("الرئيس السوري" is al-Assad).
@@ -268,7 +268,8 @@ export class Featurizer {
         this.addTerm(name, `sp:${speaker.id}`);
       }
       for (const role of speaker.roles ?? []) {
-        this.roles.push({ speaker: `sp:${speaker.id}`, concepts: role.map((id) => `c:${id}`) });
+        const country = speaker.country === undefined ? undefined : `c:${speaker.country}`;
+        this.roles.push({ speaker: `sp:${speaker.id}`, concepts: role.map((id) => `c:${id}`), country });
       }
     }
   }
@@ -325,9 +326,12 @@ export class Featurizer {
   features(normalized: string): TokenFeatures[] {
     let out = this.tokenFeatures(normalized);
     const keys = new Set(out.map((f) => f.exact));
-    for (const { speaker, concepts } of this.roles) {
+    for (const { speaker, concepts, country } of this.roles) {
       if (!keys.has(speaker) && concepts.every((c) => keys.has(c))) {
-        out = out.filter((f) => !concepts.includes(f.exact));
+        // "رئيس الوزراء العراقي", "the Iraqi PM": the speaker's own country beside his title is part of it.
+        const beside = (i: number) =>
+          [out[i - 1], out[i + 1]].some((f) => f !== undefined && concepts.includes(f.exact));
+        out = out.filter((f, i) => !concepts.includes(f.exact) && !(f.exact === country && beside(i)));
         out.push({ token: speaker, exact: speaker });
         keys.add(speaker);
       }

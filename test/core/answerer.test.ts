@@ -2665,3 +2665,12 @@ describe('the review of this stop’s rules: what they must not catch (second ro
     expect(answered(bot.ask('what did the Syrian head of state say?')).speaker.id).toBe('assad');
   });
 });
+
+describe('seventeenth blind set: a title with its own country', () => {
+  // Bug fixed: «منو رئيس الوزراء العراقي» left "Iraqi" as a topic word and got al-Abadi's takfiri groups (paragraph 2).
+  test.each(['شنو اسم رئيس الوزراء العراقي؟', 'مين رئيس وزرا العراق اللي بالمقال'])('%s', (q) => {
+    const r = answered(bot.ask(q));
+    expect(r.paragraph).toBe(1);
+    expect(r.quote).toContain('حيدر العبادي');
+  });
+});
