@@ -60,7 +60,7 @@ export const ENGLISH_STOPWORDS = normalizedSet(`
   good morning evening afternoon night greetings welcome sorry silly still main going go goes get got make made
   want wanted think thought know knew see seen look looking find found give gave take took come came way
   well much many lot lots bit little great nice cool fine okay ok yeah sure maybe please help thx ty lol wow
-  short shortly brief briefly summarized summarised
+  short shortly brief briefly summarized summarised ghair gher gheir ghayr
   kifak kifik keefak kefak a3ref a3rif ba3ref na3ref bade badde baddi chou chu bmawdou3 bmawdoo3 mawdou3 ena enno 7ata
   exactly precisely basically reading read understand understood follow following confused lost wondering wonder
   curious interested anyone somebody everybody everyone people's today's while now since trying try tried ve ll

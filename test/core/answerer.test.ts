@@ -2674,3 +2674,14 @@ describe('seventeenth blind set: a title with its own country', () => {
     expect(r.quote).toContain('حيدر العبادي');
   });
 });
+
+describe('seventeenth blind set: more coordination, declared or not', () => {
+  // Bug fixed: went to al-Mekdad's paragraph 11 or 13 instead of his call for more coordination (paragraph 12).
+  test.each([
+    'المقداد شايف التنسيق مع العراق كافي؟',
+    'does al-Mekdad think the coordination is enough?',
+    'shu 2al el me2dad 3an el tansee2 ghair el mo3lan',
+  ])('%s', (q) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(12);
+  });
+});
