@@ -1235,7 +1235,12 @@ class CorpusAnswerer implements Answerer {
     const quoted = asksSaid && best ? this.ownWordsIfTied(best, candidates) : best;
     const reasoned = quoted && this.withReasonIfAsked(normalized, result.keys, quoted, candidates);
     const counted = this.withPlacesIfCounted(normalized, reasoned, candidates);
-    const chosen = this.withPlaceIfWhere(result.keys, counted, candidates);
+    const chosen = this.withMeetingPlaceIfAsked(
+      normalized,
+      result.keys,
+      this.withPlaceIfWhere(result.keys, counted, candidates),
+      candidates,
+    );
     // "Did al-Fayyadh say the enemy is common?": the words are al-Assad's. A yes/no question gets them, with the
     // speaker it named shown as not the one who said them; "why did al-Fayyadh say…?" builds on a false premise.
     const sayer = chosen ? this.index.speakerOf(chosen.target) : this.namedSayer(result.tokens, normalized);
@@ -2074,6 +2079,29 @@ class CorpusAnswerer implements Answerer {
       );
     if (naming(best)) return best;
     return candidates.find((c) => c.score >= best.score * PLACES_FALLBACK_SHARE && naming(c)) ?? best;
+  }
+
+  /**
+   * "Did they meet in Baghdad?", «هل كان الاجتماع في بغداد؟»: a yes/no question placing the meeting in a city is
+   * answered by the passage that places it (Damascus), when one is nearly as good as the best; else the best.
+   */
+  private withMeetingPlaceIfAsked(
+    normalized: string,
+    keys: ReadonlySet<string>,
+    best: Candidate | undefined,
+    candidates: Candidate[],
+  ): Candidate | undefined {
+    const meeting = keys.has(MEETING) || this.directionPremises.asksMeeting(normalized);
+    if (!best || !YES_NO.test(normalized) || !meeting) return best;
+    const cities = [...keys].filter((k) => this.cityKeys.has(k));
+    if (cities.length === 0) return best;
+    const placing = (c: Candidate) =>
+      this.index.mentions(
+        this.textOf(c),
+        [...this.cityKeys].map((key) => ({ key })),
+      );
+    if (placing(best)) return best;
+    return candidates.find((c) => c.score >= best.score * PLACES_FALLBACK_SHARE && placing(c)) ?? best;
   }
 
   /**

@@ -2685,3 +2685,14 @@ describe('seventeenth blind set: more coordination, declared or not', () => {
     expect(answered(bot.ask(q)).paragraph).toBe(12);
   });
 });
+
+describe('break14: a meeting placed in the wrong city', () => {
+  // Bug fixed: answered with al-Assad's words at the meeting (paragraph 4), not where it was (Damascus, paragraph 2).
+  test.each(['was the meeting in Baghdad?', 'هل صار اللقاء ببغداد؟'])('%s', (q) => {
+    expect(answered(bot.ask(q)).quote).toContain('دمشق');
+  });
+
+  test('when, asked of al-Abadi meeting al-Assad in Baghdad, is still declined (he never went)', () => {
+    expect(bot.ask('when did al-Abadi meet al-Assad in Baghdad?').kind).toBe('no-answer');
+  });
+});
