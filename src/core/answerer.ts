@@ -756,6 +756,10 @@ const NAMES_ONLY_MEMO = 4_096;
 const ASKS_WHAT_HAPPENED =
   /(?:^| )(?:what|which)(?: \S+)? (?:was|were|got|did|happened)(?: |$)|(?:^| )(?:ماذا|شو اللي|ايش اللي|وش اللي|ما الذي|ما اللي|shu elli|eh elli)(?: |$)/;
 
+/** "What did the journalist write?", «ماذا كتب الصحفي؟» (normalized): his words, not his byline. */
+const ASKS_WHAT_WRITTEN =
+  /(?:^| )(?:what|ماذا|شو|ايش|وش|شنو|eh|shu)(?: \S+){0,3} (?:write|wrote|written|كتب|يكتب)(?: |$)/;
+
 /** Words asking why, normalized (ماذا "what" is not one, though لماذا is). */
 const WHY_QUESTION = new RegExp(
   `(?:^| )(?:${'لماذا ليش ليه علاش علاه لاش why lesh leh laysh leish laish lish leesh lech 3lach 3lash 3alash 3lah'
@@ -1208,7 +1212,9 @@ class CorpusAnswerer implements Answerer {
       this.index.speakerOf(first.target);
     // "What did the reporter say?" is not answered by his name alone (the byline entry answers "who wrote it?").
     // "…according to the writer": the writer's words, not his byline, are what he says.
-    const asksSaid = result.tokens.some((t) => t.keys.some((k) => k.key === INTENT.said || k.key === INTENT.according));
+    const asksSaid =
+      ASKS_WHAT_WRITTEN.test(normalized) ||
+      result.tokens.some((t) => t.keys.some((k) => k.key === INTENT.said || k.key === INTENT.according));
     const subject = this.saidSubject(normalized, result.tokens);
     // "Who is the deputy minister who spoke?" asks for the name a title-only passage gives.
     const asksWho = result.keys.has(INTENT.who) || result.keys.has(INTENT.role);

@@ -2696,3 +2696,16 @@ describe('break14: a meeting placed in the wrong city', () => {
     expect(bot.ask('when did al-Abadi meet al-Assad in Baghdad?').kind).toBe('no-answer');
   });
 });
+
+describe('break14: what the reporter wrote', () => {
+  // Bug fixed: the quote was his byline «أسامة مهدي» alone.
+  test.each(['what did the reporter write?', 'شو كتب الكاتب؟'])('%s', (q) => {
+    const r = answered(bot.ask(q));
+    expect(r.speaker.id).toBe('mahdi');
+    expect(r.quote).not.toBe('أسامة مهدي');
+  });
+
+  test('who wrote it is still the byline', () => {
+    expect(answered(bot.ask('who wrote this article?')).quote).toBe('أسامة مهدي');
+  });
+});
