@@ -31,6 +31,11 @@ function formatAnswer(reply: Answer): string {
     ...(reply.askedSpeaker
       ? [`  (not ${reply.askedSpeaker.nameEn}: the article gives these words to ${reply.speaker.nameEn})`]
       : []),
+    ...(reply.introduces
+      ? [
+          `  (these words name ${reply.introduces.nameEn}, ${reply.introduces.role}; they stand in ${reply.speaker.nameEn}'s paragraph)`,
+        ]
+      : []),
     `  paragraph ${reply.paragraph} · confidence ${percent(reply.confidence)} · ${reply.source === 'qa' ? 'curated answer' : 'from the article'}`,
   ];
   if (reply.translation && (reply.script === 'latin' || reply.script === 'mixed')) {

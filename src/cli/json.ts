@@ -47,6 +47,8 @@ export interface JsonRecord {
   direct: boolean | null;
   /** The speaker the question said spoke the words, when the article gives them to `speaker`; null otherwise. */
   asked_speaker: JsonSpeaker | null;
+  /** Whom a short quote names, when not its speaker (see Answer.introduces). */
+  introduces: JsonSpeaker | null;
   /** English translation written by the curators (labelled as ours wherever shown). */
   translation: string | null;
   /** What `translation` translates: 'quote', or the whole 'paragraph' the quote comes from; null without one. */
@@ -89,6 +91,7 @@ export function toJsonRecord(asked: string, reply: Reply): JsonRecord {
       quote: null,
       direct: null,
       asked_speaker: null,
+      introduces: null,
       translation: null,
       translation_scope: null,
       confidence: 0,
@@ -108,6 +111,7 @@ export function toJsonRecord(asked: string, reply: Reply): JsonRecord {
     quote: reply.quote,
     direct: reply.direct ?? null,
     asked_speaker: reply.askedSpeaker ? speakerJson(reply.askedSpeaker) : null,
+    introduces: reply.introduces ? speakerJson(reply.introduces) : null,
     translation: reply.translation ?? null,
     translation_scope: reply.translation === undefined ? null : (reply.translationScope ?? 'quote'),
     confidence: reply.confidence,

@@ -756,6 +756,9 @@ const NAMES_ONLY_MEMO = 4_096;
 const ASKS_WHAT_HAPPENED =
   /(?:^| )(?:what|which)(?: \S+)? (?:was|were|got|did|happened)(?: |$)|(?:^| )(?:ماذا|شو اللي|ايش اللي|وش اللي|ما الذي|ما اللي|shu elli|eh elli)(?: |$)/;
 
+/** A quote naming a speaker that is at most this much longer than the name introduces him (a title and name). */
+const INTRODUCTION_EXTRA_CHARS = 60;
+
 /** "What did the journalist write?", «ماذا كتب الصحفي؟» (normalized): his words, not his byline. */
 const ASKS_WHAT_WRITTEN =
   /(?:^| )(?:what|ماذا|شو|ايش|وش|شنو|eh|shu)(?: \S+){0,3} (?:write|wrote|written|كتب|يكتب)(?: |$)/;
@@ -2631,7 +2634,7 @@ class CorpusAnswerer implements Answerer {
   private answerFor(candidate: Candidate, confidence: number, script: QueryScript, tokens?: QueryToken[]): Answer {
     if (candidate.target.type === 'entry') {
       const entry = this.corpus.entries[candidate.target.index] as QaEntry;
-      return {
+      return this.withIntroduced({
         kind: 'answer',
         quote: entry.quote,
         speaker: this.speakerBlock(entry.speakerId),
@@ -2644,12 +2647,12 @@ class CorpusAnswerer implements Answerer {
         entryId: entry.id,
         alternatives: [],
         script,
-      };
+      });
     }
     const paragraph = this.corpus.paragraphs[candidate.target.number - 1] as Paragraph;
     const whole = quoteOfParagraph(paragraph);
     const quote = tokens && whole === paragraph.text ? this.bestClause(paragraph.text, tokens) : whole;
-    return {
+    return this.withIntroduced({
       kind: 'answer',
       quote,
       direct: this.isDirect(quote, paragraph.number, paragraph.speakerId),
@@ -2661,7 +2664,22 @@ class CorpusAnswerer implements Answerer {
       translation: paragraph.translation,
       alternatives: [],
       script,
-    };
+    });
+  }
+
+  /**
+   * `answer` with `introduces` set when its quote is a short introduction («مستشار الأمن الوطني فالح الفياض»: the
+   * name and at most INTRODUCTION_EXTRA_CHARS more) of exactly one speaker other than its own.
+   */
+  private withIntroduced(answer: Answer): Answer {
+    const named = this.corpus.speakers.filter(
+      (s) =>
+        s.id !== answer.speaker.id &&
+        answer.quote.includes(s.nameAr) &&
+        answer.quote.length <= s.nameAr.length + INTRODUCTION_EXTRA_CHARS,
+    );
+    if (named.length === 1) answer.introduces = this.speakerBlock((named[0] as Speaker).id);
+    return answer;
   }
 
   private alternativesFor(

@@ -209,6 +209,12 @@ export interface Answer {
    */
   askedSpeaker?: AnswerSpeaker;
   /**
+   * The person a short quote names and introduces when that is not its speaker: «مستشار الأمن الوطني فالح الفياض»
+   * (who is al-Fayyadh?) stands in al-Abadi's paragraph 2. Adapters say whom the words name, so the attribution line
+   * is not read as the answer. Absent otherwise.
+   */
+  introduces?: AnswerSpeaker;
+  /**
    * True when the answer shows paragraphs asked for by number or as the whole article ("paragraphs 3 to 5", "show
    * the whole article"): the first paragraph is the answer, the others its alternatives, each in full. Absent otherwise.
    */

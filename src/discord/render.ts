@@ -120,7 +120,7 @@ export function answerEmbeds(
   ctx: AnswerContext & { heading?: string; showConfidence?: boolean },
 ): APIEmbed[] {
   const fields: FieldSpec[] = [
-    { name: 'Speaker', value: speakerBlock(answer.speaker, answer.direct, answer.askedSpeaker) },
+    { name: 'Speaker', value: speakerBlock(answer.speaker, answer.direct, answer.askedSpeaker, answer.introduces) },
     { name: 'Paragraph', value: String(answer.paragraph), inline: true },
   ];
   if (ctx.showConfidence ?? true) {
@@ -144,18 +144,22 @@ export function answerEmbeds(
 /**
  * Arabic name with the English one isolated, then the role in each language on its own line; when the quote is
  * the article's narration or reported speech rather than the speaker's own words, a line says so, and when the
- * question named someone else as the one who said it (`asked`), a line says the words are not theirs.
+ * question named someone else as the one who said it (`asked`), a line says the words are not theirs; when the words
+ * only name and introduce another speaker (`introduces`), a line says whom they name.
  */
 function speakerBlock(
   s: { nameAr: string; nameEn: string; roleAr: string; role: string },
   direct?: boolean,
   asked?: { nameEn: string },
+  introduces?: { nameEn: string; role: string },
 ): string {
   // The name line is cut before isolating, so no FSI…PDI pair is ever split by the field limit.
   const name = fitIsolated(SPEAKER_NAME_MAX, (b) => truncateAtWord(stripBidiControls(`${s.nameAr} · ${s.nameEn}`), b));
   const lines = [name, s.roleAr, s.role];
   if (direct === false) lines.push('*The article’s words reporting this speaker, not a direct quotation.*');
   if (asked) lines.push(`*Not ${asked.nameEn}: the article gives these words to ${s.nameEn}.*`);
+  if (introduces)
+    lines.push(`*These words name ${introduces.nameEn}, ${introduces.role}; they stand in ${s.nameEn}'s paragraph.*`);
   return lines.join('\n');
 }
 

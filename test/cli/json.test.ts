@@ -39,6 +39,11 @@ describe('toJsonRecord', () => {
     expect(own.asked_speaker).toBeNull();
   });
 
+  test('a quote that only introduces someone names him in introduces; his own words have null', () => {
+    expect(toJsonRecord('who is al-Fayyadh?', bot.ask('who is al-Fayyadh?')).introduces?.id).toBe('fayyadh');
+    expect(toJsonRecord('what did al-Fayyadh say?', bot.ask('what did al-Fayyadh say?')).introduces).toBeNull();
+  });
+
   test('a no-answer has nulls and its reason', () => {
     const record = toJsonRecord('how do I bake bread?', bot.ask('how do I bake bread?'));
     expect(record).toMatchObject({ answered: false, paragraph: null, speaker: null, quote: null, direct: null });

@@ -2709,3 +2709,16 @@ describe('break14: what the reporter wrote', () => {
     expect(answered(bot.ask('who wrote this article?')).quote).toBe('أسامة مهدي');
   });
 });
+
+describe('break14: a quote that only introduces someone says whom', () => {
+  // Bug fixed: "who is al-Fayyadh?" showed «…فالح الفياض» with "— Haider al-Abadi" under it and nothing more.
+  test('who is al-Fayyadh: the words are al-Abadi’s paragraph, and they introduce al-Fayyadh', () => {
+    const r = answered(bot.ask('who is al-Fayyadh?'));
+    expect(r.introduces?.id).toBe('fayyadh');
+    expect(r.speaker.id).not.toBe('fayyadh');
+  });
+
+  test('his own words introduce no one', () => {
+    expect(answered(bot.ask('what did al-Fayyadh say?')).introduces).toBeUndefined();
+  });
+});

@@ -240,6 +240,22 @@ describe('answer embed', () => {
     expect(speakerField(answer())).not.toContain('Not ');
   });
 
+  test('words that only introduce another speaker say whom they name', () => {
+    const introduces = {
+      id: 'fayyadh',
+      nameAr: 'فالح الفياض',
+      nameEn: 'Falih al-Fayyadh',
+      role: 'envoy',
+      roleAr: 'مبعوث',
+    };
+    const speakerField = (a: Answer) =>
+      renderReply(a, { byline: 'أسامة مهدي' })[0]
+        ?.embeds[0]?.toJSON()
+        .fields?.find((f) => f.name === 'Speaker')?.value;
+    expect(speakerField(answer({ introduces }))).toContain('These words name Falih al-Fayyadh');
+    expect(speakerField(answer())).not.toContain('These words name');
+  });
+
   test('a long mixed Arabic/Latin paragraph translation is cut within the field limit without breaking isolates', () => {
     // Found by the property test: isolating the translation, then cutting it at 1,024 characters, split an FSI…PDI pair.
     const translation = 'أسامة مهديوفي Usama Mahdi '.repeat(250);
