@@ -67,6 +67,10 @@ const OPINION_OF = new RegExp(`(?:^| )(?:(?:view|views|opinion|opinions) (?:of|o
 const ARTICLE_WORDS =
   /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه)(?: |$)|(?:^| )(?:article|artical|articel|artcle|aritcle|atricle|report|story|piece|text|news|ma2al|maqal|makal|taqrir|khabar|5abar|kha6ar)(?: |$)|(?:^| )(?:does|did|do) it (?:say|mention|tell)|(?:^| )it (?:says|mentions)(?: |$)/;
 
+/** "What is the title of the article?", «ما عنوان المقال؟» (normalized): the seed has no headline. */
+const ARTICLE_TITLE =
+  /(?:^| )(?:title|headline|heading|name|عنوان|اسم|3onwan)(?: of)? (?:the |this )?(?:ال)?(?:article|story|piece|report|مقال|مقاله|خبر|تقرير|ma2al|maqal)(?: |$)/;
+
 /**
  * "What party does Abadi belong to?", "Abadi's party": a political party, which the article never names; "which
  * party received the message?" (a side), the four-party committee and "the parties" to a meeting are none.
@@ -1125,7 +1129,9 @@ class CorpusAnswerer implements Answerer {
     const first = candidates[0];
     const aboutArticle = ARTICLE_WORDS.test(normalized);
     // "When was the article published?": the article gives no date of its own ("today" in its first line).
-    if (aboutArticle && asksArticleDate(result.tokens)) return this.noAnswer('not-in-article', script);
+    if (aboutArticle && (asksArticleDate(result.tokens) || ARTICLE_TITLE.test(normalized))) {
+      return this.noAnswer('not-in-article', script);
+    }
     if (
       this.summary !== undefined &&
       !ABSENT_NAMES.test(normalized) &&

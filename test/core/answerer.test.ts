@@ -2722,3 +2722,18 @@ describe('break14: a quote that only introduces someone says whom', () => {
     expect(answered(bot.ask('what did al-Fayyadh say?')).introduces).toBeUndefined();
   });
 });
+
+describe('break14: fighters, bases, official media, the headline', () => {
+  // Bug fixed: each was declined (or the lead given for the headline).
+  test.each([
+    ['what foreign fighters fight alongside Assad?', 6],
+    ['where is the main base of ISIS in Syria?', 14],
+    ['شو قال الإعلام الرسمي السوري؟', 3],
+  ])('%s', (q, paragraph) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(paragraph);
+  });
+
+  test.each(['what is the headline of this article?', 'شو عنوان الخبر'])('never given: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+});
