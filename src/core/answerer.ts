@@ -767,6 +767,9 @@ const INTRODUCTION_EXTRA_CHARS = 60;
 const ASKS_WHAT_WRITTEN =
   /(?:^| )(?:what|ماذا|شو|ايش|وش|شنو|eh|shu)(?: \S+){0,3} (?:write|wrote|written|كتب|يكتب)(?: |$)/;
 
+/** "I need to know…", "we want to know…" (normalized): the asker's need, said of no one in the article. */
+const ASKERS_NEED = /(?:^| )(?:need|needs|want|wants|have|has) to know(?: |$)/;
+
 /** Words asking why, normalized (ماذا "what" is not one, though لماذا is). */
 const WHY_QUESTION = new RegExp(
   `(?:^| )(?:${'لماذا ليش ليه علاش علاه لاش why lesh leh laysh leish laish lish leesh lech 3lach 3lash 3alash 3lah'
@@ -1830,6 +1833,11 @@ class CorpusAnswerer implements Answerer {
       .filter((_token, i) => !this.namesOccasion(tokens, i, normalized))
       .filter((t) => t.known && !t.keys.some((k) => k.key.startsWith('c:ask-') || k.key.startsWith('sp:')))
       .filter((t) => t.keys.length > 0 && !SUMMARY_WORDS.has(t.token))
+      // "urgent: what did Assad say?", "…say, bruh", "sorry to bother you": a word read only by its skeleton or by a
+      // loose spelling is chatter, not what was said ("what did Assad say about the bordr" keeps "about").
+      .filter((t) => t.keys.some((k) => k.strength >= 1 && !k.key.startsWith('s:')))
+      // "I really need to know what Assad said": the asker's need, not al-Mekdad's "need" for coordination.
+      .filter((t) => !(ASKERS_NEED.test(normalized) && ASKERS_NEED.test(`${t.token} to know`)))
       // "sum up Mekdad's comments": the "up" of "sum up".
       .filter((t) => t.token !== 'up' || !SUM_UP.test(normalized));
     return said.length > 0 ? said : undefined;

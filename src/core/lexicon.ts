@@ -34,7 +34,7 @@ export const ARABIC_STOPWORDS = normalizedSet(`
   حوالي تقريبا قرابة صح نص بالنص بالحرف حرفيا انو إنو انه enno inno
   يمكنك يمكنكم تستطيع تقدر تخبرني تقولي اعرف أعرف نعرف بغيت نبي نبغى ابغى ابغا طالب طالبة بحث بحثا اكتب أكتب
   احتمال احتماليه امكانيه إمكانية ادري أدري اشوف أشوف اصبح أصبح اصبحت became become الرقم رقم دلاله دلالة بالمقال بالخبر بالنص بالتقرير الموضوع بالموضوع موضوع شكو ماكو جانبه جهته ناحيته باي بأي اريد أريد اعرف أعرف نعرف ورد وردت سالفة سالفه بالسالفه بالسالفة قصة قصه بالقصه بالقصة حكاية حكايه دلوقتي دلوقت هلق هلأ هسه هسا الحين توا يصير بيصير صاير عم
-  باختصار اختصار مختصر مختصرا بالمختصر بايجاز بإيجاز ايجاز بشكل اخري أخرى كمان مره عملت عملوا عملو فعلت فعلوا يفعل لما
+  باختصار اختصار مختصر مختصرا بالمختصر بايجاز بإيجاز ايجاز بشكل اخري أخرى كمان مره عملت عملوا عملو فعلت فعلوا يفعل لما صديقي العزيز عزيزي اخي اخوي حبيبي حبيبتي غالي
 `);
 
 /**
@@ -60,7 +60,7 @@ export const ENGLISH_STOPWORDS = normalizedSet(`
   good morning evening afternoon night greetings welcome sorry silly still main going go goes get got make made
   want wanted think thought know knew see seen look looking find found give gave take took come came way
   well much many lot lots bit little great nice cool fine okay ok yeah sure maybe please help thx ty lol wow
-  short shortly brief briefly summarized summarised ghair gher gheir ghayr
+  short shortly brief briefly summarized summarised ghair gher gheir ghayr bruh bro dude mate buddy pal urgent asap
   kifak kifik keefak kefak a3ref a3rif ba3ref na3ref bade badde baddi chou chu bmawdou3 bmawdoo3 mawdou3 ena enno 7ata
   exactly precisely basically reading read understand understood follow following confused lost wondering wonder
   curious interested anyone somebody everybody everyone people's today's while now since trying try tried ve ll

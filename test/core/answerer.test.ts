@@ -2737,3 +2737,21 @@ describe('break14: fighters, bases, official media, the headline', () => {
     expect(bot.ask(q).kind).toBe('no-answer');
   });
 });
+
+describe('break15: chatter around a said-question', () => {
+  // Bug fixed: a word of chatter (read only by its skeleton, or loosely) was taken as what was said, and declined.
+  test.each([
+    ['urgent: ماذا قال الطائي؟', 'taei'],
+    ['what did mekdad say, bruh', 'mekdad'],
+    ['sorry to bother you but what did Fayyadh say', 'fayyadh'],
+    ['I really need to know what Assad said', 'assad'],
+    ['**bold** شو قال المقداد', 'mekdad'],
+    ['ماذا قال الفياض يا صديقي العزيز؟', 'fayyadh'],
+  ])('%s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  test('a subject after "about" that the article lacks is still declined', () => {
+    expect(bot.ask('what did Assad say about Hezbollah?').kind).toBe('no-answer');
+  });
+});
