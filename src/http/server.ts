@@ -77,6 +77,30 @@ export const DEFAULT_HTTP_LIMITS: Readonly<HttpLimits> = Object.freeze({
   maxConnections: 256,
 });
 
+/** Connections refused at the cap are logged at most this often (ms), with how many were refused meanwhile. */
+const DROP_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * A 'drop' listener (node closes connections past `server.maxConnections`): a warning that says the cap is reached and
+ * how many were refused since the last one, at most every DROP_LOG_INTERVAL_MS, so a flood is seen in the logs without
+ * writing a line per socket.
+ */
+function warnOfDroppedConnections(logger: Logger, maxConnections: number): () => void {
+  let refused = 0;
+  let lastWarning = Number.NEGATIVE_INFINITY;
+  return () => {
+    refused++;
+    const now = Date.now();
+    if (now - lastWarning < DROP_LOG_INTERVAL_MS) return;
+    logger.warn(
+      { refused, maxConnections },
+      'connection limit reached: new connections are refused (limit connections per client at the proxy in front)',
+    );
+    refused = 0;
+    lastWarning = now;
+  };
+}
+
 /** The answer to one request on `/interactions`, before it is written. */
 export interface EndpointResult {
   status: number;
@@ -269,6 +293,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   );
   server.setTimeout(limits.socketTimeoutMs);
   server.maxConnections = limits.maxConnections;
+  server.on('drop', warnOfDroppedConnections(logger, limits.maxConnections));
   server.on('connection', (socket) => closeIfSilent(socket, limits.headersTimeoutMs));
   // Malformed HTTP, oversized headers and missed header/request deadlines are answered by node itself (400, 431,
   // 408) with the connection closed: no 'clientError' listener, so its safe default applies.

@@ -220,6 +220,7 @@ describe('slow clients cannot hold the server', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const refused = open();
       expect(await refused.closed).toBeLessThan(250);
+      await eventually(() => capped.logs().includes('connection limit reached'));
       for (const c of held) c.socket.destroy();
       await Promise.all(held.map((c) => c.closed));
       await new Promise((resolve) => setTimeout(resolve, 100));
