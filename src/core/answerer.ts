@@ -1016,7 +1016,9 @@ class CorpusAnswerer implements Answerer {
     });
     this.corpus = corpus;
     this.index = new MatchIndex(corpus);
-    this.foreignNames = new ForeignNames(corpus.speakers, this.index.featurizer, this.countryKeys);
+    this.foreignNames = new ForeignNames(corpus.speakers, this.index.featurizer, this.countryKeys, (word) =>
+      this.vocabulary.has(word),
+    );
     this.officeQualifiers = new OfficeQualifiers(corpus);
     this.directionPremises = new DirectionPremises(corpus, this.index.featurizer);
     const summary = corpus.entries.findIndex((e) => e.summary);

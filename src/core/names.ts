@@ -4,15 +4,31 @@
  * ("Hafez al-Assad", "Asma al-Assad"). Answering those with the speaker who has the family name would put a quote
  * in the mouth of someone who never said it.
  */
-import type { Featurizer } from './features.ts';
+import { type Featurizer, isStopword } from './features.ts';
+import { editDistance } from './fuzzy.ts';
 import { normalize } from './normalize.ts';
 import type { Speaker } from './types.ts';
 
 /**
  * Given names of people who share a speaker's family name but are not in the article (al-Assad's father, wife,
- * brothers), normalized. Latin only: Arabic حافظ and أسماء are also ordinary words ("keeper", "names").
+ * brothers), normalized, in Latin and Arabic letters; they count only right before the family name.
  */
-const RELATIVES: ReadonlySet<string> = new Set(['hafez', 'hafiz', 'asma', 'rifaat', 'maher', 'bassel', 'bushra']);
+const RELATIVES: ReadonlySet<string> = new Set([
+  'hafez',
+  'hafiz',
+  'asma',
+  'rifaat',
+  'maher',
+  'bassel',
+  'bushra',
+  // Arabic only before the family name (mixes reads the pair): حافظ alone is "keeper", أسماء "names".
+  ...['حافظ', 'أسماء', 'ماهر', 'باسل', 'رفعت', 'بشرى'].map(normalize),
+]);
+
+/** Arabic time nouns that may follow a name («ماذا قال فيصل الاسبوع الماضي؟»), normalized: no family name. */
+const TIME_NOUNS: ReadonlySet<string> = new Set(
+  ['الأسبوع', 'الشهر', 'السنة', 'العام', 'اليوم', 'امس', 'البارحة', 'الصبح', 'المساء'].map(normalize),
+);
 
 /** Words after which a title and name are the subject of the question (normalized). */
 const SUBJECT_OPENERS: ReadonlySet<string> = new Set(['did', 'does', 'do', 'is', 'was', 'has', 'هو', 'هل']);
@@ -54,11 +70,14 @@ export class ForeignNames {
   /**
    * @param countries country concepts as keys (c:iraq): a country's adjective may stand between the opening word and
    *   the title ("what did the Iraqi prime minister Assad say?").
+   * @param isArticleWord whether a normalized word is one the article or its curated questions use (no stranger's
+   *   family name, then).
    */
   constructor(
     speakers: readonly Speaker[],
     private readonly featurizer: Featurizer,
     private readonly countries: ReadonlySet<string> = new Set(),
+    private readonly isArticleWord: (word: string) => boolean = () => false,
   ) {
     this.parts = namePartsOf(speakers);
     // Only a title that names its holder alone counts: "adviser" (al-Taei's, with "interior") is also al-Fayyadh's
@@ -116,8 +135,21 @@ export class ForeignNames {
       const familyAt = ARTICLE.has(words[i + 1] as string) ? i + 2 : i + 1;
       const family = this.familyOf(words[familyAt]);
       if (family !== undefined && family !== owner?.id) return true;
+      if (owner !== undefined && this.isOtherFamily(owner, words[i + 1])) return true;
     }
     return false;
+  }
+
+  /**
+   * «فيصل القاسم», «حيدر الملا», «فالح العيساوي»: a speaker's Arabic given name before a family name (ال…) that is
+   * not his and that the article never uses (a word it has, «فيصل الاسبوع الماضي», is no name). Someone else.
+   */
+  private isOtherFamily(owner: NameParts, next: string | undefined): boolean {
+    if (next === undefined || !next.startsWith('ال') || owner.family.has(next)) return false;
+    // A misspelt family name is still his («فيصل المقدد», «فالح الفيض»): within two edits of it.
+    if ([...owner.family].some((f) => editDistance(f, next) <= 2)) return false;
+    if (TIME_NOUNS.has(next)) return false;
+    return this.featurizer.conceptOf(next) === undefined && !isStopword(next) && !this.isArticleWord(next);
   }
 
   /** The index of the word before `i` past "the" and countries' adjectives ("did the Syrian president…"); -1 for none. */
