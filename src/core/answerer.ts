@@ -131,7 +131,19 @@ const ASKS_IF_SAID = new RegExp(
 
 /** "What did Assad not say?", "what didn't Mekdad mention?" (normalized: the apostrophe is a space). */
 const NOT_SAID =
-  /(?:^| )what (?:did|does|do) (?:\S+ ){1,3}not (?:say|mention|tell|talk about)(?: |$)|(?:^| )what (?:didn t|doesn t|didnt|doesnt) (?:\S+ ){1,3}(?:say|mention|tell)(?: |$)/;
+  /(?:^| )what (?:did|does|do) (?:\S+ ){1,3}not (?:say|mention|tell|talk about)(?: |$)|(?:^| )what (?:didn t|doesn t|didnt|doesnt) (?:\S+ ){1,3}(?:say|mention|tell)(?: |$)|(?:^| )(?:who|which \S+) (?:did not|didn t|didnt|does not|doesn t|never) (?:say|mention|talk|speak)(?: |$)|(?:^| )(?:مين|من|منو) (?:الذي |اللي )?(?:لم|ما) (?:يذكر|يقل|يتحدث|يحكي|ذكر|حكي)(?: |$)/;
+
+/** "Who is stronger…?", «مين أقوى…؟» (normalized): a comparison of strength ("stronger cooperation" is no question). */
+const ASKS_STRONGER =
+  /(?:^| )(?:who|which)(?: \S+)? (?:is|are|was|s) (?:the )?(?:stronger|strongest|weaker|weakest)(?: |$)|(?:^| )(?:مين|من|منو|شو|اي|ايهما|مين فيهم)(?: \S+)? (?:اقوي|اضعف)(?: |$)/;
+
+/**
+ * "What does Daesh mean?", «ما معنى التكفيرية؟», «شو يعني داعش», «تكفيري يعني ايه»: a word's meaning, which the
+ * article never explains (normalized). يعني alone is a filler («يعني شو قال الأسد؟») and does not count, nor does the
+ * meaning of a number («شو معنى الرقم 605؟» asks what the article counts with it).
+ */
+const ASKS_MEANING =
+  /(?:^| )(?:what does \S+(?: \S+)? (?:mean|stand for)|meaning of|definition of|ما معني|ما هو معني|شو معني)(?: |$)|^(?:شو|ايش|وش|shu|sho) (?:يعني|ya3ni) \S+$|(?:^| )(?:يعني ايه|يعني شو|ya3ni eh|ya3ni shu)$/;
 
 /**
  * "Why didn't Abadi go himself?", "العبادي ليش ما راح؟", "لماذا لم تعلن بغداد التفاصيل؟": the article gives reasons
@@ -1166,6 +1178,10 @@ class CorpusAnswerer implements Answerer {
       this.thanksSomeone(normalized) ||
       // "What did Assad not say?": what someone did not say is not in any quote.
       NOT_SAID.test(normalized) ||
+      // "What does takfiri mean?": the article explains no word.
+      (ASKS_MEANING.test(normalized) && !/\d/.test(normalized)) ||
+      // "Who is stronger, Iraq or Syria?": the article weighs no one's strength.
+      ASKS_STRONGER.test(normalized) ||
       (WHY_NOT.test(normalized) && !this.statesNegationAsked(first, normalized)) ||
       this.repliesToUnanswered(result.keys) ||
       // "What does the article say about Iran?" asks the article, not Iran (which the article never quotes).

@@ -15,7 +15,7 @@ import { ENGLISH_STOPWORDS } from './lexicon.ts';
 const FOREIGN_WORDS: ReadonlySet<string> = new Set(
   `
   wer ist wie warum wieso weshalb wo wann welche welcher hat sagte gesagt der das und nicht ein eine ueber mit von
-  qu qui est quoi pourquoi quand quel quelle les et une dit elle avec sur dans
+  qu qui est quoi pourquoi quand quel quelle les et une dit elle avec sur dans envoye resume des du aux ete etait cette
   quien es que como por donde cuando cual los las dijo sobre una
   cosa perche quale sono detto della
   quem onde porque disse com
@@ -31,6 +31,9 @@ const FOREIGN_QUESTION_WORDS: ReadonlySet<string> = new Set([
   'wieso',
   'weshalb',
   'pourquoi',
+  'qui',
+  'quoi',
+  'quand',
   'quien',
   'kimdir',
   'nedir',

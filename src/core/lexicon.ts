@@ -154,6 +154,9 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   congratulate congratulated congratulates congratulations
   تهنئه التهنئه apologize apologized apologise apologised apology apologies اعتذر يعتذر اعتذار اعتذرت
   headline headlines عنوان العنوان 3onwan
+  سلمان الملك ملك الملكه king queen prince الامير امير
+  older oldest younger youngest
+  formed formation established establishment
   barzani البارزاني muallem jaafari الجعفري tillerson mistura ميستورا
   deny denied denies denial promise promised promises resign resigned resignation
   نفى ينفي نفت وعد استقال يستقيل استقالة

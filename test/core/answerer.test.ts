@@ -2755,3 +2755,26 @@ describe('break15: chatter around a said-question', () => {
     expect(bot.ask('what did Assad say about Hezbollah?').kind).toBe('no-answer');
   });
 });
+
+describe('break15: meanings, comparisons, kings, who did not say', () => {
+  // Bug fixed: each was answered with a paragraph (up to 0.86) though the article says none of it.
+  test.each([
+    'What does takfiri mean?',
+    'شو يعني داعش',
+    'Who is older, Assad or al-Abadi?',
+    'مين أقوى، العراق ولا سوريا؟',
+    'ماذا قال المقداد عن الملك سلمان؟',
+    'When was the four-party committee formed?',
+    "Who didn't mention Russia?",
+    'Qui a envoyé le message?',
+  ])('%s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['يعني شو قال الأسد؟', 'assad'],
+    ['who wanted the existing cooperation to get stronger?', 'abadi'],
+  ])('filler and strengthening are no such question: %s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+});
