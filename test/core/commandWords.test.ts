@@ -48,6 +48,10 @@ describe('commandOf: commands are folded as questions are', () => {
     ['list speakers', 'speakers'],
     ['show speakers', 'speakers'],
     ['List speakers!', 'speakers'],
+    // break15 #10, #11: answered from one paragraph, or "Who do you mean?".
+    ['Who is quoted in this article?', 'speakers'],
+    ['what did everyone say', 'speakers'],
+    ['مين الناس اللي حكوا بالمقال؟', 'speakers'],
   ] as const)('%j is the %s command', (text, command) => {
     expect(commandOf(text)).toBe(command);
   });
