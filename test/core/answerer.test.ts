@@ -2778,3 +2778,14 @@ describe('break15: meanings, comparisons, kings, who did not say', () => {
     expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
   });
 });
+
+describe('break15: children of the article, not of a person', () => {
+  // Bug fixed: "children" was out of scope everywhere, so al-Abadi's words on those who kill "our sons" were declined.
+  test('who is trying to kill our children? is al-Abadi’s statement', () => {
+    expect(answered(bot.ask('who said terrorists try to kill our children?')).speaker.id).toBe('abadi');
+  });
+
+  test('a named person’s children are still never told', () => {
+    expect(bot.ask('how many children does al-Mekdad have?').kind).toBe('no-answer');
+  });
+});
