@@ -7,7 +7,7 @@ import { confidenceOf, DECISION } from './calibration.ts';
 import { quoteOfParagraph } from './corpus.ts';
 import { type FeatureKey, INTENT, isStopword, stemKey } from './features.ts';
 import { isUnsupportedLanguage } from './language.ts';
-import { OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
+import { OTHER_DAYS_AND_MONTHS, OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
 import {
   type Candidate,
   leadingWords,
@@ -132,6 +132,11 @@ const ASKS_IF_SAID = new RegExp(
 /** "What did Assad not say?", "what didn't Mekdad mention?" (normalized: the apostrophe is a space). */
 const NOT_SAID =
   /(?:^| )what (?:did|does|do) (?:\S+ ){1,3}not (?:say|mention|tell|talk about)(?: |$)|(?:^| )what (?:didn t|doesn t|didnt|doesnt) (?:\S+ ){1,3}(?:say|mention|tell)(?: |$)|(?:^| )(?:who|which \S+) (?:did not|didn t|didnt|does not|doesn t|never) (?:say|mention|talk|speak)(?: |$)|(?:^| )(?:مين|من|منو) (?:الذي |اللي )?(?:لم|ما) (?:يذكر|يقل|يتحدث|يحكي|ذكر|حكي)(?: |$)/;
+
+/** A day or month the article never names (OTHER_DAYS_AND_MONTHS), also with the article (الجمعة, بالجمعة read bare). */
+function isOtherDayOrMonth(word: string): boolean {
+  return OTHER_DAYS_AND_MONTHS.has(word) || OTHER_DAYS_AND_MONTHS.has(withoutDefiniteArticle(word));
+}
 
 /** "Who is stronger…?", «مين أقوى…؟» (normalized): a comparison of strength ("stronger cooperation" is no question). */
 const ASKS_STRONGER =
@@ -1271,10 +1276,11 @@ class CorpusAnswerer implements Answerer {
     const quoted = asksSaid && best ? this.ownWordsIfTied(best, candidates) : best;
     const reasoned = quoted && this.withReasonIfAsked(normalized, result.keys, quoted, candidates);
     const counted = this.withPlacesIfCounted(normalized, reasoned, candidates);
+    const dated = this.withDateIfCorrected(normalized, counted, candidates);
     const chosen = this.withMeetingPlaceIfAsked(
       normalized,
       result.keys,
-      this.withPlaceIfWhere(result.keys, counted, candidates),
+      this.withPlaceIfWhere(result.keys, dated, candidates),
       candidates,
     );
     // "Did al-Fayyadh say the enemy is common?": the words are al-Assad's. A yes/no question gets them, with the
@@ -1520,7 +1526,10 @@ class CorpusAnswerer implements Answerer {
     // "Did al-Fayyadh visit Damascus?": the envoy's trip is the one visit the article tells (read only when a word of
     // visiting is out of scope).
     const toldVisit = (word: string) => isVisitWord(word) && this.directionPremises.visitsAsTold(normalized);
-    const outOfScope = (word: string) => this.isOutOfScopeWord(word, person) && !toldVisit(word);
+    // "Did the meeting take place on Friday?", «هل أمر العبادي بالضربات في 25 مارس؟»: a wrong day or month in a yes/no
+    // question is corrected by the passage's date (see withDateIfCorrected).
+    const corrected = (word: string) => YES_NO.test(normalized) && isOtherDayOrMonth(word);
+    const outOfScope = (word: string) => this.isOutOfScopeWord(word, person) && !toldVisit(word) && !corrected(word);
     return tokens.some((t) => t.token.split(' ').some(outOfScope)) || POLITICAL_PARTY.test(normalized);
   }
 
@@ -2120,6 +2129,25 @@ class CorpusAnswerer implements Answerer {
       );
     if (naming(best)) return best;
     return candidates.find((c) => c.score >= best.score * PLACES_FALLBACK_SHARE && naming(c)) ?? best;
+  }
+
+  /**
+   * "Did the meeting take place on Friday?", "did al-Mekdad speak in March?": a yes/no question with a day or month the
+   * article never names is answered by the passage giving the article's own (a weekday, a month), when one is nearly
+   * as good as the best; else the best.
+   */
+  private withDateIfCorrected(
+    normalized: string,
+    best: Candidate | undefined,
+    candidates: Candidate[],
+  ): Candidate | undefined {
+    if (!best || !YES_NO.test(normalized)) return best;
+    const words = normalized.split(' ');
+    if (!words.some(isOtherDayOrMonth)) return best;
+    const dates = [...this.weekdayKeys, ...this.monthKeys];
+    const dating = (c: Candidate) => this.index.mentions(this.textOf(c), dates);
+    if (dating(best)) return best;
+    return candidates.find((c) => c.score >= best.score * PLACES_FALLBACK_SHARE && dating(c)) ?? best;
   }
 
   /**

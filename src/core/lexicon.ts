@@ -114,6 +114,17 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Days and months the article never names (it has Thursday, Monday, February, April, June): a question placing
+ * something on one is out of scope, unless it is a yes/no question the article's own date corrects ("did they meet
+ * on Friday?").
+ */
+export const OTHER_DAYS_AND_MONTHS = normalizedSet(`
+  friday saturday sunday tuesday wednesday january july august september october november december
+  الجمعة السبت الاحد الأحد الثلاثاء الاربعاء الأربعاء يناير مارس مايو يوليو اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر
+  ديسمبر اذار آذار ايار أيار تموز ايلول أيلول تشرين كانون
+`);
+
+/**
  * Concepts the article never covers although questions about its people and places often ask them: visits,
  * casualty figures, ages and birth, death, family, elections, salaries, founding dates, people who are not in it,
  * and the countries, capitals and groups of the world news it does not mention (an off-topic "latest news from
@@ -121,7 +132,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
  * question whose topic words include one of these is a near-miss: the bot says the article does not say,
  * instead of offering the nearest paragraph. Matched on normalized tokens (and Arabic light stems).
  */
-export const OUT_OF_SCOPE_WORDS = normalizedSet(`
+export const OUT_OF_SCOPE_WORDS: ReadonlySet<string> = new Set([
+  ...OTHER_DAYS_AND_MONTHS,
+  ...normalizedSet(`
   زيارة زياره يزور سيزور ستزور تزور نزور زاروا يزورون زيارتها زار زاره وزار زيارته زيارات visit visits visited visiting yzour yezour zar ziyara zyara
   قتلى قتيل قتيلا قتيلاً ضحايا ضحية جرحى مصابين خسائر killed casualties casualty dead deaths toll wounded victims
   injured 2atla at2la 2atil شهداء الشهداء شهيد martyrs martyr ميزانية budget تكلفة كلفة cost costs تمويل funding
@@ -186,9 +199,6 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   طائفه طائفته
   مقرها ma2ar ma2arha ma2arra
   recipe recipes wasfet wasfa mansaf cook cooking
-  friday saturday sunday tuesday wednesday january july august september october november december
-  الجمعة السبت الاحد الأحد الثلاثاء الاربعاء الأربعاء يناير مارس مايو يوليو اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر
-  ديسمبر اذار آذار ايار أيار تموز ايلول أيلول تشرين كانون
   car cars سيارة سياره بالسيارة appointed appointment تعيين تعيينه عينه rep reps جنرال
   sokkan sukkan sokan sukan
   ukraine ukrainian kyiv kiev canada canadian mexico brazil argentina venezuela cuba spain spanish madrid italy
@@ -200,4 +210,5 @@ export const OUT_OF_SCOPE_WORDS = normalizedSet(`
   اليونان السويد النرويج الدنمارك هولندا بلجيكا سويسرا النمسا البرتغال باكستان بنغلاديش إندونيسيا اندونيسيا
   ماليزيا كوريا فيتنام نيجيريا كينيا إثيوبيا اثيوبيا السودان الصومال تونس البحرين فلسطين غزة لندن باريس برلين
   طوكيو بكين اسطنبول إسطنبول دبي الدوحة نيويورك الحوثي الحوثيين حماس
-`);
+`),
+]);

@@ -2789,3 +2789,21 @@ describe('break15: children of the article, not of a person', () => {
     expect(bot.ask('how many children does al-Mekdad have?').kind).toBe('no-answer');
   });
 });
+
+describe('break15 #6: a wrong day or month in a yes/no question is corrected', () => {
+  // Bug fixed: declined (the day or month is one the article never names), though the article gives the right one.
+  test.each([
+    ['did the envoy meet al-Assad on a Sunday?', 2, 'الخميس'],
+    ['هل كان اللقاء يوم الجمعة؟', 2, 'الخميس'],
+    ['did al-Taei speak on a Tuesday?', 9, 'الاثنين'],
+    ['هل أعلن العبادي الضربات في 25 مارس؟', 7, 'فبراير'],
+  ])('%s', (q, paragraph, date) => {
+    const r = answered(bot.ask(q));
+    expect(r.paragraph).toBe(paragraph);
+    expect(r.quote).toContain(date);
+  });
+
+  test.each(['what happened on Friday?', 'ماذا حدث في مارس؟'])('not a yes/no question: still declined: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+});
