@@ -69,7 +69,7 @@ const ARTICLE_WORDS =
 
 /** "What is the title of the article?", «ما عنوان المقال؟» (normalized): the seed has no headline. */
 const ARTICLE_TITLE =
-  /(?:^| )(?:title|headline|heading|name|عنوان|اسم|3onwan)(?: of)? (?:the |this )?(?:ال)?(?:article|story|piece|report|مقال|مقاله|خبر|تقرير|ma2al|maqal)(?: |$)/;
+  /(?:^| )(?:title|headline|heading|عنوان|3onwan)(?: of)? (?:the |this )?(?:ال)?(?:article|story|piece|report|مقال|مقاله|خبر|تقرير|ma2al|maqal)(?: |$)(?!s )/;
 
 /**
  * "What party does Abadi belong to?", "Abadi's party": a political party, which the article never names; "which
@@ -133,6 +133,13 @@ const ASKS_IF_SAID = new RegExp(
 const NOT_SAID =
   /(?:^| )what (?:did|does|do) (?:\S+ ){1,3}not (?:say|mention|tell|talk about)(?: |$)|(?:^| )what (?:didn t|doesn t|didnt|doesnt) (?:\S+ ){1,3}(?:say|mention|tell)(?: |$)|(?:^| )(?:who|which \S+) (?:did not|didn t|didnt|does not|doesn t|never) (?:say|mention|talk|speak)(?: |$)|(?:^| )(?:مين|من|منو) (?:الذي |اللي )?(?:لم|ما) (?:يذكر|يقل|يتحدث|يحكي|ذكر|حكي)(?: |$)/;
 
+/** The weekdays among OTHER_DAYS_AND_MONTHS (normalized), to tell a wrong day from a wrong month. */
+const OTHER_WEEKDAYS: ReadonlySet<string> = new Set(
+  ['friday', 'saturday', 'sunday', 'tuesday', 'wednesday', 'الجمعة', 'السبت', 'الأحد', 'الثلاثاء', 'الأربعاء'].map(
+    normalize,
+  ),
+);
+
 /** A day or month the article never names (OTHER_DAYS_AND_MONTHS), also with the article (الجمعة, بالجمعة read bare). */
 function isOtherDayOrMonth(word: string): boolean {
   return OTHER_DAYS_AND_MONTHS.has(word) || OTHER_DAYS_AND_MONTHS.has(withoutDefiniteArticle(word));
@@ -144,11 +151,12 @@ const ASKS_STRONGER =
 
 /**
  * "What does Daesh mean?", «ما معنى التكفيرية؟», «شو يعني داعش», «تكفيري يعني ايه»: a word's meaning, which the
- * article never explains (normalized). يعني alone is a filler («يعني شو قال الأسد؟») and does not count, nor does the
- * meaning of a number («شو معنى الرقم 605؟» asks what the article counts with it).
+ * article never explains (normalized): the word asked of is all the question holds. "What does al-Mekdad mean by
+ * coordination?" asks his words; يعني as a filler («يعني شو قال الأسد؟») and a number's meaning («شو معنى الرقم
+ * 605؟» asks what the article counts with it) do not count.
  */
 const ASKS_MEANING =
-  /(?:^| )(?:what does \S+(?: \S+)? (?:mean|stand for)|meaning of|definition of|ما معني|ما هو معني|شو معني)(?: |$)|^(?:شو|ايش|وش|shu|sho) (?:يعني|ya3ni) \S+$|(?:^| )(?:يعني ايه|يعني شو|ya3ni eh|ya3ni shu)$/;
+  /(?:^| )what does \S+(?: \S+)? (?:mean|stand for)$|(?:^| )(?:meaning|definition) of (?:the )?(?:word |term )?\S+$|^(?:ما|شو) (?:هو )?معني \S+(?: \S+)?$|^(?:شو|ايش|وش|shu|sho) (?:يعني|ya3ni) \S+$|^\S+ (?:يعني ايه|ya3ni eh)$/;
 
 /**
  * "Why didn't Abadi go himself?", "العبادي ليش ما راح؟", "لماذا لم تعلن بغداد التفاصيل؟": the article gives reasons
@@ -2133,8 +2141,9 @@ class CorpusAnswerer implements Answerer {
 
   /**
    * "Did the meeting take place on Friday?", "did al-Mekdad speak in March?": a yes/no question with a day or month the
-   * article never names is answered by the passage giving the article's own (a weekday, a month), when one is nearly
-   * as good as the best; else the best.
+   * article never names is answered by a passage giving a date of the same kind (a weekday for a day, a month for a
+   * month), when one is nearly as good as the best; with none, there is nothing to correct it with and it is
+   * declined (undefined).
    */
   private withDateIfCorrected(
     normalized: string,
@@ -2142,12 +2151,13 @@ class CorpusAnswerer implements Answerer {
     candidates: Candidate[],
   ): Candidate | undefined {
     if (!best || !YES_NO.test(normalized)) return best;
-    const words = normalized.split(' ');
-    if (!words.some(isOtherDayOrMonth)) return best;
-    const dates = [...this.weekdayKeys, ...this.monthKeys];
+    const asked = normalized.split(' ').filter(isOtherDayOrMonth);
+    if (asked.length === 0) return best;
+    const days = asked.some((w) => OTHER_WEEKDAYS.has(w) || OTHER_WEEKDAYS.has(withoutDefiniteArticle(w)));
+    const dates = days ? this.weekdayKeys : this.monthKeys;
     const dating = (c: Candidate) => this.index.mentions(this.textOf(c), dates);
     if (dating(best)) return best;
-    return candidates.find((c) => c.score >= best.score * PLACES_FALLBACK_SHARE && dating(c)) ?? best;
+    return candidates.find((c) => c.score >= best.score * PLACES_FALLBACK_SHARE && dating(c));
   }
 
   /**
@@ -2162,8 +2172,9 @@ class CorpusAnswerer implements Answerer {
   ): Candidate | undefined {
     const meeting = keys.has(MEETING) || this.directionPremises.asksMeeting(normalized);
     if (!best || !YES_NO.test(normalized) || !meeting) return best;
-    const cities = [...keys].filter((k) => this.cityKeys.has(k));
-    if (cities.length === 0) return best;
+    // "Did they meet in Baghdad?": a city the meeting is placed in ("did the meeting discuss Raqqa?" places nothing).
+    const words = normalized.split(' ');
+    if (!words.some((_, i) => this.inCityAt(words, i))) return best;
     const placing = (c: Candidate) =>
       this.index.mentions(
         this.textOf(c),
@@ -2503,6 +2514,20 @@ class CorpusAnswerer implements Answerer {
     return undefined;
   }
 
+  /** Whether `words[i]` names one of the article's cities and towns. */
+  private cityAt(words: readonly string[], i: number): boolean {
+    const key = this.index.featurizer.conceptOf(words[i] ?? '');
+    return key !== undefined && this.cityKeys.has(key);
+  }
+
+  /** Whether a city is placed "in" at `words[i]`: "in Baghdad", «في بغداد», «ببغداد», «بالموصل» (not بغداد's own ب). */
+  private inCityAt(words: readonly string[], i: number): boolean {
+    const word = words[i] ?? '';
+    if (INSIDE_WORDS.has(word)) return this.cityAt(words, i + 1);
+    const bare = word.startsWith('ب') ? word.slice(1) : '';
+    return this.cityTerms.has(bare) || (bare.startsWith('ال') && this.cityAt(words, i));
+  }
+
   /**
    * "Where in Baghdad were the bombings?", "which district of Baghdad…", «في أي حي من بغداد», «التفجيرات اللي في
    * بغداد كانت في انهي منطقة»: a place asked within a city the question names, next to the asking words. The article
@@ -2512,17 +2537,8 @@ class CorpusAnswerer implements Answerer {
   private asksWithinCity(normalized: string, keys: ReadonlySet<string>): boolean {
     if (keys.has(INTENT.said) || keys.has(INTENT.according) || asksWhy(normalized, keys)) return false;
     const words = normalized.split(' ');
-    const cityAt = (i: number): boolean => {
-      const key = this.index.featurizer.conceptOf(words[i] ?? '');
-      return key !== undefined && this.cityKeys.has(key);
-    };
-    // "in Baghdad", «في بغداد», «ببغداد» at i.
-    const inCityAt = (i: number): boolean => {
-      const word = words[i] ?? '';
-      if (INSIDE_WORDS.has(word)) return cityAt(i + 1);
-      const bare = word.startsWith('ب') ? word.slice(1) : '';
-      return this.cityTerms.has(bare) || (bare.startsWith('ال') && cityAt(i));
-    };
+    const cityAt = (i: number): boolean => this.cityAt(words, i);
+    const inCityAt = (i: number): boolean => this.inCityAt(words, i);
     return words.some((word, i) => {
       // "where in Baghdad", "where exactly in Mosul", «وين بالضبط بالموصل»
       if (WHERE_WORDS.has(word)) return inCityAt(i + 1) || inCityAt(i + 2);

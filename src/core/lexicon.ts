@@ -169,7 +169,7 @@ export const OUT_OF_SCOPE_WORDS: ReadonlySet<string> = new Set([
   headline headlines عنوان العنوان 3onwan
   سلمان الملك ملك الملكه king queen prince الامير امير
   older oldest younger youngest
-  formed formation established establishment
+  formed
   barzani البارزاني muallem jaafari الجعفري tillerson mistura ميستورا
   deny denied denies denial promise promised promises resign resigned resignation
   نفى ينفي نفت وعد استقال يستقيل استقالة

@@ -135,17 +135,23 @@ export class ForeignNames {
       const familyAt = ARTICLE.has(words[i + 1] as string) ? i + 2 : i + 1;
       const family = this.familyOf(words[familyAt]);
       if (family !== undefined && family !== owner?.id) return true;
-      if (owner !== undefined && this.isOtherFamily(owner, words[i + 1])) return true;
+      if (owner !== undefined && this.isOtherFamily(owner, words[i + 1], words[i + 2])) return true;
     }
     return false;
   }
 
   /**
-   * «فيصل القاسم», «حيدر الملا», «فالح العيساوي»: a speaker's Arabic given name before a family name (ال…) that is
-   * not his and that the article never uses (a word it has, «فيصل الاسبوع الماضي», is no name). Someone else.
+   * «فيصل القاسم», «حيدر الملا», "Falih al-Issawi": a speaker's given name before a family name (ال…, or after "al")
+   * that is not his and that the article never uses (a word it has, «فيصل الاسبوع الماضي», is no name). Someone else.
    */
-  private isOtherFamily(owner: NameParts, next: string | undefined): boolean {
-    if (next === undefined || !next.startsWith('ال') || owner.family.has(next)) return false;
+  private isOtherFamily(owner: NameParts, next: string | undefined, after: string | undefined): boolean {
+    // "Faisal al-Qassem": in Latin letters the family name follows "al" written apart.
+    const family = next !== undefined && ARTICLE.has(next) ? after : next?.startsWith('ال') ? next : undefined;
+    return family !== undefined && this.isStrangersFamily(owner, family);
+  }
+
+  private isStrangersFamily(owner: NameParts, next: string): boolean {
+    if (owner.family.has(next)) return false;
     // A misspelt family name is still his («فيصل المقدد», «فالح الفيض»): within two edits of it.
     if ([...owner.family].some((f) => editDistance(f, next) <= 2)) return false;
     if (TIME_NOUNS.has(next)) return false;

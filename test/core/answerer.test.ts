@@ -2807,3 +2807,26 @@ describe('break15 #6: a wrong day or month in a yes/no question is corrected', (
     expect(bot.ask(q).kind).toBe('no-answer');
   });
 });
+
+describe('the second review of this stop’s rules: what they must not catch', () => {
+  // Each was broken by a rule of this stop (found by a fresh reviewer on questions of its own) and is held here.
+  test.each([
+    ['what does al-Mekdad mean by coordination?', 'mekdad'],
+    ['name of the report’s author', 'mahdi'],
+    ['has security cooperation between Iraq and Syria been established?', 'taei'],
+  ])('answered: %s', (q, speaker) => {
+    expect(answered(bot.ask(q)).speaker.id).toBe(speaker);
+  });
+
+  test.each([
+    'did the Iraqi jets strike Albukamal on a Sunday?',
+    'did Iran send weapons to Assad in January?',
+    'what did Faisal al-Qasim say?',
+  ])('declined (nothing to correct the date with; someone else): %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('a meeting that discussed a city is not placed there', () => {
+    expect(answered(bot.ask('did the meeting discuss Raqqa?')).paragraph).not.toBe(14);
+  });
+});
