@@ -20,7 +20,7 @@ import {
 } from './matcher.ts';
 import { ForeignNames } from './names.ts';
 import { stripChatNoise, withoutAsides } from './noise.ts';
-import { foldDigits, normalize } from './normalize.ts';
+import { foldDigits, normalize, withNormalizeMemo } from './normalize.ts';
 import { ordinalValue } from './numberWords.ts';
 import { OfficeQualifiers } from './offices.ts';
 import { paragraphRequestedAbout } from './paragraphRequest.ts';
@@ -2848,5 +2848,5 @@ export interface AnswererOptions {
 
 /** Builds the answerer (and its index) for a validated corpus. */
 export function createAnswerer(corpus: Corpus, options: AnswererOptions = {}): Answerer {
-  return new CorpusAnswerer(corpus, options);
+  return withNormalizeMemo(() => new CorpusAnswerer(corpus, options));
 }

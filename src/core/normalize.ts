@@ -187,13 +187,26 @@ export const NORMALIZATION_STEPS: ReadonlyArray<(text: string) => string> = Obje
 ]);
 
 /**
- * normalize's results for short texts: building the index normalizes each curated question, term and word two or
- * three times (13,000 calls, 5,800 texts), which a cold process pays before its first answer. Bounded (a full memo
- * starts over); texts past `NORMALIZED_MEMO_MAX_CHARS` (pasted messages, paragraphs) are not kept.
+ * normalize's results for short texts while an index is built (see `withNormalizeMemo`): building it normalizes each
+ * curated question, term and word two or three times (13,000 calls, 5,800 texts), which a cold process pays before
+ * its first answer. Undefined otherwise: questions are not remembered, so the heap holds nothing per question asked.
  */
-const normalizedMemo = new Map<string, string>();
-const NORMALIZED_MEMO_SIZE = 16_384;
+let normalizedMemo: Map<string, string> | undefined;
 const NORMALIZED_MEMO_MAX_CHARS = 300;
+
+/**
+ * Runs `build` with normalize remembering its results for texts of up to 300 characters, then forgets them (also
+ * when `build` throws). Nested calls share the outer memo. Returns what `build` returns.
+ */
+export function withNormalizeMemo<T>(build: () => T): T {
+  const outer = normalizedMemo;
+  normalizedMemo = outer ?? new Map();
+  try {
+    return build();
+  } finally {
+    normalizedMemo = outer;
+  }
+}
 
 /**
  * The matching key of any text: all steps above, in order. Idempotent (normalize(normalize(x)) ===
@@ -202,12 +215,12 @@ const NORMALIZED_MEMO_MAX_CHARS = 300;
  * Never throws; an input of only marks and punctuation gives ''.
  */
 export function normalize(text: string): string {
-  if (text.length > NORMALIZED_MEMO_MAX_CHARS) return applySteps(text);
-  const remembered = normalizedMemo.get(text);
+  const memo = normalizedMemo;
+  if (memo === undefined || text.length > NORMALIZED_MEMO_MAX_CHARS) return applySteps(text);
+  const remembered = memo.get(text);
   if (remembered !== undefined) return remembered;
   const out = applySteps(text);
-  if (normalizedMemo.size >= NORMALIZED_MEMO_SIZE) normalizedMemo.clear();
-  normalizedMemo.set(text, out);
+  memo.set(text, out);
   return out;
 }
 
