@@ -786,7 +786,7 @@ const ASKS_WHAT_HAPPENED =
   /(?:^| )(?:what|which)(?: \S+)? (?:was|were|got|did|happened)(?: |$)|(?:^| )(?:ماذا|شو اللي|ايش اللي|وش اللي|ما الذي|ما اللي|shu elli|eh elli)(?: |$)/;
 
 /** A quote naming a speaker that is at most this much longer than the name introduces him (a title and name). */
-const INTRODUCTION_EXTRA_CHARS = 60;
+export const INTRODUCTION_EXTRA_CHARS = 60;
 
 /** "What did the journalist write?", «ماذا كتب الصحفي؟» (normalized): his words, not his byline. */
 const ASKS_WHAT_WRITTEN =

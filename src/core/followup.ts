@@ -7,7 +7,7 @@
  * Resolution rewrites the question (or picks the speaker's next paragraph) and lets the answerer answer, so every
  * quote shown is still a verbatim substring of the article.
  */
-import { detectScript } from './answerer.ts';
+import { detectScript, INTRODUCTION_EXTRA_CHARS } from './answerer.ts';
 import { STOPWORDS } from './lexicon.ts';
 import { normalize } from './normalize.ts';
 import { tokenize } from './tokenize.ts';
@@ -278,9 +278,6 @@ function askedWith(ask: BareAsk, question: string, script: QueryScript): string 
   return LEADING_WH.test(question) ? question.replace(LEADING_WH, `${word} `) : `${word} ${question}`;
 }
 
-/** A quote naming the speaker that is at most this much longer than his name is his introduction (a title). */
-const INTRODUCTION_EXTRA_CHARS = 60;
-
 /**
  * The context after a standalone answer: its speaker. A declined question about someone or something else ends it
  * ("what did Trump say?" then "what else did he say?" must not fall back on the speaker before); one without a
@@ -295,7 +292,8 @@ function afterStandalone(
   if (reply.kind !== 'answer') return { reply, context: endsContext(answerer, reply, normalizedQuestion, previous) };
   // "Who is al-Assad?" is answered with the reporter's words about him: "he" is al-Assad afterwards, not the reporter.
   // "Who carried the message?" is answered with al-Abadi's paragraph introducing his envoy: "he" is al-Fayyadh.
-  const named = namedSpeaker(normalizedQuestion, answerer) ?? introducedIn(reply, answerer);
+  const introduced = reply.introduces === undefined ? undefined : answerer.findSpeaker(reply.introduces.id);
+  const named = namedSpeaker(normalizedQuestion, answerer) ?? introduced;
   const speakerId = named && named.id !== reply.speaker.id ? named.id : reply.speaker.id;
   const same = previous?.speakerId === speakerId;
   // A paragraph counts as shown when the speaker's words were, quoted or reported ("بلاده لن تدافع عن حدودها…"); the
@@ -312,17 +310,6 @@ function afterStandalone(
     : [];
   const shown = [...new Set([...(same ? previous.shown : []), ...own, ...listed])];
   return { reply, context: { speakerId, shown, question: normalizedQuestion } };
-}
-
-/** The speaker a short quote introduces by name (not its own speaker), if exactly one: «مبعوثه … فالح الفياض». */
-function introducedIn(reply: Answer, answerer: Answerer): Speaker | undefined {
-  const introduced = answerer.corpus.speakers.filter(
-    (s) =>
-      s.id !== reply.speaker.id &&
-      reply.quote.includes(s.nameAr) &&
-      reply.quote.length <= s.nameAr.length + INTRODUCTION_EXTRA_CHARS,
-  );
-  return introduced.length === 1 ? introduced[0] : undefined;
 }
 
 /** The one speaker a question names, if exactly one. */
