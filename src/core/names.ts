@@ -25,6 +25,9 @@ const RELATIVES: ReadonlySet<string> = new Set([
   ...['حافظ', 'أسماء', 'ماهر', 'باسل', 'رفعت', 'بشرى'].map(normalize),
 ]);
 
+/** English verbs of saying that may follow a full name ("what did Faisal Qassem say?"). */
+const LATIN_SAY: ReadonlySet<string> = new Set(['say', 'said', 'says', 'tell', 'told', 'think', 'thinks', 'mean']);
+
 /** Arabic time nouns that may follow a name («ماذا قال فيصل الاسبوع الماضي؟»), normalized: no family name. */
 const TIME_NOUNS: ReadonlySet<string> = new Set(
   ['الأسبوع', 'الشهر', 'السنة', 'العام', 'اليوم', 'امس', 'البارحة', 'الصبح', 'المساء'].map(normalize),
@@ -146,7 +149,10 @@ export class ForeignNames {
    */
   private isOtherFamily(owner: NameParts, next: string | undefined, after: string | undefined): boolean {
     // "Faisal al-Qassem": in Latin letters the family name follows "al" written apart.
-    const family = next !== undefined && ARTICLE.has(next) ? after : next?.startsWith('ال') ? next : undefined;
+    // "What did Faisal Qassem say?": a Latin word right before the verb of saying, after the given name, is a family
+    // name ("did Bashar praise Abadi?" has a verb there).
+    const latin = next !== undefined && /^[a-z]{4,}$/.test(next) && LATIN_SAY.has(after ?? '') ? next : undefined;
+    const family = next !== undefined && ARTICLE.has(next) ? after : next?.startsWith('ال') ? next : latin;
     return family !== undefined && this.isStrangersFamily(owner, family);
   }
 
