@@ -2830,3 +2830,14 @@ describe('the second review of this stop’s rules: what they must not catch', (
     expect(answered(bot.ask('did the meeting discuss Raqqa?')).paragraph).not.toBe(14);
   });
 });
+
+describe('Arabizi titles and terms of office', () => {
+  // Bug fixed: "ra2is" was read loosely as al-Taei, and "amn watani" as two words, so a term of office was answered.
+  test.each(['emta sar el assad ra2is?', 'min emta el fayyad mostashar el amn el watani'])('never dated: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('shu 2al el ra2is el souri is al-Assad', () => {
+    expect(answered(bot.ask('shu 2al el ra2is el souri?')).speaker.id).toBe('assad');
+  });
+});
