@@ -7,7 +7,7 @@ import { confidenceOf, DECISION } from './calibration.ts';
 import { quoteOfParagraph } from './corpus.ts';
 import { type FeatureKey, INTENT, isStopword, stemKey } from './features.ts';
 import { isUnsupportedLanguage } from './language.ts';
-import { OTHER_DAYS_AND_MONTHS, OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
+import { OTHER_DAYS_AND_MONTHS, OTHER_WEEKDAYS, OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
 import {
   type Candidate,
   leadingWords,
@@ -132,13 +132,6 @@ const ASKS_IF_SAID = new RegExp(
 /** "What did Assad not say?", "what didn't Mekdad mention?" (normalized: the apostrophe is a space). */
 const NOT_SAID =
   /(?:^| )what (?:did|does|do) (?:\S+ ){1,3}not (?:say|mention|tell|talk about)(?: |$)|(?:^| )what (?:didn t|doesn t|didnt|doesnt) (?:\S+ ){1,3}(?:say|mention|tell)(?: |$)|(?:^| )(?:who|which \S+) (?:did not|didn t|didnt|does not|doesn t|never) (?:say|mention|talk|speak)(?: |$)|(?:^| )(?:مين|من|منو) (?:الذي |اللي )?(?:لم|ما) (?:يذكر|يقل|يتحدث|يحكي|ذكر|حكي)(?: |$)/;
-
-/** The weekdays among OTHER_DAYS_AND_MONTHS (normalized), to tell a wrong day from a wrong month. */
-const OTHER_WEEKDAYS: ReadonlySet<string> = new Set(
-  ['friday', 'saturday', 'sunday', 'tuesday', 'wednesday', 'الجمعة', 'السبت', 'الأحد', 'الثلاثاء', 'الأربعاء'].map(
-    normalize,
-  ),
-);
 
 /** A day or month the article never names (OTHER_DAYS_AND_MONTHS), also with the article (الجمعة, بالجمعة read bare). */
 function isOtherDayOrMonth(word: string): boolean {
@@ -2135,8 +2128,7 @@ class CorpusAnswerer implements Answerer {
         this.textOf(c),
         places.map((key) => ({ key })),
       );
-    if (naming(best)) return best;
-    return candidates.find((c) => c.score >= best.score * PLACES_FALLBACK_SHARE && naming(c)) ?? best;
+    return this.nearlyAsGood(best, candidates, naming) ?? best;
   }
 
   /**
@@ -2156,8 +2148,7 @@ class CorpusAnswerer implements Answerer {
     const days = asked.some((w) => OTHER_WEEKDAYS.has(w) || OTHER_WEEKDAYS.has(withoutDefiniteArticle(w)));
     const dates = days ? this.weekdayKeys : this.monthKeys;
     const dating = (c: Candidate) => this.index.mentions(this.textOf(c), dates);
-    if (dating(best)) return best;
-    return candidates.find((c) => c.score >= best.score * PLACES_FALLBACK_SHARE && dating(c));
+    return this.nearlyAsGood(best, candidates, dating);
   }
 
   /**
@@ -2180,8 +2171,7 @@ class CorpusAnswerer implements Answerer {
         this.textOf(c),
         [...this.cityKeys].map((key) => ({ key })),
       );
-    if (placing(best)) return best;
-    return candidates.find((c) => c.score >= best.score * PLACES_FALLBACK_SHARE && placing(c)) ?? best;
+    return this.nearlyAsGood(best, candidates, placing) ?? best;
   }
 
   /**
@@ -2193,10 +2183,21 @@ class CorpusAnswerer implements Answerer {
     best: Candidate | undefined,
     candidates: Candidate[],
   ): Candidate | undefined {
-    if (!best || !this.countsPlaces(normalized) || this.namedPlaces(this.textOf(best)) >= 2) return best;
-    const naming = (c: Candidate) =>
-      c.score >= best.score * PLACES_FALLBACK_SHARE && this.namedPlaces(this.textOf(c)) >= 2;
-    return candidates.find(naming) ?? best;
+    if (!best || !this.countsPlaces(normalized)) return best;
+    return this.nearlyAsGood(best, candidates, (c) => this.namedPlaces(this.textOf(c)) >= 2) ?? best;
+  }
+
+  /**
+   * `best` when it `fits`, else the first candidate that fits and scores at least PLACES_FALLBACK_SHARE of it (the
+   * passage that places, dates or counts what the question asks, nearly as good as the best); undefined for none.
+   */
+  private nearlyAsGood(
+    best: Candidate,
+    candidates: Candidate[],
+    fits: (c: Candidate) => boolean,
+  ): Candidate | undefined {
+    if (fits(best)) return best;
+    return candidates.find((c) => c.score >= best.score * PLACES_FALLBACK_SHARE && fits(c));
   }
 
   /**

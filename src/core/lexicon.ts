@@ -113,16 +113,23 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   ...ARABIZI_STOPWORDS,
 ]);
 
+/** The weekdays among OTHER_DAYS_AND_MONTHS, to tell a wrong day from a wrong month (normalized). */
+export const OTHER_WEEKDAYS = normalizedSet(`
+  friday saturday sunday tuesday wednesday الجمعة السبت الاحد الأحد الثلاثاء الاربعاء الأربعاء
+`);
+
 /**
  * Days and months the article never names (it has Thursday, Monday, February, April, June): a question placing
  * something on one is out of scope, unless it is a yes/no question the article's own date corrects ("did they meet
  * on Friday?").
  */
-export const OTHER_DAYS_AND_MONTHS = normalizedSet(`
-  friday saturday sunday tuesday wednesday january july august september october november december
-  الجمعة السبت الاحد الأحد الثلاثاء الاربعاء الأربعاء يناير مارس مايو يوليو اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر
-  ديسمبر اذار آذار ايار أيار تموز ايلول أيلول تشرين كانون
-`);
+export const OTHER_DAYS_AND_MONTHS: ReadonlySet<string> = new Set([
+  ...OTHER_WEEKDAYS,
+  ...normalizedSet(`
+  january july august september october november december
+  يناير مارس مايو يوليو اغسطس أغسطس سبتمبر اكتوبر أكتوبر نوفمبر ديسمبر اذار آذار ايار أيار تموز ايلول أيلول تشرين كانون
+`),
+]);
 
 /**
  * Concepts the article never covers although questions about its people and places often ask them: visits,
