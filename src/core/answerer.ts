@@ -933,6 +933,7 @@ class CorpusAnswerer implements Answerer {
   /** Keys of the concepts that answer "where" (Damascus, Mosul, al-Bukamal…). */
   private readonly placeKeys: ReadonlySet<string>;
   private readonly speakers: Map<string, Speaker>;
+  private popularOrderBuilt: readonly QaEntry[] | undefined;
   private readonly entryIds: Map<string, number>;
   private readonly speakerNames: Array<{ key: string; speaker: Speaker }>;
   /**
@@ -2819,13 +2820,20 @@ class CorpusAnswerer implements Answerer {
 
   /** Popular questions: the first entry of each speaker, then the rest in file order. */
   private popular(script: 'latin' | 'arabic', max: number): Suggestion[] {
+    return this.popularOrder.slice(0, max).map((e) => ({ entryId: e.id, question: this.labelFor(e, script) }));
+  }
+
+  /**
+   * The entries in `popular`'s order, computed on first use: every decline offers suggestions, and ordering the
+   * entries each time cost a pass over the whole Q&A set per question.
+   */
+  private get popularOrder(): readonly QaEntry[] {
+    if (this.popularOrderBuilt) return this.popularOrderBuilt;
     const firstOfSpeaker = new Map<string, QaEntry>();
     for (const e of this.corpus.entries) if (!firstOfSpeaker.has(e.speakerId)) firstOfSpeaker.set(e.speakerId, e);
-    const ordered = [
-      ...firstOfSpeaker.values(),
-      ...this.corpus.entries.filter((e) => !firstOfSpeaker.has(e.speakerId) || firstOfSpeaker.get(e.speakerId) !== e),
-    ];
-    return ordered.slice(0, max).map((e) => ({ entryId: e.id, question: this.labelFor(e, script) }));
+    const firsts = new Set(firstOfSpeaker.values());
+    this.popularOrderBuilt = [...firsts, ...this.corpus.entries.filter((e) => !firsts.has(e))];
+    return this.popularOrderBuilt;
   }
 
   /** A decline that a long message's last question may undo (a weak match, or a word out of scope): see `ask`. */

@@ -2,7 +2,8 @@
  * Fuzzy lookup of a misspelled word in the index's vocabulary.
  *
  * Candidates come from a deletion-neighbourhood index (the SymSpell idea, Garbe 2012): every word is stored
- * under each string obtained by deleting up to `d` of its letters, and a query looks up its own deletions.
+ * under each string obtained by deleting up to `d` of its letters (here: under a hash of it, see
+ * `PackedDeletions`), and a query looks up its own deletions.
  * Two words within edit distance `d` always share such a key (a substitution or a transposition is one
  * deletion on each side), so no candidate is missed; `d` is the most edits the similarity threshold allows
  * for a word one letter longer than the one at hand (at most 2). The cost of a
@@ -73,24 +74,44 @@ export function maxEdits(length: number, minSimilarity: number): number {
   return Math.min(2, Math.floor(length * (1 - minSimilarity) + 1e-9));
 }
 
-/** Every string obtained from `word` by deleting up to `edits` letters (the word itself included). */
-export function deletions(word: string, edits: number): Set<string> {
-  const out = new Set([word]);
-  let frontier = [word];
-  for (let round = 0; round < edits; round++) {
-    const next: string[] = [];
-    for (const w of frontier) {
-      for (let i = 0; i < w.length; i++) {
-        const shorter = w.slice(0, i) + w.slice(i + 1);
-        if (!out.has(shorter)) {
-          out.add(shorter);
-          next.push(shorter);
-        }
-      }
+/**
+ * Calls `visit` with a 32-bit FNV-1a hash of every string obtained from `word` by deleting up to `edits` (0, 1 or 2)
+ * letters, the word itself included, without building those strings. Deleting either of two equal neighbours gives
+ * the same string, so a hash may be visited more than once.
+ */
+export function forEachDeletionHash(word: string, edits: number, visit: (hash: number) => void): void {
+  const n = word.length;
+  const hashSkipping = (skipA: number, skipB: number): number => {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < n; i++) {
+      if (i === skipA || i === skipB) continue;
+      hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
     }
-    frontier = next;
-  }
-  return out;
+    return hash >>> 0;
+  };
+  visit(hashSkipping(-1, -1));
+  if (edits < 1) return;
+  for (let a = 0; a < n; a++) visit(hashSkipping(a, -1));
+  if (edits < 2) return;
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) visit(hashSkipping(a, b));
+}
+
+/** Number of `visit` calls `forEachDeletionHash` makes for a word of this length. */
+function deletionCount(length: number, edits: number): number {
+  return 1 + (edits >= 1 ? length : 0) + (edits >= 2 ? (length * (length - 1)) / 2 : 0);
+}
+
+/**
+ * The deletion index, packed: one double per (deletion hash, word id) pair, `hash · 2^idBits + id`, sorted, so the
+ * words under a hash are one binary search away. Eight bytes per pair instead of a string-keyed map's entries
+ * (hundreds of megabytes for a vocabulary of a few hundred thousand words); the packing stays within a double's
+ * 53-bit integer range by keeping the hash's top `53 - idBits` bits (at most 32). A hash collision only adds a
+ * candidate, which the edit distance then rejects: no word within reach is ever missed.
+ */
+interface PackedDeletions {
+  pairs: Float64Array;
+  idScale: number;
+  hashShift: number;
 }
 
 /**
@@ -99,32 +120,61 @@ export function deletions(word: string, edits: number): Set<string> {
  * vocabulary is and never look up, and a cold process answers its first question sooner.
  */
 export class FuzzyVocabulary {
-  private byDeletionBuilt: Map<string, string[]> | undefined;
-  private readonly words: ReadonlySet<string>;
+  private packed: PackedDeletions | undefined;
+  private readonly words: readonly string[];
   private readonly cache = new Map<string, FuzzyHit[]>();
   private readonly options: FuzzyOptions;
   private static readonly CACHE_LIMIT = 10_000;
 
   constructor(words: Iterable<string>, options: Partial<FuzzyOptions> = {}) {
     this.options = { ...DEFAULT_FUZZY_OPTIONS, ...options };
-    this.words = new Set(words);
+    this.words = [...new Set(words)];
   }
 
-  /** Each deletion key of the stored words → the words it comes from (symmetric delete, as SymSpell). */
-  private get byDeletion(): Map<string, string[]> {
-    if (this.byDeletionBuilt) return this.byDeletionBuilt;
-    const byDeletion = new Map<string, string[]>();
-    for (const word of this.words) {
-      // A stored word can be one letter shorter than the shortest word looked up.
-      if (word.length < this.options.minLength - 1 || word.length > MAX_WORD) continue;
-      for (const key of deletions(word, maxEdits(word.length + 1, this.options.minSimilarity))) {
-        const list = byDeletion.get(key);
-        if (list) list.push(word);
-        else byDeletion.set(key, [word]);
-      }
+  /** Edits to index or look up for a word of this length: a stored word may be one letter longer. */
+  private editsFor(length: number): number {
+    return maxEdits(length + 1, this.options.minSimilarity);
+  }
+
+  /** Whether a stored word can ever be a hit (it may be one letter shorter than the shortest word looked up). */
+  private indexes(word: string): boolean {
+    return word.length >= this.options.minLength - 1 && word.length <= MAX_WORD;
+  }
+
+  private get deletionIndex(): PackedDeletions {
+    if (this.packed) return this.packed;
+    const idBits = Math.max(1, Math.ceil(Math.log2(this.words.length + 1)));
+    const hashBits = Math.min(32, 53 - idBits);
+    const idScale = 2 ** idBits;
+    const hashShift = 32 - hashBits;
+    let size = 0;
+    for (const word of this.words)
+      if (this.indexes(word)) size += deletionCount(word.length, this.editsFor(word.length));
+    const pairs = new Float64Array(size);
+    let at = 0;
+    this.words.forEach((word, id) => {
+      if (!this.indexes(word)) return;
+      forEachDeletionHash(word, this.editsFor(word.length), (hash) => {
+        pairs[at++] = (hash >>> hashShift) * idScale + id;
+      });
+    });
+    pairs.sort();
+    this.packed = { pairs, idScale, hashShift };
+    return this.packed;
+  }
+
+  /** Ids of the stored words under one deletion hash (binary search for the first pair, then a scan). */
+  private wordsUnder(hash: number, { pairs, idScale, hashShift }: PackedDeletions, into: Set<number>): void {
+    const lowest = (hash >>> hashShift) * idScale;
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((pairs[mid] as number) < lowest) lo = mid + 1;
+      else hi = mid;
     }
-    this.byDeletionBuilt = byDeletion;
-    return byDeletion;
+    const highest = lowest + idScale;
+    for (let i = lo; i < pairs.length && (pairs[i] as number) < highest; i++) into.add((pairs[i] as number) - lowest);
   }
 
   /** Vocabulary words within `minSimilarity` of `word` (excluding `word` itself), best first. */
@@ -132,12 +182,11 @@ export class FuzzyVocabulary {
     if (word.length < this.options.minLength || word.length > MAX_WORD) return [];
     const cached = this.cache.get(word);
     if (cached) return cached;
-    const candidates = new Set<string>();
-    const byDeletion = this.byDeletion;
-    for (const key of deletions(word, maxEdits(word.length + 1, this.options.minSimilarity))) {
-      for (const candidate of byDeletion.get(key) ?? []) candidates.add(candidate);
-    }
-    const hits = [...candidates]
+    const index = this.deletionIndex;
+    const ids = new Set<number>();
+    forEachDeletionHash(word, this.editsFor(word.length), (hash) => this.wordsUnder(hash, index, ids));
+    const hits = [...ids]
+      .map((id) => this.words[id] as string)
       .filter((c) => c !== word)
       .map((c) => ({ word: c, similarity: editSimilarity(word, c) }))
       .filter((h) => h.similarity >= this.options.minSimilarity)

@@ -113,12 +113,22 @@ const TEXT_KEYS_MEMO = 20_000;
 /** A key in more units than this is "common" (see `collectRows`); the real article's keys never are. */
 const COMMON_POSTINGS = 1000;
 
+/** How many array reads one string-keyed `Set.has` costs, about (measured on the 100× synthetic corpus). */
+const SET_PROBE_COST = 20;
+
 /**
  * A curated question whose best possible score is below this share of the best score so far is not scored:
  * alternatives are only offered down to half the top score, and the speaker and answer-type adjustments
  * (×1.08, ×0.8) cannot lift it past that.
  */
 const PRUNE_BELOW_BEST = 0.4;
+
+/**
+ * At most this many candidates are returned, best first. The real article has 83 targets (69 entries, 14
+ * paragraphs), so for it nothing is cut; on a corpus a hundred times larger, what callers read of the ranking
+ * (a speaker's passage on the subject, a passage that dates or places it) stays bounded by this, not by the size.
+ */
+export const MAX_CANDIDATES = 120;
 
 /** At most this many curated questions are scored per question (best bounds first); the article has ~750. */
 const MAX_SCORED_QUESTIONS = 200;
@@ -320,6 +330,8 @@ export class MatchIndex {
   private readonly targetAnswers = new Map<string, Set<AnswerType>>();
   /** Targets whose text names two places or more (Husaybah and Albukamal): an answer to "how many sites…?". */
   private readonly countsPlaces = new Set<string>();
+  /** `keysOfTarget`'s memo: "target key/paragraph" → keys. */
+  private readonly targetKeys = new Map<string, ReadonlySet<FeatureKey>>();
   /** Places that lie in a country (`in` on concepts: the article's cities and towns), as keys. */
   private readonly cityKeys: ReadonlySet<FeatureKey>;
   /** Concept keys that hold a value of a type, and intent keys that ask for one. */
@@ -354,6 +366,13 @@ export class MatchIndex {
   private readonly targetScratch: { score: Float64Array; coverage: Float64Array; question: Int32Array };
   /** Questions' packed bounds, one slot per touched unit at most (see `bestPerTarget`). */
   private readonly orderScratch: Float64Array;
+  /**
+   * Each unit's target id, and -1 for a curated question's: the first pass over touched units reads only these, an
+   * array read instead of a unit object (on a large corpus, tens of thousands of them per question).
+   */
+  private readonly answerTargetOfUnit: Int32Array;
+  /** Each answer unit's weight against a curated question match (`MATCH_WEIGHTS`); 0 for curated questions. */
+  private readonly answerWeightOfUnit: Float64Array;
 
   constructor(corpus: Corpus) {
     this.corpus = corpus;
@@ -391,6 +410,10 @@ export class MatchIndex {
     }
     this.slotScratch = new Int32Array(this.units.length).fill(-1);
     this.orderScratch = new Float64Array(this.units.length);
+    this.answerTargetOfUnit = Int32Array.from(this.units, (u) => (u.kind === 'question' ? -1 : u.targetId));
+    this.answerWeightOfUnit = Float64Array.from(this.units, (u) =>
+      u.kind === 'content' ? MATCH_WEIGHTS.entryContent : u.kind === 'paragraph' ? MATCH_WEIGHTS.paragraph : 0,
+    );
     this.queryStrength = new Float64Array(this.keyIds.size);
     for (const unit of this.units) this.targets[unit.targetId] = unit.target;
     const targetCount = corpus.entries.length + corpus.paragraphs.length;
@@ -639,6 +662,7 @@ export class MatchIndex {
     this.requireAnswerType(tokens, candidates);
     candidates.sort((a, b) => b.score - a.score);
     this.breakTiesByNamedSpeaker(tokens, keys, candidates, normalized);
+    if (candidates.length > MAX_CANDIDATES) candidates.length = MAX_CANDIDATES;
     return { tokens, knownShare: knownWeight / total, candidates, keys };
   }
 
@@ -653,15 +677,14 @@ export class MatchIndex {
     const share = coverageShare(n);
     const { score, coverage, question } = this.targetScratch;
     const targets: number[] = [];
-    const offer = (unitId: number, unitScore: number, unitCoverage: number): void => {
-      const unit = this.units[unitId] as Unit;
-      const t = unit.targetId;
+    /** Records a unit's score for its target (`questionId`: the curated question's unit id, or -1). */
+    const offer = (t: number, questionId: number, unitScore: number, unitCoverage: number): void => {
       const previous = score[t] ?? -1;
       if (previous < 0) targets.push(t);
       else if (unitScore <= previous) return;
       score[t] = unitScore;
       coverage[t] = unitCoverage;
-      if (unit.kind === 'question') question[t] = unitId;
+      if (questionId >= 0) question[t] = questionId;
     };
     try {
       // Questions in order of bound, best first: each packed as one number, (1 - bound) in the high bits and the
@@ -671,20 +694,19 @@ export class MatchIndex {
       let best = 0;
       for (let slot = 0; slot < touched.length; slot++) {
         const id = touched[slot] as number;
-        const unit = this.units[id] as Unit;
         let matched = 0;
         for (let i = 0; i < n; i++) matched += (tokens[i] as QueryToken).weight * (strengths[slot * n + i] ?? 0);
         const unitCoverage = matched / total;
-        if (unit.kind === 'question') {
+        const answerTarget = this.answerTargetOfUnit[id] as number;
+        if (answerTarget === -1) {
           const bound = share * unitCoverage + (1 - share);
           order[questions++] = Math.floor((1 - bound) * BOUND_SCALE) * SLOT_SCALE + slot;
           strengths[slot * n] = unitCoverage; // the row is read no more: keep the coverage for the second pass
           continue;
         }
-        const unitScore =
-          unitCoverage * (unit.kind === 'content' ? MATCH_WEIGHTS.entryContent : MATCH_WEIGHTS.paragraph);
+        const unitScore = unitCoverage * (this.answerWeightOfUnit[id] as number);
         best = Math.max(best, unitScore);
-        offer(id, unitScore, unitCoverage);
+        offer(answerTarget, -1, unitScore, unitCoverage);
       }
       // A question whose bound is already below the prune line cannot be reached: `best` only grows and the loop
       // below stops at the first bound under it. Dropping them first keeps the sort (the costly step) short.
@@ -710,7 +732,7 @@ export class MatchIndex {
         const unitCoverage = coverageOfSlot;
         const unitScore = share * unitCoverage + (1 - share) * this.unitCoverage(unit);
         best = Math.max(best, unitScore);
-        offer(id, unitScore, unitCoverage);
+        offer(unit.targetId, id, unitScore, unitCoverage);
       }
       return targets.map((t) => {
         const candidate: Candidate = {
@@ -760,7 +782,10 @@ export class MatchIndex {
           queryStrength[keyId] = strength;
         }
         const common = postings.length > COMMON_POSTINGS && touched.length > 0;
-        if (common && touched.length < postings.length) {
+        // Either way visits only touched units: asking each touched unit's key set is a string-hash probe, reading
+        // a posting's slot is an array read, some twenty times cheaper; so the postings are walked unless they
+        // are that much longer than the touched list.
+        if (common && touched.length * SET_PROBE_COST < postings.length) {
           touched.forEach((id, slot) => {
             if ((this.units[id] as Unit).keys.has(k)) raise(slot, index, strength);
           });
@@ -801,18 +826,33 @@ export class MatchIndex {
    * text for an entry) or in paragraph `paragraph`. 1 when the tokens weigh nothing.
    */
   targetCoverage(target: Target, paragraph: number, tokens: QueryToken[]): number {
+    const total = tokens.reduce((sum, t) => sum + t.weight, 0);
+    if (total === 0) return 1;
+    const keys = this.keysOfTarget(target, paragraph);
+    let matched = 0;
+    for (const t of tokens) {
+      const found = t.keys.filter((k) => keys.has(k.key)).map((k) => k.strength);
+      matched += t.weight * Math.max(0, ...found);
+    }
+    return matched / total;
+  }
+
+  /**
+   * Every key of a target's units and of paragraph `paragraph`'s, memoized (up to `TEXT_KEYS_MEMO` pairs; the real
+   * article has 83 targets): a question checks its subject against each leading candidate's.
+   */
+  private keysOfTarget(target: Target, paragraph: number): ReadonlySet<FeatureKey> {
+    const memoKey = `${key(target)}/${paragraph}`;
+    const known = this.targetKeys.get(memoKey);
+    if (known) return known;
+    const keys = new Set<FeatureKey>();
     const units = [
       ...(this.unitsByTarget.get(key(target)) ?? []),
       ...(this.unitsByTarget.get(key({ type: 'paragraph', number: paragraph })) ?? []),
     ];
-    const total = tokens.reduce((sum, t) => sum + t.weight, 0);
-    if (total === 0) return 1;
-    let matched = 0;
-    for (const t of tokens) {
-      const found = t.keys.filter((k) => units.some((u) => u.keys.has(k.key))).map((k) => k.strength);
-      matched += t.weight * Math.max(0, ...found);
-    }
-    return matched / total;
+    for (const unit of units) for (const k of unit.keys) keys.add(k);
+    if (this.targetKeys.size < TEXT_KEYS_MEMO) this.targetKeys.set(memoKey, keys);
+    return keys;
   }
 
   /** Whether a text (featurized like the index) holds any of these keys: one token's readings, or a set of places. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadCorpus } from '../../src/core/corpus.ts';
-import { MatchIndex } from '../../src/core/matcher.ts';
+import { MAX_CANDIDATES, MatchIndex } from '../../src/core/matcher.ts';
 import { normalize } from '../../src/core/normalize.ts';
 
 // The index reuses typed-array scratch across queries (slot table, strengths, per-target best, key strengths):
@@ -40,5 +40,33 @@ describe('MatchIndex scratch reuse', () => {
     expect(index.match(normalize('Who is Wahab al-Taei?'))).toEqual(
       new MatchIndex(loadCorpus()).match(normalize('Who is Wahab al-Taei?')),
     );
+  });
+});
+
+describe('MatchIndex ranking size', () => {
+  test('the real article is never cut: every target fits under MAX_CANDIDATES', () => {
+    const corpus = loadCorpus();
+    expect(corpus.entries.length + corpus.paragraphs.length).toBeLessThanOrEqual(MAX_CANDIDATES);
+    // A question touching nearly every unit returns every target it touched.
+    const result = new MatchIndex(corpus).match(normalize('قال العراق سوريا داعش الحدود الرئيس الوزير الأسد'));
+    expect(result.candidates.length).toBeGreaterThan(40);
+    expect(result.candidates.length).toBeLessThanOrEqual(corpus.entries.length + corpus.paragraphs.length);
+  });
+
+  test('a larger corpus returns at most MAX_CANDIDATES, best first', () => {
+    const corpus = loadCorpus();
+    const copies = 3;
+    const paragraphs = Array.from({ length: copies }, () => corpus.paragraphs)
+      .flat()
+      .map((p, i) => ({ ...p, number: i + 1 }));
+    const entries = Array.from({ length: copies }, (_, copy) =>
+      corpus.entries.map((e) => ({ ...e, id: `${e.id}-${copy}`, paragraph: e.paragraph + copy * 14 })),
+    ).flat();
+    const result = new MatchIndex({ ...corpus, paragraphs, entries }).match(
+      normalize('قال العراق سوريا داعش الحدود الرئيس الوزير الأسد'),
+    );
+    expect(result.candidates).toHaveLength(MAX_CANDIDATES);
+    const scores = result.candidates.map((c) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 });
