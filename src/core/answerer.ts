@@ -54,9 +54,9 @@ const SHORT_SUBJECT_WORDS = 4;
 /** In "what did X say about Y", the share of Y's words X's paragraph must contain (see quotesSpeakerOffTopic). */
 const SUBJECT_COVERAGE_MIN = 0.4;
 
-/** Words that introduce the subject of a said-question, on normalized text. */
 /** Arabic and Arabizi "X's opinion of": رأي (folded راي), the opinion-holder, then في/من or a fused ب ("رأي الأسد في"). */
-const OPINION_HOLDER_OF = String.raw`(?:راي|ra2y|ra2yo|ray) \S+(?: \S+)?(?: (?:في|من|fi|fe|fel|fil|men|mn)|(?= ب))`;
+const OPINION_HOLDER_OF = String.raw`(?:راي|ra2y|ra2yo|ra2i|ray|rayy|rai) \S+(?: \S+)?(?: (?:في|من|fi|fe|fel|fil|men|mn|bi|bil|bel|b)|(?= ب))`;
+/** Words that introduce the subject of a said-question, on normalized text. */
 const ABOUT_MARKER = new RegExp(
   `(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|(?:think|thinks|thought|view|views|opinion|opinions|feel|feels) of|3an|7awl|bi5soos|${OPINION_HOLDER_OF})(?= )`,
 );
@@ -179,7 +179,7 @@ const NOT_ONLY_REACH = 8;
  * "What does Assad think of…?" asks his view, which the article may give, and is not matched.
  */
 const ASKS_OPINION =
-  /(?:^| )(?:who is right|who s right|who was right|what do you think|your opinion|your view|in your opinion|do you agree|do you support|is it good|is it bad|برايك|رايك|في رايك|بتقديرك|شو رايك|ايش رايك|وش رايك|انت مع|هل انت مع|ra2yak|ra2ik|b ra2yak|shu ra2yak)(?: |$)/;
+  /(?:^| )(?:who is right|who s right|who was right|what do you think|your opinion|your view|in your opinion|do you agree|do you support|is it good|is it bad|برايك|رايك|في رايك|بتقديرك|شو رايك|ايش رايك|وش رايك|انت مع|هل انت مع|على حق|علي حق|عحق|ra2yak|ra2ik|b ra2yak|shu ra2yak|3ala 7a2|3a 7a2)(?: |$)/;
 
 /**
  * The reporter's or the article's leanings asked: "is the reporter biased / pro-Assad?", «هل الكاتب منحاز؟», «الكاتب
@@ -772,11 +772,34 @@ function phraseParagraphsOf(paragraphs: readonly Paragraph[]): Map<string, numbe
 const NAMES_ONLY_MEMO = 4_096;
 
 /**
- * "What was bombed?", "what were the targets…?", «ماذا قصف…», «شو اللي انضرب»: what or which asking what happened
- * (normalized). "What is terrorism?" and «ما الإرهاب؟» ask a definition, which the article does not give.
+ * "What was bombed?", "what were the targets…?", «ماذا قصف…», «شو اللي انضرب», «شو ناقشوا؟», «شو صار
+ * بالاجتماع؟»: what or which asking what happened (normalized; a dialect "what" before a word without the article
+ * stands before a verb). "What is terrorism?" and «ما الإرهاب؟» ask a definition, which the article does not give.
  */
 const ASKS_WHAT_HAPPENED =
-  /(?:^| )(?:what|which)(?: \S+)? (?:was|were|got|did|happened)(?: |$)|(?:^| )(?:ماذا|شو اللي|ايش اللي|وش اللي|ما الذي|ما اللي|shu elli|eh elli)(?: |$)/;
+  /(?:^| )(?:what|which)(?: \S+)? (?:was|were|got|did|happened)(?: |$)|(?:^| )(?:ماذا|شو اللي|ايش اللي|وش اللي|ايه اللي|شنو اللي|ما الذي|ما اللي|shu elli|eh elli)(?: |$)|(?:^| )(?:شو|ايش|وش|شنو|ايه|اش|واش) (?!ال)\S|(?:^| )(?:shu|sho|eh|esh|eish|shno|wesh|ash) (?!el |il |l )\S/;
+
+/**
+ * An Arabizi word with its digit letters spelled the English way ("5amenei" → "khamenei", "7asan" → "hasan"): 5 خ kh,
+ * 7 ح h, 9 ص s, 6 ط t, 8 غ gh; 3 ع and 2 ء are dropped, as English spellings of names drop them.
+ */
+function fromArabiziDigits(word: string): string {
+  const letters: Record<string, string> = { '5': 'kh', '7': 'h', '9': 's', '6': 't', '8': 'gh', '3': '', '2': '' };
+  return word.replace(/[2-9]/g, (d) => letters[d] ?? d);
+}
+
+/** A yes/no question asking what someone is: "is", "was", هل (كان), wach (normalized). */
+const IS_HE = /^(?:is|are|was|were|هل|هو|wach|wesh)(?: |$)/;
+
+/** The word after "or" in "did it succeed or fail?", «…أم فشلت؟», "walla" (normalized): an alternative offered. */
+const ALTERNATIVE_OFFERED = /(?:^| )(?:ام|او|ولا|or|walla|wella|wala|willa|aw|2aw) (\S+)/g;
+
+/**
+ * "paragraph", «الفقرة», "show me a paragraph" with no number (normalized): the reply says which numbers there are,
+ * as for a paragraph that does not exist.
+ */
+const BARE_PARAGRAPH =
+  /^(?:(?:show|give|read)(?: me)? )?(?:(?:the|a|one) )?(?:paragraph|paragraphs|para|الفقره|فقره|الفقرات|فقرات|fa2ra|fa2ara|el fa2ra)$/;
 
 /** A quote naming a speaker that is at most this much longer than the name introduces him (a title and name). */
 export const INTRODUCTION_EXTRA_CHARS = 60;
@@ -1132,6 +1155,7 @@ class CorpusAnswerer implements Answerer {
       ? this.corpus.paragraphs.map((p) => p.number)
       : this.paragraphAsked(text);
     if (asked !== undefined) return this.paragraphAnswer(asked, script);
+    if (BARE_PARAGRAPH.test(normalized)) return this.noAnswer('no-such-paragraph', script);
     const result = this.index.match(normalized);
     const curated = this.curatedQuestions.get(normalized);
     if (curated !== undefined) return this.curatedAnswer(curated, result.candidates, result.tokens, script);
@@ -1152,6 +1176,8 @@ class CorpusAnswerer implements Answerer {
     const candidates = this.withQuotedPhraseFirst(normalized, result.keys, named);
     const first = candidates[0];
     const aboutArticle = ARTICLE_WORDS.test(normalized);
+    const corrected = this.officeCorrected(normalized, result.keys, candidates);
+    if (corrected !== undefined) return this.answerWith(corrected, candidates, result, script);
     // "When was the article published?": the article gives no date of its own ("today" in its first line).
     if (aboutArticle && (asksArticleDate(result.tokens) || ARTICLE_TITLE.test(normalized))) {
       return this.noAnswer('not-in-article', script);
@@ -1243,9 +1269,11 @@ class CorpusAnswerer implements Answerer {
     // the same speaker may ("Mosul" is in his paragraph 11, not in his main statement).
     // "What did al-Assad say about al-Abadi?": the speaker is the one named before "about", whoever else is named.
     // "Did al-Fayyadh say Iraq could cross the border?": the one speaker a said-question names is the one asked about.
+    // "What does the article say about … the Assad regime?": the article is the sayer; a name after "about" is not.
+    const articleSays = aboutArticle && ARTICLE_WORDS.test(normalized.slice(0, ABOUT_MARKER.exec(normalized)?.index));
     const speaker =
       this.speakerBeforeAbout(normalized, result.tokens) ??
-      this.namedSayer(result.tokens, normalized) ??
+      (articleSays ? undefined : this.namedSayer(result.tokens, normalized)) ??
       this.index.speakerOf(first.target);
     // "What did the reporter say?" is not answered by his name alone (the byline entry answers "who wrote it?").
     // "…according to the writer": the writer's words, not his byline, are what he says.
@@ -1357,6 +1385,25 @@ class CorpusAnswerer implements Answerer {
    * The shown words are only a name or a title («أسامة مهدي», «رئيس الوزراء حيدر العبادي»): no one's words, so no
    * answer to what someone said (they answer "who is he?").
    */
+  /**
+   * "Is al-Fayyadh the Iraqi foreign minister?", «هل العبادي رئيس العراق؟»: a yes/no question giving the one speaker
+   * it names an office of a country whose holder the article never names. The article does say what he is: his
+   * introduction among the candidates («مستشار الأمن الوطني فالح الفياض») corrects the premise.
+   */
+  private officeCorrected(
+    normalized: string,
+    keys: ReadonlySet<string>,
+    candidates: readonly Candidate[],
+  ): Candidate | undefined {
+    const named = namedSpeakers(keys);
+    // Only "is he …?": "did the Syrian prime minister Abadi say anything?" asks what he said, under a wrong title.
+    if (!IS_HE.test(normalized) || keys.has(INTENT.said) || named.size !== 1) return undefined;
+    if (!this.officeQualifiers.contradicts(normalized)) return undefined;
+    const speaker = this.speakers.get([...named][0] ?? '');
+    if (speaker === undefined) return undefined;
+    return candidates.find((c) => this.onlyNamesSomeone(c) && this.textOf(c).includes(speaker.nameAr));
+  }
+
   private onlyNamesSomeone(c: Candidate): boolean {
     const text = this.textOf(c);
     const known = this.namesOnly.get(text);
@@ -1531,7 +1578,13 @@ class CorpusAnswerer implements Answerer {
     // "Did the meeting take place on Friday?", «هل أمر العبادي بالضربات في 25 مارس؟»: a wrong day or month in a yes/no
     // question is corrected by the passage's date (see withDateIfCorrected).
     const corrected = (word: string) => YES_NO.test(normalized) && isOtherDayOrMonth(word);
-    const outOfScope = (word: string) => this.isOutOfScopeWord(word, person) && !toldVisit(word) && !corrected(word);
+    // «هل نجحت الغارة أم فشلت؟», "did it succeed or fail?": the other alternative a yes/no question offers is no
+    // topic of its own; the passage answers which it was.
+    const offered = YES_NO.test(normalized)
+      ? new Set([...normalized.matchAll(ALTERNATIVE_OFFERED)].map((m) => m[1] ?? ''))
+      : new Set<string>();
+    const outOfScope = (word: string) =>
+      this.isOutOfScopeWord(word, person) && !toldVisit(word) && !corrected(word) && !offered.has(word);
     return tokens.some((t) => t.token.split(' ').some(outOfScope)) || POLITICAL_PARTY.test(normalized);
   }
 
@@ -1543,7 +1596,8 @@ class CorpusAnswerer implements Answerer {
       // "بين سوريا وتركيا": و "and" before a word of five letters or more (وزارة "ministry" is no و + زاره "visited him").
       (word.startsWith('و') && word.length > 5 && OUT_OF_SCOPE_WORDS.has(word.slice(1))) ||
       (person && PERSONAL_WORDS.has(word)) ||
-      this.outOfScopeStem(word)
+      this.outOfScopeStem(word) ||
+      (/[2-9]/.test(word) && /^[a-z0-9]+$/.test(word) && OUT_OF_SCOPE_WORDS.has(fromArabiziDigits(word)))
     );
   }
 

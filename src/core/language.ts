@@ -1,7 +1,7 @@
 /**
  * Questions in a language the bot does not read. It reads Arabic (standard and dialects), English and Arabizi; a
  * question in another script (Cyrillic, Hebrew, Chinese…) or in another Latin-script language (German, French,
- * Spanish, Italian, Portuguese, Turkish) gets a reply saying which languages it reads, instead of "the article does
+ * Spanish, Italian, Portuguese, Turkish, Dutch, Indonesian, Polish, Hungarian, Hindi and Urdu in Latin letters) gets a reply saying which languages it reads, instead of "the article does
  * not say", which would wrongly tell the user the article lacks the answer.
  */
 import { ENGLISH_STOPWORDS } from './lexicon.ts';
@@ -20,6 +20,9 @@ const FOREIGN_WORDS: ReadonlySet<string> = new Set(
   cosa perche quale sono detto della
   quem onde porque disse com
   kim kimdir nedir neden nerede nasil icin dedi hakkinda ne hangi kac mesaji gonderdi soyledi
+  geht dem artikel nachricht hauptnachricht
+  het een zijn over
+  apa kata tentang yang dan dengan
 `
     .split(/\s+/)
     .filter((w) => w !== ''),
@@ -39,15 +42,35 @@ const FOREIGN_QUESTION_WORDS: ReadonlySet<string> = new Set([
   'nedir',
   'nerede',
   'perche',
+  // German, Dutch, Indonesian, Hindi/Urdu in Latin letters, Hungarian, Polish: "said", "who", "why", "what".
+  'sagte',
+  'worum',
+  'zei',
+  'waarom',
+  'siapa',
+  'mengapa',
+  'kenapa',
+  'bagaimana',
+  'berkata',
+  'kya',
+  'kaun',
+  'kyun',
+  'mondott',
+  'kto',
+  'powiedzial',
+  'wyslal',
 ]);
 
 /**
  * True when `text` (the user's message as typed) is written in a language the bot does not read: letters but none
  * Arabic or Latin (Unicode scripts, `\p{Script=…}`), or Latin words of which two or more are function words of another
- * language and outnumber English ones (or one is a question word only another language has). Arabic letters anywhere,
+ * language and outnumber English ones (or one is a question word only another language has, and English ones do not
+ * outnumber them). Arabic letters anywhere,
  * or no letters at all, make it false.
  */
-export function isUnsupportedLanguage(text: string): boolean {
+export function isUnsupportedLanguage(typed: string): boolean {
+  // Discord's "fancy text" (𝐰𝐡𝐚𝐭, mathematical bold, Script=Common) is plain Latin once compatibility-folded.
+  const text = typed.normalize('NFKC');
   if (/\p{Script=Arabic}/u.test(text)) return isPersianOrUrdu(text);
   if (!/\p{L}/u.test(text)) return false;
   if (!/\p{Script=Latin}/u.test(text)) return true;
@@ -59,8 +82,10 @@ export function isUnsupportedLanguage(text: string): boolean {
     .filter((w) => w !== '');
   const english = words.filter((w) => ENGLISH_STOPWORDS.has(w)).length;
   const foreign = words.filter((w) => FOREIGN_WORDS.has(w) || FOREIGN_QUESTION_WORDS.has(w)).length;
-  if (english > 0 && english >= foreign) return false;
-  return foreign >= 2 || words.some((w) => FOREIGN_QUESTION_WORDS.has(w));
+  const asksInAnother = words.some((w) => FOREIGN_QUESTION_WORDS.has(w));
+  // "Was sagte Mekdad?", "Wat zei Assad?": "was" and "wat" read as English, but "sagte" and "zei" are no English word.
+  if (english > 0 && (asksInAnother ? english > foreign : english >= foreign)) return false;
+  return foreign >= 2 || asksInAnother;
 }
 
 /** Letters of Urdu that Arabic never uses (ٹ ڈ ڑ ں ے ۓ ہ, Unicode Arabic block U+0679–U+06D3). */

@@ -11,9 +11,9 @@
  */
 import { quoteOfParagraph } from './corpus.ts';
 import { type FeatureKey, Featurizer, INTENT, type TokenFeatures } from './features.ts';
-import { FuzzyVocabulary } from './fuzzy.ts';
+import { editDistance, editSimilarity, FuzzyVocabulary } from './fuzzy.ts';
 import { normalize } from './normalize.ts';
-import { withoutDefiniteArticle } from './tokenize.ts';
+import { skeleton, withoutDefiniteArticle } from './tokenize.ts';
 import type { AnswerType, Corpus } from './types.ts';
 
 /** Scoring weights, in one frozen object: every number the ranking depends on, with why. */
@@ -205,18 +205,41 @@ export const STRIKE_KEY = 'c:strike';
 export const PLACE_COUNT =
   /^(?:sites?|places?|locations?|targets?|areas?|towns?|cit(?:y|ies)|مدينه|مواقع|موقع|موقعا|مكان|مكانا|اماكن|مناطق|منطقه|اهداف|هدف|مدن|mawa2e3|amaken|manate2|mudon|modon)(?: |$)/;
 
-/** "Government", الحكومة (normalized): beside a country, the sayer is the country's side (withoutRoleOfCountry). */
-const GOVERNMENT_WORDS: ReadonlySet<string> = new Set([
+/**
+ * "Government", "official", "side", الحكومة, المسؤول, الجانب (normalized): beside a country, the sayer is the
+ * country's side (withoutRoleOfCountry): "what did the Syrian official say?" asks for Syria's speakers.
+ */
+const SIDE_WORDS: ReadonlySet<string> = new Set([
   'government',
   'governments',
   'govt',
   'gov',
   'administration',
+  'official',
+  'officials',
+  'authorities',
+  'side',
   'الحكومه',
   'حكومه',
+  'المسوول',
+  'مسوول',
+  'المسيول',
+  'مسيول',
+  'المسوولين',
+  'مسوولين',
+  'المسوولون',
+  'الجانب',
+  'جانب',
+  'السلطات',
   'el 7okoume',
   '7okoume',
   '7ukuma',
+  'el mas2oul',
+  'el mas2ool',
+  'el mas2ul',
+  'mas2oul',
+  'mas2ool',
+  'mas2ul',
 ]);
 
 /** "Play" in "what role does Iran play?" (English, Arabic, Arabizi), dropped with the role word. */
@@ -324,6 +347,8 @@ export class MatchIndex {
   private readonly latinTermKeys = new Map<string, FeatureKey>();
   /** Speakers' name spellings (without prefix), for typos in short names. */
   private readonly nameVocabulary: FuzzyVocabulary;
+  /** Speakers' one-word names with the article (الفياض, المقداد), normalized, for `articleNameTypo`. */
+  private readonly articleNames: ReadonlyArray<{ form: string; skeleton: string; key: FeatureKey }>;
   /** Fuzzy vocabulary word (a stem or a lexicon spelling, without its prefix) → the key it stands for. */
   private readonly vocabularyKeys = new Map<FeatureKey, FeatureKey>();
   /** Answer types each target's text can satisfy (a date, a number), by target key. */
@@ -460,6 +485,12 @@ export class MatchIndex {
       names.map((n) => n.slice(2)),
       { minLength: 4 },
     );
+    this.articleNames = corpus.speakers.flatMap((s) =>
+      s.variants
+        .map((v) => normalize(v))
+        .filter((v) => v.startsWith('ال') && !v.includes(' ') && skeleton(v).length >= 2)
+        .map((form) => ({ form, skeleton: skeleton(form), key: `sp:${s.id}` })),
+    );
   }
 
   /** Adds a unit; `speakerKey` marks the text as that speaker's words (so "Mekdad quotes" finds them). */
@@ -569,12 +600,27 @@ export class MatchIndex {
           if (keys.length > 0) break;
         }
       }
+      if (keys.length === 0 && prefix === 'a:') keys.push(...this.articleNameTypo(token));
     }
     const known = keys.length > 0;
     const weight = known
       ? Math.max(...keys.map((k) => (this.idf.get(k.key) ?? 0) * k.strength))
       : this.maxIdf * MATCH_WEIGHTS.unknownWord;
     return { token, keys, weight, known };
+  }
+
+  /**
+   * "الفيض", "الاصد": a speaker's name with its article, one letter off in a way that keeps its consonant skeleton (a
+   * long vowel dropped, a look-alike consonant: ص for س). Their stems (فيض, اصد) are too short for the fuzzy
+   * vocabulary; both checks together keep common words out ("السيد" is two edits from "الاسد", "الفضه" two from
+   * "الفياض").
+   */
+  private articleNameTypo(token: string): Array<{ key: FeatureKey; strength: number }> {
+    if (!token.startsWith('ال') || token.length < 5) return [];
+    const shape = skeleton(token);
+    return this.articleNames
+      .filter((n) => n.skeleton === shape && editDistance(token, n.form) <= 1)
+      .map((n) => ({ key: n.key, strength: MATCH_WEIGHTS.fuzzy * editSimilarity(token, n.form) }));
   }
 
   /** Topic tokens of a question (stopwords removed), resolved. */
@@ -627,7 +673,7 @@ export class MatchIndex {
     // "What did the Syrian government say?", «ماذا قالت الحكومة العراقية؟», "the government of Iraq": beside its
     // country, a government is that country (its side's speakers), not a word to find.
     const governed = tokens.filter(
-      (t, i) => !(GOVERNMENT_WORDS.has(t.token) && (country(tokens[i - 1]) || country(tokens[i + 1]))),
+      (t, i) => !(SIDE_WORDS.has(t.token) && (country(tokens[i - 1]) || country(tokens[i + 1]))),
     );
     if (governed.length < tokens.length) return this.withoutRoleOfCountry(involvement, governed);
     const isRole = (t: QueryToken) =>

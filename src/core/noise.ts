@@ -18,6 +18,7 @@ const NOISE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
     'markdown links whose text only says "link" (the text of others is kept)',
   ],
   [/\[([^\]]*)\]\([^)]*\)/g, 'markdown links (their text is kept)'],
+  [/~~[^~\n]+~~(?=[^~]*\p{L})/gu, 'struck-out text (~~…~~), withdrawn by its writer, when something follows it'],
   [/\bhttps?:\/\/\S+|\bwww\.\S+/gi, 'links'],
   [/\b[a-z0-9-]+\.(?:gg|com|net|org|io|me|ly|co|app|dev)\/\S*/gi, 'bare links with a path (discord.gg/abc)'],
   [/<a?:\w{1,32}:\d{1,20}>/g, 'Discord custom emoji <:name:id>'],

@@ -240,8 +240,8 @@ const AR_WHAT = 'ماذا|ما|شو|ايش|اش|وش|شنو|شنهو|ايه|وا
 const AZ_WHAT = 'shu|sho|shou|chou|shoo|eh|eih|esh|eish|aish|ish|wesh|shinu|shno|shnu';
 
 /**
- * What or who it is about, before the reference: "what is in", "what does", "what's written in", "who speaks
- * in", "who is quoted in", "whose words are in", "ماذا في", "ما الذي تقوله", "شو مكتوب ب", "عن ماذا تتحدث",
+ * What or who it is about, before the reference: "what is in", "what does", "what's written in", "what did the
+ * person in", "who speaks in", "who is quoted in", "whose words are in", "ماذا في", "ما الذي تقوله", "شو مكتوب ب", "عن ماذا تتحدث",
  * "من المتحدث في", "مين بيحكي ب", "shu fi", "meen byi7ke b".
  */
 const QUESTION = oneOf(
@@ -249,6 +249,9 @@ const QUESTION = oneOf(
     String.raw`(?:\s+(?:in|inside|on|about|(?:written|said|mentioned|stated|reported|quoted)\s+in))?`,
   String.raw`who(?:'s|s|\s+is|\s+was|\s+are)?\s+(?:the\s+)?${EN_SPEAKER}(?:\s+(?:in|of|at|from|for|by))?`,
   String.raw`whose\s+(?:words|quote|statement|voice)\s+(?:is|are)(?:\s+in)?`,
+  // "what did the person in paragraph 9 say?": the tail holds the saying-verb.
+  String.raw`what\s+(?:does|did|do)\s+the\s+(?:person|speaker|man|guy|one|official|people)\s+(?:in|of|from)`,
+  String.raw`(?:${AR_WHAT})\s+(?:قال|يقول|بيقول|حكي|قاله)\s+(?:الشخص|المتحدث|الرجل|المسوول)\s+(?:في|ب|من)`,
   String.raw`(?:${AR_WHAT})(?:\s+(?:الذي|اللي|يلي|الي))?(?:\s+(?:هو|هي))?(?:\s+${AR_SAYS})?(?:\s+(?:في|ب))?`,
   String.raw`(?:(?:عن|علي|ع)\s*(?:ماذا|ما|شو|ايش|ايه|وش|شنو)|عما)\s+(?:${AR_TALKS})(?:\s+(?:في|ب))?`,
   String.raw`(?:من|مين|منو|منهو|شكون)(?:\s+(?:هو|اللي|الذي))?\s+${AR_SPEAKER}(?:\s+(?:في|ب|فيه))?`,

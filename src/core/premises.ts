@@ -407,6 +407,8 @@ export class DirectionPremises {
   private readonly countries = new Set<FeatureKey>();
   /** Who can send or strike: every speaker and country (Iran, Russia included), as keys. */
   private readonly actors = new Set<FeatureKey>();
+  /** Office concept → the one speaker who holds it (seeds/speakers.json `roles`), for offices one speaker alone holds. */
+  private readonly soleHolder = new Map<FeatureKey, FeatureKey>();
   /** Groups that strike for a country (the air force, the army: `agent` concepts that speak), as keys. */
   private readonly forces = new Set<FeatureKey>();
   /** The last question read: the answerer asks several of these checks about the same question in a row. */
@@ -418,6 +420,13 @@ export class DirectionPremises {
   ) {
     const speakers = new Set(corpus.speakers.map((s) => s.id));
     for (const id of speakers) this.actors.add(`sp:${id}`);
+    const holders = new Map<FeatureKey, Set<FeatureKey>>();
+    for (const s of corpus.speakers) {
+      for (const role of (s.roles ?? []).flat()) {
+        holders.set(`c:${role}`, new Set([...(holders.get(`c:${role}`) ?? []), `sp:${s.id}` as FeatureKey]));
+      }
+    }
+    for (const [role, held] of holders) if (held.size === 1) this.soleHolder.set(role, [...held][0] as FeatureKey);
     for (const c of corpus.concepts) if (c.in) this.places.add(`c:${c.id}`);
     for (const c of corpus.concepts) if (c.agent && !c.silent) this.forces.add(`c:${c.id}`);
     for (const c of corpus.concepts) {
@@ -639,6 +648,9 @@ export class DirectionPremises {
       // Said to anyone: "ماذا قال العبادي للمقداد" speaks to al-Mekdad, who is no party to the message.
       const prefixed = this.afterPrefixL(word, true);
       if (prefixed?.startsWith('sp:')) return prefixed.slice(3);
+      // "شو قال الأسد للمبعوث العراقي؟": an office one speaker alone holds, after ل, is that speaker spoken to.
+      const office = this.officeAfterPrefixL(word);
+      if (office !== undefined) return office.slice(3);
       const key = concepts[i];
       if (!key?.startsWith('sp:')) continue;
       const before = this.previousWord(words, i);
@@ -968,6 +980,13 @@ export class DirectionPremises {
     if (!key || !(this.isParty(key) || (anySpeaker && key.startsWith('sp:')))) return undefined;
     // The word itself must not already be a known term (لبنان is not ل + بنان).
     return this.featurizer.conceptOf(word) === key || this.featurizer.conceptOf(word) === undefined ? key : undefined;
+  }
+
+  /** The one speaker holding the office an ل-prefixed word names («للمبعوث» → al-Fayyadh), if one alone holds it. */
+  private officeAfterPrefixL(word: string): FeatureKey | undefined {
+    if (scriptOf(word) !== 'arabic' || !word.startsWith('لل') || word.length < 5) return undefined;
+    const key = this.featurizer.conceptOf(`ال${word.slice(2)}`);
+    return key === undefined ? undefined : this.soleHolder.get(key);
   }
 
   /** A speaker or place at either end of some directed concept. */

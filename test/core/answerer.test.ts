@@ -2841,3 +2841,120 @@ describe('Arabizi titles and terms of office', () => {
     expect(answered(bot.ask('shu 2al el ra2is el souri?')).speaker.id).toBe('assad');
   });
 });
+
+describe('found by the sixteenth break test and the nineteenth blind set', () => {
+  test.each([
+    ['what did the Syrian officials say about the border?', ['assad', 'mekdad', 'sana']],
+    ['ماذا قال المسؤولون السوريون؟', ['assad', 'mekdad']],
+    ['what did the Iraqi side say about infiltration?', ['taei', 'abadi']],
+    ['shu 2al el mas2oul el souri 3an el tansee2?', ['assad', 'mekdad', 'sana']],
+  ])('"official" or "side" beside a country is that country’s speakers: %s', (q, speakers) => {
+    expect(speakers).toContain(answered(bot.ask(q)).speaker.id);
+  });
+
+  test.each(['did Mekdad praise the Iraqi PM?', 'هل مدح الفياض الرئيس الأسد؟'])(
+    'praise the article never tells is declined: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test.each(['هل المقداد على حق؟', 'el assad 3ala 7a2?'])('"is X right?" asks an opinion: %s', (q) => {
+    const reply = bot.ask(q);
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('opinion');
+  });
+
+  test('an Arabizi "opinion of" with a fused "bi" is someone spoken of, and "rayy" is ra2y', () => {
+    expect(bot.ask('shu rayy el fayyad bil mekdad?').kind).toBe('no-answer');
+  });
+
+  test.each([
+    ['is al-Taei the Syrian interior minister?', 9],
+    ['هل الطائي وزير داخلية سوريا؟', 9],
+    ['is Fayyadh the Syrian defence minister?', 2],
+  ])('a wrong office of another country given to a named speaker is corrected by his introduction: %s', (q, p) => {
+    const a = answered(bot.ask(q));
+    expect(a.paragraph).toBe(p);
+    expect(a.quote.length).toBeLessThan(50);
+  });
+
+  test.each(['شو ناقش الأسد والفياض؟', 'ايش ناقشوا بالاجتماع؟', 'shu na2asho?', 'إيه اللي اتناقش في اللقاء؟'])(
+    'what the meeting discussed, in dialect: %s',
+    (q) => {
+      expect(answered(bot.ask(q)).paragraph).toBe(3);
+    },
+  );
+
+  test.each([
+    ['شو حكى الفيض عن الارهاب؟', 'fayyadh'],
+    ['من هو الاصد؟', 'assad'],
+  ])('a name with its article one letter off keeps its speaker: %s', (q, speaker) => {
+    const a = answered(bot.ask(q));
+    expect([a.speaker.id, a.introduces?.id]).toContain(speaker);
+  });
+
+  test.each(['ما هو السيد؟', 'ماذا قال الفضه؟'])('common words near a name stay themselves: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('struck-out text is withdrawn', () => {
+    expect(answered(bot.ask('~~what did al-Taei say~~ what did al-Mekdad say?')).speaker.id).toBe('mekdad');
+  });
+
+  test.each([
+    'Was sagte Assad über die Grenze?',
+    'Wat zei de Iraakse premier?',
+    'Siapa utusan Irak?',
+    'Abadi ne kya kaha?',
+  ])('another language gets the languages notice: %s', (q) => {
+    const reply = bot.ask(q);
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('other-language');
+  });
+
+  test('Discord "fancy text" (mathematical bold) is read as English', () => {
+    expect(answered(bot.ask('𝐰𝐡𝐨 𝐢𝐬 𝐭𝐚𝐞𝐢?')).paragraph).toBe(9);
+  });
+
+  test.each([
+    ['what did the speaker in paragraph 5 say?', 5],
+    ['ماذا قال المتحدث في الفقرة 11؟', 11],
+  ])('"the person in paragraph N" is that paragraph: %s', (q, p) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(p);
+  });
+
+  test.each(['paragraph', 'الفقرات', 'show me a paragraph'])(
+    'a paragraph with no number says which there are: %s',
+    (q) => {
+      const reply = bot.ask(q);
+      expect(reply.kind === 'no-answer' && reply.reason).toBe('no-such-paragraph');
+    },
+  );
+
+  test('an alternative offered in a yes/no question is no topic of its own', () => {
+    expect(answered(bot.ask('did the air raids succeed or fail?')).paragraph).toBe(8);
+    expect(bot.ask('did the air raids fail?').kind).toBe('no-answer');
+  });
+
+  test.each([
+    'what did the Popular Mobilization Forces do?',
+    'شو دور الحشد في الموصل؟',
+    'shu 2al 5amenei 3an el 7doud?',
+  ])('groups and people the article never names, also in Arabizi digits: %s', (q) => {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  });
+
+  test('an office only one speaker holds, after ل, is the one spoken to', () => {
+    expect(answered(bot.ask('ماذا قال الرئيس الأسد للمبعوث؟')).speaker.id).toBe('assad');
+  });
+
+  test('"what does the article say about … the Assad regime" is the article’s words, not Assad’s', () => {
+    expect(answered(bot.ask('ماذا يذكر المقال عن تسليح نظام الاسد عبر العراق؟')).paragraph).toBe(6);
+  });
+
+  test.each(['منين بيتسللوا الارهابيين للعراق؟', 'mnein byetsallalo el irhabiyeen?'])(
+    'where infiltration comes from: %s',
+    (q) => {
+      expect(answered(bot.ask(q)).paragraph).toBe(9);
+    },
+  );
+});
