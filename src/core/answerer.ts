@@ -65,7 +65,7 @@ const OPINION_OF = new RegExp(`(?:^| )(?:(?:view|views|opinion|opinions) (?:of|o
 
 /** The article itself named in a question ("what does the article say about…", "ماذا يقول المقال", "el ma2al"). */
 const ARTICLE_WORDS =
-  /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه)(?: |$)|(?:^| )(?:article|artical|articel|artcle|aritcle|atricle|report|story|piece|text|news|ma2al|maqal|makal|taqrir|khabar|5abar|kha6ar)(?: |$)|(?:^| )(?:does|did|do) it (?:say|mention|tell)|(?:^| )it (?:says|mentions)(?: |$)/;
+  /(?:^| )(?:ال|بال|في|و|ف)?(?:مقال|مقاله|تقرير|خبر|نص|سالفه|قصه|حكايه)(?: |$)|(?:^| )(?:article|artical|articel|artcle|aritcle|atricle|report|story|piece|text|news|ma2al|maqal|makal|taqrir|khabar|5abar|kha6ar|2esa|2essa|2issa|qissa|el 2esa|el 2essa|el 2issa|7ekaye|7ikaye|el 7ekaye|el 7ikaye|salfe|el salfe)(?: |$)|(?:^| )(?:does|did|do) it (?:say|mention|tell)|(?:^| )it (?:says|mentions)(?: |$)/;
 
 /** "What is the title of the article?", «ما عنوان المقال؟» (normalized): the seed has no headline. */
 const ARTICLE_TITLE =
@@ -446,6 +446,14 @@ const ABOUT_WHOLE: ReadonlySet<string> = new Set([
   ...SUMMARY_WORDS,
   ...[
     'about',
+    // Arabizi "the story" ("eh el 2esa?", "shu el salfe"): the article, as ARTICLE_WORDS reads it.
+    '2esa',
+    '2essa',
+    '2issa',
+    'qissa',
+    '7ekaye',
+    '7ikaye',
+    'salfe',
     'topic',
     'subject',
     'main',
@@ -1176,7 +1184,7 @@ class CorpusAnswerer implements Answerer {
     const candidates = this.withQuotedPhraseFirst(normalized, result.keys, named);
     const first = candidates[0];
     const aboutArticle = ARTICLE_WORDS.test(normalized);
-    const corrected = this.officeCorrected(normalized, result.keys, candidates);
+    const corrected = this.officeCorrected(normalized, result.tokens, candidates);
     if (corrected !== undefined) return this.answerWith(corrected, candidates, result, script);
     // "When was the article published?": the article gives no date of its own ("today" in its first line).
     if (aboutArticle && (asksArticleDate(result.tokens) || ARTICLE_TITLE.test(normalized))) {
@@ -1307,10 +1315,14 @@ class CorpusAnswerer implements Answerer {
     const reasoned = quoted && this.withReasonIfAsked(normalized, result.keys, quoted, candidates);
     const counted = this.withPlacesIfCounted(normalized, reasoned, candidates);
     const dated = this.withDateIfCorrected(normalized, counted, candidates);
-    const chosen = this.withMeetingPlaceIfAsked(
-      normalized,
+    const chosen = this.withOccasionIfAsked(
       result.keys,
-      this.withPlaceIfWhere(result.keys, dated, candidates),
+      this.withMeetingPlaceIfAsked(
+        normalized,
+        result.keys,
+        this.withPlaceIfWhere(result.keys, dated, candidates),
+        candidates,
+      ),
       candidates,
     );
     // "Did al-Fayyadh say the enemy is common?": the words are al-Assad's. A yes/no question gets them, with the
@@ -1386,20 +1398,29 @@ class CorpusAnswerer implements Answerer {
    * answer to what someone said (they answer "who is he?").
    */
   /**
-   * "Is al-Fayyadh the Iraqi foreign minister?", «هل العبادي رئيس العراق؟»: a yes/no question giving the one speaker
-   * it names an office of a country whose holder the article never names. The article does say what he is: his
-   * introduction among the candidates («مستشار الأمن الوطني فالح الفياض») corrects the premise.
+   * "Is al-Fayyadh the Iraqi foreign minister?", "was al-Mekdad the envoy?": an is-question giving the one speaker it
+   * names an office another speaker holds, or an office of a country whose holder the article never names. The
+   * introduction of the office's holder («مبعوثه مستشار الأمن الوطني فالح الفياض»), or of the one named, corrects it.
    */
   private officeCorrected(
     normalized: string,
-    keys: ReadonlySet<string>,
+    tokens: readonly QueryToken[],
     candidates: readonly Candidate[],
   ): Candidate | undefined {
-    const named = namedSpeakers(keys);
     // Only "is he …?": "did the Syrian prime minister Abadi say anything?" asks what he said, under a wrong title.
-    if (!IS_HE.test(normalized) || keys.has(INTENT.said) || named.size !== 1) return undefined;
-    if (!this.officeQualifiers.contradicts(normalized)) return undefined;
-    const speaker = this.speakers.get([...named][0] ?? '');
+    if (!IS_HE.test(normalized) || tokens.some((t) => t.keys.some((k) => k.key === INTENT.said))) return undefined;
+    // Speakers named by name; an office the matcher read as its holder is a token of its own ("sp:fayyadh").
+    const byName = new Set(
+      tokens
+        .filter((t) => !t.token.startsWith('sp:'))
+        .flatMap((t) => t.keys.filter((k) => k.key.startsWith('sp:') && k.strength >= 1).map((k) => k.key.slice(3))),
+    );
+    if (byName.size !== 1) return undefined;
+    const [asked] = byName as Set<string> & [string];
+    // "Was al-Mekdad the envoy?": an office another speaker holds; the introduction of its holder corrects it.
+    const holder = tokens.map((t) => t.token).find((t) => t.startsWith('sp:') && t !== `sp:${asked}`);
+    const shown = holder?.slice(3) ?? (this.officeQualifiers.contradicts(normalized) ? asked : undefined);
+    const speaker = shown === undefined ? undefined : this.speakers.get(shown);
     if (speaker === undefined) return undefined;
     return candidates.find((c) => this.onlyNamesSomeone(c) && this.textOf(c).includes(speaker.nameAr));
   }
@@ -2227,6 +2248,29 @@ class CorpusAnswerer implements Answerer {
         [...this.cityKeys].map((key) => ({ key })),
       );
     return this.nearlyAsGood(best, candidates, placing) ?? best;
+  }
+
+  /**
+   * "Where did al-Fayyadh say this?", «متى قال الفياض ذلك؟»: where or when someone's words were said, when his
+   * passage holds no place (no time): the passage placing (dating) the occasion, nearly as good, in a paragraph that
+   * names him (the meeting in Damascus on Thursday, paragraph 2); else the best. Al-Taei's «الاثنين الماضي» dates his.
+   */
+  private withOccasionIfAsked(
+    keys: ReadonlySet<string>,
+    best: Candidate | undefined,
+    candidates: Candidate[],
+  ): Candidate | undefined {
+    const where = keys.has(INTENT.where);
+    const said = keys.has(INTENT.said) || keys.has(STATEMENT_KEY);
+    if (!best || !said || !(where || keys.has(INTENT.when))) return best;
+    const speaker = this.index.speakerOf(best.target);
+    const namesSpeaker = (c: Candidate) =>
+      this.index.mentions(this.corpus.paragraphs[this.paragraphOf(c) - 1]?.text ?? '', [{ key: `m:${speaker}` }]);
+    const places = [...this.cityKeys].map((key) => ({ key }));
+    const fits = (c: Candidate) =>
+      where ? this.index.mentions(this.textOf(c), places) : this.holdsTime(this.textOf(c));
+    if (fits(best)) return best;
+    return this.nearlyAsGood(best, candidates, (c) => fits(c) && namesSpeaker(c)) ?? best;
   }
 
   /**

@@ -95,7 +95,7 @@ export const ARABIZI_STOPWORDS = normalizedSet(`
   ma2al maqal makal lma2al elma2al almaqal taqrir ta2rir mawdoo3 mawdu3 mawdo3 zabt bezabt bizzabt
   wach wash chno chnou achno ach chkoun chkon dyal dial dyalo diyal daba bzaf kayn kayna bli belli machi chkel
   lo lu jihto jihtu jehto janbo janebo ya3tik ya3teek ya3tek 3afye 3afya 3afieh
-  li feha fiha fih feeh feeha ma3 m3a wiyya 3emlo 3imlo 3amlo 3emel 3amel 3imil wala walla la2 walla2 mumkin mumken momkin
+  5abberni khabberni 5abbirni 2olli 2ouli bin li feha fiha fih feeh feeha ma3 m3a wiyya 3emlo 3imlo 3amlo 3emel 3amel 3imil wala walla la2 walla2 mumkin mumken momkin
 `);
 
 /**

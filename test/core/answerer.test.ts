@@ -2958,3 +2958,46 @@ describe('found by the sixteenth break test and the nineteenth blind set', () =>
     },
   );
 });
+
+describe('more from the sixteenth break test: the occasion of words, the story, Arabizi words, the envoy', () => {
+  test.each([
+    ['where did al-Assad say it?', 2],
+    ['متى تحدث الأسد بهذا الكلام؟', 2],
+    ['وين قال الفياض هالكلام؟', 2],
+  ])('where or when words were said, when the speaker’s passage holds no place or time: %s', (q, p) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(p);
+  });
+
+  test.each([
+    ['when did al-Mekdad make that statement?', 11],
+    ['متى قال الطائي هذا؟', 9],
+  ])('a passage that dates itself keeps its words: %s', (q, p) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(p);
+  });
+
+  test.each(['ايش الحكاية بالضبط؟', 'shu el 2issa?'])('"what’s the story" is the article’s main news: %s', (q) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(1);
+  });
+
+  test.each([
+    ['kem toul el 7doud?', 2],
+    ['ayna ma3a9il da3esh?', 14],
+    ['مين حجى عن الحدود؟', 9],
+  ])('Arabizi and Iraqi words: %s', (q, p) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(p);
+  });
+
+  test.each(['is al-Taei the envoy who carried the message?', 'هل الطائي هو المبعوث؟', 'is Mekdad the envoy?'])(
+    'an office another speaker holds is corrected by its holder’s introduction: %s',
+    (q) => {
+      const a = answered(bot.ask(q));
+      expect(a.paragraph).toBe(2);
+      expect(a.introduces?.id).toBe('fayyadh');
+    },
+  );
+
+  test('an office the one named holds is still his', () => {
+    expect(answered(bot.ask('is al-Fayyadh the envoy?')).paragraph).toBe(2);
+    expect(answered(bot.ask('is Mekdad the deputy foreign minister?')).paragraph).toBe(11);
+  });
+});
