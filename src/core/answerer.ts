@@ -86,6 +86,13 @@ const POLITICAL_PARTY = new RegExp(
   ].join('|'),
 );
 
+/**
+ * The Popular Mobilization Forces (الحشد الشعبي, normalized), which the article never names: «حشد الجهود» and "military
+ * mobilization" are ordinary words.
+ */
+const POPULAR_MOBILIZATION =
+  /(?:^| )(?:ال|بال|لل|و)?حشد (?:ال)?شعبي(?: |$)|popular mobili[sz]ation|(?:^| )el hashd(?: |$)/;
+
 /** "شنو الموضوع؟", "shu el mawdoo3", "what's the topic?": the topic asked with nothing else names the article's. */
 const ASKS_TOPIC = /(?:^| )(?:ال|بال)?موضوع(?: |$)|(?:^| )(?:mawdoo3|mawdu3|mawdo3|mawdou3|topic|subject)(?: |$)/;
 
@@ -179,7 +186,7 @@ const NOT_ONLY_REACH = 8;
  * "What does Assad think of…?" asks his view, which the article may give, and is not matched.
  */
 const ASKS_OPINION =
-  /(?:^| )(?:who is right|who s right|who was right|what do you think|your opinion|your view|in your opinion|do you agree|do you support|is it good|is it bad|برايك|رايك|في رايك|بتقديرك|شو رايك|ايش رايك|وش رايك|انت مع|هل انت مع|على حق|علي حق|عحق|ra2yak|ra2ik|b ra2yak|shu ra2yak|3ala 7a2|3a 7a2)(?: |$)/;
+  /(?:^| )(?:who is right|who s right|who was right|what do you think|your opinion|your view|in your opinion|do you agree|do you support|is it good|is it bad|برايك|رايك|في رايك|بتقديرك|شو رايك|ايش رايك|وش رايك|انت مع|هل انت مع|ra2yak|ra2ik|b ra2yak|shu ra2yak)(?: |$)|(?:على|علي|ع) حق$|(?:على|علي|ع) حق (?:ولا|ام|او)(?: |$)| (?:محق|محقا|معه حق|معو حق|3ala 7a2|3a 7a2|m7a2)$|^(?:is|was) (?!that |this |it |he |she )\S+(?: \S+)? right$/;
 
 /**
  * The reporter's or the article's leanings asked: "is the reporter biased / pro-Assad?", «هل الكاتب منحاز؟», «الكاتب
@@ -327,8 +334,12 @@ const EVERYTHING_SAID =
 const ASKS_CLOCK =
   /(?:^| )(?:(?:what|which) time(?! (?:period|frame|span|line))|الساعه كم|كم الساعه|sa3a kam|sa3et kam)(?: |$)/;
 
-/** Liking someone (normalized); see the rule on two people named. */
-const LIKES = /(?:^| )(?:like|likes|liked|dislike|dislikes|disliked|fond|get along|gets along)(?: |$)/;
+/**
+ * Liking or praising someone (normalized); see the rule on two people named ("did Assad praise Abadi?", «هل أشاد
+ * الأسد بالعبادي؟»): what one person thinks of another is never told. "Did Abadi praise the strike?" names one.
+ */
+const LIKES =
+  /(?:^| )(?:like|likes|liked|dislike|dislikes|disliked|fond|get along|gets along|praise|praised|praises|praising|commend|commended|hail|hailed|اشاد|يشيد|اشادت|اشاده|مدح|يمدح|مدحه|امتدح|اثني|يثني|ثمن|يثمن)(?: |$)/;
 
 /** Whom someone spoke to ("who did X speak/talk/give his statement to", "to whom", لمن, لمين; normalized). */
 const SPOKEN_TO =
@@ -781,11 +792,11 @@ const NAMES_ONLY_MEMO = 4_096;
 
 /**
  * "What was bombed?", "what were the targets…?", «ماذا قصف…», «شو اللي انضرب», «شو ناقشوا؟», «شو صار
- * بالاجتماع؟»: what or which asking what happened (normalized; a dialect "what" before a word without the article
- * stands before a verb). "What is terrorism?" and «ما الإرهاب؟» ask a definition, which the article does not give.
+ * بالاجتماع؟»: what or which asking what happened (normalized). A dialect "what" counts before a verb's shape only
+ * (a plural past in وا/و, a present in ي/بي/بت, صار, حصل): «شو تنسيق؟» asks what a word means. "What is terrorism?" and «ما الإرهاب؟» ask a definition, which the article does not give.
  */
 const ASKS_WHAT_HAPPENED =
-  /(?:^| )(?:what|which)(?: \S+)? (?:was|were|got|did|happened)(?: |$)|(?:^| )(?:ماذا|شو اللي|ايش اللي|وش اللي|ايه اللي|شنو اللي|ما الذي|ما اللي|shu elli|eh elli)(?: |$)|(?:^| )(?:شو|ايش|وش|شنو|ايه|اش|واش) (?!ال)\S|(?:^| )(?:shu|sho|eh|esh|eish|shno|wesh|ash) (?!el |il |l )\S/;
+  /(?:^| )(?:what|which)(?: \S+)? (?:was|were|got|did|happened)(?: |$)|(?:^| )(?:ماذا|شو اللي|ايش اللي|وش اللي|ايه اللي|شنو اللي|ما الذي|ما اللي|shu elli|eh elli)(?: |$)|(?:^| )(?:شو|ايش|وش|شنو|ايه|اش|واش) (?:\S+وا|\S+و|صار|حصل|جري|حدث|بيصير|يصير|(?:ي|بي|بت|عم )\S{3,})(?: |$)|(?:^| )(?:shu|sho|eh|esh|eish|shno|wesh|ash) (?:\S+o|\S+u|\S+w|sar|9ar|saar|7asal|sa2)(?: |$)/;
 
 /**
  * An Arabizi word with its digit letters spelled the English way ("5amenei" → "khamenei", "7asan" → "hasan"): 5 خ kh,
@@ -795,6 +806,19 @@ function fromArabiziDigits(word: string): string {
   const letters: Record<string, string> = { '5': 'kh', '7': 'h', '9': 's', '6': 't', '8': 'gh', '3': '', '2': '' };
   return word.replace(/[2-9]/g, (d) => letters[d] ?? d);
 }
+
+/** "himself", "in person", بنفسه, شخصيا, "b nafso" (normalized): whether someone went in person. */
+const IN_PERSON =
+  /(?:^| )(?:himself|in person|personally|بنفسه|شخصيا|بشخصه|b nafso|bnafso|b nafsu|bi nafsu|b7alo|shakhsiyan)(?: |$)/;
+
+/** "after", بعد, ba3d (normalized): a later time than the article's. */
+const AFTER_WORDS = /(?:^| )(?:after|afterwards|later|بعد|بعدها|ba3d|ba3den)(?: |$)/;
+
+/**
+ * Keys of the words that attribute a passage («كما قالت وكالة الانباء السورية الرسمية»: "as … said", "official"):
+ * with a name, they still only say whose words the others are.
+ */
+const ATTRIBUTION_WORDS: ReadonlySet<string> = new Set(['c:ask-said', 'a:كما', 'a:رسم']);
 
 /** A yes/no question asking what someone is: "is", "was", هل (كان), wach (normalized). */
 const IS_HE = /^(?:is|are|was|were|هل|هو|wach|wesh)(?: |$)/;
@@ -1233,7 +1257,7 @@ class CorpusAnswerer implements Answerer {
       // "Why did Assad send a message to Abadi?": the message went the other way.
       this.directionPremises.reverses(normalized) ||
       // "When did al-Mekdad meet al-Abadi?": two people the article never brings together.
-      this.directionPremises.pairsStrangers(normalized) ||
+      (!this.asksInPerson(normalized, result.keys) && this.directionPremises.pairsStrangers(normalized)) ||
       // "Who controls the border?": ISIS's control is told of Mosul and Raqqa only.
       this.placesFactElsewhere(result.tokens, result.keys) ||
       // "Who chairs the four-party committee?": the article names no group's head.
@@ -1252,11 +1276,12 @@ class CorpusAnswerer implements Answerer {
         ANYONE_ELSE.test(normalized) &&
         (ATTENDED.test(normalized) || this.directionPremises.asksMeeting(normalized))) ||
       this.meetsUnnamedOfficeHolder(result.keys, normalized) ||
-      // "Did Abadi fly to Damascus?": his envoy went.
-      this.directionPremises.movesStayer(
-        normalized,
-        result.keys.has(INTENT.when) || CLOSING_WHEN.test(normalized) || asksWhy(normalized, result.keys),
-      ) ||
+      // "When did Abadi fly to Damascus?": his envoy went ("did he go himself?" is corrected: see `asksInPerson`).
+      (!this.asksInPerson(normalized, result.keys) &&
+        this.directionPremises.movesStayer(
+          normalized,
+          result.keys.has(INTENT.when) || CLOSING_WHEN.test(normalized) || asksWhy(normalized, result.keys),
+        )) ||
       // "Was al-Mekdad at the meeting?": al-Fayyadh met al-Assad, nobody else.
       this.directionPremises.placesAtMeeting(normalized) ||
       this.officeQualifiers.declines(
@@ -1416,6 +1441,17 @@ class CorpusAnswerer implements Answerer {
         .flatMap((t) => t.keys.filter((k) => k.key.startsWith('sp:') && k.strength >= 1).map((k) => k.key.slice(3))),
     );
     if (byName.size !== 1) return undefined;
+    // "Is Fayyadh meeting the Iraqi foreign minister?" asks something else of him than what he is.
+    const describesOnly = tokens.every((t) =>
+      t.keys.some(
+        (k) =>
+          k.key.startsWith('sp:') ||
+          k.key.startsWith('c:ask-') ||
+          this.titleKeys.has(k.key) ||
+          this.countryKeys.has(k.key),
+      ),
+    );
+    if (!describesOnly) return undefined;
     const [asked] = byName as Set<string> & [string];
     // "Was al-Mekdad the envoy?": an office another speaker holds; the introduction of its holder corrects it.
     const holder = tokens.map((t) => t.token).find((t) => t.startsWith('sp:') && t !== `sp:${asked}`);
@@ -1425,6 +1461,10 @@ class CorpusAnswerer implements Answerer {
     return candidates.find((c) => this.onlyNamesSomeone(c) && this.textOf(c).includes(speaker.nameAr));
   }
 
+  /**
+   * Whether a candidate's text only names someone: names, titles, countries and the words attributing a passage
+   * («رئيس الوزراء حيدر العبادي», «كما قالت وكالة الانباء السورية الرسمية»), no one's words. Memoized per text.
+   */
   private onlyNamesSomeone(c: Candidate): boolean {
     const text = this.textOf(c);
     const known = this.namesOnly.get(text);
@@ -1432,7 +1472,13 @@ class CorpusAnswerer implements Answerer {
     const features = this.index.featurizer.features(normalize(text));
     const names =
       features.length > 0 &&
-      features.every((f) => /^(?:sp|m):/.test(f.exact) || this.titleKeys.has(f.exact) || this.countryKeys.has(f.exact));
+      features.every(
+        (f) =>
+          /^(?:sp|m):/.test(f.exact) ||
+          this.titleKeys.has(f.exact) ||
+          this.countryKeys.has(f.exact) ||
+          ATTRIBUTION_WORDS.has(f.exact),
+      );
     // The texts are the corpus's own passages and clauses: a few hundred at most.
     if (this.namesOnly.size < NAMES_ONLY_MEMO) this.namesOnly.set(text, names);
     return names;
@@ -1595,7 +1641,10 @@ class CorpusAnswerer implements Answerer {
     const person = tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:')));
     // "Did al-Fayyadh visit Damascus?": the envoy's trip is the one visit the article tells (read only when a word of
     // visiting is out of scope).
-    const toldVisit = (word: string) => isVisitWord(word) && this.directionPremises.visitsAsTold(normalized);
+    const toldVisit = (word: string) =>
+      isVisitWord(word) &&
+      (this.directionPremises.visitsAsTold(normalized) ||
+        this.asksInPerson(normalized, new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)))));
     // "Did the meeting take place on Friday?", «هل أمر العبادي بالضربات في 25 مارس؟»: a wrong day or month in a yes/no
     // question is corrected by the passage's date (see withDateIfCorrected).
     const corrected = (word: string) => YES_NO.test(normalized) && isOtherDayOrMonth(word);
@@ -1606,7 +1655,27 @@ class CorpusAnswerer implements Answerer {
       : new Set<string>();
     const outOfScope = (word: string) =>
       this.isOutOfScopeWord(word, person) && !toldVisit(word) && !corrected(word) && !offered.has(word);
-    return tokens.some((t) => t.token.split(' ').some(outOfScope)) || POLITICAL_PARTY.test(normalized);
+    return (
+      tokens.some((t) => t.token.split(' ').some(outOfScope)) ||
+      POLITICAL_PARTY.test(normalized) ||
+      POPULAR_MOBILIZATION.test(normalized)
+    );
+  }
+
+  /**
+   * "Did Abadi go to Damascus himself?", «هل زار العبادي دمشق بنفسه؟»: a yes/no question whether someone went in
+   * person, which the passage telling who went (his envoy) answers. Not "when" or "why" (they take the trip as
+   * given), nor a trip after the message ("after", بعد), which the article never tells of.
+   */
+  private asksInPerson(normalized: string, keys: ReadonlySet<string>): boolean {
+    return (
+      YES_NO.test(normalized) &&
+      IN_PERSON.test(normalized) &&
+      !keys.has(INTENT.when) &&
+      !CLOSING_WHEN.test(normalized) &&
+      !asksWhy(normalized, keys) &&
+      !AFTER_WORDS.test(normalized)
+    );
   }
 
   /** A word the article never covers (src/core/lexicon.ts), or a personal one when a person is named. */

@@ -45,7 +45,6 @@ const FOREIGN_QUESTION_WORDS: ReadonlySet<string> = new Set([
   // German, Dutch, Indonesian, Hindi/Urdu in Latin letters, Hungarian, Polish: "said", "who", "why", "what".
   'sagte',
   'worum',
-  'zei',
   'waarom',
   'siapa',
   'mengapa',

@@ -277,6 +277,8 @@ const OBJECT_PRONOUN = /^[\u0600-\u06ff]{3,}(?:ها|هم)$/;
 /** Words that make a following "to" part of a phrase, not a direction ("according to", "in response to"). */
 const NOT_RECIPIENT_BEFORE_TO = normalizedWords([
   'according',
+  'acording',
+  'accroding',
   'relation',
   'regard',
   'respect',
@@ -422,7 +424,9 @@ export class DirectionPremises {
     for (const id of speakers) this.actors.add(`sp:${id}`);
     const holders = new Map<FeatureKey, Set<FeatureKey>>();
     for (const s of corpus.speakers) {
-      for (const role of (s.roles ?? []).flat()) {
+      // One-concept roles only: ["leader", "iraq"] is no office "iraq" («للعراقيين» is no one spoken to).
+      for (const [role, ...qualified] of s.roles ?? []) {
+        if (role === undefined || qualified.length > 0) continue;
         holders.set(`c:${role}`, new Set([...(holders.get(`c:${role}`) ?? []), `sp:${s.id}` as FeatureKey]));
       }
     }
