@@ -32,7 +32,8 @@ export type FollowUp =
   | { kind: 'who' }
   | { kind: 'swap'; speaker: Speaker }
   | { kind: 'pronoun'; explicit: boolean }
-  | { kind: 'wh'; ask: BareAsk };
+  | { kind: 'wh'; ask: BareAsk }
+  | { kind: 'about'; subject: string };
 
 /** What a bare question word after an answer asks of the last question: "when?", "where?", "why?". */
 type BareAsk = 'when' | 'where' | 'why';
@@ -51,7 +52,8 @@ const MORE_WORDS = normalizedSet(`
 const WHO_WORDS = normalizedSet(`من مين منو منهو شكون who meen min minu mnu mino shkoun chkoun`);
 /** Third-person references (he, that one) and questions about a position (his role, his job). */
 const HE_WORDS = normalizedSet(`
-  هو هاد هذا ذلك ذاك ده دا هيدا هاذا هادا he him that this guy man howa huwe huwa hoa hada hayda howe houwe huwwe
+  هو هاد هذا ذلك ذاك ده دا هيدا هاذا هادا هالحكي هالكلام he him that this guy man howa huwe huwa hoa hada hayda howe
+  houwe huwwe
 `);
 const ROLE_WORDS = normalizedSet(`
   منصبه منصب وظيفته وظيفه وظيفة دوره صفته شغلته شغله عمله مهنته مركزه لقبه منصبو شغلتو وظيفتو دورو شغلو
@@ -95,6 +97,8 @@ const BARE_ASKS: ReadonlyArray<[BareAsk, ReadonlySet<string>]> = [
   ['where', WHERE_WORDS],
   ['why', WHY_WORDS],
 ];
+/** "What" words: "and about what?" asks nothing new. */
+const WHAT_WORDS = normalizedSet(`ماذا ما شو ايش اش وش شنو ايه what which shu sho esh eh`);
 /** "About" in a said-question: what comes after it is the subject, what comes before names the speaker. */
 const ABOUT_WORDS = normalizedSet(`عن حول بخصوص بشان about regarding concerning 3an 7awl`);
 /** Words that make a question a standalone "what did X say", not "and X?". */
@@ -148,6 +152,23 @@ export function classifyFollowUp(question: string, answerer: Answerer): FollowUp
   const has = (set: ReadonlySet<string>): boolean => tokens.some((t) => set.has(t));
 
   if (content.length > 0) {
+    // "and about Albukamal?", «وعن البوكمال؟»: the last question again, about something else.
+    const aboutAt = tokens.findIndex((t) => ABOUT_WORDS.has(t));
+    const subject = tokens.slice(aboutAt + 1);
+    const onlyFillers = tokens.slice(0, aboutAt).every((t) => SWAP_FILLER.has(t) || MORE_WORDS.has(t));
+    // "and" or "what" first ("وعن", "what about"): «عن شو الرسالة؟» ("what is the message about?") stands alone.
+    const joinedAbout = aboutAt > 0 || tokens[0] !== tokenize(normalized)[0];
+    const asksSubject = subject.length > 0 && !subject.some((t) => STOPWORDS.has(t) && WHAT_WORDS.has(t));
+    if (
+      aboutAt >= 0 &&
+      joinedAbout &&
+      onlyFillers &&
+      asksSubject &&
+      !has(SAY_WORDS) &&
+      !mentionsSpeaker(subject, answerer)
+    ) {
+      return { kind: 'about', subject: subject.join(' ') };
+    }
     // "and al-Mekdad?": the words other than "and / what about" are exactly a name.
     const swapTo = answerer.findSpeaker(tokens.filter((t) => !SWAP_FILLER.has(t)).join(' '));
     // A bare name ("المقداد؟") asks about that person; "and …" (a filler word or a leading و) makes it a swap.
@@ -172,7 +193,8 @@ export function classifyFollowUp(question: string, answerer: Answerer): FollowUp
   for (const [ask, words] of BARE_ASKS) {
     if (tokens.every((t) => words.has(t) || SWAP_FILLER.has(t)) && has(words)) return { kind: 'wh', ask };
   }
-  if (has(ROLE_WORDS) || (has(WHO_WORDS) && has(HE_WORDS))) return { kind: 'who' };
+  // "and who said it?", «مين قال هالحكي؟»: who the last answer's speaker is.
+  if (has(ROLE_WORDS) || (has(WHO_WORDS) && (has(HE_WORDS) || tokens.includes('it')))) return { kind: 'who' };
   // "Who else?", "مين كمان حكى؟", "من قال؟" ask about other people, not about the last one.
   if (has(WHO_WORDS)) return undefined;
   if (has(MORE_WORDS)) return { kind: 'more' };
@@ -229,7 +251,8 @@ export function answerWithContext(
   const script = detectScript(question);
   const standalone =
     followUp === undefined ||
-    (context === undefined && (followUp.kind === 'swap' || (followUp.kind === 'pronoun' && !followUp.explicit)));
+    (context === undefined &&
+      (followUp.kind === 'swap' || followUp.kind === 'about' || (followUp.kind === 'pronoun' && !followUp.explicit)));
   if (standalone) return afterStandalone(answerer, answerer.ask(question), normalize(question), context);
   if (context === undefined) return { reply: noContext(answerer, script), context };
   const speaker = answerer.findSpeaker(context.speakerId);
@@ -252,6 +275,10 @@ export function answerWithContext(
     }
     case 'swap':
       return swapSpeaker(answerer, followUp.speaker, speaker, context, script);
+    case 'about': {
+      const rewritten = aboutSomethingElse(context.question, followUp.subject, speaker, script);
+      return afterStandalone(answerer, withScript(answerer.ask(rewritten), script), rewritten, context);
+    }
     case 'wh': {
       // "Where did al-Fayyadh meet al-Assad?" then "when?": the same question asked with "when" (Thursday), not
       // when the speaker of the passage shown spoke; "where?" and "why?" likewise.
@@ -322,6 +349,18 @@ function namedSpeaker(normalized: string, answerer: Answerer): Speaker | undefin
  * The question with "he"/"him" replaced by the speaker's name, or, when it has none ("ماذا قال عن الموصل؟",
  * "when did he say that" after the replacement needs none), the name inserted after the first "say".
  */
+/**
+ * "and about Albukamal?" after "what did al-Mekdad say about Mosul?": the last question with what followed its
+ * "about" replaced; after a question with no "about", what the last speaker said about it.
+ */
+function aboutSomethingElse(lastQuestion: string, subject: string, speaker: Speaker, script: QueryScript): string {
+  const words = lastQuestion.split(' ');
+  const about = words.findIndex((w) => ABOUT_WORDS.has(w));
+  if (about >= 0) return [...words.slice(0, about + 1), subject].join(' ');
+  const nameEn = speaker.nameEn.replace(/\s*\([^)]*\)\s*$/, '');
+  return script === 'latin' ? `what did ${nameEn} say about ${subject}` : `ماذا قال ${speaker.nameAr} عن ${subject}`;
+}
+
 function namePronoun(normalized: string, speaker: Speaker, script: QueryScript): string {
   const name = normalize(script === 'latin' ? speaker.nameEn : speaker.nameAr);
   const words = normalized.split(' ');

@@ -409,3 +409,30 @@ describe('a bare "where?" or "why?" (break14)', () => {
     expect(reply.kind === 'no-answer' && reply.reason).toBe('not-in-article');
   });
 });
+
+describe('"and about X?" and "who said it?" (found by the sixteenth break test)', () => {
+  test.each([
+    ['what did al-Mekdad say about Mosul?', 'and what about Albukamal?', 11, 'mekdad'],
+    ['ماذا قال الطائي عن الحدود؟', 'وعن اللجنة الرباعية؟', 10, 'taei'],
+    ['what did Assad say?', 'what about the enemy?', 4, 'assad'],
+  ])('after "%s", "%s" asks the same of something else', (first, next, paragraph, speaker) => {
+    const c = conversationAfter(first);
+    const a = answered(c.ask('u', next, 1));
+    expect([a.paragraph, a.speaker.id]).toEqual([paragraph, speaker]);
+  });
+
+  test('a subject the last speaker never spoke of is declined, not answered by someone else', () => {
+    const c = conversationAfter('what did al-Mekdad say about Mosul?');
+    expect(c.ask('u', 'and about Raqqa?', 1).kind).toBe('no-answer');
+  });
+
+  test.each(['عن شو الرسالة؟', 'about the border?'])('standing alone, it is a question of its own: %s', (q) => {
+    expect(classifyFollowUp(q, answerer)?.kind).not.toBe('about');
+  });
+
+  test('"and who said it?" after an answer introduces its speaker', () => {
+    const c = conversationAfter('how long is the shared border?');
+    const a = answered(c.ask('u', 'and who said it?', 1));
+    expect(a.quote).toContain('العبادي');
+  });
+});
