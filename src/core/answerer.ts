@@ -823,6 +823,15 @@ const ATTRIBUTION_WORDS: ReadonlySet<string> = new Set(['c:ask-said', 'a:كما'
 /** A yes/no question asking what someone is: "is", "was", هل (كان), wach (normalized). */
 const IS_HE = /^(?:is|are|was|were|هل|هو|wach|wesh)(?: |$)/;
 
+/** Membership asked (normalized): "include", "member of", تضم, عضو, من ضمن. */
+const MEMBERSHIP =
+  /(?:^| )(?:include|includes|included|including|member|members|membership|part of|تضم|يضم|تشمل|يشمل|ضمت|عضو|اعضاء|عضوا|من ضمن|بتضم|btdom|btdomm|btshmal)(?: |$)/;
+
+/** A yes/no question whether something is a member or included («هل تضم اللجنة تركيا؟»), normalized. */
+function asksMembership(normalized: string): boolean {
+  return YES_NO.test(normalized) && MEMBERSHIP.test(normalized);
+}
+
 /** The word after "or" in "did it succeed or fail?", «…أم فشلت؟», "walla" (normalized): an alternative offered. */
 const ALTERNATIVE_OFFERED = /(?:^| )(?:ام|او|ولا|or|walla|wella|wala|willa|aw|2aw) (\S+)/g;
 
@@ -1234,7 +1243,7 @@ class CorpusAnswerer implements Answerer {
     if (this.asksOutOfScope(result.tokens, normalized)) return this.retryableDecline('not-in-article', script);
     if (
       // "What did the US say?", "ماذا قال نصر الله؟": two-word names of people and countries not in the article.
-      ABSENT_NAMES.test(normalized) ||
+      (ABSENT_NAMES.test(normalized) && !asksMembership(normalized)) ||
       // "What did Haider al-Assad say?", "Hafez al-Assad": one speaker's given name with another's family name.
       this.foreignNames.mixes(normalized) ||
       // "ماذا قال رئيس الوزراء الأسد؟": a title the article gives someone else.
@@ -1653,8 +1662,15 @@ class CorpusAnswerer implements Answerer {
     const offered = YES_NO.test(normalized)
       ? new Set([...normalized.matchAll(ALTERNATIVE_OFFERED)].map((m) => m[1] ?? ''))
       : new Set<string>();
+    // «هل تضم اللجنة الرباعية تركيا؟», "does the committee include the US?": the passage listing the members
+    // corrects the premise.
+    const members = asksMembership(normalized);
     const outOfScope = (word: string) =>
-      this.isOutOfScopeWord(word, person) && !toldVisit(word) && !corrected(word) && !offered.has(word);
+      !members &&
+      this.isOutOfScopeWord(word, person) &&
+      !toldVisit(word) &&
+      !corrected(word) &&
+      !offered.has(word);
     return (
       tokens.some((t) => t.token.split(' ').some(outOfScope)) ||
       POLITICAL_PARTY.test(normalized) ||

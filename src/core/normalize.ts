@@ -153,6 +153,15 @@ export function collapsePunctuationAndSpaces(text: string): string {
  * The letter folds of `normalize`, in order, without its last step (punctuation to spaces): for readers that keep
  * punctuation, such as the paragraph-request grammar.
  */
+/**
+ * "US", "U.S.", "U.S.A." in capitals, in a message that is not all capitals, is the country: "USA" (lowercased next),
+ * which is no pronoun "us". "TELL US WHAT ASSAD SAID" is shouting, and left as it is.
+ */
+export function spellTheUs(text: string): string {
+  if (!/\bU\.?S\b/.test(text) || !/[a-z\u0600-\u06FF]/.test(text)) return text;
+  return text.replace(/\bU\.?S\.?(?:A\b\.?)?(?![\w.])/g, 'USA');
+}
+
 export const LETTER_FOLDS: ReadonlyArray<(text: string) => string> = Object.freeze([
   applyNfkc,
   removeInvisibles,
@@ -163,12 +172,12 @@ export const LETTER_FOLDS: ReadonlyArray<(text: string) => string> = Object.free
   foldTehMarbuta,
   foldPersianLetters,
   foldDigits,
+  spellTheUs,
   foldLatin,
   // After the folds, which can make a run (الطائيي → الطاييي): collapsing first left normalize not idempotent.
   collapseElongation,
 ]);
 
-/** The normalization steps in the order `normalize` applies them (exported for tests and documentation). */
 /**
  * "ماذاقال الأسد", "شوقال": a question word typed onto the verb of saying after it (a missed space, common on phone
  * keyboards) is split from it. Runs on folded text, so one spelling of each covers the hamza and teh-marbuta variants.
@@ -179,6 +188,7 @@ function splitGluedQuestionWord(text: string): string {
 
 const GLUED_QUESTION_WORD = /(^| )(ماذا|شو|ايش|وش|شنو)(قال|قالت|يقول|تقول|حكي|حكت|صرح|ذكر)(?= |$)/g;
 
+/** The normalization steps in the order `normalize` applies them (exported for tests and documentation). */
 export const NORMALIZATION_STEPS: ReadonlyArray<(text: string) => string> = Object.freeze([
   ...LETTER_FOLDS,
   collapsePunctuationAndSpaces,

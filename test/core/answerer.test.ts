@@ -3083,3 +3083,31 @@ describe('the review of the sixteenth break test’s rules: what they must not c
     },
   );
 });
+
+describe('kinds the twentieth blind set found (first run 95.0%)', () => {
+  test.each([
+    ['مين قال إن العراق ممكن يعدي حدوده؟', 9],
+    ['meen 2al el 3ira2 y3addi el 7dood?', 9],
+    ['what does al-Taei want to prevent?', 9],
+  ])('crossing the border and preventing infiltration are al-Taei’s words: %s', (q, p) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(p);
+  });
+
+  test.each(['did the U.S. join the air strikes?', 'هل شاركت ال US في الغارات؟'])(
+    '"US" in capitals is the country, which the article never names: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+
+  test('"us" in a shouted message stays a pronoun', () => {
+    expect(answered(bot.ask('TELL US WHAT MEKDAD SAID')).speaker.id).toBe('mekdad');
+  });
+
+  test.each(['does the four-party committee include Turkey?', 'هل تضم اللجنة الرباعية الولايات المتحدة؟'])(
+    'a member the article does not list is corrected by the list: %s',
+    (q) => {
+      expect(answered(bot.ask(q)).paragraph).toBe(10);
+    },
+  );
+});

@@ -13,6 +13,7 @@ import {
   removeDiacritics,
   removeInvisibles,
   removeTatweel,
+  spellTheUs,
   withNormalizeMemo,
 } from '../../src/core/normalize.ts';
 
@@ -360,4 +361,18 @@ test('a question word typed onto the verb of saying is split from it ("ماذا�
   expect(normalize(normalize('ماذاقال'))).toBe(normalize('ماذاقال'));
   // A word that only starts like one is left whole.
   expect(normalize('شوقالات')).toBe('شوقالات');
+});
+
+describe('spellTheUs', () => {
+  test.each([
+    ['did the US help?', 'did the USA help?'],
+    ['the U.S. role', 'the USA role'],
+    ['هل شاركت ال US؟', 'هل شاركت ال USA؟'],
+    ['TELL US MORE', 'TELL US MORE'],
+    ['tell us more', 'tell us more'],
+    ['USB drive', 'USB drive'],
+  ])('%s → %s', (input, expected) => {
+    expect(spellTheUs(input)).toBe(expected);
+    expect(normalize(normalize(input))).toBe(normalize(input));
+  });
 });
