@@ -34,6 +34,8 @@ export class OfficeQualifiers {
   private readonly terms = new Map<string, { kind: 'office' | 'country'; id: string }>();
   /** Office (or owned thing) id → the countries of those who hold it (undefined: a holder of no country). */
   private readonly holders = new Map<string, Array<string | undefined>>();
+  /** The first word of every term, so a word that starts none is tagged without looking its n-grams up. */
+  private readonly firstWords = new Set<string>();
 
   constructor(corpus: Corpus) {
     const countries = new Set(corpus.concepts.filter((c) => c.country).map((c) => c.id));
@@ -50,6 +52,7 @@ export class OfficeQualifiers {
       for (const term of c.terms) {
         const key = normalize(term);
         if (key !== '' && !this.terms.has(key)) this.terms.set(key, { kind, id: c.id });
+        if (key !== '') this.firstWords.add(key.split(' ')[0] ?? key);
       }
     }
   }
@@ -126,13 +129,16 @@ export class OfficeQualifiers {
     const words = normalized.split(' ').slice(0, MAX_WORDS);
     const tags: Tag[] = [];
     for (let i = 0; i < words.length; ) {
+      const word = words[i] ?? '';
+      // "بوزير الدفاع", "لرئيس الوزراء": a preposition or و fused to the office's first word.
+      const bareWord = ARABIC_PROCLITIC.test(word) ? word.replace(ARABIC_PROCLITIC, '') : undefined;
+      // Most words start no term: one set lookup each, instead of a lookup per term length.
+      const starts = this.firstWords.has(word) || (bareWord !== undefined && this.firstWords.has(bareWord));
       let found: { kind: 'office' | 'country'; id: string } | undefined;
       let length = 0;
-      for (let n = Math.min(MAX_TERM_WORDS, words.length - i); n >= 1 && !found; n--) {
-        const term = words.slice(i, i + n).join(' ');
-        // "بوزير الدفاع", "لرئيس الوزراء": a preposition or و fused to the office's first word.
-        const bare = ARABIC_PROCLITIC.test(term) ? term.replace(ARABIC_PROCLITIC, '') : undefined;
-        found = this.terms.get(term) ?? (bare === undefined ? undefined : this.terms.get(bare));
+      for (let n = Math.min(MAX_TERM_WORDS, words.length - i); starts && n >= 1 && !found; n--) {
+        const rest = n > 1 ? ` ${words.slice(i + 1, i + n).join(' ')}` : '';
+        found = this.terms.get(word + rest) ?? (bareWord === undefined ? undefined : this.terms.get(bareWord + rest));
         length = n;
       }
       if (found) {

@@ -3111,3 +3111,9 @@ describe('kinds the twentieth blind set found (first run 95.0%)', () => {
     },
   );
 });
+
+describe('dialect strikes and "which cities" (nineteenth blind set)', () => {
+  test.each(['شو المدن اللي قصفوها الطيارات العراقية؟', 'ايش المدن اللي انضربت بسوريا؟'])('%s', (q) => {
+    expect(answered(bot.ask(q)).paragraph).toBe(8);
+  });
+});
