@@ -356,7 +356,8 @@ const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|
 const LARGEST: ReadonlySet<string> = new Set(['largest', 'biggest', 'اكبر', 'كبري', 'akbar', 'a2bar', 'akbr']);
 
 /** "Else", "besides", غير, سوى: someone other than those named (normalized). */
-const ANYONE_ELSE = /(?:^| )(?:else|besides|other than|apart from|except|غير|سوى|بخلاف|عدا|ghair|gheir|ghir|8eir)(?= )/;
+const ANYONE_ELSE =
+  /(?:^| )(?:else|besides|other than|apart from|except|غير|سوى|بخلاف|عدا|ghair|gheir|ghir|8eir)(?= )|(?:^| )(?:ايضا|كمان|kaman|kamaan|also)(?: |$)/;
 /** Attending: "attended", "was present", حضر (normalized). */
 const ATTENDED = /(?:^| )(?:attend|attended|attending|present|حضر|حضره|حضروا|حاضر|7adar|7ader)(?: |$)/;
 
@@ -831,6 +832,9 @@ const MEMBERSHIP =
 function asksMembership(normalized: string): boolean {
   return YES_NO.test(normalized) && MEMBERSHIP.test(normalized);
 }
+
+/** Reporting asked ("who reported", "which agency", نقل, وكالة; normalized): the attribution is the answer. */
+const REPORTED = /(?:^| )(?:report|reported|reports|reporting|agency|source|sources|نقل|نقلت|وكاله|الوكاله|مصدر|المصدر|wikale|wekale)(?: |$)/;
 
 /** The word after "or" in "did it succeed or fail?", «…أم فشلت؟», "walla" (normalized): an alternative offered. */
 const ALTERNATIVE_OFFERED = /(?:^| )(?:ام|او|ولا|or|walla|wella|wala|willa|aw|2aw) (\S+)/g;
@@ -1325,8 +1329,11 @@ class CorpusAnswerer implements Answerer {
     const subject = this.saidSubject(normalized, result.tokens);
     // "Who is the deputy minister who spoke?" asks for the name a title-only passage gives.
     const asksWho = result.keys.has(INTENT.who) || result.keys.has(INTENT.role);
+    // "Who attended the meeting?": those who met, not the agency that reported it («كما قالت وكالة الانباء…»).
+    const attendance = asksWho && result.keys.has(MEETING) && !REPORTED.test(normalized);
     const offTopic = (c: Candidate) =>
       (asksSaid && (this.textOf(c).trim() === this.corpus.byline || (!asksWho && this.onlyNamesSomeone(c)))) ||
+      (attendance && this.attributesOnly(c)) ||
       this.quotesSpeakerOffTopic(subject, c, this.paragraphOf(c));
     // "What did Syria say?", "ماذا قالت دمشق؟": a country (or its capital) as the sayer is its side's speakers.
     const side = aboutArticle ? undefined : this.countryAsSayer(result.tokens, result.keys);
@@ -1468,6 +1475,11 @@ class CorpusAnswerer implements Answerer {
     const speaker = shown === undefined ? undefined : this.speakers.get(shown);
     if (speaker === undefined) return undefined;
     return candidates.find((c) => this.onlyNamesSomeone(c) && this.textOf(c).includes(speaker.nameAr));
+  }
+
+  /** Whether a candidate's text only attributes a passage («كما قالت وكالة الانباء السورية الرسمية»). */
+  private attributesOnly(c: Candidate): boolean {
+    return this.onlyNamesSomeone(c) && this.index.mentions(this.textOf(c), [{ key: INTENT.said }]);
   }
 
   /**

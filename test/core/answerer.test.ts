@@ -3117,3 +3117,24 @@ describe('dialect strikes and "which cities" (nineteenth blind set)', () => {
     expect(answered(bot.ask(q)).paragraph).toBe(8);
   });
 });
+
+describe('who attended the meeting (found by the sixteenth break test)', () => {
+  test.each(['who was present at the Damascus meeting?', 'مين حضر اللقاء بدمشق؟'])(
+    'those who met, not the agency’s attribution clause: %s',
+    (q) => {
+      const reply = bot.ask(q);
+      expect(reply.kind === 'answer' && reply.quote).not.toBe('كما قالت وكالة الانباء السورية الرسمية');
+    },
+  );
+
+  test('who reported it is still the attribution', () => {
+    expect(answered(bot.ask('which agency reported the talks?')).speaker.id).toBe('sana');
+  });
+
+  test.each(['who also took part in the meeting?', 'ومين حضر الاجتماع ايضا؟'])(
+    'who else was there is not told: %s',
+    (q) => {
+      expect(bot.ask(q).kind).toBe('no-answer');
+    },
+  );
+});
