@@ -4,12 +4,18 @@
  * Exits non-zero with a hint when Discord refuses. Importing this module runs nothing; only `npm run` does.
  */
 import { pathToFileURL } from 'node:url';
-import { DiscordAPIError, HTTPError, REST, type RESTOptions, Routes } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError, REST, type RESTOptions, Routes } from 'discord.js';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { commandDefinitions } from '../src/discord/commands/index.ts';
 import { scrubSecrets } from '../src/discord/errors.ts';
 import { CHECK_API_URL, describeApiUrl } from '../src/discord/gatewayInfo.ts';
+
+/**
+ * How long the PUT may take, per attempt (one retry after a 5xx or a timeout): a deploy is one request, and an API
+ * that does not answer should be named soon, as the bot names it at start (10 s for GET /gateway/bot).
+ */
+export const DEPLOY_TIMEOUT_MS = 10_000;
 
 export interface DeployOptions {
   token: string;
@@ -81,12 +87,21 @@ export async function deployCommands(options: DeployOptions): Promise<DeployResu
   const route = options.guildId
     ? Routes.applicationGuildCommands(options.clientId, options.guildId)
     : Routes.applicationCommands(options.clientId);
-  const rest = new REST({ ...(options.apiUrl && { api: options.apiUrl }), ...options.rest }).setToken(options.token);
+  // A 429 is thrown, not queued: discord.js would otherwise wait out Retry-After (an hour, for a global limit)
+  // or retry forever, silently.
+  const rest = new REST({
+    ...(options.apiUrl && { api: options.apiUrl }),
+    rejectOnRateLimit: () => true,
+    timeout: DEPLOY_TIMEOUT_MS,
+    retries: 1,
+    ...options.rest,
+  }).setToken(options.token);
+  const api = describeApiUrl(rest.options.api);
   // Worded as the bot words GET /gateway/bot (gatewayInfo.ts): a proxy answering HTML or other JSON printed
   // "result.map is not a function", and a body announced as JSON that did not parse, the parser's message.
   const notDiscord = (problem: string) =>
     new DeployError(
-      `Registering ${scope} commands failed: the API at ${describeApiUrl(rest.options.api)} answered PUT ${route} ` +
+      `Registering ${scope} commands failed: the API at ${api} answered PUT ${route} ` +
         `with something that is not Discord's JSON (${scrubSecrets(problem, [options.token])}).`,
       CHECK_API_URL,
     );
@@ -97,6 +112,33 @@ export async function deployCommands(options: DeployOptions): Promise<DeployResu
   } catch (err) {
     if (err instanceof DeployError) throw err;
     if (err instanceof SyntaxError) throw notDiscord(err.message);
+    if (err instanceof RateLimitError) {
+      throw new DeployError(
+        `Registering ${scope} commands failed: Discord rate-limited PUT ${route}${err.global ? ' (global limit)' : ''}: ` +
+          `retry after ${Math.floor(err.retryAfter / 1000)} s.`,
+        'Wait that long and run the deploy again. Many invalid requests in a row (a wrong token, say) can earn an hour.',
+        { status: 429 },
+      );
+    }
+    if (err instanceof Error && err.name === 'AbortError') {
+      throw new DeployError(
+        `Registering ${scope} commands failed: the API at ${api} did not answer PUT ${route} within ` +
+          `${rest.options.timeout / 1000} s (twice).`,
+        `${CHECK_API_URL} Also check the network or proxy between this machine and it.`,
+      );
+    }
+    // An error with no Discord error code: an empty or non-JSON error page, from something other than Discord.
+    const discordCode = err instanceof DiscordAPIError && typeof err.code === 'number' && err.code > 0;
+    if ((err instanceof DiscordAPIError || err instanceof HTTPError) && !discordCode && err.status !== 401) {
+      throw new DeployError(
+        `Registering ${scope} commands failed: the API at ${api} answered PUT ${route} with HTTP ${err.status} ` +
+          `and no Discord error (${scrubSecrets(err.message, [options.token])}).`,
+        err.status >= 500
+          ? `Discord may be having trouble (try again in a few minutes), or: ${CHECK_API_URL}`
+          : CHECK_API_URL,
+        { status: err.status },
+      );
+    }
     const raw = err instanceof Error ? err.message : String(err);
     const details = {
       ...(err instanceof DiscordAPIError && { code: err.code, status: err.status }),

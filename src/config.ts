@@ -8,6 +8,7 @@
  * No message produced here ever contains a value: a bad token must not end up in a terminal or a log.
  */
 import { z } from 'zod';
+import { isSmallOrderKey } from './http/verify.ts';
 
 /** pino's levels plus 'silent'. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -230,6 +231,11 @@ const VARIABLES = {
     z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, 'DISCORD_PUBLIC_KEY must be 64 hex characters (General Information tab)')
+      .refine(
+        (k) => !isSmallOrderKey(k),
+        'DISCORD_PUBLIC_KEY is not a usable key (a small-order point, such as all zeros: it would accept forged ' +
+          'signatures); copy the Public Key from the General Information tab',
+      )
       .transform((k) => k.toLowerCase()),
   ),
   SHARDS: optional(shardsSchema),

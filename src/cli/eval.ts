@@ -20,7 +20,10 @@ import {
   score,
   summarize,
 } from '../eval/metrics.ts';
+import { exitOnOutputError } from './io.ts';
 import { loadCorpusOrExit } from './seeds.ts';
+
+exitOnOutputError('eval');
 
 const DEFAULT_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'eval', 'dev.jsonl');
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(6);

@@ -103,6 +103,9 @@ async function main(): Promise<number> {
   if (recording.databaseUrl === undefined) {
     // Read-only: openStore would create the schema in an existing empty file (and migrate an old one).
     const { openSqliteReader } = await import('../store/sqlite.ts');
+    const { checkDatabasePath } = await import('../store/open.ts');
+    // A folder, a device: the same words as the chat and the bot («DATABASE_PATH (/tmp) is a folder: …»).
+    checkDatabasePath(recording.databasePath);
     try {
       store = openSqliteReader(recording.databasePath);
     } catch (error) {
@@ -147,7 +150,9 @@ main().then(
     console.error(
       error instanceof ConfigError
         ? error.message
-        : `report: could not read the feedback store: ${(error as Error).message}`,
+        : (error as Error).name === 'StoreOpenError'
+          ? `report: ${(error as Error).message}`
+          : `report: could not read the feedback store: ${(error as Error).message}`,
     );
     process.exitCode = 1;
   },

@@ -11,6 +11,8 @@ import { normalize } from './normalize.ts';
 const NOISE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the sequences this pattern removes
   [/\u001b\[[0-9;?]*[A-Za-z]/g, 'ANSI escape sequences (colours) pasted from a terminal'],
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC, BEL and ST end the sequences this pattern removes
+  [/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, 'ANSI OSC sequences (a window title: ESC ] 0 ; … BEL)'],
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this pattern's purpose
   [/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, 'C0/C1 control characters'],
   [
@@ -23,6 +25,8 @@ const NOISE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\b[a-z0-9-]+\.(?:gg|com|net|org|io|me|ly|co|app|dev)\/\S*/gi, 'bare links with a path (discord.gg/abc)'],
   [/<a?:\w{1,32}:\d{1,20}>/g, 'Discord custom emoji <:name:id>'],
   [/<(?:@[!&]?|#)\d{1,20}>/g, 'Discord user, role and channel mentions'],
+  [/<t:-?\d{1,20}(?::[tTdDfFR])?>/g, 'Discord timestamps <t:0:R>'],
+  [/<\/[\w -]{1,100}:\d{1,20}>/g, 'Discord slash-command mentions </ask:123>'],
   [/@(?:everyone|here)\b/gi, 'Discord mass mentions'],
   [/^\s*@silent\b/i, "Discord's @silent prefix (sends without a notification)"],
   [

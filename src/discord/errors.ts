@@ -90,7 +90,7 @@ export function describeError(err: unknown): Record<string, unknown> {
 export const FATAL_GATEWAY_HINTS: Readonly<Record<number, string>> = Object.freeze({
   4004: 'Discord rejected the token (gateway close 4004, authentication failed). Reset it in the Developer Portal (Bot → Reset Token) and put the new token in DISCORD_TOKEN.',
   4010: 'Discord refused the shard settings (gateway close 4010, invalid shard). Run the bot without a shard override.',
-  4011: 'Discord requires sharding (gateway close 4011): the bot is in too many servers for one connection.',
+  4011: 'Discord requires sharding (gateway close 4011): the bot is in too many servers for one connection. Set SHARDS=auto (see README, Sharding) and start it again.',
   4012: 'Discord refused the gateway API version (gateway close 4012). Update discord.js (npm install discord.js@14).',
   4013: 'Discord refused the intents bitfield (gateway close 4013, invalid intents). The INTENTS in src/discord/bot.ts are wrong.',
   4014: 'Discord refused a privileged intent that is not enabled (gateway close 4014, disallowed intents). iqtibas needs none (Guilds, DirectMessages, GuildMessages): remove any added MessageContent, GuildMembers or GuildPresences intent, or enable it in the Developer Portal (Bot → Privileged Gateway Intents).',

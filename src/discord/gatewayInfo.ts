@@ -12,7 +12,15 @@
  *
  * Importing this module has no side effect.
  */
-import { DiscordAPIError, HTTPError, type REST, type RESTGetAPIGatewayBotResult, Routes } from 'discord.js';
+import {
+  DiscordAPIError,
+  HTTPError,
+  type RateLimitData,
+  type REST,
+  RESTEvents,
+  type RESTGetAPIGatewayBotResult,
+  Routes,
+} from 'discord.js';
 import { z } from 'zod';
 
 /** How long GET /gateway/bot may take before the login gives up and names the API. */
@@ -113,15 +121,27 @@ export async function fetchGatewayBot(
 ): Promise<RESTGetAPIGatewayBotResult> {
   const api = describeApiUrl(rest.options.api);
   const controller = new AbortController();
+  // A 429 is queued by discord.js, not thrown: the deadline would then blame the API for Discord's rate limit.
+  let rateLimit: RateLimitData | undefined;
+  const onRateLimited = (info: RateLimitData) => {
+    rateLimit = info;
+  };
+  rest.on(RESTEvents.RateLimited, onRateLimited);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
       reject(
-        new GatewayInfoError(
-          `the REST API at ${api} did not answer GET /gateway/bot within ${formatSeconds(timeoutMs)} (the step before ` +
-            `the gateway). ${CHECK_API_URL} Also check the network or proxy between this machine and it.`,
-        ),
+        rateLimit === undefined
+          ? new GatewayInfoError(
+              `the REST API at ${api} did not answer GET /gateway/bot within ${formatSeconds(timeoutMs)} (the step ` +
+                `before the gateway). ${CHECK_API_URL} Also check the network or proxy between this machine and it.`,
+            )
+          : new GatewayInfoError(
+              `Discord rate-limited GET /gateway/bot${rateLimit.global ? ' (global limit)' : ''}: retry after ` +
+                `${Math.floor(rateLimit.retryAfter / 1000)} s. Many invalid requests in a row (a wrong token, say) can ` +
+                'earn an hour; wait that long before starting again.',
+            ),
       );
     }, timeoutMs);
   });
@@ -154,6 +174,7 @@ export async function fetchGatewayBot(
     throw err;
   } finally {
     clearTimeout(timer);
+    rest.off(RESTEvents.RateLimited, onRateLimited);
   }
   const parsed = GatewayBotSchema.safeParse(data);
   if (!parsed.success) {

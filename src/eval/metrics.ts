@@ -38,6 +38,15 @@ export class EvalFileError extends Error {
   }
 }
 
+/**
+ * `text` with control characters (C0, DEL, C1) shown as \uXXXX: the parser's message quotes the bad line, and a binary
+ * file's bytes would otherwise reach the terminal as escape sequences.
+ */
+function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Enough to fix a file in one go without burying the terminal. */
 const MAX_PROBLEMS_SHOWN = 20;
 
@@ -127,7 +136,7 @@ export function parseEvalFile(text: string, corpus?: LabelCorpus): LabelledQuest
     try {
       json = JSON.parse(line);
     } catch (error) {
-      problems.push(`line ${n}: not JSON (${(error as Error).message})`);
+      problems.push(`line ${n}: not JSON (${printable((error as Error).message)})`);
       continue;
     }
     const parsed = LabelledQuestionSchema.safeParse(json);

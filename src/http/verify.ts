@@ -16,6 +16,34 @@
  */
 import { createPublicKey, verify as nodeVerify, webcrypto } from 'node:crypto';
 
+/**
+ * Encodings of the Ed25519 points of small order (1, 2, 4 or 8), the sign bit of the last byte ignored: with such a
+ * "public key", a signature (R = the identity, S = 0) verifies for every message, so a key among them would let
+ * anyone in. Source: libsodium's blocklist (crypto_core/ed25519/ref10/ed25519_ref10.c, `ge25519_has_small_order`),
+ * also the point at p and p + 1 (non-canonical encodings of 0 and 1). Discord never issues such a key; a placeholder
+ * or a typo can be one (all zeros is).
+ */
+const SMALL_ORDER_POINTS: readonly string[] = [
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+];
+
+/**
+ * Whether a 64-hex-digit Ed25519 public key is one of the small-order points above (any case; the last byte's top bit,
+ * the x sign, is ignored as libsodium ignores it). Such a key accepts forged signatures.
+ */
+export function isSmallOrderKey(hex: string): boolean {
+  const key = hex.toLowerCase();
+  const lastByte = (Number.parseInt(key.slice(62, 64), 16) & 0x7f).toString(16).padStart(2, '0');
+  const unsigned = key.slice(0, 62) + lastByte;
+  return SMALL_ORDER_POINTS.some((point) => point === unsigned);
+}
+
 /** Requests stamped further than this from now, in the past or the future, are refused (5 minutes). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -56,13 +84,15 @@ const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
  *
  * @param publicKeyHex - 32-byte Ed25519 public key as hex (any case).
  * @param options.webcrypto - false forces the node:crypto path (tests; runtimes without WebCrypto Ed25519).
- * @throws TypeError when the key is not 64 hex digits.
+ * @throws TypeError when the key is not 64 hex digits, or is a small-order point (see {@link isSmallOrderKey}).
  */
 export async function createEd25519Verifier(
   publicKeyHex: string,
   options: { webcrypto?: boolean } = {},
 ): Promise<Ed25519Verifier> {
   if (!HEX_KEY.test(publicKeyHex)) throw new TypeError('Ed25519 public key must be 64 hex characters');
+  if (isSmallOrderKey(publicKeyHex))
+    throw new TypeError('Ed25519 public key is a small-order point: it verifies forgeries');
   const raw = Buffer.from(publicKeyHex, 'hex');
   if (options.webcrypto ?? true) {
     try {

@@ -355,7 +355,7 @@ describe('edge cases of piping (found by a new user)', () => {
 // no word). A write error on stdout is now one line on stderr and exit 1; EPIPE (the reader closed) stays quiet.
 describe.runIf(existsSync('/dev/full'))('when standard output cannot be written (> /dev/full: ENOSPC)', () => {
   const ENOSPC = 'cannot write standard output: ENOSPC: no space left on device, write';
-  let runs: Record<'plain' | 'json' | 'jsonl' | 'chat' | 'checkData' | 'report', Run>;
+  let runs: Record<'plain' | 'json' | 'jsonl' | 'chat' | 'checkData' | 'report' | 'eval', Run>;
 
   /** Runs a script with stdout on /dev/full, where every write fails with ENOSPC. */
   function toFullDisk(
@@ -376,7 +376,7 @@ describe.runIf(existsSync('/dev/full'))('when standard output cannot be written 
   }
 
   beforeAll(async () => {
-    const [plain, json, jsonl, chat, checkData, report] = await Promise.all([
+    const [plain, json, jsonl, chat, checkData, report, evaluation] = await Promise.all([
       toFullDisk('src/cli/ask.ts', ['ما طول الحدود؟']),
       toFullDisk('src/cli/ask.ts', ['--json', 'ما طول الحدود؟']),
       toFullDisk('src/cli/ask.ts', ['--jsonl'], 'ما طول الحدود؟\nWhat did Mekdad say?\n'),
@@ -384,8 +384,10 @@ describe.runIf(existsSync('/dev/full'))('when standard output cannot be written 
       toFullDisk('src/cli/check-data.ts', []),
       // No database yet: the report says "Nothing recorded yet" on stdout.
       toFullDisk('src/cli/report.ts', [], '', { DATABASE_PATH: join(DB_DIR, 'none.sqlite') }),
+      // Bug fixed (break test 17): eval died with an unhandled 'error' stack trace.
+      toFullDisk('src/cli/eval.ts', []),
     ]);
-    runs = { plain, json, jsonl, chat, checkData, report };
+    runs = { plain, json, jsonl, chat, checkData, report, eval: evaluation };
   }, TIMEOUT_MS + 5_000);
 
   test.each([
@@ -395,6 +397,7 @@ describe.runIf(existsSync('/dev/full'))('when standard output cannot be written 
     ['the terminal chat', 'chat', 'iqtibas'],
     ['check-data', 'checkData', 'check-data'],
     ['report', 'report', 'report'],
+    ['eval', 'eval', 'eval'],
   ] as const)('%s says so in one line on stderr and exits 1', (_name, key, program) => {
     const run = runs[key];
     expect(run.stderr.trim()).toBe(`${program}: ${ENOSPC}`);

@@ -129,3 +129,17 @@ test('npm run eval prints "-" for a rate over no questions', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Bug fixed (break test 17): a binary file's control bytes were echoed to the terminal inside the parser's message.
+test('control characters of a bad line are shown escaped, never raw', () => {
+  let message = '';
+  try {
+    parseEvalFile('\u001b[31m\u0007{bad\n');
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  expect(message).toContain('not JSON');
+  expect(message).toContain('\\u001b');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence
+  expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+});

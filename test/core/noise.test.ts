@@ -73,3 +73,13 @@ describe('an aside that holds the question or its claim is kept (review)', () =>
     expect(withoutAsides(text)).toBe(text);
   });
 });
+
+describe('Discord markup and terminal titles (found by break test 17)', () => {
+  test.each([
+    ['<t:1700000000:R> what did Assad say', ' what did Assad say'],
+    ['</ask:123456789012345678> ماذا قال الطائي', ' ماذا قال الطائي'],
+    ['\u001b]0;PWNED\u0007who is Taei', ' who is Taei'],
+  ])('%j is only noise around the question', (input, expected) => {
+    expect(stripChatNoise(input).replace(/\s+/g, ' ')).toBe(expected.replace(/\s+/g, ' '));
+  });
+});

@@ -225,3 +225,63 @@ test('the deploy-commands script itself exits non-zero with the hint on 50001', 
   expect(result.stderr).not.toContain(TOKEN);
   expect(result.code).toBe(1);
 }, 15_000);
+
+// Found by break test 17: a 429 was queued and retried silently (an hour for a global limit); an empty 404 from a
+// proxy was blamed on DISCORD_CLIENT_ID; a server that never answered failed after 60 s with "This operation was
+// aborted".
+describe('deployCommands against rate limits, bare error pages and silence', () => {
+  let server: Server;
+  let apiUrl = '';
+  let reply: (res: import('node:http').ServerResponse) => void = (res) => res.end();
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => reply(res));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const deploy = (rest = {}) =>
+    deployCommands({ token: TOKEN, clientId: '123456789012345678', apiUrl, rest }).then(
+      () => {
+        throw new Error('expected the deploy to fail');
+      },
+      (err: unknown) => err as DeployError,
+    );
+
+  test('a 429 fails at once, saying how long to wait', async () => {
+    reply = (res) =>
+      res
+        .writeHead(429, { 'content-type': 'application/json', 'retry-after': '3600', 'x-ratelimit-global': 'true' })
+        .end(JSON.stringify({ message: 'You are being rate limited.', retry_after: 3600, global: true }));
+    const started = Date.now();
+    const error = await deploy();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(error).toBeInstanceOf(DeployError);
+    expect(error.message).toContain('rate-limited');
+    expect(error.message).toMatch(/retry after \d+ s/);
+    expect(error.message).not.toContain(TOKEN);
+  });
+
+  test.each([
+    [404, ''],
+    [500, 'oops'],
+  ])('an HTTP %i with no Discord error names the API and DISCORD_API_URL', async (status, body) => {
+    reply = (res) => res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
+    const error = await deploy({ retries: 0 });
+    expect(error.message).toContain(`the API at ${apiUrl} answered PUT`);
+    expect(error.message).toContain(`HTTP ${status}`);
+    expect(error.hint).toContain('DISCORD_API_URL');
+    expect(error.hint).not.toContain('DISCORD_CLIENT_ID');
+  });
+
+  test('an API that never answers is named with the time it was given', async () => {
+    reply = () => {};
+    const error = await deploy({ timeout: 200, retries: 0 });
+    expect(error.message).toContain('did not answer PUT');
+    expect(error.message).toContain('0.2 s');
+    expect(error.hint).toContain('DISCORD_API_URL');
+  });
+});

@@ -62,3 +62,27 @@ test('an error that is not about the connection is passed on as is', async () =>
     rest.clearHandlerSweeper();
   }
 });
+
+// Bug fixed (break test 17): a 429 on GET /gateway/bot was queued by discord.js, and the deadline then said the API
+// "did not answer" and sent the operator to check DISCORD_API_URL.
+test('a 429 is named as Discord’s rate limit, with the time to wait', async () => {
+  const rest = new REST({
+    api: API,
+    retries: 0,
+    makeRequest: async () =>
+      new Response(JSON.stringify({ message: 'You are being rate limited.', retry_after: 3600, global: true }), {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'retry-after': '3600', 'x-ratelimit-global': 'true' },
+      }) as never,
+  }).setToken('AAAA.BBBB.CCCC');
+  try {
+    const error = (await fetchGatewayBot(rest, 300).catch((e: unknown) => e)) as GatewayInfoError;
+    expect(error).toBeInstanceOf(GatewayInfoError);
+    expect(error.message).toContain('rate-limited GET /gateway/bot (global limit)');
+    expect(error.message).toContain('retry after 3600 s');
+    expect(error.message).not.toContain('DISCORD_API_URL');
+  } finally {
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
+  }
+});

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { FATAL_GATEWAY_HINTS } from '../../src/discord/errors.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -46,5 +47,16 @@ describe('no evaluation of input', () => {
     const code = read(f).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
     expect(code).not.toMatch(/\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*['"`]|node:vm|['"]vm['"]/);
     expect(code).not.toMatch(/node:child_process|['"]child_process['"]/);
+  });
+});
+
+describe('fatal gateway closes name their fix', () => {
+  // Bug fixed (break test 17): 4011 named the problem (sharding required) but not the setting that solves it.
+  test.each([
+    [4004, 'DISCORD_TOKEN'],
+    [4011, 'SHARDS=auto'],
+    [4014, 'Privileged Gateway Intents'],
+  ])('close %i → %s', (code, fix) => {
+    expect(FATAL_GATEWAY_HINTS[code]).toContain(fix);
   });
 });

@@ -127,6 +127,16 @@ describe('/quote speaker lookup', () => {
     expect(content).not.toContain('**');
   });
 
+  // Bug fixed (break test 17): the name was shown in the seed's lowercase ("names iran").
+  test.each([
+    ['iran', 'Iran'],
+    ['RUSSIA', 'Russia'],
+    ['isis', 'ISIS'],
+  ])('an English name is shown as a name is written: %s → %s', (typed, shown) => {
+    const content = quoteMessages(answerer, typed)[0]?.content ?? '';
+    expect(content).toContain(`The article names ${shown} but never quotes it`);
+  });
+
   test('autocomplete offers the speaker for the same spellings, and while they are typed', () => {
     for (const typed of ['the reporter', 'The Reporter.', 'the rep', '«المراسل»', 'مراسل', 'the al-Mek']) {
       expect(choiceIds(typed), typed).toContain(typed.includes('Mek') ? 'mekdad' : 'mahdi');

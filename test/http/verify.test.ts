@@ -3,7 +3,14 @@
  * node:crypto SPKI fallback.
  */
 import { describe, expect, test } from 'vitest';
-import { createEd25519Verifier, MAX_CLOCK_SKEW_MS, type VerifyFailure, verifyRequest } from '../../src/http/verify.ts';
+import { loadConfig } from '../../src/config.ts';
+import {
+  createEd25519Verifier,
+  isSmallOrderKey,
+  MAX_CLOCK_SKEW_MS,
+  type VerifyFailure,
+  verifyRequest,
+} from '../../src/http/verify.ts';
 import { nowSeconds, signed, testKeys } from './helpers.ts';
 
 const keys = testKeys();
@@ -126,3 +133,33 @@ function addGroupOrderToS(signatureHex: string): string {
   const sBytes = Buffer.from(s.toString(16).padStart(64, '0'), 'hex').reverse();
   return Buffer.concat([bytes.subarray(0, 32), sBytes]).toString('hex');
 }
+
+// Bug fixed (break test 17): a small-order "public key" (the identity point, all zeros) was accepted, and with it a
+// forged signature (R = identity, S = 0) verified for any request.
+describe('small-order public keys', () => {
+  const identity = `01${'0'.repeat(62)}`;
+  const forged = `01${'0'.repeat(126)}`;
+
+  test.each([
+    ['all zeros', '0'.repeat(64)],
+    ['the identity point', identity],
+    ['the identity point with the sign bit set', `01${'0'.repeat(60)}80`],
+    ['an order-8 point, upper case', '26E8958FC2B227B045C3F489F2EF98F0D5DFAC05D3C63339B13802886D53FC05'],
+    ['p + 1 (a non-canonical 1)', `ee${'f'.repeat(60)}7f`],
+  ])('%s is refused by the verifier and by the config', async (_name, key) => {
+    expect(isSmallOrderKey(key)).toBe(true);
+    await expect(createEd25519Verifier(key)).rejects.toThrow(/small-order/);
+    expect(() => loadConfig({ DISCORD_PUBLIC_KEY: key })).toThrow(/not a usable key/);
+  });
+
+  test('generated keys are never taken for one, and the forged signature fails against them', async () => {
+    for (let i = 0; i < 50; i++) {
+      const keys = testKeys();
+      expect(isSmallOrderKey(keys.publicKeyHex)).toBe(false);
+      const verify = await createEd25519Verifier(keys.publicKeyHex);
+      expect(await verify(Buffer.from(forged, 'hex'), Buffer.from('1700000000{"type":1}'))).toBe(false);
+    }
+    expect(forged).toHaveLength(128);
+    expect(identity).toHaveLength(64);
+  });
+});

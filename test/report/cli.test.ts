@@ -56,9 +56,10 @@ let otherSettings: Run;
 let empty: Run;
 let daysAndSince: Run;
 let impossibleDate: Run;
+let folder: Run;
 
 beforeAll(async () => {
-  [badDays, off, missing, otherSettings, empty, daysAndSince, impossibleDate] = await Promise.all([
+  [badDays, off, missing, otherSettings, empty, daysAndSince, impossibleDate, folder] = await Promise.all([
     report(['--days', '0'], {}),
     report(['--json'], { RECORD: 'off' }),
     report([], {}),
@@ -66,7 +67,16 @@ beforeAll(async () => {
     report([], { DATABASE_PATH: EMPTY }),
     report(['--json', '--days', '7', '--since', '2024-01-01'], {}),
     report(['--since', '2024-02-30'], {}),
+    report([], { DATABASE_PATH: EMPTY_DIR }),
   ]);
+});
+
+// Bug fixed (break test 17): a folder as DATABASE_PATH gave "disk I/O error"; the chat and the bot say what to set.
+test('a folder as DATABASE_PATH says so and what to set, exit 1', () => {
+  expect(folder.code).toBe(1);
+  expect(folder.stderr.trim()).toBe(
+    `report: DATABASE_PATH (${EMPTY_DIR}) is a folder: set it to a file in that folder, e.g. ${join(EMPTY_DIR, 'iqtibas.sqlite')}.`,
+  );
 });
 
 afterAll(() => {

@@ -26,9 +26,17 @@ export function quoteMessages(answerer: Answerer, speaker: string): RenderedMess
     // Named with the seed's own spelling of what was typed: the typed text (an option, any characters) is not echoed.
     const named = silentConceptNamed(answerer.corpus, speaker);
     const term = named?.terms.find((t) => normalize(t) === normalize(speaker)) ?? named?.terms[0];
-    return [renderNotice(term === undefined ? NOTICES.unknownSpeaker : NOTICES.neverQuoted(term))];
+    return [renderNotice(term === undefined ? NOTICES.unknownSpeaker : NOTICES.neverQuoted(displayed(term)))];
   }
   return renderQuotePage(found, answerer.quotesBy(found.id), 0, answerer.corpus.byline);
+}
+
+/** Acronyms among the seed's terms, shown in capitals. */
+const ACRONYMS: ReadonlySet<string> = new Set(['isis', 'isil']);
+
+/** A seed term as a name is written: "iran" → "Iran", "isis" → "ISIS"; Arabic as it is. */
+function displayed(term: string): string {
+  return term.replace(/[a-z]+/g, (w) => (ACRONYMS.has(w) ? w.toUpperCase() : w[0]?.toUpperCase() + w.slice(1)));
 }
 
 function messages(answerer: Answerer, options: CommandOptions): RenderedMessage[] {
