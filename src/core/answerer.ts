@@ -834,7 +834,11 @@ function asksMembership(normalized: string): boolean {
 }
 
 /** Reporting asked ("who reported", "which agency", نقل, وكالة; normalized): the attribution is the answer. */
-const REPORTED = /(?:^| )(?:report|reported|reports|reporting|agency|source|sources|نقل|نقلت|وكاله|الوكاله|مصدر|المصدر|wikale|wekale)(?: |$)/;
+const REPORTED =
+  /(?:^| )(?:report|reported|reports|reporting|agency|source|sources|نقل|نقلت|وكاله|الوكاله|مصدر|المصدر|wikale|wekale)(?: |$)/;
+
+/** A country's adjective opening the counted words ("syrian towns", "iraqi sites"; normalized), see `countsPlaces`. */
+const COUNTRY_ADJECTIVE_FIRST = /^(?:syrian|iraqi|سوريه|عراقيه|السوريه|العراقيه) /;
 
 /** The word after "or" in "did it succeed or fail?", «…أم فشلت؟», "walla" (normalized): an alternative offered. */
 const ALTERNATIVE_OFFERED = /(?:^| )(?:ام|او|ولا|or|walla|wella|wala|willa|aw|2aw) (\S+)/g;
@@ -1398,7 +1402,7 @@ class CorpusAnswerer implements Answerer {
       this.dateNotGiven(normalized, top, result.keys) ||
       this.saidElsewhere(result.tokens, normalized) ||
       this.datesAnotherDay(normalized, top) ||
-      this.placesSpeakingNowhere(result.keys) ||
+      this.placesSpeakingNowhere(result.keys, normalized) ||
       (othersWords === undefined && this.leavesOutPerson(normalized, result.tokens, top))
     )
       return this.noAnswer('not-in-article', script);
@@ -1678,11 +1682,7 @@ class CorpusAnswerer implements Answerer {
     // corrects the premise.
     const members = asksMembership(normalized);
     const outOfScope = (word: string) =>
-      !members &&
-      this.isOutOfScopeWord(word, person) &&
-      !toldVisit(word) &&
-      !corrected(word) &&
-      !offered.has(word);
+      !members && this.isOutOfScopeWord(word, person) && !toldVisit(word) && !corrected(word) && !offered.has(word);
     return (
       tokens.some((t) => t.token.split(' ').some(outOfScope)) ||
       POLITICAL_PARTY.test(normalized) ||
@@ -1874,10 +1874,16 @@ class CorpusAnswerer implements Answerer {
    * "Where did al-Abadi make his statement?", "where did al-Taei speak?": where someone spoke, asked of a speaker the
    * article places nowhere (only al-Fayyadh and al-Assad, at their meeting in Damascus, are placed: `wasThere`).
    */
-  private placesSpeakingNowhere(keys: ReadonlySet<string>): boolean {
+  private placesSpeakingNowhere(keys: ReadonlySet<string>, normalized: string): boolean {
     if (!keys.has(INTENT.where) || !(keys.has(INTENT.said) || keys.has(STATEMENT_KEY))) return false;
-    // "Where did the planes strike, according to Abadi's statement?" asks where they struck.
-    const about = [...keys].filter((k) => k.startsWith('c:') && !k.startsWith('c:ask-') && k !== STATEMENT_KEY);
+    // "Where did the planes strike, according to Abadi's statement?" asks where they struck; "where was al-Taei when
+    // he made his remarks about the border?" asks where he was (what follows "about" is what the remarks were on).
+    const marker = ABOUT_MARKER.exec(normalized);
+    const asked =
+      marker === null
+        ? keys
+        : new Set(this.index.analyse(normalized.slice(0, marker.index)).flatMap((t) => t.keys.map((k) => k.key)));
+    const about = [...asked].filter((k) => k.startsWith('c:') && !k.startsWith('c:ask-') && k !== STATEMENT_KEY);
     if (about.length > 0) return false;
     const [named, ...others] = namedSpeakers(keys);
     return named !== undefined && others.length === 0 && !this.directionPremises.wasThere(`sp:${named}`);
@@ -2156,7 +2162,13 @@ class CorpusAnswerer implements Answerer {
    */
   private countsPlaces(normalized: string): boolean {
     const marker = this.howManyMarker.exec(normalized);
-    if (marker === null || !PLACE_COUNT.test(normalized.slice(marker.index + marker[0].length).trim())) return false;
+    if (marker === null) return false;
+    // "how many Syrian towns…", «كم مدينة سورية…»: a country's adjective may stand before or after the place word.
+    const counted = normalized
+      .slice(marker.index + marker[0].length)
+      .trim()
+      .replace(COUNTRY_ADJECTIVE_FIRST, '');
+    if (!PLACE_COUNT.test(counted)) return false;
     return this.index.mentions(normalized, [{ key: STRIKE_KEY }]);
   }
 

@@ -968,11 +968,16 @@ export class MatchIndex {
     if (asked.size === 0) return;
     // "How many sites did the planes strike?": the places named are the count («في حصيب وكذلك في البو كمال»). Only
     // places struck: "how many cities are mentioned?" or "…does ISIS control?" are counts the article does not give.
+    // "How many Syrian towns…": a country's adjective may stand between.
+    const countedAt = (i: number) => {
+      const next = tokens[i + 1];
+      const country = next !== undefined && next.keys.some((k) => this.countryKeys.has(k.key));
+      return (country ? tokens[i + 2] : next)?.token ?? '';
+    };
     const placesCounted =
       tokens.some((t) => t.keys.some((k) => k.key === STRIKE_KEY)) &&
       tokens.some(
-        (t, i) =>
-          t.keys.some((k) => this.intentKeys.get(k.key) === 'how-many') && PLACE_COUNT.test(tokens[i + 1]?.token ?? ''),
+        (t, i) => t.keys.some((k) => this.intentKeys.get(k.key) === 'how-many') && PLACE_COUNT.test(countedAt(i)),
       );
     for (const c of candidates) {
       const has = this.targetAnswers.get(key(c.target));

@@ -3138,3 +3138,14 @@ describe('who attended the meeting (found by the sixteenth break test)', () => {
     },
   );
 });
+
+describe('kinds the twenty-first blind set found (first run 94.0%)', () => {
+  test('where someone was when he spoke: the topic after "about" is not the place asked', () => {
+    expect(bot.ask('where was al-Mekdad when he gave his statement about the Iraqi planes?').kind).toBe('no-answer');
+    expect(answered(bot.ask('where did the jets strike, according to Abadi?')).paragraph).toBe(8);
+  });
+
+  test('"how many Syrian towns" counts the places struck', () => {
+    expect(answered(bot.ask('how many Syrian sites did the Iraqi air force hit?')).paragraph).toBe(8);
+  });
+});
