@@ -971,7 +971,7 @@ export class MatchIndex {
     // "How many Syrian towns…": a country's adjective may stand between.
     const countedAt = (i: number) => {
       const next = tokens[i + 1];
-      const country = next !== undefined && next.keys.some((k) => this.countryKeys.has(k.key));
+      const country = next?.keys.some((k) => this.countryKeys.has(k.key)) ?? false;
       return (country ? tokens[i + 2] : next)?.token ?? '';
     };
     const placesCounted =
