@@ -821,6 +821,20 @@ const AFTER_WORDS = /(?:^| )(?:after|afterwards|later|بعد|بعدها|ba3d|ba3
  */
 const ATTRIBUTION_WORDS: ReadonlySet<string> = new Set(['c:ask-said', 'a:كما', 'a:رسم']);
 
+/** "According to" itself (normalized tokens): حسب, بحسب, وفقا, 7asab. */
+const ACCORDING_WORDS: ReadonlySet<string> = new Set([
+  'according',
+  'acording',
+  'accroding',
+  'حسب',
+  'بحسب',
+  'وفقا',
+  '7asab',
+  'hasab',
+  'b7asab',
+  'bi7asab',
+]);
+
 /** A yes/no question asking what someone is: "is", "was", هل (كان), wach (normalized). */
 const IS_HE = /^(?:is|are|was|were|هل|هو|wach|wesh)(?: |$)/;
 
@@ -1322,6 +1336,7 @@ class CorpusAnswerer implements Answerer {
     // "What does the article say about … the Assad regime?": the article is the sayer; a name after "about" is not.
     const articleSays = aboutArticle && ARTICLE_WORDS.test(normalized.slice(0, ABOUT_MARKER.exec(normalized)?.index));
     const speaker =
+      (articleSays ? undefined : this.accordingTo(result.tokens)) ??
       this.speakerBeforeAbout(normalized, result.tokens) ??
       (articleSays ? undefined : this.namedSayer(result.tokens, normalized)) ??
       this.index.speakerOf(first.target);
@@ -1839,8 +1854,17 @@ class CorpusAnswerer implements Answerer {
 
   /** "according to the writer", "حسب الكاتب": a speaker named right after the according-word. */
   private accordingToSpeaker(tokens: QueryToken[]): boolean {
-    const at = tokens.findIndex((t) => t.keys.some((k) => k.key === INTENT.according));
-    return at >= 0 && (tokens[at + 1]?.keys.some((k) => k.key.startsWith('sp:')) ?? false);
+    return this.accordingTo(tokens) !== undefined;
+  }
+
+  /**
+   * The speaker right after "according to" / حسب ("according to SANA, what did Assad and Fayyadh discuss?"), as an
+   * id. Not after "opinion" or "view", of the same concept: "al-Mekdad's opinion of al-Abadi" is about al-Abadi.
+   */
+  private accordingTo(tokens: QueryToken[]): string | undefined {
+    const at = tokens.findIndex((t) => ACCORDING_WORDS.has(t.token));
+    if (at < 0) return undefined;
+    return tokens[at + 1]?.keys.find((k) => k.key.startsWith('sp:'))?.key.slice(3);
   }
 
   /**

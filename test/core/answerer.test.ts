@@ -3145,6 +3145,15 @@ describe('kinds the twenty-first blind set found (first run 94.0%)', () => {
     expect(answered(bot.ask('where did the jets strike, according to Abadi?')).paragraph).toBe(8);
   });
 
+  test('joining strikes is no membership: a country the article never names stays out', () => {
+    expect(bot.ask('did the U.S. join the raids on Husaybah?').kind).toBe('no-answer');
+  });
+
+  test('"according to X" names the sayer; without it, the first name is not taken for one', () => {
+    expect(answered(bot.ask('according to al-Abadi, which places did the planes hit?')).speaker.id).toBe('abadi');
+    expect(answered(bot.ask('Fayyadh is the envoy of whom?')).paragraph).toBe(2);
+  });
+
   test('"how many Syrian towns" counts the places struck', () => {
     expect(answered(bot.ask('how many Syrian sites did the Iraqi air force hit?')).paragraph).toBe(8);
   });
