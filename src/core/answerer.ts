@@ -1262,7 +1262,9 @@ class CorpusAnswerer implements Answerer {
     if (asksDuration(normalized, result.tokens)) return this.noAnswer('not-in-article', script);
     // "…reading this on my phone at lunch… who sat down with Assad?": a word out of scope in a long message's chatter;
     // the retry on its last question decides (see `ask`).
-    if (this.asksOutOfScope(result.tokens, normalized)) return this.retryableDecline('not-in-article', script);
+    if (this.asksOutOfScope(result.tokens, result.keys, normalized)) {
+      return this.retryableDecline('not-in-article', script);
+    }
     if (
       // "What did the US say?", "ماذا قال نصر الله؟": two-word names of people and countries not in the article.
       (ABSENT_NAMES.test(normalized) && !asksMembership(normalized)) ||
@@ -1677,14 +1679,12 @@ class CorpusAnswerer implements Answerer {
     return this.speakerNames.find((n) => n.key === key)?.speaker;
   }
 
-  private asksOutOfScope(tokens: QueryToken[], normalized: string): boolean {
+  private asksOutOfScope(tokens: QueryToken[], keys: ReadonlySet<string>, normalized: string): boolean {
     const person = tokens.some((t) => t.keys.some((k) => k.key.startsWith('sp:')));
     // "Did al-Fayyadh visit Damascus?": the envoy's trip is the one visit the article tells (read only when a word of
     // visiting is out of scope).
     const toldVisit = (word: string) =>
-      isVisitWord(word) &&
-      (this.directionPremises.visitsAsTold(normalized) ||
-        this.asksInPerson(normalized, new Set(tokens.flatMap((t) => t.keys.map((k) => k.key)))));
+      isVisitWord(word) && (this.directionPremises.visitsAsTold(normalized) || this.asksInPerson(normalized, keys));
     // "Did the meeting take place on Friday?", «هل أمر العبادي بالضربات في 25 مارس؟»: a wrong day or month in a yes/no
     // question is corrected by the passage's date (see withDateIfCorrected).
     const corrected = (word: string) => YES_NO.test(normalized) && isOtherDayOrMonth(word);
