@@ -38,3 +38,11 @@ export function listedParagraphs(answer: Answer): Answer[] {
   const { direct: _direct, ...first } = answer;
   return [{ ...first, alternatives: [] }, ...rest];
 }
+
+/**
+ * Said with paragraphs asked for by number when some of them do not exist ("paragraphs 13 to 20", "0 to 3"), so a cut
+ * range is not taken for the whole request (see Answer.clippedTo). `count` is the article's paragraph count.
+ */
+export function clippedNote(count: number): string {
+  return `The article has ${count} paragraphs (1 to ${count}); the others you asked for do not exist, so only these are shown.`;
+}

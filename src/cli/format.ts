@@ -3,7 +3,7 @@
  * Latin runs (names, numbers) sit on their own lines so a bidi terminal cannot scramble them.
  */
 import type { Answer, Answerer, Reply } from '../core/types.ts';
-import { isParagraphListing, listedParagraphs } from '../paragraphListing.ts';
+import { clippedNote, isParagraphListing, listedParagraphs } from '../paragraphListing.ts';
 
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -17,8 +17,10 @@ export function formatReply(reply: Reply): string {
     const tips = reply.suggestions.map((s) => `  • ${s}`).join('\n');
     return `${reply.message}\nYou can ask, for example:\n${tips}`;
   }
-  if (isParagraphListing(reply)) return listedParagraphs(reply).map(formatAnswer).join('\n\n');
-  return formatAnswer(reply);
+  const shown = isParagraphListing(reply)
+    ? listedParagraphs(reply).map(formatAnswer).join('\n\n')
+    : formatAnswer(reply);
+  return reply.clippedTo === undefined ? shown : `${clippedNote(reply.clippedTo)}\n\n${shown}`;
 }
 
 /** One answer block (see {@link formatReply}), its other matches listed by label. */

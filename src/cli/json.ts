@@ -57,6 +57,8 @@ export interface JsonRecord {
   source: 'qa' | 'article' | null;
   entry_id: string | null;
   alternatives: JsonAlternative[];
+  /** The article's paragraph count when some paragraphs asked for by number do not exist (see Answer.clippedTo). */
+  clipped_to: number | null;
   /** Why there is no answer (a {@link NoAnswerReason}: 'empty', 'off-topic', 'not-in-article'…); null when answered. */
   reason: string | null;
   message: string | null;
@@ -98,6 +100,7 @@ export function toJsonRecord(asked: string, reply: Reply): JsonRecord {
       source: null,
       entry_id: null,
       alternatives: [],
+      clipped_to: null,
       reason: reply.reason,
       message: reply.message,
       suggestions: reply.suggestions,
@@ -118,6 +121,7 @@ export function toJsonRecord(asked: string, reply: Reply): JsonRecord {
     source: reply.source,
     entry_id: reply.entryId ?? null,
     alternatives: reply.alternatives.map(alternativeJson),
+    clipped_to: reply.clippedTo ?? null,
     reason: null,
     message: null,
     suggestions: [],

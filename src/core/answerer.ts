@@ -2890,27 +2890,26 @@ class CorpusAnswerer implements Answerer {
     return { id: s.id, nameAr: s.nameAr, nameEn: s.nameEn, role: s.roleEn, roleAr: s.roleAr };
   }
 
-  /** "paragraph N": the whole paragraph, or a no-answer naming the valid range. */
-  /** The first requested paragraph in full; the others ("paragraphs 3 and 4") as its alternatives, in order. */
+  /**
+   * Paragraphs asked for by number ("paragraph 6", "paragraphs 3 and 4", "13 to 20"): the first that exists in full,
+   * the others that exist as its alternatives, in the order asked; `clippedTo` when some asked for do not exist. A
+   * no-answer naming the valid range when none does.
+   */
   private paragraphAnswer(numbers: number[], script: QueryScript): Reply {
-    const [number, ...more] = numbers;
-    const paragraph = this.corpus.paragraphs[(number ?? 0) - 1];
+    const found = numbers
+      .map((n) => (Number.isInteger(n) ? this.corpus.paragraphs[n - 1] : undefined))
+      .filter((p): p is Paragraph => p !== undefined);
+    const [paragraph, ...more] = found;
     if (!paragraph) return this.noAnswer('no-such-paragraph', script);
-    const alternatives: Alternative[] = more
-      .map((n) => this.corpus.paragraphs[n - 1])
-      .filter((p): p is Paragraph => p !== undefined)
-      .map((p) => ({
-        quote: p.text,
-        speaker: this.speakerBlock(p.speakerId),
-        paragraph: p.number,
-        source: 'article' as const,
-        confidence: 1,
-        label: this.labelForCandidate(
-          { target: { type: 'paragraph', number: p.number }, score: 1, coverage: 1 },
-          script,
-        ),
-        translation: p.translation,
-      }));
+    const alternatives: Alternative[] = more.map((p) => ({
+      quote: p.text,
+      speaker: this.speakerBlock(p.speakerId),
+      paragraph: p.number,
+      source: 'article' as const,
+      confidence: 1,
+      label: this.labelForCandidate({ target: { type: 'paragraph', number: p.number }, score: 1, coverage: 1 }, script),
+      translation: p.translation,
+    }));
     return {
       kind: 'answer',
       quote: paragraph.text,
@@ -2923,6 +2922,7 @@ class CorpusAnswerer implements Answerer {
       translationScope: 'paragraph',
       alternatives,
       ...(alternatives.length > 0 && { listing: true as const }),
+      ...(found.length < numbers.length && { clippedTo: this.corpus.paragraphs.length }),
       script,
     };
   }

@@ -330,8 +330,8 @@ const NAMES_PARAGRAPH = new RegExp(String.raw`(?<![a-z\u0621-\u064A])${PARAGRAPH
 /**
  * The positions a question asks to see, or undefined when it is not such a request: one ([3] for "paragraph 3");
  * two for "paragraphs 3 and 4"; every one of a range ("3 to 5", "من 1 إلى 14", "5 to 3" in reading order), at most
- * `count` long. A number is
- * as written and may be no paragraph at all (0, 15, -1, 1.5): saying so is the caller's.
+ * `count + 1` long, so a range past the article still shows one number past it. A number is as written and may be no
+ * paragraph at all (0, 15, -1, 1.5): saying so is the caller's.
  *
  * @param text - the question as typed (digits and letters are folded here).
  * @param count - how many paragraphs the article has: "the last paragraph" is this one.
@@ -350,9 +350,10 @@ export function paragraphRequested(text: string, count: number): number[] | unde
   const ranged = IS_RANGE_SEPARATOR.test(groups.sep ?? '') || IS_BETWEEN.test(groups.from ?? groups.from2 ?? '');
   // A range needs whole numbers ("1.5 to 3" is a list, and its first is no paragraph).
   if (!ranged || !Number.isInteger(first) || !Number.isInteger(second)) return [first, second];
-  // "paragraphs 10 to 5" is the same range, shown in reading order; capped so "1 to 99999" stays a short list.
+  // "paragraphs 10 to 5" is the same range, shown in reading order; capped so "1 to 99999" stays a short list, one
+  // past the article's end so the caller still sees it asked for more than there is.
   const [low, high] = first < second ? [first, second] : [second, first];
-  return Array.from({ length: Math.min(high - low + 1, count) }, (_, i) => low + i);
+  return Array.from({ length: Math.min(high - low + 1, count + 1) }, (_, i) => low + i);
 }
 
 /** A matched `WHICH` as a paragraph number; undefined for an unmatched group or words that make no number. */

@@ -219,6 +219,12 @@ export interface Answer {
    * the whole article"): the first paragraph is the answer, the others its alternatives, each in full. Absent otherwise.
    */
   listing?: true;
+  /**
+   * The article's paragraph count, set when a request by number asked for some that are not paragraphs ("paragraphs
+   * 13 to 20", "paragraphs 0 to 3", "1 to 99999"): the answer shows those that are, and adapters say the others do
+   * not exist, so a cut range is never passed off as the whole request. Absent otherwise.
+   */
+  clippedTo?: number;
 }
 
 /**

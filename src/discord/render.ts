@@ -25,7 +25,7 @@ import {
 import { DECISION } from '../core/calibration.ts';
 import { refOf } from '../core/refs.ts';
 import type { Alternative, Answer, NoAnswer, QueryScript, Reply, Speaker } from '../core/types.ts';
-import { isParagraphListing, listedParagraphs } from '../paragraphListing.ts';
+import { clippedNote, isParagraphListing, listedParagraphs } from '../paragraphListing.ts';
 import type { Surface } from '../store/types.ts';
 import { type ButtonAction, encodeButton, PICK_NONE } from './customIds.ts';
 import { type FieldSpec, fitEmbeds, groupEmbeds, LIMITS } from './limits.ts';
@@ -127,6 +127,7 @@ export function answerEmbeds(
     fields.push({ name: 'Confidence', value: `${Math.round(answer.confidence * 100)}%`, inline: true });
   }
   fields.push(...translationFields(answer, answer.script));
+  if (answer.clippedTo !== undefined) fields.push({ name: 'Not in the article', value: clippedNote(answer.clippedTo) });
   if (answer.confidence < LOW_CONFIDENCE && answer.alternatives.length > 0) {
     fields.push({ name: 'Not sure', value: 'This is my best guess; the buttons below show other passages.' });
   }

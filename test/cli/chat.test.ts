@@ -356,3 +356,10 @@ test('"paragraphs 3 to 5" prints paragraphs 3, 4 and 5 whole', async () => {
   for (const n of [3, 4, 5]) expect(text).toContain(`«${answerer.corpus.paragraphs[n - 1]?.text}»`);
   expect(text).not.toContain('paragraph 6 · ');
 });
+
+// Bug fixed: a range past the end was shortened without a word.
+test('"paragraphs 13 to 20" says the article has 14 and prints 13 and 14', async () => {
+  const text = (await chat(['paragraphs 13 to 20'])).join('\n\n');
+  expect(text).toContain('The article has 14 paragraphs (1 to 14)');
+  for (const n of [13, 14]) expect(text).toContain(`«${answerer.corpus.paragraphs[n - 1]?.text}»`);
+});

@@ -252,6 +252,21 @@ describe('found by a new user trying to break it', () => {
     expect(r.kind === 'no-answer' && r.reason).toBe('no-such-paragraph');
   });
 
+  test.each([
+    ['paragraphs 13 to 20', [13, 14]],
+    ['الفقرات من 12 الى 16', [12, 13, 14]],
+    ['paragraphs 1 to 99999', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]],
+    ['paragraphs 1.5 and 3', [3]],
+  ])('%s shows the paragraphs that exist, marked as clipped to 14', (q, numbers) => {
+    const r = answered(bot.ask(q));
+    expect([r.paragraph, ...r.alternatives.map((a) => a.paragraph)]).toEqual(numbers);
+    expect(r.clippedTo).toBe(14);
+  });
+
+  test.each(['paragraphs 3 to 5', 'paragraph 6', 'paragraphs 1 to 14'])('%s asks for no missing paragraph', (q) => {
+    expect(answered(bot.ask(q)).clippedTo).toBeUndefined();
+  });
+
   test('paragraph 3 is the whole paragraph, ending with its attribution to SANA', () => {
     expect(answered(bot.ask('paragraph 3')).quote).toBe(bot.corpus.paragraphs[2]?.text);
   });

@@ -179,6 +179,30 @@ describe('several paragraphs asked for (the whole article, a range)', () => {
     const byParagraph = shown(bodies);
     expect([...byParagraph.entries()]).toEqual([3, 4, 5].map((n) => [String(n), paragraphs[n - 1]?.text]));
   });
+
+  // Bug fixed: "paragraphs 13 to 20" showed 13 and 14 as if they were the whole request.
+  test.each([
+    ['paragraphs 13 to 20', [13, 14]],
+    ['paragraphs 0 to 2', [1, 2]],
+    ['paragraph 14 to 30', [14]],
+  ])('%s shows the paragraphs that exist and a field saying the others do not', (question, numbers) => {
+    const bodies = render(question);
+    expect([...shown(bodies).keys()]).toEqual(numbers.map(String));
+    const notes = bodies
+      .flatMap((b) => b.embeds)
+      .flatMap((e) => e.fields ?? [])
+      .filter((f) => f.name === 'Not in the article');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.value).toContain('14 paragraphs');
+    for (const body of bodies) expect(payloadProblems(body)).toEqual([]);
+  });
+
+  test('"paragraphs 3 to 5", all of which exist, has no such field', () => {
+    const fields = render('paragraphs 3 to 5')
+      .flatMap((b) => b.embeds)
+      .flatMap((e) => e.fields ?? []);
+    expect(fields.map((f) => f.name)).not.toContain('Not in the article');
+  });
 });
 
 describe('answer embed', () => {
