@@ -10,6 +10,7 @@ import { isUnsupportedLanguage } from './language.ts';
 import { OTHER_DAYS_AND_MONTHS, OTHER_WEEKDAYS, OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
 import {
   type Candidate,
+  jointlyNamed,
   leadingWords,
   MatchIndex,
   type MatchResult,
@@ -56,9 +57,12 @@ const SUBJECT_COVERAGE_MIN = 0.4;
 
 /** Arabic and Arabizi "X's opinion of": رأي (folded راي), the opinion-holder, then في/من or a fused ب ("رأي الأسد في"). */
 const OPINION_HOLDER_OF = String.raw`(?:راي|ra2y|ra2yo|ra2i|ray|rayy|rai) \S+(?: \S+)?(?: (?:في|من|fi|fe|fel|fil|men|mn|bi|bil|bel|b)|(?= ب))`;
-/** Words that introduce the subject of a said-question, on normalized text. */
+/**
+ * Words that introduce the subject of a said-question, on normalized text. Not before a wh-word: «عن ماذا تحدث
+ * الأسد؟», "3an shu 7aka", "about what did he talk" ask what was said, with no subject.
+ */
 const ABOUT_MARKER = new RegExp(
-  `(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|(?:think|thinks|thought|view|views|opinion|opinions|feel|feels) of|3an|7awl|bi5soos|${OPINION_HOLDER_OF})(?= )`,
+  `(?:^| )(?:عن|حول|بخصوص|بشان|about|regarding|concerning|on|(?:think|thinks|thought|view|views|opinion|opinions|feel|feels) of|3an|7awl|bi5soos|${OPINION_HOLDER_OF})(?= )(?! (?:ماذا|ما|شو|ايش|ايه|وش|شنو|اي|eh|shu|sho|esh|eish|what|which)(?: |$))`,
 );
 /** Someone's opinion asked of something ("Assad's opinion of Abadi", "ra2y el assad fel 3abadi"): said about it. */
 const OPINION_OF = new RegExp(`(?:^| )(?:(?:view|views|opinion|opinions) (?:of|on)|${OPINION_HOLDER_OF})(?= )`);
@@ -92,6 +96,12 @@ const POLITICAL_PARTY = new RegExp(
  */
 const POPULAR_MOBILIZATION =
   /(?:^| )(?:ال|بال|لل|و)?حشد (?:ال)?شعبي(?: |$)|popular mobili[sz]ation|(?:^| )el hashd(?: |$)/;
+
+/**
+ * A sports league or national team (الدوري, بالدوري, المنتخب, normalized), which the article never mentions: the
+ * words are fuzzily one letter from «دوره» (his role) and would be read as asking a role, so they are matched whole.
+ */
+const SPORTS_TEAM = /(?:^| )(?:[وف]?(?:بال|لل|ال))(?:دوري|منتخب)(?: |$)/;
 
 /** "شنو الموضوع؟", "shu el mawdoo3", "what's the topic?": the topic asked with nothing else names the article's. */
 const ASKS_TOPIC = /(?:^| )(?:ال|بال)?موضوع(?: |$)|(?:^| )(?:mawdoo3|mawdu3|mawdo3|mawdou3|topic|subject)(?: |$)/;
@@ -159,13 +169,15 @@ const ASKS_MEANING =
   /(?:^| )what does \S+(?: \S+)? (?:mean|stand for)$|(?:^| )(?:meaning|definition) of (?:the )?(?:word |term )?\S+$|^(?:ما|شو) (?:هو )?معني \S+(?: \S+)?$|^(?:شو|ايش|وش|shu|sho) (?:يعني|ya3ni) \S+$|^\S+ (?:يعني ايه|ya3ni eh)$/;
 
 /**
- * "Why didn't Abadi go himself?", "العبادي ليش ما راح؟", "لماذا لم تعلن بغداد التفاصيل؟": the article gives reasons
+ * "Why didn't Abadi go himself?", "العبادي ليش ما راح؟", "لماذا لم تعلن بغداد التفاصيل؟", «ليش المقداد ما حضر؟» (a
+ * subject of up to two words between): the article gives reasons
  * only for what was done (the strikes answered the bombings), never for what was not done. Only the past is read so
  * ("why does Iraq not defend only from inside?", «لماذا لا يكتفي» ask a policy the article explains), and ما زال
- * "still" is no negation (normalized: the apostrophe is a space).
+ * "still" is no negation (normalized: the apostrophe is a space); Arabizi "ma" is a word of its own ("why may…" asks
+ * what may be).
  */
 const WHY_NOT =
-  /(?:^| )(?:why|لماذا|ليش|ليه|leish|lesh|leh|lish|3lash|3alash) (?:didn t|didnt|did not|wasn t|hasn t|haven t|لم|ma|ما (?!زال|زالت|زالو|زالوا))(?:\S*)(?: |$)|(?:^| )why (?:did|was|has) (?:\S+ ){1,3}not(?: |$)/;
+  /(?:^| )(?:why|لماذا|ليش|ليه|علاش|لاش|leish|lesh|leh|lish|3lash|3alash) (?:\S+ ){0,2}?(?:didn t|didnt|did not|wasn t|hasn t|haven t|لم|ma(?= )|ما (?!زال|زالت|زالو|زالوا))(?:\S*)(?: |$)|(?:^| )why (?:did|was|has) (?:\S+ ){1,3}not(?: |$)/;
 
 /**
  * Negations in the article's text (normalized): لم لن لا ليس, "not", "never". Not ما, which the article uses as
@@ -243,6 +255,19 @@ const TAKES_OFFICE: ReadonlySet<string> = new Set(
 /** Words for "date" and for "exactly" ({@link EXACT_DATE}), normalized, as regex alternatives. */
 const DATE_WORDS = 'date|dates|تاريخ|التاريخ|بتاريخ|tarikh|tare5|tari5';
 const EXACT_WORDS = 'exact|exactly|precise|precisely|specific|بالضبط|تحديدا|بالتحديد|الدقيق|المحدد|bezabt|bizzabt';
+
+/** A relative pronoun opening a clause that qualifies the noun before it (normalized): "that", التي, اللي. */
+const RELATIVE_PRONOUN = /(?<=\S) (?:التي|الذي|اللذين|الذين|اللي|that|which)(?: |$)/;
+
+/**
+ * The type or model of aircraft or weapons asked for ("what kind of planes", «ما نوع الطائرات», "which jets",
+ * "shu naw3 el tayarat"; normalized), which the article never gives: it says "the Iraqi air force", "weapons and
+ * military equipment".
+ */
+const ASKS_ARMS_TYPE = new RegExp(
+  String.raw`(?:^| )(?:(?:what|which) (?:kind|kinds|type|types|sort|model|make)s? of|(?:ما |شو |ايش |وش |شنو )?(?:نوع|انواع|طراز|موديل|naw3|no3|anwa3)(?: \S+)?) ` +
+    String.raw`(?:(?:ال)?(?:طايرات|طايره|طيارات|طياره|مقاتلات|صواريخ|اسلحه|سلاح|طيران)|planes?|aircraft|jets?|fighter|fighters|warplanes?|weapons?|missiles?|bombs?|arms|(?:el |al )?(?:tayarat|tayyarat|tiyara|asli7a|sla7|slah|silah))(?: |$)`,
+);
 
 /** A message this many words long or more may hold its question in its last part. */
 const LONG_MESSAGE_WORDS = 15;
@@ -349,6 +374,8 @@ const SPOKEN_TO =
 const ASKS_DAY = /(?:^| )(?:(?:what|which) day|اي يوم|ايه يوم|anu yom|ayya yom|ay yom|ayy yom)(?: |$)/;
 /** A month asked for ("in which month", "في أي شهر"; normalized): a weekday does not answer it. */
 const ASKS_MONTH = /(?:^| )(?:(?:what|which) month|اي شهر|ايه شهر|anu shahr|ayya shahr|ay shahr)(?: |$)/;
+/** "Of the month" after a day asked (normalized): «اي يوم من الشهر», "what day of the month". */
+const OF_THE_MONTH = / (?:of the month|من الشهر|بالشهر|في الشهر|mn el shahr|min ash shahr)(?: |$)/;
 const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
@@ -906,6 +933,12 @@ const CAUSE_MARKERS: readonly string[] = [
   'مسووله عن',
 ].map((m) => ` ${normalize(m)} `);
 
+/** Whether `text` (as the article has it) gives a cause or purpose in the article's words for one (CAUSE_MARKERS). */
+function givesCause(text: string): boolean {
+  const normalized = ` ${normalize(text)} `;
+  return CAUSE_MARKERS.some((marker) => normalized.includes(marker));
+}
+
 /** Words asking for a name (normalized; "name of" is one token once its concept is read). */
 const NAME_WORDS: ReadonlySet<string> = new Set(['name', 'name of', 'اسم', 'esm', 'esmo', 'ism', 'ismo']);
 
@@ -1071,10 +1104,7 @@ class CorpusAnswerer implements Answerer {
   constructor(corpus: Corpus, options: AnswererOptions) {
     this.abstainBelow = options.abstainBelow ?? DECISION.abstainBelow;
     this.silentConcepts = new Set(corpus.concepts.filter((c) => c.silent).map((c) => `c:${c.id}`));
-    this.givesReason = corpus.paragraphs.map((p) => {
-      const text = ` ${normalize(p.text)} `;
-      return CAUSE_MARKERS.some((marker) => text.includes(marker));
-    });
+    this.givesReason = corpus.paragraphs.map((p) => givesCause(p.text));
     this.reporterId = corpus.speakers.find((sp) => sp.nameAr === corpus.byline)?.id;
     this.countryKeys = new Set(corpus.concepts.filter((c) => c.country).map((c) => `c:${c.id}`));
     this.titleKeys = new Set([
@@ -1294,13 +1324,15 @@ class CorpusAnswerer implements Answerer {
       // "Who controls the border?": ISIS's control is told of Mosul and Raqqa only.
       this.placesFactElsewhere(result.tokens, result.keys) ||
       // "Who chairs the four-party committee?": the article names no group's head.
-      this.asksHeadOfGroup(normalized) ||
+      this.asksHeadOfGroup(normalized, result.tokens) ||
       // "Who did al-Taei speak to?": only those at the meeting spoke to someone the article names.
       this.asksWhoWasSpokenTo(normalized, result.keys) ||
       // "What is the third largest city in Iraq?": the article gives one rank (second).
       this.asksOtherRank(normalized) ||
       // "What time did the meeting start?": the article gives no time of day.
       ASKS_CLOCK.test(normalized) ||
+      // "What kind of planes did Iraq use?": the article names no type of aircraft or weapon.
+      ASKS_ARMS_TYPE.test(normalized) ||
       // "Does Assad like Abadi?": what one person feels for another is never told.
       (LIKES.test(normalized) && namedSpeakers(result.keys).size >= 2) ||
       // "Who else attended the meeting?", "من حضر غير الأسد والفياض؟": the article names no one else there ("what
@@ -1374,7 +1406,7 @@ class CorpusAnswerer implements Answerer {
     };
     const best = speaks(first) && !offTopic(first) ? first : candidates.find((c) => speaks(c) && !offTopic(c));
     const quoted = asksSaid && best ? this.ownWordsIfTied(best, candidates) : best;
-    const reasoned = quoted && this.withReasonIfAsked(normalized, result.keys, quoted, candidates);
+    const reasoned = quoted && this.withReasonIfAsked(normalized, result.keys, result.tokens, quoted, candidates);
     const counted = this.withPlacesIfCounted(normalized, reasoned, candidates);
     const dated = this.withDateIfCorrected(normalized, counted, candidates);
     const chosen = this.withOccasionIfAsked(
@@ -1701,7 +1733,8 @@ class CorpusAnswerer implements Answerer {
     return (
       tokens.some((t) => t.token.split(' ').some(outOfScope)) ||
       POLITICAL_PARTY.test(normalized) ||
-      POPULAR_MOBILIZATION.test(normalized)
+      POPULAR_MOBILIZATION.test(normalized) ||
+      SPORTS_TEAM.test(normalized)
     );
   }
 
@@ -2049,7 +2082,9 @@ class CorpusAnswerer implements Answerer {
     // Those named aside (spoken to, with, of, or sending the envoy) are not the one who spoke.
     const aside = this.asideSpeakers(normalized);
     const next = sayerNextToVerb(tokens, normalized);
-    if (next !== undefined && !aside.has(next)) return next;
+    // "What did Assad and Fayyadh talk about?": the name next to the verb is one of two who spoke together.
+    const joint = jointlyNamed(tokens, normalized)?.split(' ') ?? [];
+    if (next !== undefined && !aside.has(next) && !joint.includes(next)) return next;
     const named = new Set(keys.filter((k) => k.startsWith('sp:') && !aside.has(k.slice(3))));
     return named.size === 1 ? [...named][0]?.slice(3) : undefined;
   }
@@ -2143,6 +2178,9 @@ class CorpusAnswerer implements Answerer {
     const qualifier = (t: QueryToken) => t.keys.some((k) => k.key === TIME_QUALIFIER_KEY);
     const times = named.some((t) => !qualifier(t)) ? named.filter((t) => !qualifier(t)) : named;
     if (times.length === 0) return false;
+    // "Did al-Taei say it on a Tuesday?": a wrong day or month in a yes/no question is corrected by the passage's
+    // own (see withDateIfCorrected), not taken for another occasion.
+    if (YES_NO.test(normalized) && times.some((t) => t.token.split(' ').some(isOtherDayOrMonth))) return false;
     return !this.corpus.paragraphs.some(
       (p) =>
         this.index.mentions(p.text, [{ key: `m:${sayer}` }]) && times.every((t) => this.index.mentions(p.text, t.keys)),
@@ -2441,6 +2479,7 @@ class CorpusAnswerer implements Answerer {
   private withReasonIfAsked(
     normalized: string,
     keys: ReadonlySet<string>,
+    tokens: QueryToken[],
     best: Candidate,
     candidates: Candidate[],
   ): Candidate | undefined {
@@ -2450,7 +2489,12 @@ class CorpusAnswerer implements Answerer {
     if (keys.has(INTENT.said) && [...keys].some((k) => k.startsWith('sp:'))) return best;
     // "Why didn't the Syrians feel they faced a foreign army?": the passage that says so gives its reason beside it.
     if (this.statesNegationAsked(best, normalized)) return best;
-    const reasoned = (c: Candidate) => this.givesReason[this.paragraphOf(c) - 1] === true;
+    // In the reporter's background, which strings separate facts together, the reason must be in the words shown:
+    // "Raqqa is still held by ISIS" stands beside "to expel ISIS", which is about Mosul. A speaker's paragraph is one
+    // argument, its reason the whole statement's.
+    const reasoned = (c: Candidate) =>
+      this.givesReason[this.paragraphOf(c) - 1] === true &&
+      (this.index.speakerOf(c.target) !== this.reporterId || givesCause(this.answerFor(c, 1, 'arabic', tokens).quote));
     if (reasoned(best)) return best;
     // "lesh el 3abadi 2asaf el bokamal": al-Mekdad on the Bukamal strike matches best; al-Abadi's reasons nearly as well.
     // The reasons must be about the things asked of: "why did Assad get a message?" is not answered by SANA's "in
@@ -2500,6 +2544,8 @@ class CorpusAnswerer implements Answerer {
       // A day: of the month, one or two digits ("25 فبراير", not the year 2014); of the week; or "today" (اليوم).
       const text = foldDigits(shown());
       const dayOfMonth = /(?:^|\D)(?:[1-9]|[12]\d|3[01])(?!\d)/.test(text);
+      // "What day of the month was the meeting?": "Thursday" names no day of a month.
+      if (OF_THE_MONTH.test(normalized)) return !dayOfMonth;
       return !dayOfMonth && !/(?:^|\s)اليوم(?:\s|$)/.test(text) && !this.index.mentions(text, this.weekdayKeys);
     }
     if (ASKS_MONTH.test(normalized)) return !this.index.mentions(shown(), this.monthKeys);
@@ -2571,13 +2617,14 @@ class CorpusAnswerer implements Answerer {
    * "Who chairs the security committee?", "مين راس اللجنة الرباعية؟", "who is the leader of ISIS?": the head of a group
    * the article names (a group that acts, `agent` on concepts, other than a country), whom it never names. Read on normalized words: a head word,
    * then the group within three words ("of", "the" and a country's adjective aside); or the group right before it
-   * ("committee head").
+   * ("committee head"). A misspelt group ("commitee") is read through the key the matcher found for its token.
    */
-  private asksHeadOfGroup(normalized: string): boolean {
+  private asksHeadOfGroup(normalized: string, tokens: readonly QueryToken[]): boolean {
     const words = normalized.split(' ').slice(0, MAX_SCANNED_WORDS);
     const featurizer = this.index.featurizer;
+    const fuzzyKeyOf = (word: string) => tokens.find((t) => t.token === word)?.keys[0]?.key;
     const group = (word: string | undefined) => {
-      const key = word === undefined ? undefined : featurizer.conceptOf(word);
+      const key = word === undefined ? undefined : (featurizer.conceptOf(word) ?? fuzzyKeyOf(word));
       return key?.startsWith('c:') === true && this.agentKeySet.has(key) && !this.countryKeys.has(key);
     };
     const country = (word: string | undefined) => {
@@ -2601,9 +2648,10 @@ class CorpusAnswerer implements Answerer {
    * article never dates (`undated` on concepts) and where it took place, or about someone's office. "When did Abadi
    * respond to the bombings?" asks about his response, which is dated.
    */
-  private datesTheUndated(tokens: QueryToken[], normalized: string): boolean {
+  private datesTheUndated(allTokens: QueryToken[], normalized: string): boolean {
     // "How long has al-Abadi been prime minister?" asks since when, as "how many years" does.
-    if (!tokens.some((t) => t.keys.some((k) => k.key === INTENT.when || k.key === INTENT.howLong))) return false;
+    if (!allTokens.some((t) => t.keys.some((k) => k.key === INTENT.when || k.key === INTENT.howLong))) return false;
+    const tokens = this.beforeRelativeClause(allTokens, normalized);
     let undated = false;
     // "in office", "b mansabo": the office as a noun (a trailing one is no topic token).
     let office = normalized.split(' ').some((w) => OFFICE_NOUNS.has(w) || RULE_VERBS.has(w));
@@ -2622,6 +2670,20 @@ class CorpusAnswerer implements Answerer {
     // "How many years has al-Assad ruled Syria?": a country ruled is no place of a stay.
     const rules = normalized.split(' ').some((w) => RULE_VERBS.has(w));
     return undated || (office && (!place || rules));
+  }
+
+  /**
+   * The tokens before a relative clause that qualifies an undated event ("the Baghdad bombings that Abadi responded
+   * to", «تفجيرات بغداد التي رد عليها العبادي»): the clause says which event, and its dated response is not what is
+   * asked. All of `tokens` when no such clause follows an undated event.
+   */
+  private beforeRelativeClause(tokens: QueryToken[], normalized: string): QueryToken[] {
+    const relative = RELATIVE_PRONOUN.exec(normalized);
+    if (!relative || relative.index === 0) return tokens;
+    const head = new Set(normalized.slice(0, relative.index).split(' '));
+    const before = tokens.filter((t) => t.token.split(' ').every((w) => head.has(w)));
+    const undated = before.some((t) => t.keys.some((k) => this.undatedKeys.has(k.key)));
+    return undated ? [...before, ...tokens.filter((t) => t.keys.some((k) => k.key.startsWith('c:ask-')))] : tokens;
   }
 
   /**

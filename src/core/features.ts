@@ -132,6 +132,11 @@ const SPEAKS_OF_BEFORE_NAME: ReadonlySet<string> = new Set(
   ].map((w) => normalize(w)),
 );
 
+/** "With" after a verb of speaking (normalized): «حكى مع», "talked with", "7aka ma3". */
+const SPOKEN_WITH: ReadonlySet<string> = new Set(['with', 'مع', 'ma3', 'm3a', 'wiyya', 'ويا']);
+/** The meeting concept's key (concepts.json `meeting`). */
+const MEETING_KEY = 'c:meeting';
+
 /** "tell me", "tell us": the asker is told, nobody's words are asked for. */
 const TOLD_TO_ASKER: ReadonlySet<string> = new Set(['me', 'us']);
 
@@ -141,8 +146,11 @@ const TOLD_TO_ASKER: ReadonlySet<string> = new Set(['me', 'us']);
  */
 const ARABIZI_SUFFIX = /^(.+?)(?:ha|hom|hum|hon|na|o|u|et|it)$/;
 
-/** "Of" in a three-word term ("head of state"), which is read as the pair around it. */
-const OF = 'of';
+/**
+ * "Of" in a three-word term ("head of state"), or the Arabizi article ("ra2ees el wozara", "bilad el sham"): read
+ * as the pair around it.
+ */
+const OF: ReadonlySet<string> = new Set(['of', 'el', 'al', 'il']);
 
 /** Words for "day" that, before a day's name, mean "on" ("يوم الخميس"), normalized. */
 const ON_DAY: ReadonlySet<string> = new Set(['يوم', 'yom', 'youm']);
@@ -287,7 +295,7 @@ export class Featurizer {
       if (alternate !== undefined && !this.single.has(`a:${alternate}`)) this.single.set(`a:${alternate}`, key);
     } else if (tokens.length === 2) this.pairs.set(tokens.map(stemKey).join(' '), key);
     // "head of state", "children of ours": read as the pair around "of" (see tokenFeatures).
-    else if (tokens.length === 3 && tokens[1] === OF)
+    else if (tokens.length === 3 && OF.has(tokens[1] ?? ''))
       this.pairs.set(`${stemKey(tokens[0] ?? '')} ${stemKey(tokens[2] ?? '')}`, key);
   }
 
@@ -351,7 +359,7 @@ export class Featurizer {
         i++;
         continue;
       }
-      const afterOf = next === OF ? tokens[i + 2] : undefined;
+      const afterOf = next !== undefined && OF.has(next) ? tokens[i + 2] : undefined;
       const ofPair = afterOf === undefined ? undefined : this.pairOf(token, afterOf);
       if (ofPair) {
         out.push({ token: `${token} ${next} ${afterOf}`, exact: ofPair });
@@ -396,6 +404,12 @@ export class Featurizer {
       if (concept && next !== undefined && TOLD_TO_ASKER.has(next) && isStopword(token)) continue;
       // "ماذا قال الأسد يوم الخميس؟": يوم before a day is "on", not "when?".
       if (concept === INTENT.when && ON_DAY.has(token) && this.timeKeys.has(this.conceptOf(next ?? '') ?? '')) continue;
+      // "who talked with Assad?", «مين حكى مع الأسد؟»: speaking with someone is meeting him (the envoy did), not what
+      // anyone said.
+      if (concept === INTENT.said && next !== undefined && SPOKEN_WITH.has(next) && out[0]?.exact === INTENT.who) {
+        out.push({ token, exact: MEETING_KEY });
+        continue;
+      }
       if (concept) out.push(this.conceptFeatures(token, concept));
       else if (this.opensWhoQuestion(token, i, next)) out.push({ token, exact: INTENT.who });
       // "what did Fayyadh tell Assad": "tell" after a name is what he said ("tell me about…" asks nothing of anyone).

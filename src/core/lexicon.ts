@@ -158,7 +158,8 @@ export const OUT_OF_SCOPE_WORDS: ReadonlySet<string> = new Set([
   washington coalition pentagon amerka amrika amreeka amerika amrica amreka الامم الأمم un pilot pilots
   تركيا turkey turkish السعودية saudi الأردن jordan لبنان lebanon بيروت beirut مصر egypt إسرائيل israel
   turkya turkia turkiya torkya torkia tirkya torkiya saudia sa3udia sa3odeya sa3oudiya sa3udiya masr misr urdun lubnan lebnan isra2il esra2il
-  الطقس طقس weather مباراة كرة football soccer match league ماتش الماتش
+  الطقس طقس weather مباراة كرة football soccer match league ماتش الماتش الدوري دوري المنتخب منتخب لاعب اللاعب لاعبين نادي
+  النادي ملعب player players club stadium قصيدة قصيده قصائد poem poems poetry مقر مقرها مقره headquarters headquartered
   سفير السفير سفيرا ambassador ambassadors سفارة السفارة embassy قائد القائد commander البغدادي baghdadi
   سكان السكان population inhabitants residents جنود جندي soldiers troopers صحيفة جريدة قناة newspaper channel
   tv television الولايات united

@@ -308,7 +308,7 @@ export function namedSpeakers(keys: ReadonlySet<FeatureKey>): Set<string> {
 }
 
 /** "و", "and", "w", "&", and Arabizi/English articles between two names joined as one subject. */
-const JOINING_WORDS = /^(?:(?:and|w|wa|we|و|&|el|al|il|the)\s*)+$/;
+const JOINING_WORDS = /^(?:(?:and|w|wa|we|wel|wal|wil|و|&|el|al|il|the)\s*)+$/;
 
 /**
  * "What did Assad and Fayyadh talk about?", "7ako feha el assad w el fayyadh": two speakers joined as one subject
@@ -316,16 +316,28 @@ const JOINING_WORDS = /^(?:(?:and|w|wa|we|و|&|el|al|il|the)\s*)+$/;
  * his meeting with Abadi's envoy?" names a second person apart, so its sayer is still preferred.
  */
 function namedTogether(tokens: QueryToken[], normalized: string): boolean {
+  return jointlyNamed(tokens, normalized) !== undefined;
+}
+
+/**
+ * The two speakers {@link namedTogether} finds joined ("Assad and Fayyadh"), as "a b" with the ids sorted; undefined
+ * when none are. `tokens` are the question's, `normalized` its text.
+ */
+export function jointlyNamed(tokens: QueryToken[], normalized: string): string | undefined {
   const names = tokens.filter((t) => t.keys.some((k) => k.key.startsWith('sp:')));
+  const idOf = (t: QueryToken) => t.keys.find((k) => k.key.startsWith('sp:'))?.key.slice(3) ?? '';
   for (let i = 0; i + 1 < names.length; i++) {
-    const first = normalized.indexOf((names[i] as QueryToken).token);
-    const second = normalized.indexOf((names[i + 1] as QueryToken).token, first + 1);
+    const [a, b] = [names[i] as QueryToken, names[i + 1] as QueryToken];
+    const first = normalized.indexOf(a.token);
+    const second = normalized.indexOf(b.token, first + 1);
     if (first < 0 || second < 0) continue;
-    const between = normalized.slice(first + (names[i] as QueryToken).token.length, second).trim();
-    const prefixed = (names[i + 1] as QueryToken).token.startsWith('و');
-    if ((between === '' && prefixed) || (between !== '' && JOINING_WORDS.test(between))) return true;
+    const between = normalized.slice(first + a.token.length, second).trim();
+    const prefixed = b.token.startsWith('و');
+    if ((between === '' && prefixed) || (between !== '' && JOINING_WORDS.test(between))) {
+      return [idOf(a), idOf(b)].sort().join(' ');
+    }
   }
-  return false;
+  return undefined;
 }
 
 function key(target: Target): string {
@@ -366,6 +378,11 @@ export class MatchIndex {
   readonly featurizer: Featurizer;
   /** For each curated entry: does its quote name one of the speakers (an introduction, not his words)? */
   private readonly introducesSomeone: boolean[];
+  /**
+   * The speakers each target's text names as one subject ("وناقش الاسد والفياض": assad and fayyadh), as "a b" ids in
+   * sorted order, by target key (a curated entry's quote, a paragraph's text).
+   */
+  private readonly jointSubjects = new Map<string, ReadonlySet<string>>();
   /** The speaker ids each shown quote names, memoized (the corpus's own quotes: a few dozen). */
   private readonly peopleNamed = new Map<string, ReadonlySet<string>>();
   /** Concepts of an exchange between two sides (a meeting, the message, the envoy), as keys (c:meeting). */
@@ -405,6 +422,8 @@ export class MatchIndex {
     this.introducesSomeone = corpus.entries.map((e) =>
       corpus.speakers.some((sp) => sp.nameAr !== corpus.byline && e.quote.includes(sp.nameAr)),
     );
+    corpus.entries.forEach((e, index) => this.addJointSubjects({ type: 'entry', index }, e.quote));
+    for (const p of corpus.paragraphs) this.addJointSubjects({ type: 'paragraph', number: p.number }, p.text);
     this.countryKeys = new Set(corpus.concepts.filter((c) => c.country).map((c) => `c:${c.id}`));
     this.cityKeys = new Set(corpus.concepts.filter((c) => c.in !== undefined).map((c) => `c:${c.id}`));
     this.exchangeKeys = new Set(
@@ -989,6 +1008,31 @@ export class MatchIndex {
     }
   }
 
+  /**
+   * The pairs of speakers `text` names as one subject: two name forms one after the other, the second with و
+   * ("الاسد والفياض"), as "a b" with the ids sorted.
+   */
+  private addJointSubjects(target: Target, text: string): void {
+    const pairs = this.jointSubjectsOf(text);
+    if (pairs.size > 0) this.jointSubjects.set(key(target), pairs);
+  }
+
+  private jointSubjectsOf(text: string): Set<string> {
+    const words = normalize(text).split(' ');
+    const speakerAt = (i: number) => {
+      const key = this.featurizer.conceptOf(words[i] ?? '');
+      return key?.startsWith('sp:') || key?.startsWith('m:') ? key.slice(key.indexOf(':') + 1) : undefined;
+    };
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [first, second] = [speakerAt(i), speakerAt(i + 1)];
+      if (first && second && first !== second && words[i + 1]?.startsWith('و')) {
+        pairs.add([first, second].sort().join(' '));
+      }
+    }
+    return pairs;
+  }
+
   private preferNamedSpeakers(
     tokens: QueryToken[],
     keys: ReadonlySet<FeatureKey>,
@@ -997,7 +1041,18 @@ export class MatchIndex {
   ): void {
     if (![...ATTRIBUTION_INTENTS].some((k) => keys.has(k)) || keys.has(INTENT.role)) return;
     const named = namedSpeakers(keys);
-    if (named.size === 0 || namedTogether(tokens, normalized)) return;
+    if (named.size === 0) return;
+    const joint = jointlyNamed(tokens, normalized);
+    if (joint !== undefined) {
+      // "What did Assad and Fayyadh talk about?": the passage telling what the two did together (SANA's account of
+      // their talks) before either one's own words.
+      for (const c of candidates) {
+        if (this.jointSubjects.get(key(c.target))?.has(joint)) {
+          c.score = Math.min(1, c.score * MATCH_WEIGHTS.namedSpeaker);
+        }
+      }
+      return;
+    }
     const asksWho = keys.has(INTENT.who);
     for (const c of candidates) {
       if (named.has(this.speakerOf(c.target))) c.score = Math.min(1, c.score * MATCH_WEIGHTS.namedSpeaker);

@@ -17,7 +17,7 @@ const MAX_WORDS = 60;
 const MAX_TERM_WORDS = 4;
 
 /** Words that may sit between an office and its country: "the president of Iraq", "Iraq's president". */
-const LINKING_WORDS = new Set(['of', 'the', 's', 'in', 'fi', 'في', 'al', 'el']);
+const LINKING_WORDS = new Set(['of', 'the', 's', 'in', 'fi', 'fe', 'b', 'bi', 'في', 'al', 'el']);
 
 /** و, ب, ل (and their pairs) fused to an Arabic word before at least three more letters. */
 const ARABIC_PROCLITIC = /^(?:وب|ول|فب|و|ب|ل)(?=[\u0621-\u064A]{3})/;

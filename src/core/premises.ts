@@ -658,7 +658,11 @@ export class DirectionPremises {
       const key = concepts[i];
       if (!key?.startsWith('sp:')) continue;
       const before = this.previousWord(words, i);
-      if (before !== undefined && (TO.has(before) || TELL.has(before) || ADDRESS.has(before))) return key.slice(3);
+      // "according to SANA" names the source, not anyone spoken to.
+      const according = before === 'to' && words[words.lastIndexOf('to', i - 1) - 1] === 'according';
+      if (before !== undefined && !according && (TO.has(before) || TELL.has(before) || ADDRESS.has(before))) {
+        return key.slice(3);
+      }
       // "أبلغ الأسد العبادي", "أخبر الطائي الأسد": after the Arabic verb and its subject, the one informed.
       const subjectAt = before === undefined ? -1 : words.lastIndexOf(before, i - 1);
       const verb = subjectAt > 0 ? this.previousWord(words, subjectAt) : undefined;

@@ -2811,6 +2811,7 @@ describe('break15 #6: a wrong day or month in a yes/no question is corrected', (
     ['did the envoy meet al-Assad on a Sunday?', 2, 'الخميس'],
     ['هل كان اللقاء يوم الجمعة؟', 2, 'الخميس'],
     ['did al-Taei speak on a Tuesday?', 9, 'الاثنين'],
+    ['did al-Taei say it on a Tuesday?', 9, 'الاثنين'],
     ['هل أعلن العبادي الضربات في 25 مارس؟', 7, 'فبراير'],
   ])('%s', (q, paragraph, date) => {
     const r = answered(bot.ask(q));
@@ -3171,5 +3172,83 @@ describe('kinds the twenty-first blind set found (first run 94.0%)', () => {
 
   test('"how many Syrian towns" counts the places struck', () => {
     expect(answered(bot.ask('how many Syrian sites did the Iraqi air force hit?')).paragraph).toBe(8);
+  });
+});
+
+describe('kinds the twenty-second blind set found (first run 90.0%)', () => {
+  test('"الوطن" (the homeland) is no "national" security adviser; the adviser is still found', () => {
+    expect(bot.ask('ما رأيك في حب الوطن؟').kind).toBe('no-answer');
+    expect(answered(bot.ask('من هو مستشار الأمن الوطني العراقي؟')).paragraph).toBe(2);
+    expect(answered(bot.ask('who is the national security adviser?')).paragraph).toBe(2);
+  });
+
+  test('a sports league or national team is off the article (الدوري is no «دوره», his role)', () => {
+    expect(bot.ask('منو ربح الدوري السوري السنة الماضية؟').kind).toBe('no-answer');
+    expect(bot.ask('وين يلعب المنتخب العراقي؟').kind).toBe('no-answer');
+    expect(answered(bot.ask('شو دور الفياض؟')).paragraph).toBe(2);
+  });
+
+  test('a group head asked with the group misspelt is still unnamed', () => {
+    expect(bot.ask('who is the chairman of the quadrilateral comittee?').kind).toBe('no-answer');
+    expect(answered(bot.ask('which countries are in the comittee?')).paragraph).toBe(10);
+  });
+
+  test('headquarters are never given', () => {
+    expect(bot.ask('where is the quadrilateral committee headquartered?').kind).toBe('no-answer');
+  });
+
+  test('"day of the month" is not answered by a weekday; a date with a day number answers it', () => {
+    expect(bot.ask('which day of the month did al-Fayyadh see al-Assad?').kind).toBe('no-answer');
+    expect(answered(bot.ask('what day of the month did Abadi announce the air strikes?')).paragraph).toBe(7);
+    expect(answered(bot.ask('what day did Fayyadh meet Assad?')).paragraph).toBe(2);
+  });
+
+  test('an undated event qualified by a clause about a dated one is still undated', () => {
+    expect(bot.ask('when did the Baghdad bombings which Abadi answered with air strikes happen?').kind).toBe(
+      'no-answer',
+    );
+    expect(answered(bot.ask('متى رد العبادي على تفجيرات بغداد؟')).paragraph).toBe(7);
+  });
+
+  test("why, in the reporter's background: the reason must be in the words shown", () => {
+    expect(bot.ask('لماذا ما زال داعش يسيطر على الرقة؟').kind).toBe('no-answer');
+    expect(answered(bot.ask('why are Iraqi troops fighting in Mosul?')).paragraph).toBe(14);
+    expect(answered(bot.ask('why did Iraq serve as a corridor for Iran?')).paragraph).toBe(6);
+  });
+
+  test('"why may…" asks a reason (Arabizi "ma" is a word of its own); why someone did not is never told', () => {
+    expect(answered(bot.ask('why may Iraq act beyond its borders?')).paragraph).toBe(9);
+    expect(bot.ask('why did al-Taei not go to the meeting?').kind).toBe('no-answer');
+    expect(bot.ask('لماذا العبادي لم يذهب الى دمشق؟').kind).toBe('no-answer');
+  });
+
+  test('the type or model of aircraft or weapons is never given', () => {
+    expect(bot.ask('what type of jets hit Albukamal?').kind).toBe('no-answer');
+    expect(bot.ask('شو نوع الصواريخ اللي استخدموها؟').kind).toBe('no-answer');
+    expect(answered(bot.ask('which planes struck Albukamal?')).paragraph).toBeOneOf([8, 11]);
+  });
+
+  test('Arabizi "ra2ees el wozara" is the prime minister, of the country named', () => {
+    expect(bot.ask('min ra2ees el wozara fi souria?').kind).toBe('no-answer');
+    expect(answered(bot.ask('min ra2ees wozara el 3ira2?')).paragraph).toBe(1);
+  });
+
+  test('two speakers joined as one subject of a said-question get the passage on both', () => {
+    for (const q of ['shu 7ako el fayyad wel asad?', 'what did Assad and al-Fayyadh talk about?']) {
+      expect(answered(bot.ask(q)).paragraph).toBe(3);
+    }
+    expect(answered(bot.ask('according to SANA, what did the two men discuss?')).speaker.id).toBe('sana');
+    expect(answered(bot.ask('what did Assad say to Fayyadh?')).paragraph).toBe(4);
+  });
+
+  test('«عن ماذا» asks what was said, with no subject; تحدث is a verb of speaking', () => {
+    expect(answered(bot.ask('عن ماذا تكلم المقداد؟')).speaker.id).toBe('mekdad');
+    expect(answered(bot.ask('الطائي تحدث عن ماذا؟')).speaker.id).toBe('taei');
+    expect(answered(bot.ask('about what did Assad speak?')).paragraph).toBe(4);
+  });
+
+  test('restoring stability and outsiders are the article’s words in other terms', () => {
+    expect(answered(bot.ask('who talked about restoring stability to both countries?')).paragraph).toBe(4);
+    expect(answered(bot.ask('who said the Iraqi air force did not feel like outsiders?')).paragraph).toBe(11);
   });
 });

@@ -45,7 +45,8 @@ describe('paragraphRequested', () => {
     ['paragraph 3 and 4', [3, 4]],
     ['الفقرة 3 و 4', [3, 4]],
     ['paragraphs 3 to 5', [3, 4, 5]],
-    ['p1-99', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]],
+    // Cut one past the end, so the caller still sees that the range went past it.
+    ['p1-99', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]],
     ['tell me about paragraph 9', [9]],
   ])('%j asks for %j', (text, expected) => {
     expect(paragraphRequested(text, 14)).toEqual(expected);
