@@ -1318,7 +1318,9 @@ class CorpusAnswerer implements Answerer {
       // "the name of the interior minister al-Taei advises": a named adviser's office-holder is still unnamed.
       this.asksNameOfOffice(result.tokens) ||
       // "Why did Assad send a message to Abadi?": the message went the other way.
-      this.directionPremises.reverses(normalized) ||
+      // "Did the Iraqi planes bomb Raqqa?" is corrected by the places struck (see withPlacesIfCorrected); "why did
+      // they bomb Raqqa?" builds on the wrong place.
+      this.reversedBeyondCorrection(normalized) ||
       // "When did al-Mekdad meet al-Abadi?": two people the article never brings together.
       (!this.asksInPerson(normalized, result.keys) && this.directionPremises.pairsStrangers(normalized)) ||
       // "Who controls the border?": ISIS's control is told of Mosul and Raqqa only.
@@ -1407,7 +1409,8 @@ class CorpusAnswerer implements Answerer {
     const best = speaks(first) && !offTopic(first) ? first : candidates.find((c) => speaks(c) && !offTopic(c));
     const quoted = asksSaid && best ? this.ownWordsIfTied(best, candidates) : best;
     const reasoned = quoted && this.withReasonIfAsked(normalized, result.keys, result.tokens, quoted, candidates);
-    const counted = this.withPlacesIfCounted(normalized, reasoned, candidates);
+    const placesCounted = this.withPlacesIfCounted(normalized, reasoned, candidates);
+    const counted = this.withPlacesIfCorrected(normalized, placesCounted, candidates);
     const dated = this.withDateIfCorrected(normalized, counted, candidates);
     const chosen = this.withOccasionIfAsked(
       result.keys,
@@ -1456,7 +1459,10 @@ class CorpusAnswerer implements Answerer {
     )
       return this.noAnswer('not-in-article', script);
     const askedSpeaker = othersWords === undefined ? undefined : sayer;
-    return this.answerWith(top, candidates, result, script, askedSpeaker);
+    // A correction chosen over a better match of the wrong premise ("did the planes bomb Raqqa?") is as sure as an
+    // answer shown, as the words of someone other than the one named are.
+    const corrects = top === counted && counted !== placesCounted;
+    return this.answerWith(top, candidates, result, script, askedSpeaker, corrects);
   }
 
   /**
@@ -1594,13 +1600,18 @@ class CorpusAnswerer implements Answerer {
     return [...asked].some((k) => negated.has(k));
   }
 
-  /** The answer of `top` with its confidence against the best passage of another paragraph, and its alternatives. */
+  /**
+   * The answer of `top` with its confidence against the best passage of another paragraph, and its alternatives; at
+   * least the abstention threshold when it shows another's words than the one asked about (`askedSpeaker`) or
+   * corrects a wrong place (`corrects`).
+   */
   private answerWith(
     top: Candidate,
     candidates: Candidate[],
     result: MatchResult,
     script: QueryScript,
     askedSpeaker?: string,
+    corrects = false,
   ): Reply {
     const first = candidates[0];
     const topParagraph = this.paragraphOf(top);
@@ -1611,7 +1622,7 @@ class CorpusAnswerer implements Answerer {
     // Words far better covered by another's passage than by any of the one named (the swap's margin) are his words,
     // though the question's other words (the wrong name) match them less: at least as sure as an answer shown.
     const matched = confidenceOf(top, rival, result.knownShare);
-    const confidence = askedSpeaker === undefined ? matched : Math.max(matched, this.abstainBelow);
+    const confidence = askedSpeaker === undefined && !corrects ? matched : Math.max(matched, this.abstainBelow);
     if (confidence < this.abstainBelow) {
       return this.retryableDecline(result.knownShare > 0.5 ? 'not-in-article' : 'off-topic', script);
     }
@@ -2455,6 +2466,38 @@ class CorpusAnswerer implements Answerer {
   ): Candidate | undefined {
     if (!best || !this.countsPlaces(normalized)) return best;
     return this.nearlyAsGood(best, candidates, (c) => this.namedPlaces(this.textOf(c)) >= 2) ?? best;
+  }
+
+  /**
+   * Whether the question names someone or somewhere on the wrong end of what the article directs (see
+   * DirectionPremises.reversal), beyond what a yes/no question's correction answers: a place named as struck that
+   * was not ("did the planes bomb Raqqa?") is corrected by the places that were.
+   */
+  private reversedBeyondCorrection(normalized: string): boolean {
+    const reversal = this.directionPremises.reversal(normalized);
+    return reversal === 'party' || (reversal === 'place' && !YES_NO.test(normalized));
+  }
+
+  /**
+   * "Did the Iraqi planes bomb Raqqa?", «هل قصفت الطائرات العراقية الرقة؟»: a yes/no question naming a place as
+   * struck that never was, answered by the passage naming every place that was (Husaybah and Albukamal), whatever
+   * its score:
+   * the place asked about matches its own passage best (Raqqa, ISIS's stronghold), which says nothing of strikes.
+   */
+  private withPlacesIfCorrected(
+    normalized: string,
+    best: Candidate | undefined,
+    candidates: Candidate[],
+  ): Candidate | undefined {
+    if (!best || !YES_NO.test(normalized) || this.directionPremises.reversal(normalized) !== 'place') return best;
+    // Two places of a receiving end (Husaybah and Albukamal), in a paragraph telling of the strikes: not the
+    // reporter's "Mosul, second city after the capital Baghdad".
+    const ends = this.directionPremises.placesReceiving(normalized);
+    const paragraphOfStrikes = (c: Candidate) =>
+      this.index.mentions(this.corpus.paragraphs[this.paragraphOf(c) - 1]?.text ?? '', [{ key: STRIKE_KEY }]);
+    const namesEnd = (c: Candidate) =>
+      ends.some((places) => places.filter((key) => this.index.mentions(this.textOf(c), [{ key }])).length >= 2);
+    return candidates.find((c) => namesEnd(c) && paragraphOfStrikes(c)) ?? best;
   }
 
   /**

@@ -132,6 +132,8 @@ const SPEAKS_OF_BEFORE_NAME: ReadonlySet<string> = new Set(
   ].map((w) => normalize(w)),
 );
 
+/** English "talk", which is no said-intent of its own ("who reported that Assad and the envoy talked about…"). */
+const TALK: ReadonlySet<string> = new Set(['talk', 'talks', 'talked', 'talking']);
 /** "With" after a verb of speaking (normalized): «حكى مع», "talked with", "7aka ma3". */
 const SPOKEN_WITH: ReadonlySet<string> = new Set(['with', 'مع', 'ma3', 'm3a', 'wiyya', 'ويا']);
 /** The meeting concept's key (concepts.json `meeting`). */
@@ -406,7 +408,8 @@ export class Featurizer {
       if (concept === INTENT.when && ON_DAY.has(token) && this.timeKeys.has(this.conceptOf(next ?? '') ?? '')) continue;
       // "who talked with Assad?", «مين حكى مع الأسد؟»: speaking with someone is meeting him (the envoy did), not what
       // anyone said.
-      if (concept === INTENT.said && next !== undefined && SPOKEN_WITH.has(next) && out[0]?.exact === INTENT.who) {
+      const speaking = concept === INTENT.said || TALK.has(token);
+      if (speaking && next !== undefined && SPOKEN_WITH.has(next) && out[0]?.exact === INTENT.who) {
         out.push({ token, exact: MEETING_KEY });
         continue;
       }

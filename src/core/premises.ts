@@ -466,25 +466,46 @@ export class DirectionPremises {
    * in the question; names in other roles ("what did Assad say about Abadi's message?") never count.
    */
   reverses(normalized: string): boolean {
+    return this.reversal(normalized) !== undefined;
+  }
+
+  /**
+   * How {@link reverses} finds the question wrong: 'place' when its only fault is a place named as receiving what it
+   * never received ("did the Iraqi planes bomb Raqqa?": the passage naming the places struck corrects it); 'party'
+   * for any other (a sender as recipient, someone on neither end, words said backwards); undefined when none.
+   */
+  /**
+   * For each directed concept a question names, the places on its receiving end ("did the planes bomb Raqqa?" →
+   * [Husaybah, Albukamal], the places struck, and [Baghdad], where the bombings were), as keys; concepts received
+   * by no place are left out.
+   */
+  placesReceiving(normalized: string): FeatureKey[][] {
+    const { concepts } = this.read(normalized);
+    const ends = [...new Set(concepts)].flatMap((k) => (k ? (this.directed.get(k) ?? []) : []));
+    return ends.map((e) => [...e.to].filter((k) => this.places.has(k))).filter((places) => places.length > 0);
+  }
+
+  reversal(normalized: string): 'party' | 'place' | undefined {
     const { words, concepts } = this.read(normalized);
     const ends = [...new Set(concepts)].flatMap((k) => (k ? (this.directed.get(k) ?? []) : []));
     const moves = words.some((w) => SEND_VSO.has(w) || SEND_SVO.has(w) || RECEIVE.has(w));
-    if (this.saysBackwards(words, concepts)) return true;
-    if (ends.length === 0 && !moves) return false;
+    if (this.saysBackwards(words, concepts)) return 'party';
+    if (ends.length === 0 && !moves) return undefined;
     // A verb of sending alone ("did Syria send troops to Iraq?") goes the way of the article's exchanges.
     const all: Ends[] = ends.length > 0 ? ends : [...this.directed.values()];
+    let found: 'place' | undefined;
     for (const { key, role } of this.roles(words, concepts)) {
       const [wrongEnd, rightEnd] = role === 'sender' ? (['to', 'from'] as const) : (['from', 'to'] as const);
-      if (all.some((e) => e[wrongEnd].has(key))) return true;
+      if (all.some((e) => e[wrongEnd].has(key))) return 'party';
       // "Did Iran send the message?", "Did Russia bomb Albukamal?": someone on neither end of what the question
       // names (a bare verb, "did Iran send arms?", names nothing the article directs).
-      if (ends.length > 0 && this.actors.has(key) && !ends.some((e) => e[rightEnd].has(key))) return true;
+      if (ends.length > 0 && this.actors.has(key) && !ends.some((e) => e[rightEnd].has(key))) return 'party';
       // "Did Iraqi jets bomb Damascus?": a place on the receiving end of a named exchange it never received.
       if (ends.length > 0 && role === 'recipient' && this.places.has(key) && !ends.some((e) => e.to.has(key))) {
-        return true;
+        found = 'place';
       }
     }
-    return false;
+    return found;
   }
 
   /**

@@ -3247,6 +3247,16 @@ describe('kinds the twenty-second blind set found (first run 90.0%)', () => {
     expect(answered(bot.ask('about what did Assad speak?')).paragraph).toBe(4);
   });
 
+  test('a yes/no question naming a place as struck that was not is corrected by the places that were', () => {
+    for (const q of ['did Iraqi warplanes strike Mosul?', 'هل قصف العراق الرقة؟']) {
+      const r = answered(bot.ask(q));
+      expect(r.paragraph).toBe(8);
+      expect(r.quote).toContain('حصيب');
+    }
+    expect(bot.ask('why did Abadi bomb Raqqa?').kind).toBe('no-answer');
+    expect(bot.ask('did Iran bomb Husaybah?').kind).toBe('no-answer');
+  });
+
   test('restoring stability and outsiders are the article’s words in other terms', () => {
     expect(answered(bot.ask('who talked about restoring stability to both countries?')).paragraph).toBe(4);
     expect(answered(bot.ask('who said the Iraqi air force did not feel like outsiders?')).paragraph).toBe(11);

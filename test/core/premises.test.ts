@@ -326,9 +326,17 @@ describe('places the strikes never reached (found by the eighth break test)', ()
     'Did Iraqi jets bomb Mosul?',
     'Why did Abadi bomb Raqqa?',
     'هل قصف العراق الرقة؟',
-  ])('%s is declined', (q) => {
+  ])('%s names a place as struck that never was', (q) => {
     expect(reverses(q)).toBe(true);
+    expect(premises.reversal(normalize(q))).toBe('place');
   });
+
+  test.each(['did Iran send the message?', 'did Russia bomb Albukamal?'])(
+    '%s is a fault of party, not of place',
+    (q) => {
+      expect(premises.reversal(normalize(q))).toBe('party');
+    },
+  );
 
   test.each(['Did ISIS bomb Baghdad?', 'who bombed Baghdad?', 'هل قصف العراق البوكمال', 'did Iraq strike Husaybah?'])(
     '%s names a place the article has bombed',
