@@ -62,6 +62,10 @@ const NOTHING_TO_RATE = {
   pick: 'Nothing to rate: your choice above is recorded. Ask another question to rate its answer.',
 } as const;
 
+/** The reply to a pick (a number, "none") when no list of other matches is waiting for one. */
+const NO_LIST =
+  'There is no list to pick from: a number or "none" picks only after "bad" lists the other matches. Ask a question in words.';
+
 /** The reply to another pick right after one was recorded: one pick per answer, and it is not asked as a question. */
 const ALREADY_PICKED =
   'Nothing to pick: your choice above is already recorded (one per answer). Ask another question to rate its answer.';
@@ -142,12 +146,11 @@ export class ChatSession {
       return ALREADY_PICKED;
     }
     // "2" right after a rating means a pick, even when no list was offered: asked as a question, it would answer
-    // nonsense and replace the answer being rated.
-    if (afterRating && BARE_NUMBER.test(key)) {
-      this.afterRating = true;
-      return this.recorder.acceptsFeedback('terminal')
-        ? 'There is no list to pick from: numbers pick an answer only after "bad" lists the other matches. Ask a question in words.'
-        : this.notRecorded().pick;
+    // nonsense and replace the answer being rated. "none" with no list anywhere means the same (asked, it was
+    // declined as off-topic and recorded for the curators).
+    if ((afterRating && BARE_NUMBER.test(key)) || saysNoneOfThese(line)) {
+      this.afterRating = afterRating;
+      return this.recorder.acceptsFeedback('terminal') ? NO_LIST : this.notRecorded().pick;
     }
     return this.ask(line);
   }

@@ -366,6 +366,13 @@ const ASKS_CLOCK =
 const LIKES =
   /(?:^| )(?:like|likes|liked|dislike|dislikes|disliked|fond|get along|gets along|praise|praised|praises|praising|commend|commended|hail|hailed|اشاد|يشيد|اشادت|اشاده|مدح|يمدح|مدحه|امتدح|اثني|يثني|ثمن|يثمن)(?: |$)/;
 
+/**
+ * Someone's opinion of, or reaction to, words ("what did Abadi think of Mekdad's statement?", «العبادي كان رايه ايه في
+ * كلام المقداد», normalized); see the rule on two people named: how one took another's words is never told.
+ */
+const OPINION_OF_WORDS =
+  /(?:^| )(?:راي|رايه|رايها|رايهم|ra2y|ra2yo|ra2yu|think|thinks|thought|opinion|view|react|reacted|reaction|رد|فعل)(?: \S+){0,4} (?:(?:ب|في|ع)?(?:ال)?(?:كلام|تصريح|تصريحات|حديث)|statement|statements|words|remarks|comments|kalam|ta9ri7|tasri7)(?: |$)/;
+
 /** Whom someone spoke to ("who did X speak/talk/give his statement to", "to whom", لمن, لمين; normalized). */
 const SPOKEN_TO =
   /(?:^| )(?:(?:who|whom) did (?:\S+ ){1,3}(?:speak|talk|say|said|tell|address|give|make|deliver)(?: \S+){0,3} to|to whom|(?:لمن|لمين) (?:صرح|تحدث|قال|حكي|تكلم)|مع (?:مين|من) (?:حكي|تحدث|تكلم))(?: |$)/;
@@ -1336,7 +1343,7 @@ class CorpusAnswerer implements Answerer {
       // "What kind of planes did Iraq use?": the article names no type of aircraft or weapon.
       ASKS_ARMS_TYPE.test(normalized) ||
       // "Does Assad like Abadi?": what one person feels for another is never told.
-      (LIKES.test(normalized) && namedSpeakers(result.keys).size >= 2) ||
+      ((LIKES.test(normalized) || OPINION_OF_WORDS.test(normalized)) && namedSpeakers(result.keys).size >= 2) ||
       // "Who else attended the meeting?", "من حضر غير الأسد والفياض؟": the article names no one else there ("what
       // else did Assad say at the meeting?" asks for no one).
       (result.keys.has(INTENT.who) &&
@@ -1933,7 +1940,8 @@ class CorpusAnswerer implements Answerer {
     // In a short subject, a word the article never uses ("about Hezbollah", "about refugees") stays: nobody in it
     // speaks about that. A long one is rambling ("I was reading about this thing and kinda lost track…"): its known
     // words are the subject.
-    const known = subject.filter((t) => t.known);
+    // Known by a word of the article, not only by a loose spelling ("kinda lost track": track ~ طريق by its skeleton).
+    const known = subject.filter((t) => t.known && t.keys.some((k) => k.strength >= 1 && !k.key.startsWith('s:')));
     const chosen = subject.length <= SHORT_SUBJECT_WORDS ? subject : known;
     return chosen.length > 0 ? chosen : undefined;
   }
@@ -3001,7 +3009,8 @@ class CorpusAnswerer implements Answerer {
    * no-answer naming the valid range when none does.
    */
   private paragraphAnswer(numbers: number[], script: QueryScript): Reply {
-    const found = numbers
+    // "paragraphs 1, 2, 1": each shown once, where first asked.
+    const found = [...new Set(numbers)]
       .map((n) => (Number.isInteger(n) ? this.corpus.paragraphs[n - 1] : undefined))
       .filter((p): p is Paragraph => p !== undefined);
     const [paragraph, ...more] = found;
@@ -3027,7 +3036,7 @@ class CorpusAnswerer implements Answerer {
       translationScope: 'paragraph',
       alternatives,
       ...(alternatives.length > 0 && { listing: true as const }),
-      ...(found.length < numbers.length && { clippedTo: this.corpus.paragraphs.length }),
+      ...(numbers.some((n) => !this.corpus.paragraphs[n - 1]) && { clippedTo: this.corpus.paragraphs.length }),
       script,
     };
   }

@@ -176,8 +176,13 @@ const REFERENCE = [
   String.raw`(?:${PARAGRAPH}\s*(?:(?<from2>${FROM})\s+)?${LABEL}?(?<a>${WHICH})`,
   String.raw`|(?<b>${WHICH})\s+${PARAGRAPH}`,
   String.raw`|(?<b2>${WHICH})(?=\s*${SEPARATOR}\s*(?:the\s+)?${WHICH}\s+${PARAGRAPH}))`,
+  // "paragraphs 1, 2 and 3": the items before the last of a longer list (group more), read by MORE_ITEM.
+  String.raw`(?<more>(?:\s*${SEPARATOR}\s*(?:the\s+)?${WHICH}(?=\s*${SEPARATOR}))*)`,
   String.raw`(?:\s*(?<sep>${SEPARATOR})\s*(?:the\s+)?(?:${PARAGRAPH}\s*${LABEL}?)?(?<c>${WHICH})(?:\s+${PARAGRAPH})?)?`,
 ].join('');
+
+/** One item of a longer list's middle (`more` in REFERENCE): its separator and its number. */
+const MORE_ITEM = new RegExp(String.raw`\s*(?<sep>${SEPARATOR})\s*(?:the\s+)?(?<which>${WHICH})`, 'y');
 
 /** "please", "ممكن", "law sama7t", "ok so": politeness and fillers, before or after. */
 const POLITE = oneOf(
@@ -345,6 +350,7 @@ export function paragraphRequested(text: string, count: number): number[] | unde
   if (!groups) return undefined;
   const first = positionOf(groups.a ?? groups.b ?? groups.b2, count);
   if (first === undefined) return undefined;
+  if (groups.more) return listed(first, groups.more, groups.sep, groups.c, count);
   const second = positionOf(groups.c, count);
   if (second === undefined || second === first) return [first];
   const ranged = IS_RANGE_SEPARATOR.test(groups.sep ?? '') || IS_BETWEEN.test(groups.from ?? groups.from2 ?? '');
@@ -354,6 +360,41 @@ export function paragraphRequested(text: string, count: number): number[] | unde
   // past the article's end so the caller still sees it asked for more than there is.
   const [low, high] = first < second ? [first, second] : [second, first];
   return Array.from({ length: Math.min(high - low + 1, count + 1) }, (_, i) => low + i);
+}
+
+/**
+ * A list of three or more ("paragraphs 1, 2 and 3", "2, 5 to 7 and 9"): each number once, in the order first written,
+ * a range separator spanning from the number before it; at most `count + 1` long, like a range. `more` holds the
+ * middle items as matched, `sep` and `last` the final one.
+ */
+function listed(
+  first: number,
+  more: string,
+  sep: string | undefined,
+  last: string | undefined,
+  count: number,
+): number[] {
+  const items: Array<{ sep: string; which: string }> = [];
+  MORE_ITEM.lastIndex = 0;
+  for (let m = MORE_ITEM.exec(more); m?.groups; m = MORE_ITEM.exec(more)) {
+    items.push({ sep: m.groups.sep ?? '', which: m.groups.which ?? '' });
+  }
+  if (sep !== undefined && last !== undefined) items.push({ sep, which: last });
+  // Each number once, where first asked ("1, 2, 1"), so the cap counts distinct paragraphs.
+  const numbers = new Set([first]);
+  let previous = first;
+  for (const { sep: separator, which } of items) {
+    const value = positionOf(which, count);
+    if (value === undefined) continue;
+    if (IS_RANGE_SEPARATOR.test(separator) && Number.isInteger(previous) && Number.isInteger(value)) {
+      const step = Math.sign(value - previous);
+      for (let n = previous + step; n !== value && numbers.size <= count; n += step) numbers.add(n);
+    }
+    numbers.add(value);
+    previous = value;
+    if (numbers.size > count) break;
+  }
+  return [...numbers].slice(0, count + 1);
 }
 
 /** A matched `WHICH` as a paragraph number; undefined for an unmatched group or words that make no number. */

@@ -78,9 +78,10 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): string {
   for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | null | undefined)?.[key];
   if (issue.code === 'invalid_type') {
     const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-    return value === undefined
-      ? `"${field}" is missing (${expected})`
-      : `"${field}" must be ${expected}, not ${typeName(value)}`;
+    if (value === undefined) return `"${field}" is missing (${expected})`;
+    // A number that is not whole ("paragraphs": [1.5]) is shown as written: "not a number" would read as NaN.
+    const found = issue.expected === 'int' && typeof value === 'number' ? String(value) : typeName(value);
+    return `"${field}" must be ${expected}, not ${found}`;
   }
   return `"${field}": ${issue.message}`;
 }

@@ -88,6 +88,17 @@ test('with recording off, good and bad say so and what to set; a number after th
   expect(off.picks).toHaveLength(0);
 });
 
+// Bug fixed (break18): "none" with no list was asked, declined as off-topic and recorded for the curators.
+test('"none" with no list to pick from says so and records no question', async () => {
+  const recorder = new MemoryRecorder();
+  recorder.feedbackOn.add('terminal');
+  const blocks = await chat(['none', 'ماذا قال الأسد؟', 'none'], recorder);
+  expect(blocks[0]).toContain('There is no list to pick from');
+  expect(blocks[2]).toContain('There is no list to pick from');
+  expect(recorder.questions.map((q) => q.question)).toEqual(['ماذا قال الأسد؟']);
+  expect(recorder.picks).toHaveLength(0);
+});
+
 test('a number right after a rating is never a question; after an answer it still is', async () => {
   const recorder = new MemoryRecorder();
   recorder.feedbackOn.add('terminal');

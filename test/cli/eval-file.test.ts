@@ -57,6 +57,11 @@ test('a line with missing or mistyped fields names the line and each field', () 
   ]);
 });
 
+// Bug fixed (break18): a paragraph 1.5 read "must be a whole number, not a number".
+test('a paragraph that is not a whole number is named as written', () => {
+  expect(problemsOf(line({ paragraphs: [1.5] }))).toEqual(['line 1: "paragraphs[0]" must be a whole number, not 1.5']);
+});
+
 // Bug fixed: paragraphs [99], speakers ["nobody"] and duplicate ids were scored as ordinary misses.
 test('labels are checked against the article: paragraph numbers, speaker ids, unique ids; every bad line is listed', () => {
   const text = [

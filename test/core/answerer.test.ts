@@ -263,6 +263,15 @@ describe('found by a new user trying to break it', () => {
     expect(r.clippedTo).toBe(14);
   });
 
+  test('a list longer than the article shows each paragraph once, in the order first asked', () => {
+    const r = answered(bot.ask('paragraphs 3, 1, 3, 2, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14'));
+    expect([r.paragraph, ...r.alternatives.map((a) => a.paragraph)]).toEqual([
+      3, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+    ]);
+    expect(r.clippedTo).toBeUndefined();
+    expect(answered(bot.ask('paragraph 14 and 15')).clippedTo).toBe(14);
+  });
+
   test.each(['paragraphs 3 to 5', 'paragraph 6', 'paragraphs 1 to 14'])('%s asks for no missing paragraph', (q) => {
     expect(answered(bot.ask(q)).clippedTo).toBeUndefined();
   });

@@ -48,6 +48,11 @@ describe('paragraphRequested', () => {
     // Cut one past the end, so the caller still sees that the range went past it.
     ['p1-99', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]],
     ['tell me about paragraph 9', [9]],
+    // Bug fixed: lists of three or more were no request at all ("off-topic").
+    ['paragraphs 1, 2 and 3', [1, 2, 3]],
+    ['الفقرات 1 و 2 و 3 و 4', [1, 2, 3, 4]],
+    ['paragraphs 2, 5 to 7 and 9', [2, 5, 6, 7, 9]],
+    ['paragraphs 9, 7 to 5 and 1', [9, 7, 6, 5, 1]],
   ])('%j asks for %j', (text, expected) => {
     expect(paragraphRequested(text, 14)).toEqual(expected);
   });
