@@ -119,6 +119,11 @@ export function tokenProblem(token: string): string | undefined {
   if (/^bot\s/i.test(token)) {
     return 'DISCORD_TOKEN must be the bare token: remove the "Bot " prefix (Discord\'s Authorization header adds it, the setting must not)';
   }
+  // dotenv keeps an unclosed quote (`DISCORD_TOKEN="MTE5…`) as part of the value, which has its three parts.
+  if (/["'`]/.test(token)) {
+    const where = /^["'`]|["'`]$/.test(token) ? 'starts or ends with' : 'contains';
+    return `DISCORD_TOKEN must be the bare token: it ${where} a quote mark; remove it (in .env, a quote around a value must be closed on the same line, or it is kept as part of the value)`;
+  }
   if (/\s/.test(token)) return 'DISCORD_TOKEN must not contain spaces or line breaks';
   if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) {
     return 'DISCORD_TOKEN does not look like a bot token (three dot-separated parts); copy it from the Bot tab of the Developer Portal';
@@ -214,7 +219,19 @@ const VARIABLES = {
   COOLDOWN_MAX: intSetting('COOLDOWN_MAX', 1, 1000, DEFAULT_COOLDOWN_CONFIG.limit),
   COOLDOWN_WINDOW_SECONDS: intSetting('COOLDOWN_WINDOW_SECONDS', 1, 3600, DEFAULT_COOLDOWN_CONFIG.windowMs / 1000),
   RECORD: boolSetting('RECORD', true),
-  DATABASE_PATH: z.preprocess(blankToUndefined, z.string().default(DEFAULT_DATABASE_PATH)),
+  DATABASE_PATH: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      // Neither dotenv nor Node expands `~`: `~/iqtibas.sqlite` silently made a folder named "~" in the project.
+      .refine(
+        (path) => !path.startsWith('~'),
+        'DATABASE_PATH starts with "~", which is not expanded to the home folder (it would create a folder named ' +
+          '"~" here): use an absolute path, e.g. /home/you/iqtibas.sqlite; $HOME/iqtibas.sqlite works only where a ' +
+          'shell expands it (export DATABASE_PATH=…), not in .env',
+      )
+      .default(DEFAULT_DATABASE_PATH),
+  ),
   DATABASE_URL: optional(databaseUrlSchema),
   USER_HASH_SECRET: optional(z.string().min(16, 'USER_HASH_SECRET must be at least 16 characters')),
   RETENTION_DAYS: intSetting('RETENTION_DAYS', 1, 3650, 90),

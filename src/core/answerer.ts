@@ -795,6 +795,14 @@ const WITHIN_WORDS: ReadonlySet<string> = new Set([...INSIDE_WORDS, 'of', 'من'
 /** The why-intent as a concept key: "reason", سبب, "motive", الدافع (ask-why in concepts.json). */
 const ASK_WHY_KEY = 'c:ask-why';
 
+/** `subject` with its people's mentions (m:) at full strength; undefined stays undefined. */
+function namedInFull(subject: QueryToken[] | undefined): QueryToken[] | undefined {
+  return subject?.map((t) => ({
+    ...t,
+    keys: t.keys.map((k) => (k.key.startsWith('m:') ? { ...k, strength: 1 } : k)),
+  }));
+}
+
 /** A why-question: a why-word anywhere ("…, why?") or a word for a reason ("the reason for the strikes", سبب). */
 function asksWhy(normalized: string, keys: ReadonlySet<string>): boolean {
   return WHY_QUESTION.test(normalized) || keys.has(ASK_WHY_KEY);
@@ -1396,7 +1404,11 @@ class CorpusAnswerer implements Answerer {
     const offTopic = (c: Candidate) =>
       (asksSaid && (this.textOf(c).trim() === this.corpus.byline || (!asksWho && this.onlyNamesSomeone(c)))) ||
       (attendance && this.attributesOnly(c)) ||
-      this.quotesSpeakerOffTopic(subject, c, this.paragraphOf(c));
+      // "Which agency reported on the Assad-Fayyadh talks?": who told of it is asked, and the whole passage tells of
+      // it, not only the attribution clause; the people it is about are there in full (not as the weak mention a
+      // name is when it may be the sayer).
+      (this.quotesSpeakerOffTopic(subject, c, this.paragraphOf(c)) &&
+        !(asksWho && !this.quotesSpeakerOffTopic(namedInFull(subject), this.wholeParagraph(c), this.paragraphOf(c))));
     // "What did Syria say?", "ماذا قالت دمشق؟": a country (or its capital) as the sayer is its side's speakers.
     const side = aboutArticle ? undefined : this.countryAsSayer(result.tokens, result.keys);
     // "What was said to Assad?": the one spoken to is not the speaker asked for, whoever the best passage's is.
@@ -2210,6 +2222,11 @@ class CorpusAnswerer implements Answerer {
    * "What did Assad say about Iran": true when the candidate (the speaker's words) does not mention the subject
    * ({@link saidSubject}) enough — the article does not quote that speaker on it.
    */
+  /** The candidate standing for `c`'s whole paragraph, with `c`'s score. */
+  private wholeParagraph(c: Candidate): Candidate {
+    return { ...c, target: { type: 'paragraph', number: this.paragraphOf(c) } };
+  }
+
   private quotesSpeakerOffTopic(subject: QueryToken[] | undefined, candidate: Candidate, paragraph: number): boolean {
     return (
       subject !== undefined && this.index.targetCoverage(candidate.target, paragraph, subject) < SUBJECT_COVERAGE_MIN

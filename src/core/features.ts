@@ -132,6 +132,24 @@ const SPEAKS_OF_BEFORE_NAME: ReadonlySet<string> = new Set(
   ].map((w) => normalize(w)),
 );
 
+/** English "which"/"what" opening a who-question before a noun in WHO_NOUNS. */
+const WHICH: ReadonlySet<string> = new Set(['which', 'what']);
+/** Nouns for a person or a body that speaks ("which official", "what agency", "which leader"). */
+const WHO_NOUNS: ReadonlySet<string> = new Set([
+  'official',
+  'officials',
+  'leader',
+  'leaders',
+  'person',
+  'guy',
+  'man',
+  'politician',
+  'diplomat',
+  'agency',
+  'outlet',
+  'spokesperson',
+  'figure',
+]);
 /** English "talk", which is no said-intent of its own ("who reported that Assad and the envoy talked about…"). */
 const TALK: ReadonlySet<string> = new Set(['talk', 'talks', 'talked', 'talking']);
 /** "With" after a verb of speaking (normalized): «حكى مع», "talked with", "7aka ma3". */
@@ -408,6 +426,14 @@ export class Featurizer {
       if (concept === INTENT.when && ON_DAY.has(token) && this.timeKeys.has(this.conceptOf(next ?? '') ?? '')) continue;
       // "who talked with Assad?", «مين حكى مع الأسد؟»: speaking with someone is meeting him (the envoy did), not what
       // anyone said.
+      // "which official said…?", "what news agency reported…?": "which" before a noun for a person or a body (one
+      // word may stand between) asks who.
+      // "which news agency": a word between that is no concept; "which Iraqi officials" is read as a side's speakers.
+      const noun = WHO_NOUNS.has(next ?? '') || (WHO_NOUNS.has(tokens[i + 2] ?? '') && !this.conceptOf(next ?? ''));
+      if (WHICH.has(token) && i <= LATIN_INTENT_WINDOW && noun) {
+        out.push({ token, exact: INTENT.who });
+        continue;
+      }
       const speaking = concept === INTENT.said || TALK.has(token);
       if (speaking && next !== undefined && SPOKEN_WITH.has(next) && out[0]?.exact === INTENT.who) {
         out.push({ token, exact: MEETING_KEY });

@@ -38,7 +38,10 @@ export function buttonOutcome(answerer: Answerer, customId: string): ButtonOutco
   const byline = answerer.corpus.byline;
   const action = decodeButton(customId);
   const expired: ButtonOutcome = { update: false, messages: [renderNotice(NOTICES.expired)], known: false };
-  if (!action) return expired;
+  // A /quote page that no longer exists: the user came from /quote, not /ask.
+  const expiredPage: ButtonOutcome = { update: false, messages: [renderNotice(NOTICES.expiredPage)], known: false };
+  // A page number decodeButton refuses (`quote:mahdi:-1`, `quote:mahdi:NaN`) is as stale as one past the end.
+  if (!action) return customId.startsWith('quote:') ? expiredPage : expired;
   let messages: RenderedMessage[] | undefined;
   switch (action.kind) {
     case 'alt': {
@@ -63,8 +66,7 @@ export function buttonOutcome(answerer: Answerer, customId: string): ButtonOutco
       if (speaker && action.page < quotes.length) {
         return { update: true, messages: renderQuotePage(speaker, quotes, action.page, byline), known: true };
       }
-      // A page of /quote that no longer exists: the user came from /quote, not /ask.
-      return { update: false, messages: [renderNotice(NOTICES.expiredPage)], known: false };
+      return expiredPage;
     }
   }
   return messages ? { update: false, messages, known: true } : expired;
@@ -80,6 +82,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: BotConte
     const click = {
       userId: interaction.user.id,
       messageId: interaction.message.id,
+      guildId: interaction.guildId,
+      transport: 'slash' as const,
       script: detectScript(interaction.message.embeds[0]?.title ?? ''),
     };
     return sendToInteraction(interaction, await feedbackReply(action, click, ctx));

@@ -8,10 +8,11 @@
 import type { Answerer, QueryScript } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
 import type { Recorder } from '../store/recorder.ts';
-import { StoreBusyError } from '../store/types.ts';
+import { StoreBusyError, type Surface } from '../store/types.ts';
 import { entryQuestion, resolveRef } from './commands/shared.ts';
 import { type ButtonAction, PICK_NONE } from './customIds.ts';
 import { describeError } from './errors.ts';
+import { clickSurface } from './recording.ts';
 import {
   NOTICES,
   type PickChoice,
@@ -36,6 +37,13 @@ export interface Click {
   userId: string;
   messageId: string;
   /**
+   * The interaction's server; absent or null outside one (a DM or group DM). This, not the button's custom_id,
+   * decides whether the click is DM feedback (RECORD_DMS).
+   */
+  guildId: string | null | undefined;
+  /** Which transport the click came by: the gateway (`slash`) or the interactions endpoint (`http`). */
+  transport: 'slash' | 'http';
+  /**
    * The script of the question the answer was for (read from the answer's title), so the 👎 pick list reads in the
    * asker's language; Arabic when unknown.
    */
@@ -43,7 +51,8 @@ export interface Click {
 }
 
 /**
- * Records a vote or a pick and returns the ephemeral reply. Never rejects: a storage failure is logged and the
+ * Records a vote or a pick and returns the ephemeral reply; a click outside a server is DM feedback whatever the
+ * custom_id says, refused while RECORD_DMS is off with a reply saying so. Never rejects: a storage failure is logged and the
  * user is told to try again (a busy store is logged by the recorder, once per episode, so only at debug here).
  */
 export async function feedbackReply(
@@ -51,13 +60,13 @@ export async function feedbackReply(
   click: Click,
   ctx: FeedbackContext,
 ): Promise<RenderedMessage[]> {
-  if (action.kind === 'vote' && !ctx.recorder.acceptsFeedback(action.surface)) {
-    return [renderNotice(NOTICES.feedbackOff)];
-  }
+  // Where the click was decides RECORD_DMS, for picks too (a pick names no surface: only DM or not matters there).
+  const surface = clickSurface(action.kind === 'vote' ? action.surface : 'slash', click.transport, click.guildId);
+  if (!ctx.recorder.acceptsFeedback(surface)) return [renderNotice(feedbackOffNotice(surface, ctx.recorder))];
   // A custom_id can be forged: record only votes and picks about answers that exist (the report trusts them).
   if (!refersToAnswers(action, ctx.answerer)) return [renderNotice(NOTICES.expired)];
   try {
-    return action.kind === 'vote' ? await vote(action, click, ctx) : await pick(action, click, ctx);
+    return action.kind === 'vote' ? await vote(action, surface, click, ctx) : await pick(action, click, ctx);
   } catch (err) {
     if (err instanceof StoreBusyError) ctx.logger.debug({ kind: action.kind }, 'feedback refused: the store is busy');
     else ctx.logger.error({ err: describeError(err), kind: action.kind }, 'could not record feedback');
@@ -65,13 +74,26 @@ export async function feedbackReply(
   }
 }
 
+/**
+ * Why a click is not recorded, as the user is told: DM ratings only, while RECORD_DMS is off (server ratings still
+ * are, so "feedback is not recorded" would be wrong); everything otherwise.
+ */
+function feedbackOffNotice(surface: Surface, recorder: Pick<Recorder, 'off'>): string {
+  return surface === 'dm' && recorder.off === undefined ? NOTICES.feedbackDmOff : NOTICES.feedbackOff;
+}
+
+/**
+ * Records a 👍 / 👎 under `surface` (where the click was, see {@link clickSurface}). The custom_id's question id is
+ * passed on as is: the store links the vote to it only if that question was recorded (a forged or stale id is not).
+ */
 async function vote(
   action: Extract<FeedbackAction, { kind: 'vote' }>,
+  surface: Surface,
   click: Click,
   ctx: FeedbackContext,
 ): Promise<RenderedMessage[]> {
   const result = await ctx.recorder.vote({
-    surface: action.surface,
+    surface,
     userId: click.userId,
     messageId: click.messageId,
     ...(action.questionId !== undefined && { questionId: action.questionId }),

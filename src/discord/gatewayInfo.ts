@@ -8,17 +8,23 @@
  * - a server that answers something else: discord.js reads `session_start_limit.reset_after` of whatever came back
  *   and failed with "Cannot read properties of null (reading 'reset_after')";
  * - a server that cannot be reached (refused, no such host, reset): the bare "connect ECONNREFUSED 127.0.0.1:9" did
- *   not say which setting pointed there.
+ *   not say which setting pointed there;
+ * - a 429 of any kind (global, user, shared, Cloudflare's HTML page): discord.js waited it out in silence until the
+ *   deadline blamed the API; it is named as Discord's rate limit, with the time to wait.
  *
  * Importing this module has no side effect.
  */
 import {
+  type APIRequest,
   DiscordAPIError,
   HTTPError,
-  type RateLimitData,
+  RateLimitError,
+  type RateLimitQueueFilter,
   type REST,
   RESTEvents,
   type RESTGetAPIGatewayBotResult,
+  type RESTOptions,
+  type ResponseLike,
   Routes,
 } from 'discord.js';
 import { z } from 'zod';
@@ -112,7 +118,8 @@ function shapeProblem(data: unknown, error: z.ZodError): string {
  * @returns Discord's answer: the gateway URL, the recommended shard count and the session start limits.
  * @throws {@link GatewayInfoError} naming the API's URL when it does not answer in time, answers with an HTTP error
  *   other than 401, answers something that is not Discord's JSON, or cannot be reached (refused, no such host,
- *   reset, unreachable, TLS failure: the network error is the `cause` and its message is quoted); discord.js's
+ *   reset, unreachable, TLS failure: the network error is the `cause` and its message is quoted); a
+ *   {@link GatewayInfoError} naming Discord's rate limit and the time to wait for any 429, at once; discord.js's
  *   DiscordAPIError for 401 (the token is refused).
  */
 export async function fetchGatewayBot(
@@ -121,33 +128,21 @@ export async function fetchGatewayBot(
 ): Promise<RESTGetAPIGatewayBotResult> {
   const api = describeApiUrl(rest.options.api);
   const controller = new AbortController();
-  // A 429 is queued by discord.js, not thrown: the deadline would then blame the API for Discord's rate limit.
-  let rateLimit: RateLimitData | undefined;
-  const onRateLimited = (info: RateLimitData) => {
-    rateLimit = info;
-  };
-  rest.on(RESTEvents.RateLimited, onRateLimited);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
       reject(
-        rateLimit === undefined
-          ? new GatewayInfoError(
-              `the REST API at ${api} did not answer GET /gateway/bot within ${formatSeconds(timeoutMs)} (the step ` +
-                `before the gateway). ${CHECK_API_URL} Also check the network or proxy between this machine and it.`,
-            )
-          : new GatewayInfoError(
-              `Discord rate-limited GET /gateway/bot${rateLimit.global ? ' (global limit)' : ''}: retry after ` +
-                `${Math.floor(rateLimit.retryAfter / 1000)} s. Many invalid requests in a row (a wrong token, say) can ` +
-                'earn an hour; wait that long before starting again.',
-            ),
+        new GatewayInfoError(
+          `the REST API at ${api} did not answer GET /gateway/bot within ${formatSeconds(timeoutMs)} (the step ` +
+            `before the gateway). ${CHECK_API_URL} Also check the network or proxy between this machine and it.`,
+        ),
       );
     }, timeoutMs);
   });
   let data: unknown;
   try {
-    data = await Promise.race([rest.get(Routes.gatewayBot(), { signal: controller.signal }), deadline]);
+    data = await Promise.race([getFailingFastOnRateLimit(rest, controller.signal), deadline]);
   } catch (err) {
     if (err instanceof GatewayInfoError) throw err;
     if (err instanceof DiscordAPIError && err.status === 401) throw err;
@@ -174,7 +169,6 @@ export async function fetchGatewayBot(
     throw err;
   } finally {
     clearTimeout(timer);
-    rest.off(RESTEvents.RateLimited, onRateLimited);
   }
   const parsed = GatewayBotSchema.safeParse(data);
   if (!parsed.success) {
@@ -184,6 +178,65 @@ export async function fetchGatewayBot(
     );
   }
   return data as RESTGetAPIGatewayBotResult;
+}
+
+/**
+ * GET /gateway/bot through `rest`, with any 429 thrown as a {@link GatewayInfoError} that names Discord's rate limit
+ * and the time to wait. discord.js queues a 429 and retries after Retry-After (an hour, for the limit a wrong token
+ * earns), and tells only of some (RESTEvents.RateLimited fires for a global limit, not for a user or shared one, nor
+ * for Cloudflare's HTML 429): the deadline then blamed the API, sending the operator to look for a network problem.
+ * So, for this one request, `rejectOnRateLimit` makes discord.js throw on every 429, and the 429 itself (seen through
+ * RESTEvents.Response) says how long to wait. Both are undone afterwards: `rest` is the client's own.
+ */
+async function getFailingFastOnRateLimit(rest: REST, signal: AbortSignal): Promise<unknown> {
+  const route = Routes.gatewayBot();
+  let limited: ResponseLike | undefined;
+  const onResponse = (request: APIRequest, response: ResponseLike) => {
+    if (request.path === route && response.status === 429) limited = response;
+  };
+  const previousFilter = rest.options.rejectOnRateLimit;
+  rest.options.rejectOnRateLimit = rejectingRoute(route, previousFilter);
+  rest.on(RESTEvents.Response, onResponse);
+  try {
+    return await rest.get(route, { signal });
+  } catch (err) {
+    if (!(err instanceof RateLimitError)) throw err;
+    const seconds = limited === undefined ? undefined : await retryAfterSeconds(limited);
+    throw new GatewayInfoError(rateLimitMessage(err.global, seconds), { cause: err });
+  } finally {
+    rest.off(RESTEvents.Response, onResponse);
+    rest.options.rejectOnRateLimit = previousFilter;
+  }
+}
+
+/** A `rejectOnRateLimit` that rejects every rate limit of `route` and leaves the others to `previous`. */
+function rejectingRoute(route: string, previous: RESTOptions['rejectOnRateLimit']): RateLimitQueueFilter {
+  return (data) => {
+    if (data.route === route) return true;
+    if (typeof previous === 'function') return previous(data);
+    return previous?.some((prefix) => data.route.startsWith(prefix.toLowerCase())) ?? false;
+  };
+}
+
+/**
+ * How long a 429 asks to wait, in seconds: the Retry-After header (Discord's and Cloudflare's), else Discord's JSON
+ * `retry_after`; undefined when neither says.
+ */
+async function retryAfterSeconds(response: ResponseLike): Promise<number | undefined> {
+  const header = Number(response.headers.get('retry-after') ?? Number.NaN);
+  if (Number.isFinite(header) && header >= 0) return header;
+  const body: unknown = await response.json().catch(() => undefined);
+  const fromBody = (body as { retry_after?: unknown } | null | undefined)?.retry_after;
+  return typeof fromBody === 'number' && Number.isFinite(fromBody) && fromBody >= 0 ? fromBody : undefined;
+}
+
+/** The start-up message for a 429 on GET /gateway/bot (worded as deploy-commands words its own). */
+function rateLimitMessage(global: boolean, seconds: number | undefined): string {
+  const wait = seconds === undefined ? 'it did not say for how long' : `retry after ${Math.ceil(seconds)} s`;
+  return (
+    `Discord rate-limited GET /gateway/bot${global ? ' (global limit)' : ''}: ${wait}. Many invalid requests in a ` +
+    'row (a wrong token, say) can earn an hour; wait that long before starting again.'
+  );
 }
 
 /** 10000 → "10 s", 250 → "0.25 s". */

@@ -64,11 +64,27 @@ function unreadableReply(message: Message, botId: string, question: string): boo
   );
 }
 
+/**
+ * Whether the bot can reply where `message` was sent. A group DM (channel type 3) reaches discord.js as a channel
+ * without `send` (a bot account cannot be in one, but the event can still arrive), and a channel it cannot resolve
+ * is null: `message.reply` threw "this.channel.send is not a function" there, logged as an error for every message.
+ */
+function canAnswerIn(message: Message): boolean {
+  return message.channel?.isSendable() === true;
+}
+
 /** Handles one incoming message. Never rejects; a failed send (50007 closed DMs…) is logged and forgotten. */
 export async function handleMessage(message: Message, client: Client, ctx: BotContext): Promise<void> {
   try {
     const me = client.user;
     if (!me || message.author.bot || message.author.id === me.id || message.webhookId !== null || message.system) {
+      return;
+    }
+    if (!canAnswerIn(message)) {
+      ctx.logger.debug(
+        { messageId: message.id, channelType: message.channel?.type },
+        'message ignored: cannot reply there',
+      );
       return;
     }
     const question = questionOf(message, me.id);

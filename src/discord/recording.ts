@@ -32,6 +32,17 @@ export function surfaceOf(transport: 'slash' | 'http' | 'mention', guildId: stri
 }
 
 /**
+ * The surface a 👍 / 👎 (or a pick) is recorded under, decided from the click, not from the button: `dm` for a click
+ * outside a server whatever the custom_id's surface letter says (a custom_id can be forged, and RECORD_DMS must not
+ * depend on it). In a server, the surface the button names (`slash` or `mention`, which the click cannot tell apart),
+ * or `transport` for a button that claims a DM there.
+ */
+export function clickSurface(named: Surface, transport: 'slash' | 'http', guildId: string | null | undefined): Surface {
+  if (isPrivateContext(guildId)) return 'dm';
+  return named === 'dm' ? transport : named;
+}
+
+/**
  * Records `result` as asked by `userId` on `surface` (unless it is a follow-up) and returns the feedback buttons' context, or undefined when
  * the surface takes no feedback (recording off; DMs while RECORD_DMS is off), the reply is a no-answer (declined
  * questions are recorded, but there is nothing to vote on) or a paragraph shown on request (the article itself, not

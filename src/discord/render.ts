@@ -447,6 +447,9 @@ export const NOTICES = Object.freeze({
   voteUnchanged: 'Your vote was already recorded. · صوتك مسجل',
   voteFailed: 'Sorry, I could not record your vote right now. Please try again in a moment.',
   feedbackOff: 'Feedback is not being recorded on this bot.',
+  feedbackDmOff:
+    'Ratings in DMs are not recorded on this bot: DMs with it are private. Ratings in servers still are. · ' +
+    'التقييمات لا تُسجّل في الرسائل الخاصة',
   ratingHow: 'To rate an answer, click 👍 or 👎 under it. · للتقييم اضغط 👍 أو 👎 تحت الإجابة',
   ratingDmPrivate:
     'Ratings are not recorded in DMs: DMs with this bot are private, so nothing asked here is kept. To rate an ' +

@@ -274,6 +274,8 @@ async function onComponent(interaction: z.infer<typeof messageComponent>, ctx: H
     const click = {
       userId: userIdOf(interaction) ?? 'unknown',
       messageId: interaction.message?.id ?? interaction.id,
+      guildId: interaction.guild_id,
+      transport: 'http' as const,
       script: detectScript(interaction.message?.embeds?.[0]?.title ?? ''),
     };
     return respond(interaction, await feedbackReply(action, click, ctx), channelMessage);

@@ -263,14 +263,15 @@ function statements(s: string) {
     // A row back: `xmax = 0` holds for a freshly inserted row and not for one updated by ON CONFLICT (the updating
     // transaction's id is stamped in xmax), the usual way to tell 'new' from 'changed' before PostgreSQL 18's OLD.
     // A 👍 also withdraws the same user's pick on that message (a pick is recorded only while the vote is 👎), as
-    // the SQLite store does, so the report never counts a pick against a 👍.
+    // the SQLite store does, so the report never counts a pick against a 👍. The question is linked only if it is
+    // recorded (the id comes from a button, which can be forged or outlive it), as in the SQLite store.
     upsertVote: named(
       'upsert_vote',
       `WITH p AS (
          DELETE FROM ${s}.picks WHERE $7::smallint = 1 AND message_id = $4::text AND user_hash = $3::text
        )
        INSERT INTO ${s}.votes AS v (at, surface, user_hash, message_id, question_id, ref, vote)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       VALUES ($1, $2, $3, $4, (SELECT id FROM ${s}.questions WHERE id = $5::bigint), $6, $7)
        ON CONFLICT (message_id, user_hash) DO UPDATE
          SET at = excluded.at, surface = excluded.surface, question_id = excluded.question_id, ref = excluded.ref,
              vote = excluded.vote

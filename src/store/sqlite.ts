@@ -89,6 +89,14 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
   },
 ]);
 
+/**
+ * A vote's question_id: the custom_id's question id only if that question is recorded here, else NULL. The id comes
+ * from the button, which a client can forge (or which outlives its question, past retention or in another
+ * database): a dangling id would link the vote to whatever question later gets that id, and the report would blame
+ * the wrong phrasing.
+ */
+const LINKED_QUESTION = '(SELECT id FROM questions WHERE id = @questionId)';
+
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
   /**
@@ -335,10 +343,10 @@ class SqliteStore implements FeedbackStore {
     this.#selectVote = db.prepare('SELECT vote FROM votes WHERE message_id = ? AND user_hash = ?');
     this.#insertVote = db.prepare(
       `INSERT INTO votes (at, surface, user_hash, message_id, question_id, ref, vote)
-       VALUES (@at, @surface, @userHash, @messageId, @questionId, @ref, @vote)`,
+       VALUES (@at, @surface, @userHash, @messageId, ${LINKED_QUESTION}, @ref, @vote)`,
     );
     this.#updateVote = db.prepare(
-      `UPDATE votes SET at = @at, surface = @surface, question_id = @questionId, ref = @ref, vote = @vote
+      `UPDATE votes SET at = @at, surface = @surface, question_id = ${LINKED_QUESTION}, ref = @ref, vote = @vote
        WHERE message_id = @messageId AND user_hash = @userHash`,
     );
     this.#upsertPick = db.prepare(

@@ -45,7 +45,11 @@ export interface VoteEvent {
   userHash: string;
   /** The answer message: a Discord message id (snowflake), or a terminal answer id. */
   messageId: string;
-  /** The recorded question this message answered, when it was recorded. */
+  /**
+   * The recorded question this message answered, when it was recorded. The store keeps it only if that question is
+   * in the store (the id comes from the button, which can be forged or outlive the question); else the vote is kept
+   * without one.
+   */
   questionId?: number;
   /** What the message answered with. */
   ref: AnswerRef;

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Answer } from '../../src/core/types.ts';
 import { NOTICES } from '../../src/discord/render.ts';
+import { message } from '../fake-discord/payloads.ts';
 import type { RecordedRequest } from '../fake-discord/server.ts';
+import { snowflake } from '../fake-discord/snowflake.ts';
 import {
   auditPayloads,
   buttonsOf,
@@ -525,6 +527,26 @@ describe('DMs (case 13)', () => {
     h.fake.post(`<@${h.fake.bot.id}> ماذا قال الأسد؟`, { asBot: true, mentionBot: true });
     await settle();
     expect(h.fake.requests.length).toBe(before);
+  });
+
+  // Bug fixed (break test 18, F8): a group-DM message (channel type 3) made the reply throw "this.channel.send is
+  // not a function", logged at error level for every such message.
+  test('a message in a group DM, where the bot cannot send, is ignored without an error; the next DM is answered', async () => {
+    const before = h.fake.requests.length;
+    const logsBefore = h.logs.length;
+    const from = h.fake.newUser();
+    const groupId = snowflake();
+    h.fake.dispatch('MESSAGE_CREATE', {
+      ...message({ id: groupId, channelId: snowflake(), author: from, content: 'ماذا قال الأسد؟' }),
+      channel_type: 3,
+    });
+    await settle();
+    expect(h.fake.requests.length).toBe(before);
+    const logged = h.logs.slice(logsBefore);
+    expect(logged.filter((l) => l.level >= 40)).toEqual([]);
+    expect(logged.some((l) => l.msg === 'message ignored: cannot reply there' && l.messageId === groupId)).toBe(true);
+    const { id } = h.fake.dm('ماذا قال الأسد؟', from);
+    expect(await repliesTo(id)).toHaveLength(1);
   });
 });
 

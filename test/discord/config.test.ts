@@ -152,6 +152,11 @@ test.each([
   ['bot   abc.def.ghi', /remove the "Bot " prefix/],
   ['abc.def .ghi', /must not contain spaces/],
   ['abc.def', /three dot-separated parts/],
+  // Bug fixed (break test 18, F2): an unclosed quote in .env was told it lacked "three dot-separated parts".
+  ['"abc.def.ghi', /must be the bare token: it starts or ends with a quote mark; remove it/],
+  ["abc.def.ghi'", /must be the bare token: it starts or ends with a quote mark; remove it/],
+  ['abc.def"x.ghi', /must be the bare token: it contains a quote mark; remove it/],
+  ['"Bot abc.def.ghi', /starts or ends with a quote mark/],
 ])('DISCORD_TOKEN = %j gets one message, the one that names its mistake', (token, message) => {
   let problems: readonly string[] = [];
   try {
@@ -162,6 +167,33 @@ test.each([
   expect(problems).toHaveLength(1);
   expect(problems[0]).toMatch(message);
 });
+
+// Bug fixed (break test 18, F1): DATABASE_PATH=~/iqtibas.sqlite silently created a folder named "~" in the project.
+test.each(['~/iqtibas.sqlite', '~', '~root/db.sqlite', ' ~/x.sqlite'])(
+  'DATABASE_PATH = %j is refused: a leading ~ is not expanded',
+  (path) => {
+    for (const surface of ['terminal', 'gateway', 'http', 'report'] as const) {
+      let problems: readonly string[] = [];
+      try {
+        loadConfig({ DATABASE_PATH: path }, { surface });
+      } catch (e) {
+        problems = (e as ConfigError).problems;
+      }
+      expect(problems, surface).toEqual([
+        'DATABASE_PATH starts with "~", which is not expanded to the home folder (it would create a folder named ' +
+          '"~" here): use an absolute path, e.g. /home/you/iqtibas.sqlite; $HOME/iqtibas.sqlite works only where a ' +
+          'shell expands it (export DATABASE_PATH=…), not in .env',
+      ]);
+    }
+  },
+);
+
+test.each(['/home/you/iqtibas.sqlite', 'data/~backup.sqlite', 'a~b.sqlite'])(
+  'DATABASE_PATH = %j, with no leading ~, is kept as given',
+  (path) => {
+    expect(loadConfig({ DATABASE_PATH: path }).recording.databasePath).toBe(path);
+  },
+);
 
 // Bug fixed: PORT=99999 or COOLDOWN_MAX=abc stopped the terminal chat and the report, which read neither.
 describe('loadConfig for one surface: its own variables are validated, the others only warn', () => {

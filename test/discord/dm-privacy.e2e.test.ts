@@ -109,6 +109,20 @@ describe('RECORD_DMS off (the default), real recorder', () => {
     expect((await store.snapshot(0)).questions.map((q) => q.question)).not.toContain('bad');
   });
 
+  // Bug fixed (break test 18, F9, F10): the custom_id's surface letter decided whether a click was a DM vote, so
+  // `vote:u:s:…` clicked in a DM was recorded (linked to a question id that did not exist); and the refusal said
+  // feedback was not recorded at all.
+  test('a vote clicked in a DM is refused whatever its surface letter, saying DM ratings are not recorded', async () => {
+    const { token } = h.fake.slash('ask', { question: 'ماذا قال الأسد؟' }, { inDm: true });
+    const answer = await callbackOf(h.fake, token);
+    for (const customId of ['vote:u:s:5:p4', 'vote:d:m:5:p4', 'vote:u:d:5:p4']) {
+      const clicked = h.fake.click(customId, answer, { inDm: true });
+      const data = (((await callbackOf(h.fake, clicked.token)).body as { data: Data }).data ?? {}) as Data;
+      expect(plain(data.content), customId).toBe(NOTICES.feedbackDmOff);
+    }
+    expect((await store.snapshot(0)).votes).toEqual([]);
+  });
+
   test('every payload is within limits and pings no one', () => {
     expect(auditPayloads(h.fake)).toEqual([]);
   });

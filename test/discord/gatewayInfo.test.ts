@@ -3,7 +3,9 @@
  * is named with the API's URL and DISCORD_API_URL, with the network error as the cause. The requests fail in a stub
  * `makeRequest`, so no DNS or network is involved; test/discord/lifecycle.test.ts does it over real sockets.
  */
-import { REST } from 'discord.js';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { REST, RESTEvents } from 'discord.js';
 import { expect, test } from 'vitest';
 import { fetchGatewayBot, GatewayInfoError } from '../../src/discord/gatewayInfo.ts';
 
@@ -84,5 +86,86 @@ test('a 429 is named as Discord’s rate limit, with the time to wait', async ()
   } finally {
     rest.clearHashSweeper();
     rest.clearHandlerSweeper();
+  }
+});
+
+/** A stand-in for the API on 127.0.0.1 that answers every request with `reply`; `close` ends it and its sockets. */
+async function stubApi(reply: (res: ServerResponse) => void) {
+  const server = createServer((req, res) => {
+    req.resume();
+    reply(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+const RATE_LIMITED = JSON.stringify({ message: 'You are being rate limited.', retry_after: 3600, global: false });
+
+// Bug fixed (break test 18, F12): only a 429 marked global was named; discord.js waited out a user or shared one, or
+// Cloudflare's HTML 429, in silence, and the deadline said the API "did not answer" and sent the operator to check
+// DISCORD_API_URL and the network.
+test.each([
+  [
+    'a user-scoped 429',
+    { 'content-type': 'application/json', 'retry-after': '3600', 'x-ratelimit-scope': 'user' },
+    RATE_LIMITED,
+    'retry after 3600 s',
+  ],
+  [
+    'a shared-scope 429',
+    { 'content-type': 'application/json', 'retry-after': '3600', 'x-ratelimit-scope': 'shared' },
+    RATE_LIMITED,
+    'retry after 3600 s',
+  ],
+  [
+    "Cloudflare's HTML 429",
+    { 'content-type': 'text/html', 'retry-after': '1800' },
+    '<html><body>Error 1015: You are being rate limited</body></html>',
+    'retry after 1800 s',
+  ],
+  [
+    'a 429 with only retry_after in its body',
+    { 'content-type': 'application/json' },
+    JSON.stringify({ message: 'You are being rate limited.', retry_after: 64.57, global: false }),
+    'retry after 65 s',
+  ],
+  ['a 429 that says nothing of the wait', { 'content-type': 'text/plain' }, 'slow down', 'it did not say for how long'],
+])('%s fails at once, named as Discord’s rate limit with the time to wait', async (_kind, headers, body, wait) => {
+  const api = await stubApi((res) => res.writeHead(429, headers).end(body));
+  const rest = new REST({ api: api.url, retries: 0 }).setToken('AAAA.BBBB.CCCC');
+  try {
+    const started = Date.now();
+    const error = (await fetchGatewayBot(rest, 5_000).catch((e: unknown) => e)) as GatewayInfoError;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error).toBeInstanceOf(GatewayInfoError);
+    expect(error.message).toBe(
+      `Discord rate-limited GET /gateway/bot: ${wait}. Many invalid requests in a row (a wrong token, say) can earn ` +
+        'an hour; wait that long before starting again.',
+    );
+  } finally {
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
+    await api.close();
+  }
+});
+
+test('the client’s REST is left as it was: its rate limits are queued again afterwards', async () => {
+  const api = await stubApi((res) => res.writeHead(429, { 'retry-after': '3600' }).end());
+  const rest = new REST({ api: api.url, retries: 0 }).setToken('AAAA.BBBB.CCCC');
+  try {
+    await fetchGatewayBot(rest, 5_000).catch(() => undefined);
+    expect(rest.options.rejectOnRateLimit).toBeNull();
+    expect(rest.listenerCount(RESTEvents.Response)).toBe(0);
+  } finally {
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
+    await api.close();
   }
 });

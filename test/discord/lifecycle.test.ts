@@ -135,6 +135,33 @@ test.each([
   }
 });
 
+// Bug fixed (break test 18, F12): a 429 not marked global (here per-user, as Discord sends after many invalid
+// requests) waited out the 10 s deadline and was reported as an API that "did not answer", to be looked for in
+// DISCORD_API_URL and the network.
+test('a per-user 429 on GET /gateway/bot fails the login at once, named as Discord’s rate limit', async () => {
+  const api = await fakeApi((res) =>
+    res
+      .writeHead(429, { 'content-type': 'application/json', 'retry-after': '3600', 'x-ratelimit-scope': 'user' })
+      .end(JSON.stringify({ message: 'You are being rate limited.', retry_after: 3600, global: false })),
+  );
+  try {
+    const started = Date.now();
+    const error = (await startBot({
+      config: loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: api.url }),
+      answerer: realAnswerer(),
+      logger: memoryLogger().logger,
+      tuning: { gatewayInfoTimeoutMs: 5_000 },
+    }).catch((e: unknown) => e)) as Error;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error.message).toBe(
+      'Discord login failed: Discord rate-limited GET /gateway/bot: retry after 3600 s. Many invalid requests in a ' +
+        'row (a wrong token, say) can earn an hour; wait that long before starting again.',
+    );
+  } finally {
+    await api.close();
+  }
+});
+
 // Bug fixed: a REST API that never answers gave "Discord did not send READY within 30000 ms" after 31.8 s, blaming
 // the gateway for the REST step.
 test('a REST API that never answers: the login fails within the token check deadline, naming REST and the URL', async () => {

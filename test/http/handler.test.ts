@@ -328,16 +328,23 @@ describe('buttons', () => {
     expect(alt.data.flags).toBe(64);
   });
 
-  test.each(['nonsense', 'quote:abadi:99', 'more:nobody', 'alt:a:p99', `alts:a:${'x'.repeat(200)}`])(
-    'an unknown or stale custom_id (%s) gets the ephemeral "expired" notice',
-    async (customId) => {
-      const { type, data } = await respond(clickPayload(customId));
-      expect(type).toBe(4);
-      // A stale /quote page points back to /quote (break12); every other stale button to /ask.
-      const notice = customId.startsWith('quote:') ? NOTICES.expiredPage : NOTICES.expired;
-      expect(data).toMatchObject({ content: notice, flags: 64 });
-    },
-  );
+  // Bug fixed (break test 18, F5): quote:…:-1 and quote:…:NaN said "Ask again with /ask", unlike quote:…:99.
+  test.each([
+    'nonsense',
+    'quote:abadi:99',
+    'quote:abadi:-1',
+    'quote:abadi:NaN',
+    'quote:abadi:01',
+    'more:nobody',
+    'alt:a:p99',
+    `alts:a:${'x'.repeat(200)}`,
+  ])('an unknown or stale custom_id (%s) gets the ephemeral "expired" notice', async (customId) => {
+    const { type, data } = await respond(clickPayload(customId));
+    expect(type).toBe(4);
+    // A stale /quote page points back to /quote (break12); every other stale button to /ask.
+    const notice = customId.startsWith('quote:') ? NOTICES.expiredPage : NOTICES.expired;
+    expect(data).toMatchObject({ content: notice, flags: 64 });
+  });
 });
 
 describe('anything unexpected: a polite reply or 400, never a crash', () => {
@@ -468,6 +475,30 @@ describe('feedback over HTTP', () => {
       );
       const { questions } = await store.snapshot(0);
       expect(questions.map((q) => [q.surface, q.question])).toEqual([['http', 'ماذا قال الطائي؟']]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  // Bug fixed (break test 18, F9, F10): a `vote:u:s:…` clicked in a DM was recorded while RECORD_DMS was off (the
+  // custom_id's surface letter decided), linked to a question id that did not exist; a `vote:u:d:…` one was refused
+  // with "Feedback is not being recorded on this bot", though server ratings are.
+  test('RECORD_DMS off (real recorder): a vote clicked without a guild is a DM vote, refused as such; none is recorded', async () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    try {
+      const c = context(undefined, createRecorder({ store, secret: 'k'.repeat(32), recordDms: false, logger: silent }));
+      for (const inDm of [true, 'group'] as const) {
+        for (const customId of ['vote:u:s:5:p4', 'vote:u:d:5:p4']) {
+          const { data } = await respond(clickPayload(customId, {}, { inDm }), c);
+          expect(data.content?.replace(/[\u2066-\u2069]/g, ''), customId).toBe(NOTICES.feedbackDmOff);
+          expect(data.flags).toBe(64);
+        }
+      }
+      const { data } = await respond(clickPayload('vote:u:d:5:p4'), c);
+      expect(data.content?.replace(/[\u2066-\u2069]/g, '')).toBe(NOTICES.voteUp);
+      const { votes } = await store.snapshot(0);
+      // The one vote is the server click, as an http vote, and question 5 was never recorded: no link.
+      expect(votes.map((v) => [v.surface, v.questionId])).toEqual([['http', undefined]]);
     } finally {
       await store.close();
     }

@@ -128,15 +128,31 @@ export function storeContract(name: string, createHarness: () => Promise<StoreHa
     });
 
     test('one vote per user per message: other users and other messages are separate votes', async () => {
-      expect(await store.recordVote(voteEvent({ questionId: 1 }))).toBe('new');
+      const questionId = await store.recordQuestion(answerEvent());
+      expect(await store.recordVote(voteEvent({ questionId }))).toBe('new');
       expect(await store.recordVote(voteEvent({ userHash: HASH_B, vote: -1, at: T + 1 }))).toBe('new');
       expect(await store.recordVote(voteEvent({ messageId: 'terminal-2', surface: 'terminal', at: T + 2 }))).toBe(
         'new',
       );
       expect((await store.snapshot(0)).votes).toStrictEqual([
-        voteEvent({ questionId: 1 }),
+        voteEvent({ questionId }),
         voteEvent({ userHash: HASH_B, vote: -1, at: T + 1 }),
         voteEvent({ messageId: 'terminal-2', surface: 'terminal', at: T + 2 }),
+      ]);
+    });
+
+    // Bug fixed (break test 18, F9): a vote kept any question id its button carried, so a forged or stale one
+    // linked it to no question, or to whichever question later got that id.
+    test('a vote is linked to its question only if that question is recorded; otherwise it is kept unlinked', async () => {
+      const questionId = await store.recordQuestion(answerEvent());
+      expect(await store.recordVote(voteEvent({ questionId }))).toBe('new');
+      expect(await store.recordVote(voteEvent({ userHash: HASH_B, questionId: questionId + 1000 }))).toBe('new');
+      expect(await store.recordVote(voteEvent({ userHash: HASH_B, questionId: questionId + 1000, vote: -1 }))).toBe(
+        'changed',
+      );
+      expect((await store.snapshot(0)).votes).toStrictEqual([
+        voteEvent({ questionId }),
+        voteEvent({ userHash: HASH_B, vote: -1 }),
       ]);
     });
 
