@@ -422,7 +422,9 @@ export class MatchIndex {
     this.introducesSomeone = corpus.entries.map((e) =>
       corpus.speakers.some((sp) => sp.nameAr !== corpus.byline && e.quote.includes(sp.nameAr)),
     );
-    corpus.entries.forEach((e, index) => this.addJointSubjects({ type: 'entry', index }, e.quote));
+    corpus.entries.forEach((e, index) => {
+      this.addJointSubjects({ type: 'entry', index }, e.quote);
+    });
     for (const p of corpus.paragraphs) this.addJointSubjects({ type: 'paragraph', number: p.number }, p.text);
     this.countryKeys = new Set(corpus.concepts.filter((c) => c.country).map((c) => `c:${c.id}`));
     this.cityKeys = new Set(corpus.concepts.filter((c) => c.in !== undefined).map((c) => `c:${c.id}`));
