@@ -126,10 +126,12 @@ function sayerNextToVerb(tokens: QueryToken[], normalized: string): string | und
 }
 
 /**
- * A yes/no question ("is Raqqa in Iraq?", "هل البوكمال في العراق؟"): a false premise in it is answered by the passage
- * that gives the fact (Raqqa is in Syria), as "was the message written?" is by "an oral message" (normalized).
+ * A yes/no question ("is Raqqa in Iraq?", "هل البوكمال في العراق؟", or a statement closed by a tag: «…يوم الجمعة مو؟»,
+ * "…in Baghdad, right?", "sa7?"): a false premise in it is answered by the passage that gives the fact (Raqqa is in
+ * Syria), as "was the message written?" is by "an oral message" (normalized).
  */
-const YES_NO = /^(?:is|are|was|were|does|do|did|هل|هو|wach|wesh) /;
+const YES_NO =
+  /^(?:is|are|was|were|does|do|did|هل|هو|wach|wesh) |(?:^| )(?:مو|مش|صح|صحيح|ولا لا|sa7|sah|mesh|mish|right|correct)$/;
 
 /**
  * "Did Assad mention Iran?", "هل تحدث الفياض عن الموصل؟": whether someone spoke of a topic, not whether he said a
@@ -882,7 +884,7 @@ const IS_HE = /^(?:is|are|was|were|هل|هو|wach|wesh)(?: |$)/;
 
 /** Membership asked (normalized): "include", "member of", تضم, عضو, من ضمن. */
 const MEMBERSHIP =
-  /(?:^| )(?:include|includes|included|including|member|members|membership|part of|تضم|يضم|تشمل|يشمل|ضمت|عضو|اعضاء|عضوا|من ضمن|بتضم|btdom|btdomm|btshmal)(?: |$)/;
+  /(?:^| )(?:include|includes|included|including|member|members|membership|part of|تضم|يضم|تشمل|يشمل|ضمت|عضو|اعضاء|عضوا|من ضمن|بتضم|btdom|btdomm|btshmal|(?:in|on) the (?:\S+ ){0,2}committee|(?:ال)?لجنه(?: \S+){0,2} (?:فيها|بيها))(?: |$)/;
 
 /** A yes/no question whether something is a member or included («هل تضم اللجنة تركيا؟»), normalized. */
 function asksMembership(normalized: string): boolean {
@@ -1348,6 +1350,8 @@ class CorpusAnswerer implements Answerer {
       this.asksOtherRank(normalized) ||
       // "What time did the meeting start?": the article gives no time of day.
       ASKS_CLOCK.test(normalized) ||
+      // "How did ISIS respond to the strikes?", «وش رد داعش على الضربات؟»: those the article never quotes never react.
+      this.reactionOfSilent(normalized) ||
       // "What kind of planes did Iraq use?": the article names no type of aircraft or weapon.
       ASKS_ARMS_TYPE.test(normalized) ||
       // "Does Assad like Abadi?": what one person feels for another is never told.
@@ -1889,6 +1893,20 @@ class CorpusAnswerer implements Answerer {
    */
   private asksWhatArticleIsAbout(tokens: QueryToken[]): boolean {
     return tokens.every((t) => ABOUT_WHOLE.has(t.token) || t.keys.some((k) => k.key.startsWith('c:ask-')));
+  }
+
+  /**
+   * "How did ISIS respond to the strikes?", "Daesh's reaction", «رد داعش على الضربات»: the reaction of an entity the
+   * article never quotes (`silent` on concepts), named before the word of responding or right after it; "in response to
+   * ISIS's bombings" names ISIS as what was responded to.
+   */
+  private reactionOfSilent(normalized: string): boolean {
+    const words = normalized.split(' ').slice(0, MAX_SCANNED_WORDS);
+    const keyAt = (i: number) => this.index.featurizer.conceptOf(words[i] ?? '');
+    const reacts = words.findIndex((_, i) => keyAt(i) === RESPONSE_KEY);
+    if (reacts < 0) return false;
+    const silentAt = (i: number) => this.silentConcepts.has(keyAt(i) ?? '');
+    return words.slice(0, reacts).some((_, i) => silentAt(i)) || silentAt(reacts + 1);
   }
 
   /**

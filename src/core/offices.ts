@@ -89,8 +89,10 @@ export class OfficeQualifiers {
       // Iraqi president") or after "of". Looking the other way would take another noun's country ("استقبل الرئيس
       // السوري المبعوث العراقي": السوري is the president's, not the envoy's).
       const arabic = /[\u0600-\u06FF]/.test(tags[i]?.word ?? '');
+      // Mixed ("the syrian رئيس الوزراء"): an English country adjective before an Arabic office is its country.
+      const latinBefore = /^[a-z]/.test(tags[i - 1]?.word ?? '');
       const country = arabic
-        ? this.countryNear(tags, end + 1, 1)
+        ? (this.countryNear(tags, end + 1, 1) ?? (latinBefore ? this.countryNear(tags, i - 1, -1) : undefined))
         : (this.countryNear(tags, i - 1, -1) ?? this.countryNear(tags, end + 1, 1));
       if (country !== undefined && this.noHolderFrom(offices, country)) return true;
       i = end;

@@ -126,11 +126,12 @@ export function ratingNotice(surface: Surface, recorder: Pick<Recorder, 'accepts
  * Help, the speakers list, the reply to a rating word (`rating`, see {@link ratingNotice}) and the empty-question
  * prompt, or undefined for a question to answer. Commands are matched as the terminal chat matches them
  * (src/core/commandWords.ts): folded like questions, so "help?", "/help", «مساعده» and "list speakers" are commands.
- * `exit` means nothing here and is asked. Pure.
+ * `exit` gets a note that there is nothing to leave (asked, it was declined as off-topic and recorded). Pure.
  */
 function commandMessages(question: string, answerer: Answerer, rating: string): RenderedMessage[] | undefined {
   if (question === '') return [renderNotice(NOTICES.askPrompt, false)];
   const command = commandOf(question);
+  if (command === 'exit') return [renderNotice(NOTICES.nothingToExit, false)];
   if (command === 'help') return renderHelp(exampleQuestions(answerer));
   if (command === 'speakers') return renderSpeakers(answerer.corpus.speakers);
   // Typed to the bot a rating word is no question ("good" would read as a greeting, "bad" as one the article does

@@ -441,6 +441,8 @@ export const NOTICES = Object.freeze({
   neverQuoted: (name: string): string =>
     `The article names ${name} but never quotes it. Use /ask to ask what it says about ${name}, or /speakers to see who is quoted.`,
   askPrompt: 'Ask me a question about the article, for example: ماذا قال الأسد؟',
+  nothingToExit:
+    'There is nothing to leave here: just stop writing. Ask me a question about the article whenever you like, or type help.',
   replyUnreadable:
     'I could not read your reply: Discord shows me replies only with the @mention on. Reply again with it on, or mention me. · فعّل الإشارة عند الرد',
   voteUp: 'Thanks! Your 👍 is recorded (click 👎 to change it). · شكراً',

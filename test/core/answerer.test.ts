@@ -3271,3 +3271,46 @@ describe('kinds the twenty-second blind set found (first run 90.0%)', () => {
     expect(answered(bot.ask('who said the Iraqi air force did not feel like outsiders?')).paragraph).toBe(11);
   });
 });
+
+describe('kinds the twenty-third blind set found (first run 90.5%)', () => {
+  test('a statement closed by a tag ("right?", «صح؟», «مو») is a yes/no question: its wrong premise is corrected', () => {
+    const friday = answered(bot.ask('fayyadh met assad on a friday, right?'));
+    expect(friday.paragraph).toBe(2);
+    expect(friday.quote).toContain('الخميس');
+    expect(answered(bot.ask('التقى الفياض بالاسد ببغداد صح؟')).quote).toContain('دمشق');
+  });
+
+  test('Arabic and Arabizi "qabal" (met) is meeting', () => {
+    expect(answered(bot.ask('wen 2abalo el fayyad el asad?')).paragraph).toBe(2);
+    expect(answered(bot.ask('مين قابل الاسد؟')).paragraph).toBe(2);
+  });
+
+  test('an English country adjective before an Arabic office is its country', () => {
+    expect(bot.ask('what did the syrian رئيس الوزراء say?').kind).toBe('no-answer');
+  });
+
+  test('membership said as "on the committee" or «اللجنة فيها» is corrected by the members', () => {
+    expect(answered(bot.ask('is Turkey on the committee?')).paragraph).toBe(10);
+  });
+
+  test('the reaction of one the article never quotes is not told; Baghdad’s is', () => {
+    expect(bot.ask('how did Daesh react to the air strikes?').kind).toBe('no-answer');
+    expect(answered(bot.ask('كيف ردت بغداد على الرسالة؟')).paragraph).toBe(1);
+    expect(answered(bot.ask('were the strikes a response to the Baghdad bombings?')).paragraph).toBe(7);
+  });
+
+  test('dialect "inside" (داخلة, جوا), strike verbs, «تفعل» as no topic, threat and humanity', () => {
+    expect(answered(bot.ask('ايش الدول اللي داخلة في اللجنة؟')).paragraph).toBe(10);
+    expect(answered(bot.ask('ليش العراق يقصف داعش بسوريا؟')).paragraph).toBeOneOf([7, 8]);
+    expect(answered(bot.ask('ماذا يريد الفياض من دول العالم ان تفعل؟')).paragraph).toBe(5);
+    expect(answered(bot.ask('من الذي قال ان الارهاب خطر على البشرية؟')).paragraph).toBe(5);
+  });
+
+  test('"during" («أثناء») is no Monday', () => {
+    expect(answered(bot.ask('بماذا صرح الأسد أثناء اللقاء؟')).paragraph).toBe(4);
+  });
+
+  test('a paragraph list reaching past the end is clipped to the article', () => {
+    expect(answered(bot.ask('paragraphs 12, 13 and 20')).clippedTo).toBe(14);
+  });
+});

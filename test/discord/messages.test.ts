@@ -32,6 +32,14 @@ describe('commands in DMs and mentions', () => {
   });
 });
 
+// Bug fixed (break18): "exit" in a DM was answered as an off-topic question and recorded for the curators.
+test.each(['exit', 'quit', 'Exit!'])('%j in a DM says there is nothing to leave, no answer', (text) => {
+  const messages = messagesFor(text, answerer);
+  expect(messages).toHaveLength(1);
+  expect(plain(messages[0]?.content)).toBe(NOTICES.nothingToExit);
+  expect(messages[0]?.embeds).toEqual([]);
+});
+
 // Bug fixed: in a DM "good" got "Please write a question" and "bad" "The article does not say".
 describe('rating words in DMs and mentions', () => {
   test.each(['good', 'bad', 'Good!', 'BAD.', '👍', '👎', '👍🏽', '+1', '-1', 'جيد', 'خطأ', 'غلط', 'صح', 'سيء', 'سيئ'])(
