@@ -271,6 +271,9 @@ const ASKS_ARMS_TYPE = new RegExp(
     String.raw`(?:(?:ال)?(?:طايرات|طايره|طيارات|طياره|مقاتلات|صواريخ|اسلحه|سلاح|طيران)|planes?|aircraft|jets?|fighter|fighters|warplanes?|weapons?|missiles?|bombs?|arms|(?:el |al )?(?:tayarat|tayyarat|tiyara|asli7a|sla7|slah|silah))(?: |$)`,
 );
 
+/** The concept of countries or states ("دول", "countries", "dawla"). */
+const COUNTRIES_KEY = 'c:countries';
+
 /** A message this many words long or more may hold its question in its last part. */
 const LONG_MESSAGE_WORDS = 15;
 
@@ -884,7 +887,7 @@ const IS_HE = /^(?:is|are|was|were|هل|هو|wach|wesh)(?: |$)/;
 
 /** Membership asked (normalized): "include", "member of", تضم, عضو, من ضمن. */
 const MEMBERSHIP =
-  /(?:^| )(?:include|includes|included|including|member|members|membership|part of|تضم|يضم|تشمل|يشمل|ضمت|عضو|اعضاء|عضوا|من ضمن|بتضم|btdom|btdomm|btshmal|(?:in|on) the (?:\S+ ){0,2}committee|(?:ال)?لجنه(?: \S+){0,2} (?:فيها|بيها))(?: |$)/;
+  /(?:^| )(?:include|includes|included|including|member|members|membership|part of|تضم|يضم|تشمل|يشمل|ضمت|عضو|اعضاء|عضوا|من ضمن|بتضم|btdom|btdomm|btshmal|(?:in|on|join|joined|joins) the (?:\S+ ){0,2}committee|(?:ال)?لجنه(?: \S+){0,2} (?:فيها|بيها))(?: |$)/;
 
 /** A yes/no question whether something is a member or included («هل تضم اللجنة تركيا؟»), normalized. */
 function asksMembership(normalized: string): boolean {
@@ -2289,6 +2292,11 @@ class CorpusAnswerer implements Answerer {
   }
 
   /** How many of the article's cities and towns `text` names by name ("the capital" is Baghdad again). */
+  /** How many countries `text` names (Iraq, Syria, Russia, Iran…; by any of their words). */
+  private namedCountries(text: string): number {
+    return [...this.countryKeys].filter((key) => this.index.mentions(text, [{ key }])).length;
+  }
+
   private namedPlaces(text: string): number {
     const named = (key: string) => this.entityKeys.has(key) && this.index.mentions(text, [{ key }]);
     return [...this.cityKeys].filter(named).length;
@@ -2312,11 +2320,19 @@ class CorpusAnswerer implements Answerer {
       .filter((t) => !t.keys.some((k) => /^(?:sp:|m:|c:ask-)/.test(k.key)))
       .slice(0, COUNTED_WORDS);
     if (counted.length === 0) return false;
+    // «اللجنة فيها كام دولة؟», "kam dawla bel lajne": countries are counted by naming them (the four-party committee:
+    // Iraq, Syria, Russia, Iran), as places are.
+    const countsCountries = counted[0]?.keys.some((k) => k.key === COUNTRIES_KEY) === true;
     // "How long is the Iraq–Iran border?", "how many km from Mosul to Baghdad?": a place or thing the question names
     // that the passage does not name at all: its number counts something else.
     const passage = this.corpus.paragraphs[this.paragraphOf(top) - 1]?.text ?? '';
-    const named = tokens.filter((t) => t.keys.some((k) => k.key.startsWith('c:') && this.entityKeys.has(k.key)));
+    const named = tokens.filter(
+      (t) =>
+        t.keys.some((k) => k.key.startsWith('c:') && this.entityKeys.has(k.key)) &&
+        !(countsCountries && t.keys.some((k) => k.key === COUNTRIES_KEY)),
+    );
     if (named.some((t) => !this.index.mentions(passage, t.keys))) return true;
+    if (countsCountries && this.namedCountries(passage) >= 2) return false;
     // A rank ("ثاني أكبر مدن البلاد") counts nothing unless the question asks for one ("كم ترتيب الموصل؟").
     const asksRank = tokens.some((t) => t.keys.some((k) => this.ordinalKeys.has(k.key)));
     const context = this.numberContext(this.textOf(top), asksRank);

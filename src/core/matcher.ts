@@ -203,7 +203,7 @@ export const STRIKE_KEY = 'c:strike';
 
 /** Counted words that are places: sites, places, towns, مواقع, مناطق (normalized; the word counted). */
 export const PLACE_COUNT =
-  /^(?:sites?|places?|locations?|targets?|areas?|towns?|cit(?:y|ies)|مدينه|مواقع|موقع|موقعا|مكان|مكانا|اماكن|مناطق|منطقه|اهداف|هدف|مدن|mawa2e3|amaken|manate2|mudon|modon)(?: |$)/;
+  /^(?:sites?|places?|locations?|targets?|areas?|towns?|cit(?:y|ies)|مدينه|مواقع|موقع|موقعا|مكان|مكانا|اماكن|مناطق|منطقه|اهداف|هدف|مدن|mawa2e3|maw2e3|mawqe3|mawaqe3|amaken|manate2|mudon|modon|mdon|mednat)(?: |$)/;
 
 /**
  * "Government", "official", "side", الحكومة, المسؤول, الجانب (normalized): beside a country, the sayer is the

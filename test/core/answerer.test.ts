@@ -3310,6 +3310,18 @@ describe('kinds the twenty-third blind set found (first run 90.5%)', () => {
     expect(answered(bot.ask('بماذا صرح الأسد أثناء اللقاء؟')).paragraph).toBe(4);
   });
 
+  test('countries are counted by naming them: the committee’s, not ISIS’s foes', () => {
+    expect(answered(bot.ask('el lajne fiya kam dawle?')).paragraph).toBe(10);
+    expect(answered(bot.ask('كم دولة باللجنة الامنية؟')).paragraph).toBe(10);
+    expect(bot.ask('كم دولة تقاتل داعش؟').kind).toBe('no-answer');
+  });
+
+  test('joining the committee is membership; targeted and Arabizi sites are the strikes', () => {
+    expect(answered(bot.ask('did Iran join the quadrilateral committee?')).paragraph).toBe(10);
+    expect(answered(bot.ask('ما المواقع التي استهدفها الطيران العراقي؟')).paragraph).toBe(8);
+    expect(answered(bot.ask('kam maw2e3 2asaf el tayaran?')).paragraph).toBe(8);
+  });
+
   test('a paragraph list reaching past the end is clipped to the article', () => {
     expect(answered(bot.ask('paragraphs 12, 13 and 20')).clippedTo).toBe(14);
   });
