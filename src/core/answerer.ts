@@ -8,6 +8,7 @@ import { quoteOfParagraph } from './corpus.ts';
 import { type FeatureKey, INTENT, isStopword, stemKey } from './features.ts';
 import { isUnsupportedLanguage } from './language.ts';
 import { OTHER_DAYS_AND_MONTHS, OTHER_WEEKDAYS, OUT_OF_SCOPE_WORDS, PERSONAL_WORDS } from './lexicon.ts';
+import { MAX_QUESTION_CHARS, withinQuestionLimit } from './limits.ts';
 import {
   type Candidate,
   jointlyNamed,
@@ -131,7 +132,7 @@ function sayerNextToVerb(tokens: QueryToken[], normalized: string): string | und
  * Syria), as "was the message written?" is by "an oral message" (normalized).
  */
 const YES_NO =
-  /^(?:is|are|was|were|does|do|did|هل|هو|wach|wesh) |(?:^| )(?:مو|مش|صح|صحيح|ولا لا|sa7|sah|mesh|mish|right|correct)$/;
+  /^(?:is|are|was|were|does|do|did|هل|هو|wach|wesh) |(?:^| )(?:مو|مش|صح|صحيح|ولا لا|sa7|sah|mesh|mish|right|correct|wala la|wla la|walla la|walla laa|wala laa)$/;
 
 /**
  * "Did Assad mention Iran?", "هل تحدث الفياض عن الموصل؟": whether someone spoke of a topic, not whether he said a
@@ -273,6 +274,9 @@ const ASKS_ARMS_TYPE = new RegExp(
 
 /** The concept of countries or states ("دول", "countries", "dawla"). */
 const COUNTRIES_KEY = 'c:countries';
+
+/** A key matched with less than this strength is a lookalike (a skeleton is 0.8 at most, fuzzy spellings less). */
+const LOOKALIKE_BELOW = 0.81;
 
 /** A message this many words long or more may hold its question in its last part. */
 const LONG_MESSAGE_WORDS = 15;
@@ -991,8 +995,8 @@ export function splitClauses(text: string): Array<{ text: string; start: number;
 /** Autocomplete runs fuse.js only on this many typed characters or fewer (a name being typed); longer input goes to the matcher. */
 const FUSE_SHORT_INPUT = 12;
 
-/** Longest question we read, in characters; the rest is ignored (keeps time bounded for pasted walls of text). */
-export const MAX_QUESTION_CHARS = 2_000;
+/** Re-exported: adapters and the store take the limit from the answerer they feed. */
+export { MAX_QUESTION_CHARS, withinQuestionLimit } from './limits.ts';
 
 /**
  * The question without leading whitespace, invisible characters (U+200B–U+200F, U+2060, U+FEFF) and tatweel (U+0640),
@@ -1255,9 +1259,7 @@ class CorpusAnswerer implements Answerer {
   private askOnce(question: string): Reply {
     const text =
       typeof question === 'string'
-        ? withoutAsides(
-            stripChatNoise(withoutCombiningMarks(withoutLeadingPadding(question)).slice(0, MAX_QUESTION_CHARS)),
-          )
+        ? withoutAsides(stripChatNoise(withinQuestionLimit(withoutCombiningMarks(withoutLeadingPadding(question)))))
         : '';
     const script = detectScript(text);
     const normalized = normalize(text);
@@ -1353,8 +1355,14 @@ class CorpusAnswerer implements Answerer {
       this.asksOtherRank(normalized) ||
       // "What time did the meeting start?": the article gives no time of day.
       ASKS_CLOCK.test(normalized) ||
+      // "drop table": no question word, and every word only looks like one of the article's (a skeleton, a loose
+      // spelling); a typo in a question ("where was the meetign", "…wala la?") keeps its question word or tag.
+      (!YES_NO.test(normalized) && this.onlyLookalikes(result.tokens)) ||
       // "How did ISIS respond to the strikes?", «وش رد داعش على الضربات؟»: those the article never quotes never react.
       this.reactionOfSilent(normalized) ||
+      // "How long did the meeting last?", «الاجتماع طول قديش؟», "how many attended?": the article counts nothing of
+      // the meeting and gives it no duration.
+      (result.keys.has(MEETING) && (result.keys.has(INTENT.howMany) || result.keys.has(INTENT.howLong))) ||
       // "What kind of planes did Iraq use?": the article names no type of aircraft or weapon.
       ASKS_ARMS_TYPE.test(normalized) ||
       // "Does Assad like Abadi?": what one person feels for another is never told.
@@ -1896,6 +1904,16 @@ class CorpusAnswerer implements Answerer {
    */
   private asksWhatArticleIsAbout(tokens: QueryToken[]): boolean {
     return tokens.every((t) => ABOUT_WHOLE.has(t.token) || t.keys.some((k) => k.key.startsWith('c:ask-')));
+  }
+
+  /**
+   * Whether a question of two words or more has no question word and each of its words matched only loosely (strength under
+   * LOOKALIKE_BELOW: a consonant skeleton, a fuzzy spelling): "drop table" (ضرب by its skeleton, "stable" by spelling).
+   */
+  private onlyLookalikes(tokens: QueryToken[]): boolean {
+    // One word alone ("borderr") is taken at its closest, as a search.
+    if (tokens.length < 2 || tokens.some((t) => t.keys.some((k) => k.key.startsWith('c:ask-')))) return false;
+    return tokens.every((t) => t.keys.length > 0 && t.keys.every((k) => k.strength < LOOKALIKE_BELOW));
   }
 
   /**

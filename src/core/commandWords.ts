@@ -15,6 +15,9 @@ const LEADING_SIGIL = /^[/!]+/;
 /** Punctuation that may close a command without changing it ("help?", "exit!", "speakers.", «مساعدة؟»). */
 const TRAILING_PUNCTUATION = /[\s?؟!.،,;؛:…]+$/u;
 
+/** Longer than any command, rating word or speakers request, with room for padding and punctuation. */
+const COMMAND_MAX_CHARS = 200;
+
 /**
  * The form a typed command is compared in. The letters are folded as a question's are (src/core/normalize.ts:
  * alef and hamza forms, ة→ه, ى→ي, diacritics, tatweel, Arabic-Indic digits, Latin case and accents); a leading `/`
@@ -26,6 +29,8 @@ const TRAILING_PUNCTUATION = /[\s?؟!.،,;؛:…]+$/u;
  * @example commandKey('👍🏽') // '👍'
  */
 export function commandKey(text: string): string {
+  // No command or rating word is this long: a pasted wall of text is not folded only to find that out.
+  if (text.length > COMMAND_MAX_CHARS) return text.slice(0, COMMAND_MAX_CHARS);
   let key = text;
   for (const fold of LETTER_FOLDS) key = fold(key);
   key = key.replace(EMOJI_VARIANTS, '').replace(/\s+/g, ' ').trim();
@@ -129,7 +134,7 @@ export function commandOf(text: string): Command | undefined {
  * @example asksForSpeakers('who is Assad?') // false
  */
 export function asksForSpeakers(text: string): boolean {
-  return SPEAKERS_REQUESTS.has(normalize(text));
+  return text.length <= COMMAND_MAX_CHARS && SPEAKERS_REQUESTS.has(normalize(text));
 }
 
 /**

@@ -239,6 +239,8 @@ const ARABIZI_DIGITS: Record<string, readonly string[]> = {
   '6': ['t'],
   '7': ['h'],
   '9': ['s', 'q'],
+  // 8 for غ (Gulf and Levantine chat: "8arat" raids, "8arib" strange), sometimes for ق.
+  '8': ['gh', 'q'],
 };
 
 /** Readings of a Latin token with its Arabizi digits replaced by letters; at most 16. */
@@ -557,7 +559,7 @@ export class Featurizer {
    * (2003); the vowel readings are tried both ways since English spellings drop ع and ء ("Iraq") or write "a".
    */
   private conceptOfArabizi(token: string): FeatureKey | undefined {
-    if (!/[235679]/.test(token)) return undefined;
+    if (!/[2356789]/.test(token)) return undefined;
     for (const spelling of arabiziReadings(token)) {
       const key = this.spelled.get(spelling) ?? this.single.get(stemKey(spelling));
       if (key) return key;

@@ -9,6 +9,7 @@
  */
 import { detectScript, INTRODUCTION_EXTRA_CHARS } from './answerer.ts';
 import { STOPWORDS } from './lexicon.ts';
+import { withinQuestionLimit } from './limits.ts';
 import { normalize } from './normalize.ts';
 import { tokenize } from './tokenize.ts';
 import type { Answer, Answerer, NoAnswer, QueryScript, Reply, Speaker, SpeakerId } from './types.ts';
@@ -141,7 +142,7 @@ function followUpTokens(normalized: string, known: (token: string) => boolean): 
  * - `pronoun`: an English question with he/him/his and no name ("what did he say about Iran?").
  */
 export function classifyFollowUp(question: string, answerer: Answerer): FollowUp | undefined {
-  const normalized = normalize(question);
+  const normalized = normalize(withinQuestionLimit(question));
   const isSpeakerWord = (t: string): boolean => answerer.findSpeaker(t) !== undefined;
   const tokens = followUpTokens(normalized, (t) => STOPWORDS.has(t) || isSpeakerWord(t) || MORE_WORDS.has(t));
   if (tokens.length === 0) return undefined;
@@ -244,9 +245,11 @@ export interface FollowUpResult {
  */
 export function answerWithContext(
   answerer: Answerer,
-  question: string,
+  asked: string,
   context: FollowUpContext | undefined,
 ): FollowUpResult {
+  // Read as the answerer reads it: at most MAX_QUESTION_CHARS, after NFKC too.
+  const question = withinQuestionLimit(asked);
   const followUp = classifyFollowUp(question, answerer);
   const script = detectScript(question);
   const standalone =

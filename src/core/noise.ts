@@ -38,6 +38,12 @@ const NOISE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
     'a label before the question ("quick one:", "question 2:")',
   ],
   [
+    // A label word with a number joined by - _ # ("test-1", "Q-7", "DMQ-PRIVATE-1", "ticket#42"); not a name with
+    // one ("covid-19", "F-16").
+    /^\s*(?:test|q|question|ticket|case|item|msg|message|dm|dmq|id|no|num|private|req|issue|task|qa)(?:[-_#][a-z]{1,12})*[-_#]\d{1,6}\s*[:：.)\]-]?\s+(?=\S)/i,
+    'a ticket or test label before the question ("test-1", "Q-7:", "DMQ-PRIVATE-1")',
+  ],
+  [
     /^\s*(?:سؤال|سوال|so2al|soal|su2al|swal)(?:\s+(?:سريع|صغير|بسيط|واحد|تاني|ثاني|اخير|أخير|sghir|zghir|sari3|wa7ad))?\s*[:：]/i,
     'an Arabic or Arabizi label before the question ("سؤال سريع:", "so2al:")',
   ],

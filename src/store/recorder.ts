@@ -9,11 +9,12 @@
  * that the user is told to try again well within Discord's 3 s. A busy store is logged once (one warning when it
  * starts, one line when it is writable again), not once per event.
  */
-import { MAX_QUESTION_CHARS } from '../core/answerer.ts';
+import { MAX_QUESTION_CHARS, withinQuestionLimit } from '../core/answerer.ts';
 import { normalize } from '../core/normalize.ts';
 import { refOf } from '../core/refs.ts';
 import type { Reply } from '../core/types.ts';
 import type { Logger } from '../logger.ts';
+import { openQuestionRef, sealQuestionId } from './questionRef.ts';
 import {
   type AnswerRef,
   type FeedbackStore,
@@ -39,9 +40,11 @@ export interface Recorder {
    */
   readonly off?: RecordingOff;
   /**
-   * Records the reply to a question per policy; resolves to the question id, or undefined when not recorded
-   * (recording off, a DM while RECORD_DMS is off, a busy store or one slower than `questionWaitMs`, or a store
-   * error, which is logged). Never rejects, and never takes much longer than `questionWaitMs`.
+   * Records the reply to a question per policy; resolves to the question's reference for its 👍 / 👎 (a keyed
+   * permutation of its row id, see src/store/questionRef.ts: buttons must not show how many questions were asked
+   * in between), which {@link vote} takes back as `questionId`; or undefined when not recorded (recording off, a DM
+   * while RECORD_DMS is off, a busy store or one slower than `questionWaitMs`, or a store error, which is logged).
+   * Never rejects, and never takes much longer than `questionWaitMs`.
    */
   question(input: {
     surface: Surface;
@@ -67,6 +70,7 @@ export interface Recorder {
     surface: Surface;
     userId: string;
     messageId: string;
+    /** The reference {@link question} resolved to (from the button); the store gets the row id behind it. */
     questionId?: number;
     ref: AnswerRef;
     vote: 1 | -1;
@@ -159,7 +163,7 @@ export function createRecorder(opts: RecorderOptions): Recorder {
                 surface,
                 userHash: hashUser(secret, userId),
                 question: text,
-                normalized: normalize(text),
+                normalized: normalize(withinQuestionLimit(text)),
                 outcome: 'answer',
                 ref: refOf(reply),
                 paragraph: reply.paragraph,
@@ -170,12 +174,13 @@ export function createRecorder(opts: RecorderOptions): Recorder {
                 surface,
                 userHash: hashUser(secret, userId),
                 question: text,
-                normalized: normalize(text),
+                normalized: normalize(withinQuestionLimit(text)),
                 outcome: 'no-answer',
                 confidence: 0,
                 reason: reply.reason,
               };
-        return await settle(() => store.recordQuestion(event), questionWaitMs, 'question');
+        const id = await settle(() => store.recordQuestion(event), questionWaitMs, 'question');
+        return sealQuestionId(secret, id);
       } catch (err) {
         // A busy store was logged once by busyLog; anything else is worth an error each time.
         if (!(err instanceof StoreBusyError)) {
@@ -191,12 +196,14 @@ export function createRecorder(opts: RecorderOptions): Recorder {
       if (store === undefined || !accepts(surface)) {
         throw new RecordingOffError(store === undefined ? '(RECORD=off)' : 'in DMs (RECORD_DMS=off)');
       }
+      // A reference this recorder did not hand out (an older release's row id, a forged one) links no question.
+      const linked = questionId === undefined ? undefined : openQuestionRef(secret, questionId);
       const event = {
         at: at ?? Date.now(),
         surface,
         userHash: hashUser(secret, userId),
         messageId,
-        ...(questionId !== undefined && { questionId }),
+        ...(linked !== undefined && { questionId: linked }),
         ref,
         vote,
       };

@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createAnswerer, lastQuestionPart, splitClauses } from '../../src/core/answerer.ts';
+import {
+  createAnswerer,
+  lastQuestionPart,
+  MAX_QUESTION_CHARS,
+  splitClauses,
+  withinQuestionLimit,
+} from '../../src/core/answerer.ts';
 import { loadCorpus } from '../../src/core/corpus.ts';
 import type { Answer, Answerer, Reply } from '../../src/core/types.ts';
 
@@ -3324,5 +3330,39 @@ describe('kinds the twenty-third blind set found (first run 90.5%)', () => {
 
   test('a paragraph list reaching past the end is clipped to the article', () => {
     expect(answered(bot.ask('paragraphs 12, 13 and 20')).clippedTo).toBe(14);
+  });
+});
+
+// Bug fixed (break19): the 2,000-character cut came before NFKC, so 2,000 × U+FDFA («ﷺ») was read as 36,000 characters.
+describe('the question limit holds after NFKC expansion', () => {
+  test('withinQuestionLimit cuts the expanded form; ordinary text is left as typed', () => {
+    expect(withinQuestionLimit('ﷺ'.repeat(6000)).length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+    expect(withinQuestionLimit('ماذا قال الأسد؟')).toBe('ماذا قال الأسد؟');
+    expect(withinQuestionLimit(`${'a'.repeat(MAX_QUESTION_CHARS - 1)}😀`)).toBe('a'.repeat(MAX_QUESTION_CHARS - 1));
+  });
+
+  test('a flood of expanding characters is declined like any other noise', () => {
+    expect(bot.ask('ﷺ'.repeat(6000)).kind).toBe('no-answer');
+    expect(answered(bot.ask(`ماذا قال الأسد؟${' '.repeat(3000)}`)).paragraph).toBe(4);
+  });
+});
+
+// Bug fixed (break19): "drop table" was answered with the meeting's time (ضرب by its skeleton, "stable" by spelling).
+test('words that only look like the article’s, with no question word, are no question; a typo in one still is', () => {
+  expect(bot.ask('drop table').kind).toBe('no-answer');
+  expect(bot.ask('DROP TABLE questions;--').kind).toBe('no-answer');
+  expect(answered(bot.ask('where was the meetign')).paragraph).toBe(2);
+  expect(answered(bot.ask('ماذا قال الفياظ')).paragraph).toBe(5);
+});
+
+describe('more kinds of the twenty-third blind set and the nineteenth break test', () => {
+  test('the meeting has no duration or count in the article («خد قد ايه», "how long did it last")', () => {
+    expect(bot.ask('اللقاء خد قد ايه؟').kind).toBe('no-answer');
+    expect(bot.ask('how many hours did the meeting take?').kind).toBe('no-answer');
+    expect(answered(bot.ask('when was the meeting?')).paragraph).toBe(2);
+  });
+
+  test('Arabizi 8 is غ ("8arat": raids), and "wala la" closes a yes/no question', () => {
+    expect(answered(bot.ask('el 8arat 3al bukamal nej7at wala la?')).paragraph).toBe(8);
   });
 });

@@ -35,6 +35,20 @@ describe('labels and asides around the question (break12)', () => {
     },
   );
 
+  // Bug fixed (break19): "test-1 what did assad say" was declined as not in the article.
+  test.each([
+    'test-1 who is al-Taei?',
+    'Q-7: who is al-Taei?',
+    'DMQ-PRIVATE-1 who is al-Taei?',
+    'ticket#42 who is al-Taei?',
+  ])('a ticket or test label before the question is noise: %s', (text) => {
+    expect(stripChatNoise(text).trim()).toBe('who is al-Taei?');
+  });
+
+  test.each(['covid-19 what is it', 'F-16 jets over Albukamal?'])('a name with a number is kept: %s', (text) => {
+    expect(stripChatNoise(text)).toBe(text);
+  });
+
   test('a colon later in the question is kept', () => {
     expect(stripChatNoise('who said: the enemy is common')).toContain('said:');
   });

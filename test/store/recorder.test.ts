@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { MAX_QUESTION_CHARS } from '../../src/core/answerer.ts';
 import { normalize } from '../../src/core/normalize.ts';
 import { createLogger } from '../../src/logger.ts';
+import { sealQuestionId } from '../../src/store/questionRef.ts';
 import {
   cleanQuestion,
   createRecorder,
@@ -86,7 +87,7 @@ describe('Recorder.question', () => {
       reply: answerReply(),
       at: 42,
     });
-    expect(id).toBe(1);
+    expect(id).toBe(sealQuestionId(SECRET, 1));
     expect(questions).toStrictEqual([
       {
         at: 42,
@@ -100,6 +101,15 @@ describe('Recorder.question', () => {
         confidence: 0.91,
       },
     ]);
+  });
+
+  // Bug fixed (break19): 2,000 × U+FDFA («ﷺ», 18 characters under NFKC) was stored as a 36,000-character key.
+  test('the normalized question is bounded after NFKC expansion too', async () => {
+    const { recorder, questions } = setup();
+    await recorder.question({ surface: 'slash', userId: USER, question: 'ﷺ'.repeat(3000), reply: answerReply() });
+    expect(questions[0]?.question).toHaveLength(MAX_QUESTION_CHARS);
+    expect(questions[0]?.normalized.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+    expect(questions[0]?.normalized).toContain('صلي الله عليه وسلم');
   });
 
   test('an answer without a curated entry is recorded with the paragraph ref p<N>', async () => {
@@ -137,7 +147,9 @@ describe('Recorder.question', () => {
 
   test('DMs are recorded when RECORD_DMS is on', async () => {
     const { recorder, questions } = setup({ recordDms: true });
-    expect(await recorder.question({ surface: 'dm', userId: USER, question: 'x', reply: answerReply() })).toBe(1);
+    expect(await recorder.question({ surface: 'dm', userId: USER, question: 'x', reply: answerReply() })).toBe(
+      sealQuestionId(SECRET, 1),
+    );
     expect(questions[0]?.surface).toBe('dm');
     expect(recorder.acceptsFeedback('dm')).toBe(true);
   });
@@ -169,7 +181,7 @@ describe('Recorder.vote and pick', () => {
   test('a vote is recorded with the hashed user and passed the store result back', async () => {
     const { recorder, votes } = setup();
     const input = { surface: 'slash', userId: USER, messageId: 'm1', ref: 'p4', vote: -1, at: 7 } as const;
-    expect(await recorder.vote({ ...input, questionId: 3 })).toBe('new');
+    expect(await recorder.vote({ ...input, questionId: sealQuestionId(SECRET, 3) ?? 0 })).toBe('new');
     expect(await recorder.vote(input)).toBe('changed');
     expect(votes).toStrictEqual([
       {
@@ -182,6 +194,36 @@ describe('Recorder.vote and pick', () => {
         vote: -1,
       },
       { at: 7, surface: 'slash', userHash: hashUser(SECRET, USER), messageId: 'm1', ref: 'p4', vote: -1 },
+    ]);
+  });
+
+  // Bug fixed (break19 F6): buttons carried the row id, so two answers told how many questions everyone asked in
+  // between. They carry a keyed permutation of it now, which the recorder turns back into the row id.
+  test('question() hands out an opaque reference, not the row id; vote() links the row id behind it', async () => {
+    const { recorder, votes } = setup();
+    const refs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      refs.push(
+        (await recorder.question({ surface: 'slash', userId: USER, question: 'q', reply: answerReply() })) ?? 0,
+      );
+    }
+    // Ten base-36 characters each, none of them 1, 2, 3 nor three consecutive numbers.
+    expect(refs.map((r) => r.toString(36).length)).toEqual([10, 10, 10]);
+    expect(refs[1] === (refs[0] ?? 0) + 1 && refs[2] === (refs[1] ?? 0) + 1).toBe(false);
+    for (const [i, ref] of refs.entries()) {
+      await recorder.vote({ surface: 'slash', userId: USER, messageId: `m${i}`, questionId: ref, ref: 'p4', vote: 1 });
+    }
+    expect(votes.map((v) => v.questionId)).toEqual([1, 2, 3]);
+  });
+
+  test("a row id from an older release's button, or a forged number, is kept as a vote without a question", async () => {
+    const { recorder, votes } = setup();
+    const input = { surface: 'slash', userId: USER, ref: 'p4', vote: 1 } as const;
+    await recorder.vote({ ...input, messageId: 'old', questionId: 3 });
+    await recorder.vote({ ...input, messageId: 'huge', questionId: Number.MAX_SAFE_INTEGER });
+    expect(votes.map((v) => [v.messageId, Object.keys(v).includes('questionId')])).toEqual([
+      ['old', false],
+      ['huge', false],
     ]);
   });
 
