@@ -2488,7 +2488,8 @@ class CorpusAnswerer implements Answerer {
 
   /**
    * "Did they meet in Baghdad?", «هل كان الاجتماع في بغداد؟»: a yes/no question placing the meeting in a city is
-   * answered by the passage that places it (Damascus), when one is nearly as good as the best; else the best.
+   * answered by the passage that places it (Damascus), when one is nearly as good as the best; "when was the
+   * meeting?" by the passage dating it; else the best.
    */
   private withMeetingPlaceIfAsked(
     normalized: string,
@@ -2497,7 +2498,14 @@ class CorpusAnswerer implements Answerer {
     candidates: Candidate[],
   ): Candidate | undefined {
     const meeting = keys.has(MEETING) || this.directionPremises.asksMeeting(normalized);
-    if (!best || !YES_NO.test(normalized) || !meeting) return best;
+    if (!best || !meeting) return best;
+    // "Which day of the week was the Damascus meeting held?": the passage dating the meeting, not "the coming days".
+    if (keys.has(INTENT.when) && !YES_NO.test(normalized)) {
+      const datesMeeting = (c: Candidate) =>
+        this.index.mentions(this.textOf(c), [{ key: MEETING }]) && this.holdsTime(this.textOf(c));
+      return this.nearlyAsGood(best, candidates, datesMeeting) ?? best;
+    }
+    if (!YES_NO.test(normalized)) return best;
     // "Did they meet in Baghdad?": a city the meeting is placed in ("did the meeting discuss Raqqa?" places nothing).
     const words = normalized.split(' ');
     if (!words.some((_, i) => this.inCityAt(words, i))) return best;

@@ -195,8 +195,20 @@ export function coverageShare(topicWords: number): number {
  * الجيش سوريا»), so only after شو/وش/ايش; ما only before علاقة.
  */
 const INVOLVEMENT =
-  /(?:^| )(?:(?:شو|وش|ايش|اش|شنو|wesh|wish|shu|sho|shou|esh|eish) (?:دخل|da5l|dakhl|da5al)|(?:ما|شو|وش|ايش|شنو) علاقه)(?: |$)/;
-const INVOLVEMENT_WORDS: ReadonlySet<string> = new Set(['دخل', 'da5l', 'dakhl', 'da5al', 'علاقه']);
+  /(?:^| )(?:(?:شو|وش|ايش|اش|شنو|wesh|wish|shu|sho|shou|esh|eish) (?:دخل|da5l|dakhl|da5al|3ala2a|3ala2eta|3laqa|3laqeta|3ala2eto|3la2to)|(?:ما|شو|وش|ايش|شنو) علاقه)(?: |$)/;
+const INVOLVEMENT_WORDS: ReadonlySet<string> = new Set([
+  'دخل',
+  'da5l',
+  'dakhl',
+  'da5al',
+  'علاقه',
+  '3ala2a',
+  '3ala2eta',
+  '3laqa',
+  '3laqeta',
+  '3ala2eto',
+  '3la2to',
+]);
 
 /** Striking, bombing, raids (the strike concept), as a key. */
 export const STRIKE_KEY = 'c:strike';

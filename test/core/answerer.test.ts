@@ -3366,3 +3366,8 @@ describe('more kinds of the twenty-third blind set and the nineteenth break test
     expect(answered(bot.ask('el 8arat 3al bukamal nej7at wala la?')).paragraph).toBe(8);
   });
 });
+
+test('"when" of the meeting is the passage dating it, not "the coming days"; Arabizi "3ala2a" asks involvement', () => {
+  expect(answered(bot.ask('on what day of the week was the meeting in Damascus held?')).paragraph).toBe(2);
+  expect(answered(bot.ask('russia shu 3ala2eta bel 5abar?')).paragraph).toBe(10);
+});
