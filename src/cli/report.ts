@@ -4,7 +4,7 @@
  *
  * Exits 0 after printing a report, with RECORD=off (says so) and when nothing was recorded yet (a missing SQLite file
  * is not created, an existing one is opened read-only); 1 on an invalid option, an invalid configuration or a
- * storage error.
+ * storage error, including a DATABASE_PATH that is another program's SQLite database.
  */
 import 'dotenv/config';
 import { existsSync } from 'node:fs';
@@ -103,12 +103,14 @@ async function main(): Promise<number> {
   if (recording.databaseUrl === undefined) {
     // Read-only: openStore would create the schema in an existing empty file (and migrate an old one).
     const { openSqliteReader } = await import('../store/sqlite.ts');
-    const { checkDatabasePath } = await import('../store/open.ts');
+    const { checkDatabasePath, foreignDatabaseError, isForeignDatabase } = await import('../store/open.ts');
     // A folder, a device: the same words as the chat and the bot («DATABASE_PATH (/tmp) is a folder: …»).
     checkDatabasePath(recording.databasePath);
     try {
       store = openSqliteReader(recording.databasePath);
     } catch (error) {
+      // Another program's database is a wrong DATABASE_PATH, not "nothing recorded yet": said as the bot says it.
+      if (isForeignDatabase(error)) throw foreignDatabaseError(recording.databasePath, error);
       throw new Error(`DATABASE_PATH (${recording.databasePath}): ${(error as Error).message}`, { cause: error });
     }
     if (!store) {

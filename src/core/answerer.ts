@@ -278,6 +278,18 @@ const COUNTRIES_KEY = 'c:countries';
 /** A key matched with less than this strength is a lookalike (a skeleton is 0.8 at most, fuzzy spellings less). */
 const LOOKALIKE_BELOW = 0.81;
 
+/**
+ * A question about the bot itself ("are you a bot or a real person?", "what model are you running on?", «انت بوت؟»;
+ * normalized): what it is, not what the article says.
+ */
+const ASKS_ABOUT_BOT = new RegExp(
+  [
+    String.raw`(?:^| )(?:are|r) (?:you|u|ya)(?: \S+){0,2} (?:bot|robot|human|real person|ai|model|gpt|chatgpt|llm|machine|program)(?: |$)`,
+    String.raw`(?:^| )(?:what|which) (?:model|llm|ai)(?: \S+){0,1} (?:are|r|do) (?:you|u)(?: |$)`,
+    String.raw`(?:^| )(?:انت|انتي|انتا|enta|inta|enti) (?:\S+ )?(?:بوت|روبوت|انسان|حقيقي|ذكاء|bot|robot|insan)(?: |$)`,
+  ].join('|'),
+);
+
 /** A message this many words long or more may hold its question in its last part. */
 const LONG_MESSAGE_WORDS = 15;
 
@@ -1265,6 +1277,8 @@ class CorpusAnswerer implements Answerer {
     const normalized = normalize(text);
     if (isUnsupportedLanguage(text)) return this.noAnswer('other-language', script);
     if (ASKS_OPINION.test(normalized) || ASKS_LEANING.test(normalized)) return this.noAnswer('opinion', script);
+    // "are you a bot or a real person?": about the bot, whose words ("real") only look like the article's.
+    if (ASKS_ABOUT_BOT.test(normalized)) return this.noAnswer('off-topic', script);
     if (normalized === '') return this.noAnswer('empty', script);
     const asked = WHOLE_ARTICLE.test(normalized)
       ? this.corpus.paragraphs.map((p) => p.number)

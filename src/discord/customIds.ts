@@ -8,8 +8,9 @@
  * - `more:<speakerId>`             "More from <speaker>"
  * - `quote:<speakerId>:<page>`     /quote pagination (page is 0-based)
  * - `vote:<u|d>:<surface>:<questionId>:<ref>[:<alt>,<alt>,<alt>]`  👍 / 👎 on an answer (surface letter from
- *   {@link SURFACE_LETTER}; questionId in base 36, 0 when the question was not recorded; the alternatives a 👎
- *   offers, as many as fit)
+ *   {@link SURFACE_LETTER}; questionId in base 36: the recorder's opaque reference to the question, ten characters
+ *   (src/store/questionRef.ts; an older release wrote the row id itself, whose vote is now kept without its
+ *   question), 0 when the question was not recorded; the alternatives a 👎 offers, as many as fit)
  * - `pick:<messageId>:<ref>:<picked|none>`  after a 👎: which alternative was right (messageId: the answer's)
  *
  * Numbers are written without leading zeros, and only ids {@link encodeButton} would write are accepted, so one

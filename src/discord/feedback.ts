@@ -83,8 +83,9 @@ function feedbackOffNotice(surface: Surface, recorder: Pick<Recorder, 'off'>): s
 }
 
 /**
- * Records a 👍 / 👎 under `surface` (where the click was, see {@link clickSurface}). The custom_id's question id is
- * passed on as is: the store links the vote to it only if that question was recorded (a forged or stale id is not).
+ * Records a 👍 / 👎 under `surface` (where the click was, see {@link clickSurface}). The custom_id's question
+ * reference is passed on as is: the recorder opens it, and the store links the vote only if that question was
+ * recorded (a forged or stale reference is not).
  */
 async function vote(
   action: Extract<FeedbackAction, { kind: 'vote' }>,

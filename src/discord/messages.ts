@@ -27,13 +27,15 @@ import {
 
 /**
  * The question in a message addressed to the bot: the whole DM, or a server message that mentions the bot
- * explicitly (`<@id>` or `<@!id>`, which is stripped) or replies to one of its messages ({@link repliesToBot}).
+ * explicitly (`<@id>` or `<@!id>`) or replies to one of its messages ({@link repliesToBot}). The bot's own mention
+ * is stripped in both: typed in a DM out of habit, it is no part of the question (and would show in the title).
  * Undefined when the message is not for us.
  */
 export function questionOf(message: Message, botId: string): string | undefined {
-  if (!message.inGuild()) return message.content.trim();
   const mention = `<@!?${botId}>`;
-  if (!new RegExp(mention).test(message.content) && !repliesToBot(message, botId)) return undefined;
+  if (message.inGuild() && !new RegExp(mention).test(message.content) && !repliesToBot(message, botId)) {
+    return undefined;
+  }
   return message.content.replace(new RegExp(mention, 'g'), ' ').replace(/\s+/g, ' ').trim();
 }
 

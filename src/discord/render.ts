@@ -70,7 +70,8 @@ export interface AnswerContext {
   /** The article's byline, for the footer. */
   byline: string;
   /**
-   * Adds 👍 / 👎 to an answer: where it is shown and the recorded question's id (absent when it was not recorded).
+   * Adds 👍 / 👎 to an answer: where it is shown and the recorded question's reference from the recorder (opaque,
+   * not the row id; absent when it was not recorded).
    * Omitted where nothing would record the vote (recording off, DMs while RECORD_DMS is off).
    */
   feedback?: { surface: Surface; questionId?: number };
@@ -438,6 +439,9 @@ export const NOTICES = Object.freeze({
   staleSuggestion: 'That suggestion is no longer available: type your question instead.',
   cooldown: 'You are sending questions quickly. · مهلاً قليلاً',
   unknownSpeaker: 'I do not know that speaker. Use /speakers to see who is quoted.',
+  severalSpeakers: (names: readonly string[]): string =>
+    `Several speakers match what you typed: ${names.join(', ')}. Pick one from the list shown as you type it, or use ` +
+    '/speakers to see who is quoted. · اختر متحدثاً واحداً',
   neverQuoted: (name: string): string =>
     `The article names ${name} but never quotes it. Use /ask to ask what it says about ${name}, or /speakers to see who is quoted.`,
   askPrompt: 'Ask me a question about the article, for example: ماذا قال الأسد؟',

@@ -73,6 +73,7 @@ export async function openStore(recording: RecordingConfig, logger: Logger): Pro
     }
     return store;
   } catch (error) {
+    if (isForeignDatabase(error)) throw foreignDatabaseError(path, error);
     // Another process holds the write lock past the open's wait (a backup, the sqlite3 CLI): answering matters more
     // than recording, so start without it rather than not at all.
     if (isLocked(error)) {
@@ -88,6 +89,29 @@ export async function openStore(recording: RecordingConfig, logger: Logger): Pro
       { cause: error },
     );
   }
+}
+
+/**
+ * The error for a DATABASE_PATH that is another program's SQLite database (`error` is sqlite.ts's
+ * ForeignDatabaseError), worded for the bot, the chat and the report alike: a wrong path, not a file to move away.
+ */
+export function foreignDatabaseError(path: string, error: Error & { tables: readonly string[] }): StoreOpenError {
+  const tables = error.tables.length > 0 ? ` (${error.tables.join(', ')})` : '';
+  return new StoreOpenError(
+    `DATABASE_PATH (${path}) is not an iqtibas feedback store: this SQLite file holds another program's tables` +
+      `${tables}, so DATABASE_PATH probably names the wrong file. Set it to the bot's own database file (default ` +
+      'data/iqtibas.sqlite; the bot creates it when missing).',
+    { cause: error },
+  );
+}
+
+/** True for sqlite.ts's ForeignDatabaseError (matched by name: sqlite.ts is loaded on demand). */
+export function isForeignDatabase(error: unknown): error is Error & { tables: readonly string[] } {
+  return (
+    error instanceof Error &&
+    error.name === 'ForeignDatabaseError' &&
+    Array.isArray((error as { tables?: unknown }).tables)
+  );
 }
 
 /** SQLITE_BUSY / SQLITE_LOCKED from better-sqlite3 (its errors carry SQLite's result code as `code`). */

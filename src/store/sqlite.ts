@@ -97,6 +97,56 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = Object.freeze([
  */
 const LINKED_QUESTION = '(SELECT id FROM questions WHERE id = @questionId)';
 
+/**
+ * Thrown when a SQLite file holds no iqtibas schema (`user_version` 0) but tables of its own: another program's
+ * database, reached through a wrong DATABASE_PATH. iqtibas creates its tables and sets the version in one
+ * transaction, so a file of ours at version 0 is always empty. {@link openStore} and the report say what to set.
+ */
+export class ForeignDatabaseError extends Error {
+  /** The file's table and view names (printable ones only, at most 3). */
+  readonly tables: readonly string[];
+
+  constructor(tables: readonly string[]) {
+    super(`not an iqtibas feedback store: the file holds another program's tables (${tables.join(', ') || '…'})`);
+    this.name = 'ForeignDatabaseError';
+    this.tables = tables;
+  }
+}
+
+/** A table name worth printing: no control, bidi or markup characters from someone else's schema. */
+const PRINTABLE_NAME = /^[\p{L}\p{N}_$.-]{1,64}$/u;
+
+/**
+ * Throws {@link ForeignDatabaseError} when `db` has no iqtibas schema (`user_version` 0) yet holds tables or views.
+ * Reads only, in one read transaction: a process creating the schema meanwhile is seen before or after, never
+ * half-way (tables without the version).
+ *
+ * @returns the schema version.
+ */
+function refuseForeignDatabase(db: Database.Database): number {
+  return db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === 0) {
+      const names = foreignTableNames(db);
+      if (names.length > 0) throw new ForeignDatabaseError(names);
+    }
+    return version;
+  })();
+}
+
+/** The printable table and view names of `db` (at most 3, then "…"), SQLite's own excluded. */
+function foreignTableNames(db: Database.Database): string[] {
+  const names = db
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+    )
+    .all()
+    .map((row) => row.name);
+  if (names.length === 0) return [];
+  const shown = names.filter((name) => PRINTABLE_NAME.test(name)).slice(0, 3);
+  return names.length > shown.length && shown.length > 0 ? [...shown, '…'] : shown;
+}
+
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
   /**
@@ -165,7 +215,8 @@ export function migrateSqlite(
  * `busyTimeoutMs` (see {@link SqliteStoreOptions}).
  *
  * @throws Error (from the filesystem or SQLite) when the folder or file cannot be created or opened, or when the
- *   file is not a database or is newer than this release. {@link openStore} wraps these with what to fix.
+ *   file is not a database or is newer than this release; {@link ForeignDatabaseError}, leaving the file as it was,
+ *   when it is another program's database. {@link openStore} wraps these with what to fix.
  */
 export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   const waits = { ...SQLITE_WAITS, ...definedOnly(options) };
@@ -177,6 +228,8 @@ export function openSqliteStore(options: SqliteStoreOptions): FeedbackStore {
   try {
     // Wait for another connection's lock instead of failing at once (set first: the next pragmas may need the lock).
     setBusyTimeout(db, waits.openBusyTimeoutMs);
+    // Before anything is written (WAL mode, our tables): another program's database must be left as it is.
+    refuseForeignDatabase(db);
     configure(db);
     migrateSqlite(db);
     return new SqliteStore(db, waits);
@@ -195,10 +248,11 @@ export type FeedbackReader = Pick<FeedbackStore, 'snapshot' | 'close'>;
  * migrate an old one). An existing WAL database may get its `-wal` and `-shm` companions back, with the file's mode:
  * SQLite needs them to read it, and without them it would miss the commits of a bot running at the same time.
  *
- * @returns undefined when the file holds no iqtibas schema yet (an empty file, or schema version 0): nothing is
- *   recorded there.
- * @throws Error when the file is missing or not a database, or its schema is older or newer than this release's
- *   (the message says what to do).
+ * @returns undefined when the file holds no iqtibas schema yet and nothing else (an empty file, or an empty
+ *   database): nothing is recorded there.
+ * @throws {@link ForeignDatabaseError} when it is another program's database (no iqtibas schema, tables of its
+ *   own: a wrong DATABASE_PATH, not "nothing recorded yet"); Error when the file is missing or not a database, or
+ *   its schema is older or newer than this release's (the message says what to do).
  */
 export function openSqliteReader(
   path: string,
@@ -208,7 +262,7 @@ export function openSqliteReader(
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     setBusyTimeout(db, waits.openBusyTimeoutMs);
-    const version = db.pragma('user_version', { simple: true }) as number;
+    const version = refuseForeignDatabase(db);
     if (version === 0) {
       db.close();
       return undefined;

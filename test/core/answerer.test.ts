@@ -3371,3 +3371,12 @@ test('"when" of the meeting is the passage dating it, not "the coming days"; Ara
   expect(answered(bot.ask('on what day of the week was the meeting in Damascus held?')).paragraph).toBe(2);
   expect(answered(bot.ask('russia shu 3ala2eta bel 5abar?')).paragraph).toBe(10);
 });
+
+// Kind found by the twenty-fourth blind set: "real" and "model" only look like the article's words.
+test('a question about the bot itself is off-topic; "are you sure…" about the article is still answered', () => {
+  for (const q of ['are you a bot or a real person', 'what model are you running on lol', 'انت بوت ولا انسان']) {
+    const reply = bot.ask(q);
+    expect(reply.kind === 'no-answer' && reply.reason).toBe('off-topic');
+  }
+  expect(answered(bot.ask('are you sure Assad said that the enemy is common?')).paragraph).toBe(4);
+});

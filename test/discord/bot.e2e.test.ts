@@ -467,6 +467,8 @@ describe('DMs (case 13)', () => {
       const replies = h.fake.requests.filter((r) => isReplyTo(r.body, id));
       expect(replies).toHaveLength(1);
       expect(field(replies[0]?.body as Record<string, unknown>, 'Speaker')).toContain('Wahab al-Taei');
+      // Bug fixed (break19 F7): in the DM the mention was echoed in the title; in a server it was already removed.
+      expect(embedsOf(replies[0]?.body as Record<string, unknown>)[0]?.title).toBe('ماذا قال الطائي؟');
     }
   });
 

@@ -9,6 +9,7 @@ import { type Click, type FeedbackAction, feedbackReply } from '../../src/discor
 import { clickSurface } from '../../src/discord/recording.ts';
 import { NOTICES } from '../../src/discord/render.ts';
 import { createLogger } from '../../src/logger.ts';
+import { sealQuestionId } from '../../src/store/questionRef.ts';
 import { createRecorder, NULL_RECORDER, type Recorder } from '../../src/store/recorder.ts';
 import { openSqliteStore } from '../../src/store/sqlite.ts';
 import type { FeedbackStore, QuestionEvent } from '../../src/store/types.ts';
@@ -62,8 +63,10 @@ describe('the surface of a click', () => {
 
 describe('feedbackReply with the real recorder', () => {
   let store: FeedbackStore;
-  const recorderWith = (recordDms: boolean): Recorder =>
-    createRecorder({ store, secret: 'k'.repeat(32), recordDms, logger });
+  const SECRET = 'k'.repeat(32);
+  const recorderWith = (recordDms: boolean): Recorder => createRecorder({ store, secret: SECRET, recordDms, logger });
+  /** The custom_id's base-36 reference to question row `id`, as the recorder hands it out. */
+  const refOf = (id: number) => (sealQuestionId(SECRET, id) ?? 0).toString(36);
   beforeEach(() => {
     store = openSqliteStore({ path: ':memory:' });
   });
@@ -121,7 +124,7 @@ describe('feedbackReply with the real recorder', () => {
     const ctx = { answerer, recorder: recorderWith(false), logger };
     const questionId = await store.recordQuestion(QUESTION);
     const missing = questionId + 40;
-    for (const customId of [`vote:u:s:${questionId.toString(36)}:p4`, `vote:u:s:${missing.toString(36)}:p4`]) {
+    for (const customId of [`vote:u:s:${refOf(questionId)}:p4`, `vote:u:s:${refOf(missing)}:p4`]) {
       const reply = await feedbackReply(action(customId), click('slash', GUILD_ID), ctx);
       expect(
         reply.map((m) => plain(m.content)),
@@ -130,6 +133,24 @@ describe('feedbackReply with the real recorder', () => {
     }
     const votes = (await store.snapshot(0)).votes;
     expect(votes.map((v) => v.questionId)).toEqual([questionId, undefined]);
+  });
+
+  // Bug fixed (break19 F6): buttons carried the row id in base 36. An older release's button still records its
+  // vote, without the question (its number is no reference, so it cannot link to an unrelated question).
+  test('an /ask vote links its question through the opaque reference; an old row-id button votes without it', async () => {
+    const recorder = recorderWith(false);
+    const ctx = { answerer, recorder, logger };
+    const reply = answerer.ask('ماذا قال الأسد؟');
+    const ref = await recorder.question({ surface: 'slash', userId: '1'.repeat(18), question: 'q', reply });
+    const rowId = (await store.snapshot(0)).questions[0]?.id ?? 0;
+    expect(ref).not.toBe(rowId);
+    for (const qid of [ref ?? 0, rowId]) {
+      const customId = `vote:u:s:${qid.toString(36)}:p4`;
+      expect(
+        (await feedbackReply(action(customId), click('slash', GUILD_ID), ctx)).map((m) => plain(m.content)),
+      ).toEqual([NOTICES.voteUp]);
+    }
+    expect((await store.snapshot(0)).votes.map((v) => v.questionId)).toEqual([rowId, undefined]);
   });
 
   test('RECORD_DMS off: a pick clicked in a DM is refused too (DM feedback), recording nothing', async () => {

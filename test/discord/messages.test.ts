@@ -1,5 +1,6 @@
+import type { Message } from 'discord.js';
 import { describe, expect, test } from 'vitest';
-import { messagesFor, ratingNotice } from '../../src/discord/messages.ts';
+import { messagesFor, questionOf, ratingNotice } from '../../src/discord/messages.ts';
 import { NOTICES } from '../../src/discord/render.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createRecorder, LOCKED_AT_START_RECORDER, NULL_RECORDER, type Recorder } from '../../src/store/recorder.ts';
@@ -69,5 +70,38 @@ describe('rating words in DMs and mentions', () => {
     ['a DM, store locked at start', 'dm', LOCKED_AT_START_RECORDER, NOTICES.feedbackOff],
   ])('ratingNotice: %s', (_name, surface, recorder, expected) => {
     expect(ratingNotice(surface, recorder)).toBe(expected);
+  });
+});
+
+// Bug fixed (break19 F7): in a DM the bot's own mention stayed in the question and was echoed in the answer's title.
+describe('questionOf strips the bot’s own mention', () => {
+  const BOT = '123456789012345678';
+  const OTHER = '876543210987654321';
+  /** A message as questionOf reads it: its text, and whether it was sent in a server (mentioning the bot). */
+  const message = (content: string, inGuild: boolean): Message =>
+    ({
+      content,
+      inGuild: () => inGuild,
+      reference: null,
+      mentions: { repliedUser: null, users: new Map(inGuild ? [[BOT, {}]] : []) },
+    }) as unknown as Message;
+
+  test.each([
+    [`<@${BOT}> ماذا قال الأسد؟`, 'ماذا قال الأسد؟'],
+    [`<@!${BOT}>   what did mekdad say <@${BOT}>`, 'what did mekdad say'],
+    [`<@${BOT}>`, ''],
+  ])('in a DM and in a server: %j → %j', (content, question) => {
+    expect(questionOf(message(content, false), BOT)).toBe(question);
+    expect(questionOf(message(content, true), BOT)).toBe(question);
+  });
+
+  test('in a DM, a mention of someone else is part of the question, and a DM without a mention is all question', () => {
+    expect(questionOf(message(`what did <@${OTHER}> say`, false), BOT)).toBe(`what did <@${OTHER}> say`);
+    expect(questionOf(message('  ماذا قال الأسد؟ ', false), BOT)).toBe('ماذا قال الأسد؟');
+  });
+
+  test('the answer to a DM that mentions the bot has the question alone as its title', () => {
+    const question = questionOf(message(`<@${BOT}> ماذا قال الأسد؟`, false), BOT) ?? '';
+    expect(plain(titleOf(question))).toBe('ماذا قال الأسد؟');
   });
 });

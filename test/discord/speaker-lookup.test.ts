@@ -12,6 +12,8 @@ import { realAnswerer } from './harness.ts';
 
 const answerer = realAnswerer();
 const choiceIds = (typed: string) => quoteChoices(answerer, 'speaker', typed).map((c) => c.value);
+/** The text without the bidi isolates the renderer puts around runs of one direction. */
+const plain = (text: unknown): string => String(text ?? '').replace(/[\u2066-\u2069]/g, '');
 
 describe('speakerKey', () => {
   test.each([
@@ -77,6 +79,33 @@ describe('/quote speaker lookup', () => {
   ])("%j, part of several speakers' names or roles, is offered as each of them and names none", (typed, ids) => {
     expect(choiceIds(typed)).toEqual(ids);
     expect(resolveSpeaker(answerer, typed)).toBeUndefined();
+  });
+
+  // Bug fixed (break19 F5): "/quote speaker:Syrian" said "I do not know that speaker" while autocomplete offered three.
+  test.each([
+    ['Syrian', ['sana', 'assad', 'mekdad']],
+    ['minister', ['abadi', 'taei', 'mekdad']],
+    ['Iraqi', ['abadi', 'fayyadh', 'taei']],
+    ['adviser', ['fayyadh', 'taei']],
+    ['سوري', ['sana', 'assad', 'mekdad']],
+  ])('%j submitted: an ephemeral notice naming the speakers autocomplete offers, to pick one', (typed, ids) => {
+    expect(choiceIds(typed)).toEqual(ids);
+    const messages = quoteMessages(answerer, typed);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.ephemeral).toBe(true);
+    expect(messages[0]?.embeds).toEqual([]);
+    const content = plain(messages[0]?.content);
+    const named = ids.map((id) => answerer.corpus.speakers.find((s) => s.id === id));
+    expect(content).toBe(NOTICES.severalSpeakers(named.map((s) => `${s?.nameEn} (${s?.nameAr})`)));
+    expect(content).toContain('Pick one');
+    expect(content).not.toContain(NOTICES.unknownSpeaker);
+  });
+
+  test('the notice lists only the speakers that match: no one else', () => {
+    const content = plain(quoteMessages(answerer, 'Syrian')[0]?.content);
+    for (const other of ['Haider al-Abadi', 'Wahab al-Taei', 'Osama Mahdi', 'Falih al-Fayyadh']) {
+      expect(content).not.toContain(other);
+    }
   });
 
   // Bug fixed (break10 #17): "the" offered nobody (its key "the" is in no name) while "the r" offered five.

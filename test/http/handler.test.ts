@@ -167,6 +167,15 @@ describe('slash commands answer with the same messages as the gateway producers'
     expect(data).toEqual(raw(quoteMessages(answerer, 'mahdi'))[0]);
   });
 
+  // Bug fixed (break19 F5): "I do not know that speaker" for a word three speakers' names or roles share.
+  test('/quote speaker:Syrian: the ephemeral notice naming the three Syrian speakers, as on the gateway', async () => {
+    const { data } = await respond(slashPayload('quote', { speaker: 'Syrian' }));
+    expect(data).toEqual(raw(quoteMessages(answerer, 'Syrian'))[0]);
+    expect(data).toMatchObject({ flags: 64 });
+    expect(data.content).toContain('Bashar al-Assad');
+    expect(data.content).not.toBe(NOTICES.unknownSpeaker);
+  });
+
   test('/quote with an unknown speaker: the ephemeral notice', async () => {
     const { data } = await respond(slashPayload('quote', { speaker: 'Donald Trump' }));
     expect(data).toMatchObject({ content: NOTICES.unknownSpeaker, flags: 64 });

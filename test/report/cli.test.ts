@@ -7,7 +7,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIR = mkdtempSync(join(tmpdir(), 'iqtibas-report-'));
@@ -16,6 +18,18 @@ const MISSING = join(DIR, 'sub', 'iqtibas.sqlite');
 const EMPTY_DIR = mkdtempSync(join(tmpdir(), 'iqtibas-report-empty-'));
 const EMPTY = join(EMPTY_DIR, 'iqtibas.sqlite');
 writeFileSync(EMPTY, '', { mode: 0o600 });
+/** Another program's database: a `questions(id, at)` table with a row, and no iqtibas schema. */
+const FOREIGN = join(DIR, 'other-app.sqlite');
+/** A real iqtibas store, migrated by the bot's open, with nothing recorded. */
+const EMPTY_STORE = join(DIR, 'empty-store.sqlite');
+
+/** Writes {@link FOREIGN} and {@link EMPTY_STORE}. */
+async function writeDatabases(): Promise<void> {
+  const other = new Database(FOREIGN);
+  other.exec('CREATE TABLE questions (id INTEGER PRIMARY KEY, at INTEGER); INSERT INTO questions (at) VALUES (1)');
+  other.close();
+  await openSqliteStore({ path: EMPTY_STORE }).close();
+}
 
 interface Run {
   code: number | null;
@@ -57,18 +71,41 @@ let empty: Run;
 let daysAndSince: Run;
 let impossibleDate: Run;
 let folder: Run;
+let foreign: Run;
+let emptyStore: Run;
 
 beforeAll(async () => {
-  [badDays, off, missing, otherSettings, empty, daysAndSince, impossibleDate, folder] = await Promise.all([
-    report(['--days', '0'], {}),
-    report(['--json'], { RECORD: 'off' }),
-    report([], {}),
-    report(['--json'], { RECORD: 'off', COOLDOWN_MAX: 'abc', PORT: '99999', DISCORD_TOKEN: 'Bot x' }),
-    report([], { DATABASE_PATH: EMPTY }),
-    report(['--json', '--days', '7', '--since', '2024-01-01'], {}),
-    report(['--since', '2024-02-30'], {}),
-    report([], { DATABASE_PATH: EMPTY_DIR }),
-  ]);
+  await writeDatabases();
+  [badDays, off, missing, otherSettings, empty, daysAndSince, impossibleDate, folder, foreign, emptyStore] =
+    await Promise.all([
+      report(['--days', '0'], {}),
+      report(['--json'], { RECORD: 'off' }),
+      report([], {}),
+      report(['--json'], { RECORD: 'off', COOLDOWN_MAX: 'abc', PORT: '99999', DISCORD_TOKEN: 'Bot x' }),
+      report([], { DATABASE_PATH: EMPTY }),
+      report(['--json', '--days', '7', '--since', '2024-01-01'], {}),
+      report(['--since', '2024-02-30'], {}),
+      report([], { DATABASE_PATH: EMPTY_DIR }),
+      report([], { DATABASE_PATH: FOREIGN }),
+      report(['--json'], { DATABASE_PATH: EMPTY_STORE }),
+    ]);
+});
+
+// Bug fixed (break19 F4): another program's database (or a wrong path) printed "Nothing recorded yet", exit 0, where
+// the chat and the bot refuse it.
+test("another program's SQLite database as DATABASE_PATH: says it is not a feedback store, exit 1", () => {
+  expect(foreign.code).toBe(1);
+  expect(foreign.stdout).toBe('');
+  expect(foreign.stderr.trim()).toBe(
+    `report: DATABASE_PATH (${FOREIGN}) is not an iqtibas feedback store: this SQLite file holds another program's ` +
+      "tables (questions), so DATABASE_PATH probably names the wrong file. Set it to the bot's own database file " +
+      '(default data/iqtibas.sqlite; the bot creates it when missing).',
+  );
+});
+
+test('a real iqtibas store with nothing recorded yet: an empty report, exit 0', () => {
+  expect(emptyStore.code, emptyStore.stderr).toBe(0);
+  expect(JSON.parse(emptyStore.stdout)).toMatchObject({ status: 'ok', summary: { questions: 0 } });
 });
 
 // Bug fixed (break test 17): a folder as DATABASE_PATH gave "disk I/O error"; the chat and the bot say what to set.

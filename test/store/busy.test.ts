@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
+import { sealQuestionId } from '../../src/store/questionRef.ts';
 import { createRecorder } from '../../src/store/recorder.ts';
 import { openSqliteStore, SQLITE_WAITS } from '../../src/store/sqlite.ts';
 import { type FeedbackStore, StoreBusyError } from '../../src/store/types.ts';
@@ -215,7 +216,8 @@ describe('the recorder on a locked SQLite file', () => {
     expect(JSON.stringify(lines)).not.toMatch(/first|second|u1/);
 
     held.release();
-    expect(await ask('after')).toBe(1);
+    // Recorded as the first row: the recorder hands out its reference (src/store/questionRef.ts).
+    expect(await ask('after')).toBe(sealQuestionId('busy-test-secret', 1));
     expect(lines.slice(1)).toEqual([
       expect.objectContaining({
         level: 30,

@@ -1,8 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { RecordingConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -83,6 +84,30 @@ describe('openStore', () => {
       /^DATABASE_PATH \(.*\): cannot open the SQLite store \(file is not a database\)/,
     );
   });
+
+  // Bug fixed (break19 F4): an unrelated table got iqtibas's tables added next to it; a `questions` table of another
+  // program failed with "table questions already exists" and the advice to move the file away.
+  test.each([
+    ['CREATE TABLE users (name TEXT)', 'users'],
+    ['CREATE TABLE questions (id INTEGER PRIMARY KEY, at INTEGER)', 'questions'],
+  ])("another program's database (%s) is refused as a wrong DATABASE_PATH, and left as it was", async (sql, table) => {
+    const config = recording();
+    mkdirSync(join(config.databasePath, '..'), { recursive: true });
+    const other = new Database(config.databasePath);
+    other.exec(sql);
+    other.close();
+    const before = readFileSync(config.databasePath);
+    const error = await openStore(config, logger).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreOpenError);
+    expect((error as Error).message).toBe(
+      `DATABASE_PATH (${config.databasePath}) is not an iqtibas feedback store: this SQLite file holds another ` +
+        `program's tables (${table}), so DATABASE_PATH probably names the wrong file. Set it to the bot's own ` +
+        'database file (default data/iqtibas.sqlite; the bot creates it when missing).',
+    );
+    // Byte for byte: no iqtibas table, and not even switched to WAL mode.
+    expect(readFileSync(config.databasePath).equals(before)).toBe(true);
+    expect(readdirSync(join(config.databasePath, '..'))).toEqual(['iqtibas.sqlite']);
+  });
 });
 
 describe('DATABASE_PATH is checked before anything is created', () => {
@@ -155,7 +180,8 @@ describe('DATABASE_PATH is checked before anything is created', () => {
         question: 'ماذا قال الأسد؟',
         reply: answerReply(),
       });
-      expect(id).toBe(1);
+      // Recorded: the recorder hands out the question's opaque reference (src/store/questionRef.ts), not its row id.
+      expect(id).toBeGreaterThanOrEqual(2 ** 48);
       await expect(
         started.recorder.vote({ surface: 'slash', userId: '123', messageId: 'm', ref: 'p4', vote: 1 }),
       ).resolves.toBe('new');

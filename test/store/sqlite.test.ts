@@ -9,7 +9,13 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { createRecorder } from '../../src/store/recorder.ts';
-import { migrateSqlite, openSqliteReader, openSqliteStore, SQLITE_MIGRATIONS } from '../../src/store/sqlite.ts';
+import {
+  ForeignDatabaseError,
+  migrateSqlite,
+  openSqliteReader,
+  openSqliteStore,
+  SQLITE_MIGRATIONS,
+} from '../../src/store/sqlite.ts';
 import { hashUser } from '../../src/store/userHash.ts';
 import { answerEvent, storeContract } from './contract.ts';
 import { answerReply } from './fixtures.ts';
@@ -177,5 +183,24 @@ describe('openSqliteReader (the report: read-only)', () => {
     db.pragma(`user_version = ${SQLITE_MIGRATIONS.length + 1}`);
     db.close();
     expect(() => openSqliteReader(path)).toThrow(/newer release/);
+  });
+
+  // Bug fixed (break19 F4): another program's database read as "no schema yet", so the report said "Nothing recorded
+  // yet" for a wrong DATABASE_PATH.
+  test('another program\'s database is refused, naming its tables; an empty database is still "no schema yet"', () => {
+    const dir = tempDir();
+    const foreign = join(dir, 'other.sqlite');
+    const db = new Database(foreign);
+    db.exec('CREATE TABLE questions (id INTEGER PRIMARY KEY, at INTEGER); CREATE VIEW "bad\u202Ename" AS SELECT 1');
+    db.close();
+    expect(() => openSqliteReader(foreign)).toThrow(ForeignDatabaseError);
+    expect(() => openSqliteReader(foreign)).toThrow(
+      "not an iqtibas feedback store: the file holds another program's tables (questions, …)",
+    );
+    const emptied = join(dir, 'emptied.sqlite');
+    const empty = new Database(emptied);
+    empty.exec('CREATE TABLE t (a); DROP TABLE t');
+    empty.close();
+    expect(openSqliteReader(emptied)).toBeUndefined();
   });
 });

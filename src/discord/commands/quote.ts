@@ -8,7 +8,7 @@ import type { Answerer } from '../../core/types.ts';
 import type { BotContext } from '../context.ts';
 import { NOTICES, type RenderedMessage, renderNotice, renderQuotePage } from '../render.ts';
 import { answerInteraction } from '../respond.ts';
-import { baseCommand, resolveSpeaker, speakerChoices } from './shared.ts';
+import { baseCommand, matchingSpeakers, speakerChoices } from './shared.ts';
 import { type Choice, type Command, type CommandOptions, optionValuesOf, stringOption } from './types.ts';
 
 const definition = baseCommand('quote', 'Read everything one person said in the article').addStringOption((o) =>
@@ -16,12 +16,17 @@ const definition = baseCommand('quote', 'Read everything one person said in the 
 );
 
 /**
- * The first page of a speaker's quotes, for `speaker` as typed or picked (an id, or any spelling of a name); an
- * ephemeral notice otherwise: "named but never quoted" for Iran, Russia, ISIS (silent concepts), else "unknown
- * speaker". Pure.
+ * The first page of a speaker's quotes, for `speaker` as typed or picked (an id, any spelling of a name, or a part
+ * of one name or role); an ephemeral notice otherwise: the speakers to choose from when the text fits several
+ * ("Syrian", "minister": autocomplete offers them all), "named but never quoted" for Iran, Russia, ISIS (silent
+ * concepts), else "unknown speaker". Pure.
  */
 export function quoteMessages(answerer: Answerer, speaker: string): RenderedMessage[] {
-  const found = resolveSpeaker(answerer, speaker);
+  const [found, ...others] = matchingSpeakers(answerer, speaker);
+  if (found && others.length > 0) {
+    // Named as autocomplete names them, never by echoing what was typed (an option, any characters).
+    return [renderNotice(NOTICES.severalSpeakers([found, ...others].map((s) => `${s.nameEn} (${s.nameAr})`)))];
+  }
   if (!found) {
     // Named with the seed's own spelling of what was typed: the typed text (an option, any characters) is not echoed.
     const named = silentConceptNamed(answerer.corpus, speaker);

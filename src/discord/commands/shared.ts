@@ -135,13 +135,23 @@ function lookUpSpeaker(answerer: Answerer, input: string): SpeakerLookup {
 }
 
 /**
+ * The speakers a submitted /quote option may mean, from the lookup autocomplete uses: the one it names outright
+ * ({@link lookUpSpeaker}) alone, else every speaker whose names or roles contain it, in autocomplete's order
+ * ("Syrian" → SANA, al-Assad, al-Mekdad). Empty for nobody and for a blank text ("the").
+ */
+export function matchingSpeakers(answerer: Answerer, input: string): Speaker[] {
+  const { exact, partial } = lookUpSpeaker(answerer, input);
+  return exact ? [exact] : partial;
+}
+
+/**
  * The speaker a submitted /quote option means: the one it names outright ({@link lookUpSpeaker}), else the only
  * speaker whose names or roles contain it: exactly when autocomplete would offer that speaker alone ("envoy",
  * «المبعوث» → al-Fayyadh). Undefined for nobody, for several ("minister") and for a blank text ("the").
  */
 export function resolveSpeaker(answerer: Answerer, input: string): Speaker | undefined {
-  const { exact, partial } = lookUpSpeaker(answerer, input);
-  return exact ?? (partial.length === 1 ? partial[0] : undefined);
+  const matches = matchingSpeakers(answerer, input);
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /**
