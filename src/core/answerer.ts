@@ -290,6 +290,9 @@ const ASKS_ABOUT_BOT = new RegExp(
   ].join('|'),
 );
 
+/** Words between "according" and its source ("according to the…"), normalized. */
+const ACCORDING_FILLERS: ReadonlySet<string> = new Set(['to', 'the', 'li', 'la', 'l']);
+
 /** A message this many words long or more may hold its question in its last part. */
 const LONG_MESSAGE_WORDS = 15;
 
@@ -1416,7 +1419,7 @@ class CorpusAnswerer implements Answerer {
     // "What does the article say about … the Assad regime?": the article is the sayer; a name after "about" is not.
     const articleSays = aboutArticle && ARTICLE_WORDS.test(normalized.slice(0, ABOUT_MARKER.exec(normalized)?.index));
     const speaker =
-      (articleSays ? undefined : this.accordingTo(result.tokens)) ??
+      (articleSays ? undefined : this.accordingTo(result.tokens, normalized)) ??
       this.speakerBeforeAbout(normalized, result.tokens) ??
       (articleSays ? undefined : this.namedSayer(result.tokens, normalized)) ??
       this.index.speakerOf(first.target);
@@ -1955,7 +1958,7 @@ class CorpusAnswerer implements Answerer {
     const asksSaid = flat.includes(INTENT.said) || flat.includes(INTENT.according);
     if (!asksSaid || flat.includes(INTENT.who)) return false;
     // "How does Iran arm Assad, according to the writer?": the one it is according to is a speaker, not Iran.
-    if (this.accordingToSpeaker(tokens)) return false;
+    if (this.accordingTo(tokens, normalized) !== undefined) return false;
     // "Which army did al-Mekdad say felt no foreign?": the entity asked for by "which" is the answer, not the sayer.
     const askedFor = new Set([...normalized.matchAll(AFTER_WHICH)].map((m) => m[1]));
     const keys = tokens.filter((t) => !askedFor.has(t.token.split(' ')[0])).map((t) => t.keys.map((k) => k.key));
@@ -1968,19 +1971,25 @@ class CorpusAnswerer implements Answerer {
     return silent(first) || (qualifier(first) && silent(second));
   }
 
-  /** "according to the writer", "حسب الكاتب": a speaker named right after the according-word. */
-  private accordingToSpeaker(tokens: QueryToken[]): boolean {
-    return this.accordingTo(tokens) !== undefined;
-  }
-
   /**
    * The speaker right after "according to" / حسب ("according to SANA, what did Assad and Fayyadh discuss?"), as an
    * id. Not after "opinion" or "view", of the same concept: "al-Mekdad's opinion of al-Abadi" is about al-Abadi.
    */
-  private accordingTo(tokens: QueryToken[]): string | undefined {
+  private accordingTo(tokens: QueryToken[], normalized: string): string | undefined {
     const at = tokens.findIndex((t) => ACCORDING_WORDS.has(t.token));
     if (at < 0) return undefined;
-    return tokens[at + 1]?.keys.find((k) => k.key.startsWith('sp:'))?.key.slice(3);
+    const speakerOf = (t: QueryToken | undefined) => t?.keys.find((k) => k.key.startsWith('sp:'))?.key.slice(3);
+    // "according to Syrian state media, what did Assad…": a title read as its holder stands apart, after the other
+    // tokens (its words are gone), so a named speaker next is no source when the words before it were a title.
+    const title = tokens.find((t) => t.token.startsWith('sp:'));
+    const next = tokens[at + 1];
+    const source = normalized.split(' ').slice(0, MAX_SCANNED_WORDS);
+    const after = source.indexOf((tokens[at] as QueryToken).token);
+    const sourceWords = source.slice(after + 1).filter((w) => !ACCORDING_FILLERS.has(w));
+    const nextIsNamed =
+      next !== undefined && sourceWords[0] !== undefined && next.token.split(' ')[0] === sourceWords[0];
+    if (title !== undefined && next !== title && !nextIsNamed) return speakerOf(title);
+    return speakerOf(next);
   }
 
   /**

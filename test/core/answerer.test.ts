@@ -3380,3 +3380,20 @@ test('a question about the bot itself is off-topic; "are you sure…" about the 
   }
   expect(answered(bot.ask('are you sure Assad said that the enemy is common?')).paragraph).toBe(4);
 });
+
+describe('kinds the twenty-fourth blind set found (first run 91.0%)', () => {
+  test('«رئيس الحكومة» (head of government) is the prime minister', () => {
+    expect(answered(bot.ask('شو قال رئيس الحكومة العراقية بالرسالة؟')).speaker.id).toBe('abadi');
+  });
+
+  test('"according to" a title (state media) names its holder as the source, not the next name', () => {
+    expect(answered(bot.ask('according to Syrian state media, what did the two men discuss?')).speaker.id).toBe('sana');
+    expect(answered(bot.ask('according to Assad, what did the Iraqi envoy bring?')).paragraph).toBeOneOf([2, 4]);
+  });
+
+  test('Iraqi «كال» and Levantine «بيتكلم» are said-verbs; «عودة» is a return, as «إعادة»', () => {
+    expect(answered(bot.ask('شنو كال المقداد عن الموصل؟')).paragraph).toBe(11);
+    expect(answered(bot.ask('الطائي بيتكلم عن شو؟')).speaker.id).toBe('taei');
+    expect(answered(bot.ask('من تحدث عن عودة الاستقرار الى البلدين؟')).paragraph).toBe(4);
+  });
+});
