@@ -13,12 +13,17 @@ export const MAX_QUESTION_CHARS = 2_000;
  */
 export function withinQuestionLimit(text: string): string {
   const cut = cutAtUnits(text, MAX_QUESTION_CHARS);
+  // No character expands more than 18-fold under NFKC (U+FDFA): a short question cannot pass the limit.
+  if (cut.length * MAX_NFKC_EXPANSION <= MAX_QUESTION_CHARS) return cut;
   const expanded = cut.normalize('NFKC');
   return expanded.length > MAX_QUESTION_CHARS ? cutAtUnits(expanded, MAX_QUESTION_CHARS) : cut;
 }
 
+/** The most UTF-16 units one code point becomes under NFKC (U+FDFA, Unicode 15's decomposition data). */
+const MAX_NFKC_EXPANSION = 18;
+
 /** `text`'s first `max` UTF-16 units, one fewer when the last would be the first half of a surrogate pair. */
-function cutAtUnits(text: string, max: number): string {
+export function cutAtUnits(text: string, max: number): string {
   if (text.length <= max) return text;
   return text.slice(0, /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max);
 }

@@ -10,6 +10,7 @@
  * starts, one line when it is writable again), not once per event.
  */
 import { MAX_QUESTION_CHARS, withinQuestionLimit } from '../core/answerer.ts';
+import { cutAtUnits } from '../core/limits.ts';
 import { normalize } from '../core/normalize.ts';
 import { refOf } from '../core/refs.ts';
 import type { Reply } from '../core/types.ts';
@@ -328,11 +329,6 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function cleanQuestion(question: string): string {
   let text = question.replace(/\0/g, '').trim();
-  if (text.length > MAX_QUESTION_CHARS) {
-    const cut = /[\uD800-\uDBFF]/.test(text.charAt(MAX_QUESTION_CHARS - 1))
-      ? MAX_QUESTION_CHARS - 1
-      : MAX_QUESTION_CHARS;
-    text = text.slice(0, cut).trimEnd();
-  }
+  if (text.length > MAX_QUESTION_CHARS) text = cutAtUnits(text, MAX_QUESTION_CHARS).trimEnd();
   return text.replace(LONE_SURROGATE, '\uFFFD');
 }
