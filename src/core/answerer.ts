@@ -293,6 +293,9 @@ const ASKS_ABOUT_BOT = new RegExp(
 /** Words between "according" and its source ("according to the…"), normalized. */
 const ACCORDING_FILLERS: ReadonlySet<string> = new Set(['to', 'the', 'li', 'la', 'l']);
 
+/** The concept of a city or town ("city", «مدينة»), asked for as a place. */
+const CITY_KEY = 'c:city';
+
 /** A message this many words long or more may hold its question in its last part. */
 const LONG_MESSAGE_WORDS = 15;
 
@@ -2304,9 +2307,23 @@ class CorpusAnswerer implements Answerer {
     if (tied.size === 0 || [...tied].some((k) => keys.has(k))) return false;
     const facts = new Set([...this.placedAt.keys()]);
     const agents = (k: string) => this.agentKeySet.has(k) || k.startsWith('sp:') || k.startsWith('m:');
+    // "Which city did ISIS seize in 2014?": "city" asks for the fact's place, and a year a paragraph on one of its
+    // places gives dates it ("in June 2011" dates nothing there: the uprising's year, elsewhere).
+    const datesTiedPlace = (k: string) =>
+      this.timeKeys.has(k) &&
+      this.corpus.paragraphs.some(
+        (p) =>
+          this.index.mentions(p.text, [{ key: k }]) && [...tied].some((t) => this.index.mentions(p.text, [{ key: t }])),
+      );
+    const placesOrDates = (k: string) => k === CITY_KEY || datesTiedPlace(k);
     return tokens.some((t) =>
       t.keys.some(
-        (k) => this.entityKeys.has(k.key) && !facts.has(k.key) && !agents(k.key) && !this.countryKeys.has(k.key),
+        (k) =>
+          this.entityKeys.has(k.key) &&
+          !facts.has(k.key) &&
+          !agents(k.key) &&
+          !this.countryKeys.has(k.key) &&
+          !placesOrDates(k.key),
       ),
     );
   }

@@ -101,9 +101,11 @@ const PERSIAN_WORDS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Arabic-script text that is Urdu (letters only Urdu has) or Persian (two Persian words or more). */
+/** Arabic-script text that is Urdu (two words or more with letters only Urdu has) or Persian (two Persian words or more). */
 function isPersianOrUrdu(text: string): boolean {
-  if (URDU_LETTERS.test(text)) return true;
   const words = text.split(/[\s\u200c?؟!.,،:;]+/).filter((w) => w !== '');
+  // One Urdu letter is an Urdu keyboard typing Arabic («ماذا قال الطائے؟», folded by normalize.ts); Urdu has them
+  // in word after word.
+  if (words.filter((w) => URDU_LETTERS.test(w)).length >= 2) return true;
   return words.filter((w) => PERSIAN_WORDS.has(w)).length >= 2;
 }

@@ -40,11 +40,27 @@ export function redactRoute(url: string): string {
   return path.replace(/(\/interactions\/\d+\/)[^/]+/, '$1:token').replace(/(\/webhooks\/\d+\/)[^/]+/, '$1:token');
 }
 
-/** Replaces every occurrence of each secret with "[redacted]". */
+/**
+ * Replaces every occurrence of each secret with "[redacted]", in any letter case, and also each long part of a
+ * dotted secret on its own (a bot token is id.timestamp.hmac: its last part is the secret, and an error page may quote
+ * it alone or lower-cased; found by the twentieth break test).
+ */
 export function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
   let out = text;
-  for (const s of secrets) if (s) out = out.split(s).join('[redacted]');
+  for (const secret of secrets) {
+    if (!secret) continue;
+    const pieces = [secret, ...secret.split('.').filter((part) => part.length >= SECRET_PART_MIN)];
+    for (const piece of pieces) out = out.replace(new RegExp(escapeRegExp(piece), 'gi'), '[redacted]');
+  }
   return out;
+}
+
+/** A dotted secret's part this long or longer is scrubbed on its own (a token's HMAC part is 27 characters). */
+const SECRET_PART_MIN = 20;
+
+/** `text` with every regular-expression metacharacter escaped, to match it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -119,6 +119,13 @@ export function capCombiningMarks(text: string): string {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
+ * Invisible characters that carry no rendering (Default_Ignorable_Code_Point but ZWJ U+200D and the emoji variation
+ * selectors U+FE0E–U+FE0F, which emoji need): the tag characters U+E0000–U+E007F can smuggle hidden ASCII, and the
+ * bot must not relay text its users cannot see (found by the twentieth break test).
+ */
+const HIDDEN_CHARACTERS = /(?![\u200D\uFE0E\uFE0F])\p{Default_Ignorable_Code_Point}/gu;
+
+/**
  * Makes user text safe to echo: replaces lone surrogates with U+FFFD, drops C0/C1 control characters, bidi
  * controls and combining marks past
  * {@link MAX_MARKS_PER_BASE} per letter, folds whitespace, cuts at a word boundary, defuses mentions
@@ -134,7 +141,9 @@ export function sanitizeUserText(text: string, max = 200): string {
   const wellFormed = text.replace(LONE_SURROGATE, '\uFFFD');
   // C0/C1 control characters (NUL…) have no business in an embed and Discord may refuse the payload: spaces.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  const clean = capCombiningMarks(stripBidiControls(wellFormed.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ')))
+  const clean = capCombiningMarks(
+    stripBidiControls(wellFormed.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ').replace(HIDDEN_CHARACTERS, '')),
+  )
     .replace(/\s+/g, ' ')
     .trim();
   let budget = max;

@@ -3397,3 +3397,11 @@ describe('kinds the twenty-fourth blind set found (first run 91.0%)', () => {
     expect(answered(bot.ask('من تحدث عن عودة الاستقرار الى البلدين؟')).paragraph).toBe(4);
   });
 });
+
+// Bug fixed (break20): "which city did ISIS seize in 2014?" was declined: the year and "city" were read as other
+// things the control of Mosul and Raqqa is not tied to.
+test('the city ISIS seized, asked with its year, is Mosul; control of the border is still not told', () => {
+  expect(answered(bot.ask('which city did Daesh take over in 2014?')).paragraph).toBe(14);
+  expect(answered(bot.ask('اي مدينة سيطر عليها داعش سنة 2014؟')).paragraph).toBe(14);
+  expect(bot.ask('who controls the border?').kind).toBe('no-answer');
+});

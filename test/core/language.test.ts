@@ -28,6 +28,9 @@ describe('questions in languages the bot does not read', () => {
     'Was Mekdad at the meeting?',
     '🤔',
     '605',
+    // Bug fixed (break20): one Urdu-keyboard letter in Arabic was taken for Urdu.
+    'ماذا قال الطائے؟',
+    'ما هي اللجنہ؟',
   ])('%s is read', (q) => {
     expect(isUnsupportedLanguage(q)).toBe(false);
   });

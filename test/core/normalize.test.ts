@@ -58,6 +58,10 @@ describe('removeInvisibles', () => {
     ['U+2060 WORD JOINER', 0x2060],
     ['U+FEFF BYTE ORDER MARK', 0xfeff],
     ['U+00AD SOFT HYPHEN', 0x00ad],
+    // Bug fixed (break20): these made «الأسد» an unknown word ("off-topic").
+    ['U+180E MONGOLIAN VOWEL SEPARATOR', 0x180e],
+    ['U+E0041 TAG LATIN CAPITAL LETTER A', 0xe0041],
+    ['U+034F COMBINING GRAPHEME JOINER', 0x034f],
   ])('when a word holds %s, it is removed without leaving a space', (_name, code) => {
     const invisible = String.fromCodePoint(code);
     expect(removeInvisibles(`${invisible}المق${invisible}داد${invisible}`)).toBe('المقداد');
@@ -67,6 +71,13 @@ describe('removeInvisibles', () => {
   test('when words are separated by U+200B ZERO WIDTH SPACE, it is a space', () => {
     expect(removeInvisibles('ماذا\u200Bقال\u200Bالأسد')).toBe('ماذا قال الأسد');
     expect(normalize('ماذا\u200Bقال\u200Bالأسد')).toBe(normalize('ماذا قال الأسد'));
+  });
+
+  // Bug fixed (break20): one Urdu-keyboard letter (ے, ہ, ۃ) made an Arabic question "not in a language I read".
+  test('Urdu keyboard letters fold as Persian ones do: ے → ي, ہ and ۃ → ه', () => {
+    expect(normalize('الطائے')).toBe(normalize('الطائي'));
+    expect(normalize('اللجنہ')).toBe(normalize('اللجنة'));
+    expect(normalize('اللجنۃ')).toBe(normalize('اللجنة'));
   });
 
   test('when the text has no invisible characters, it is unchanged (spaces and punctuation included)', () => {

@@ -464,6 +464,13 @@ describe('sanitizeUserText (cases 5 and 15)', () => {
     expect(out).not.toMatch(/@everyone|@here|<@\d|<@&|<#/);
   });
 
+  // Bug fixed (break20): tag characters (U+E0000 block) and U+180E were echoed in the title, relaying hidden text.
+  test('drops invisible characters that carry no rendering, keeping emoji joiners', () => {
+    const hidden = [0xe0049, 0xe0047, 0xe004e, 0x180e, 0x2062].map((c) => String.fromCodePoint(c)).join('');
+    expect(sanitizeUserText(`ماذا قال الأسد؟ ${hidden}`)).toBe('ماذا قال الأسد؟');
+    expect(sanitizeUserText('👨\u200D👩\u200D👧')).toBe('👨\u200D👩\u200D👧');
+  });
+
   test('escapes markdown', () => {
     expect(sanitizeUserText('**bold** _x_ `code` ||spoiler||')).toBe(
       '\\*\\*bold\\*\\* \\_x\\_ \\`code\\` \\|\\|spoiler\\|\\|',

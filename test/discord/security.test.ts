@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { FATAL_GATEWAY_HINTS } from '../../src/discord/errors.ts';
+import { FATAL_GATEWAY_HINTS, scrubSecrets } from '../../src/discord/errors.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -39,6 +39,25 @@ describe('secrets', () => {
     );
     expect(readers).toContain('src/main.ts');
     for (const f of readers) expect(entryPoints, `${f} reads process.env`).toContain(f);
+  });
+});
+
+// Bug fixed (break20): only the exact full token was scrubbed from error text; its secret part alone or a lower-cased
+// copy went through.
+describe('scrubSecrets', () => {
+  const token = 'MTE5NzQ2MDQ1NjE3OTE0ODg2MA.GhT4aB.xYz0123456789abcdefghijKLMNopq';
+  test.each([
+    ['the whole token', `401: ${token}`],
+    ['the token lower-cased', `401: ${token.toLowerCase()}`],
+    ['its secret part alone', 'bad signature xYz0123456789abcdefghijKLMNopq in header'],
+  ])('%s is redacted', (_name, text) => {
+    const out = scrubSecrets(text, [token]);
+    expect(out).toContain('[redacted]');
+    expect(out.toLowerCase()).not.toContain('xyz0123456789abcdefghijklmnopq');
+  });
+
+  test('text without the secret, or with regex characters in it, is left as it was', () => {
+    expect(scrubSecrets('GET /gateway/bot failed (a+b)', ['a.b*c'])).toBe('GET /gateway/bot failed (a+b)');
   });
 });
 
