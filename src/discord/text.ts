@@ -125,6 +125,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 const HIDDEN_CHARACTERS = /(?![\u200D\uFE0E\uFE0F])\p{Default_Ignorable_Code_Point}/gu;
 
+/** C0 and C1 control characters (U+0000–U+001F, U+007F–U+009F). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
+
 /**
  * Makes user text safe to echo: replaces lone surrogates with U+FFFD, drops C0/C1 control characters, bidi
  * controls and combining marks past
@@ -140,9 +144,8 @@ export function sanitizeUserText(text: string, max = 200): string {
   // A lone surrogate (half of a UTF-16 pair) is no character: U+FFFD, as the JSON Discord receives would need anyway.
   const wellFormed = text.replace(LONE_SURROGATE, '\uFFFD');
   // C0/C1 control characters (NUL…) have no business in an embed and Discord may refuse the payload: spaces.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   const clean = capCombiningMarks(
-    stripBidiControls(wellFormed.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ').replace(HIDDEN_CHARACTERS, '')),
+    stripBidiControls(wellFormed.replace(CONTROL_CHARACTERS, ' ').replace(HIDDEN_CHARACTERS, '')),
   )
     .replace(/\s+/g, ' ')
     .trim();
