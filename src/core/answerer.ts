@@ -279,6 +279,13 @@ const COUNTRIES_KEY = 'c:countries';
 const LOOKALIKE_BELOW = 0.81;
 
 /**
+ * Which countries, cities or people the article names ("what countries does the article name?", "who does the story
+ * mention?"; normalized): a list over the whole article.
+ */
+const ASKS_WHAT_ARTICLE_NAMES =
+  /(?:^| )(?:(?:what|which) (?:countries|country|cities|city|places|people|persons|names|groups)|who) (?:does|did|do) (?:the |this )?(?:article|story|report|piece|text) (?:name|names|mention|mentions|list|cite)(?: |$)/;
+
+/**
  * A question about the bot itself ("are you a bot or a real person?", "what model are you running on?", «انت بوت؟»;
  * normalized): what it is, not what the article says.
  */
@@ -1285,6 +1292,9 @@ class CorpusAnswerer implements Answerer {
     if (ASKS_OPINION.test(normalized) || ASKS_LEANING.test(normalized)) return this.noAnswer('opinion', script);
     // "are you a bot or a real person?": about the bot, whose words ("real") only look like the article's.
     if (ASKS_ABOUT_BOT.test(normalized)) return this.noAnswer('off-topic', script);
+    // "What countries does the article name?": a list over the whole article, which no one passage gives (the
+    // author's name, matched on "name", least of all).
+    if (ASKS_WHAT_ARTICLE_NAMES.test(normalized)) return this.noAnswer('not-in-article', script);
     if (normalized === '') return this.noAnswer('empty', script);
     const asked = WHOLE_ARTICLE.test(normalized)
       ? this.corpus.paragraphs.map((p) => p.number)

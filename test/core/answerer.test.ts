@@ -3405,3 +3405,11 @@ test('the city ISIS seized, asked with its year, is Mosul; control of the border
   expect(answered(bot.ask('اي مدينة سيطر عليها داعش سنة 2014؟')).paragraph).toBe(14);
   expect(bot.ask('who controls the border?').kind).toBe('no-answer');
 });
+
+// Bug fixed (break20): "what countries does the article name?" answered with the author's name at 0.70.
+test('which countries or people the article names is a list no passage gives', () => {
+  for (const q of ['What countries does the article name?', 'who does the story mention?']) {
+    expect(bot.ask(q).kind).toBe('no-answer');
+  }
+  expect(answered(bot.ask('who wrote the article?')).paragraph).toBe(1);
+});
